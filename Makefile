@@ -1,0 +1,18 @@
+# The two commands: `make run` (set up, then open pzmdo) and `make test` (set up, then test).
+.PHONY: run test setup lint benchmark screenshots
+
+setup:
+	@scripts/setup.sh
+
+run: setup
+	.venv/bin/pzmdo
+
+test: setup
+	scripts/test.sh
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/lint-imports
+
+benchmark: setup
+	.venv/bin/python tests/benchmarks/run.py

@@ -1,0 +1,3 @@
+from pzmdo.cli import main
+
+raise SystemExit(main())

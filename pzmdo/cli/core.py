@@ -1,0 +1,200 @@
+"""Foundation sub-commands: init, users, backup, restore, check, audit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from pzmdo.cli.common import (
+    CliError,
+    add_subcommand,
+    db_path,
+    login,
+    password,
+    print_json,
+    unlocked,
+)
+from pzmdo.services import audit_log, backup, unlock, users
+
+
+def register(sub: Any) -> None:
+    p = add_subcommand(sub, "init", "maak een nieuwe versleutelde database", cmd_init)
+    p.add_argument("--admin", required=True, metavar="NAAM", help="gebruikersnaam van de beheerder")
+    p.add_argument("--name", metavar="NAAM", help="volledige naam van de beheerder")
+    p.add_argument(
+        "--practice", default="Mijn praktijk", metavar="NAAM", help="naam van de praktijk"
+    )
+
+    p = add_subcommand(sub, "users", "gebruikers beheren", _users_usage)
+    users_sub = p.add_subparsers(dest="users_command", metavar="OPDRACHT")
+    q = add_subcommand(users_sub, "add", "voeg een gebruiker toe", cmd_users_add)
+    q.add_argument("login", metavar="GEBRUIKERSNAAM")
+    q.add_argument("--name", required=True, metavar="NAAM")
+    q.add_argument(
+        "--role",
+        required=True,
+        metavar="ROL",
+        help="huisarts, poh, wijkverpleegkundige, specialist_pz, coordinator, beheerder, overig",
+    )
+    q.add_argument("--big", action="store_true", help="BIG-geregistreerd")
+    q = add_subcommand(users_sub, "list", "toon de gebruikers", cmd_users_list)
+    q.add_argument("--json", action="store_true")
+    q = add_subcommand(users_sub, "deactivate", "deactiveer een gebruiker", cmd_users_deactivate)
+    q.add_argument("login", metavar="GEBRUIKERSNAAM")
+
+    p = add_subcommand(sub, "backup", "maak een versleutelde back-up", cmd_backup)
+    p.add_argument("--out", required=True, metavar="BESTAND")
+
+    p = add_subcommand(sub, "restore", "zet een back-up terug (na controle)", cmd_restore)
+    p.add_argument("file", metavar="BESTAND")
+
+    add_subcommand(sub, "check", "controleer integriteit en schemaversie", cmd_check)
+
+    _register_demo(sub)
+
+    p = add_subcommand(sub, "audit", "toon de audittrail", cmd_audit)
+    p.add_argument("--patient", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+
+def _users_usage(args: argparse.Namespace) -> int:
+    raise CliError("Gebruik 'pzmdo users add' of 'pzmdo users list'.")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    first = password("Nieuw wachtwoord: ")
+    result = unlock.init_database(
+        path,
+        practice_name=args.practice,
+        admin_login=args.admin,
+        admin_name=args.name or args.admin,
+        password=first,
+    )
+    result.context.close()
+    print(f"Database aangemaakt: {path}")
+    print(f"Beheerder: {args.admin.lower()}")
+    print(f"Herstelsleutel: {result.recovery_key}")
+    print(
+        "Bewaar deze herstelsleutel op papier op een veilige plek; hij wordt niet opnieuw getoond."
+    )
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    role = users.parse_role(args.role)
+    with unlocked(args) as ctx:
+        new_password = password_for_new_user()
+        info = users.add_user(
+            ctx,
+            login=args.login,
+            name=args.name,
+            role=role,
+            password=new_password,
+            big_registered=args.big,
+        )
+    print(f"Gebruiker {info.login} ({info.role_label}) toegevoegd.")
+    return 0
+
+
+def password_for_new_user() -> str:
+    import os
+
+    value = os.environ.get("PZMDO_NEW_PASSWORD")
+    if value is None:
+        raise CliError("Geef het wachtwoord van de nieuwe gebruiker in PZMDO_NEW_PASSWORD.")
+    return value
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    with unlocked(args) as ctx:
+        rows = users.list_users(ctx)
+    if args.json:
+        print_json([r.__dict__ for r in rows])
+    else:
+        for r in rows:
+            state = "actief" if r.active else "gedeactiveerd"
+            print(f"{r.login:20} {r.name:30} {r.role_label:28} {state}")
+    return 0
+
+
+def cmd_users_deactivate(args: argparse.Namespace) -> int:
+    with unlocked(args) as ctx:
+        users.deactivate_user(ctx, args.login)
+    print(f"Gebruiker {args.login} is gedeactiveerd.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with unlocked(args) as ctx:
+        out = backup.backup(ctx, Path(args.out))
+    print(f"Back-up geschreven: {out}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    key = backup.key_for_restore(path, Path(args.file), login(args), password())
+    backup.restore(path, Path(args.file), key)
+    # Record the restore in the restored database's own trail.
+    with unlocked(args) as ctx, ctx.unit() as s:
+        ctx.audit(s, "restore", detail={"bestand": str(args.file)})
+    print(f"Back-up teruggezet: {args.file} -> {path}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pzmdo.store import migrate
+
+    with unlocked(args) as ctx:
+        problems = ctx.db.integrity_check()
+        current = migrate.current_revision(ctx.db)
+    head = migrate.head_revision()
+    print(f"Schemaversie: {current} (nieuwste: {head})")
+    if problems:
+        print("Integriteit: NIET in orde")
+        for p in problems[:20]:
+            print(f"  {p}")
+        raise CliError("De database is niet in orde. Zet een back-up terug.")
+    print("Integriteit: in orde")
+    if current != head:
+        raise CliError("Het schema is niet bijgewerkt; open de database één keer met pzmdo.")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with unlocked(args) as ctx:
+        entries = audit_log.list_audit(ctx, patient_id=args.patient)
+        _record_audit_read(ctx, args.patient)
+    if args.json:
+        print_json([e.as_json() for e in entries])
+    else:
+        for e in entries:
+            who = f"patiënt {e.patient_id}" if e.patient_id else ""
+            print(f"{e.at:%Y-%m-%d %H:%M:%S} {e.user:16} {e.action:20} {who}")
+    return 0
+
+
+def _record_audit_read(ctx: Any, patient_id: int | None) -> None:
+    with ctx.unit() as s:
+        ctx.audit(s, "audit_read", patient_id=patient_id)
+
+
+def _register_demo(sub: Any) -> None:
+    p = add_subcommand(
+        sub, "demo", "voeg fictieve demogegevens toe (gemarkeerd als fictief)", cmd_demo
+    )
+    p.add_argument("--patients", type=int, default=40, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from pzmdo.services.demo import add_demo_patients
+
+    if args.patients < 0:
+        raise CliError("Het aantal patiënten kan niet negatief zijn.")
+    with unlocked(args) as ctx:
+        result = add_demo_patients(ctx, args.patients, args.seed)
+    print(f"{result.patients} fictieve patiënten toegevoegd.")
+    return 0

@@ -1,0 +1,96 @@
+"""Starting the GUI: display check, translations, single instance, set-up or unlock."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pzmdo.store.paths import default_db_path
+
+NO_DISPLAY = (
+    "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
+    "op een computer met een grafische omgeving, of gebruik de opdrachtregel (pzmdo --help)."
+)
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def resources_dir() -> Path:
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parents[2] / "resources"
+
+
+def install_translations(app: object, language: str = "nl") -> list[object]:
+    """Qt's own Dutch strings plus every compiled pzmdo translation file."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    base = QTranslator(app)
+    if base.load(f"qtbase_{language}", qt_dir):
+        translators.append(base)
+    for qm in sorted((resources_dir() / "i18n" / language).glob("*.qm")):
+        tr = QTranslator(app)
+        if tr.load(str(qm)):
+            translators.append(tr)
+    for tr in translators:
+        app.installTranslator(tr)  # type: ignore[attr-defined]
+    return translators
+
+
+def create_application(argv: list[str] | None = None) -> object:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    QCoreApplication.setOrganizationName("pzmdo")
+    QCoreApplication.setApplicationName("pzmdo")
+    install_translations(app, os.environ.get("PZMDO_LANG", "nl"))
+    stylesheet = resources_dir() / "style.qss"
+    if stylesheet.exists():
+        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    app = create_application()
+
+    from PySide6.QtCore import QCoreApplication, QLockFile
+    from PySide6.QtWidgets import QMessageBox
+
+    from pzmdo.gui.start import Starter
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        QMessageBox.warning(
+            None,
+            "pzmdo",
+            QCoreApplication.translate(
+                "App",
+                "pzmdo is already open with this database on this computer. "
+                "Switch to that window, or close it first.",
+            ),
+        )
+        return 1
+    starter = Starter(db_path)
+    starter.start()
+    code = app.exec()
+    lock.unlock()
+    return code

@@ -1,0 +1,202 @@
+"""Main window: navigation, the current page, the status bar and auto-lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from pzmdo.gui.context import GuiContext
+from pzmdo.gui.idle import IdleWatcher
+from pzmdo.gui.pages import NAV_PAGES, load_module, placeholder
+from pzmdo.gui.unlock_page import UnlockPage
+from pzmdo.services import settings
+from pzmdo.services.backup import automatic_backup
+from pzmdo.services.context import AppContext
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, gctx: GuiContext, db_path: Path, *, idle_ms: int | None = None) -> None:
+        super().__init__()
+        self.gctx = gctx
+        gctx.main_window = self
+        self.db_path = Path(db_path)
+        self.setWindowTitle(self.tr("pzmdo — palliative care register"))
+        self.setAccessibleName(self.tr("pzmdo main window"))
+
+        # Work area: navigation list + page stack.
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        self._page_widgets: dict[str, QWidget] = {}
+        for spec in NAV_PAGES:
+            self.nav.addItem(spec.title())
+        self.nav.currentRowChanged.connect(self._show_nav_page)
+        work = QWidget()
+        row = QHBoxLayout(work)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setTabOrder(self.nav, self.pages)
+
+        self.unlock_page = UnlockPage(self.db_path, gctx.runner)
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(work)
+        self.screens.addWidget(self.unlock_page)
+        self.setCentralWidget(self.screens)
+
+        self._build_menu()
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName(self.tr("Signed-in user"))
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName(self.tr("Database"))
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._update_status()
+
+        minutes = settings.get_setting(gctx.app, settings.IDLE_LOCK_MINUTES)
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else int(minutes) * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.start()
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    # -- menu ------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
+        self.mark_action = QAction(self.tr("&Mark patient…"), self)
+        self.mark_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.mark_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.mark_action.triggered.connect(self.open_marking)
+        patient_menu.addAction(self.mark_action)
+        self.addAction(self.mark_action)
+
+    def open_marking(self) -> None:
+        if self.is_locked:
+            return
+        try:
+            from pzmdo.gui.marking_dialog import open_marking_dialog
+        except ModuleNotFoundError:
+            return
+        open_marking_dialog(self.gctx, self)
+
+    # -- pages -----------------------------------------------------------------------
+    def _show_nav_page(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = NAV_PAGES[row]
+        widget = self._page_widgets.get(spec.key)
+        if widget is None:
+            module = load_module(spec)
+            widget = module.create_page(self.gctx) if module else placeholder(spec.title())
+            self._page_widgets[spec.key] = widget
+            self.pages.addWidget(widget)
+        self.pages.setCurrentWidget(widget)
+
+    def show_nav(self, key: str) -> None:
+        keys = [spec.key for spec in NAV_PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        self._show_nav_page(keys.index(key))
+
+    def show_patient(self, patient_id: int) -> None:
+        """Open a patient's record in the work area; Back returns to where we were."""
+        from pzmdo.gui.patient_view import PatientView
+
+        previous = self.pages.currentWidget()
+        view = PatientView(self.gctx, patient_id)
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+
+        def close_view() -> None:
+            self.pages.setCurrentWidget(previous)
+            self.pages.removeWidget(view)
+            view.deleteLater()
+
+        view.closed.connect(close_view)
+        view.back.setFocus()
+
+    # -- locking ---------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.unlock_page
+
+    def lock(self) -> None:
+        """Hide everything behind the unlock screen; dialogs are hidden until unlock."""
+        if self.is_locked:
+            return
+        self.idle.stop()
+        self._hidden: list[QWidget] = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
+        for w in self._hidden:
+            w.hide()
+        self.menuBar().setEnabled(False)
+        self.unlock_page.refresh(self.gctx.app.user.login)
+        self.screens.setCurrentWidget(self.unlock_page)
+        with self.gctx.app.unit() as s:
+            self.gctx.app.audit(s, "lock")
+
+    def _unlocked(self, ctx: AppContext) -> None:
+        self.gctx.switch_user(ctx)
+        self.screens.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        for w in getattr(self, "_hidden", []):
+            w.show()
+        self._hidden = []
+        self._update_status()
+        self.idle.start()
+
+    def _update_status(self) -> None:
+        user = self.gctx.app.user
+        from pzmdo.domain.enums import Role
+
+        self.user_label.setText(
+            self.tr("Signed in: %1 (%2)")
+            .replace("%1", user.name)
+            .replace("%2", Role(user.role).label)
+        )
+        self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
+
+    # -- geometry and closing ----------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        self.gctx.runner.wait()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            automatic_backup(self.gctx.app)
+        except Exception as exc:  # the window still closes; the user is told
+            self.gctx.show_error(exc, self)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.gctx.app.close()
+        event.accept()

@@ -1,0 +1,157 @@
+"""Encrypted backups (consistent while the app is open), rotation and verified restore."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pzmdo.domain.errors import DatabaseError, UnlockError
+from pzmdo.services.context import AppContext
+from pzmdo.store import migrate
+from pzmdo.store.database import Database
+from pzmdo.store.keys import KeySlotFile
+from pzmdo.store.paths import backup_dir, keyslot_path
+
+KEEP_AUTOMATIC = 10
+AUTO_PREFIX = "auto-"
+
+
+def backup_database(db: Database, out: Path) -> Path:
+    """Write an encrypted copy (same data key) to ``out``, plus its key-slot file.
+
+    ``sqlcipher_export`` copies inside one read transaction, so the copy is consistent
+    even while other connections write. The copy is written under a temporary name and
+    only renamed into place once it has been verified.
+    """
+    if db.path is None or db.data_key is None:
+        raise DatabaseError("Een back-up van een gedeelde server maakt de serverbeheerder.")
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("ATTACH DATABASE ? AS backup KEY \"x'" + db.data_key.hex() + "'\"", (str(tmp),))
+        cur.execute("SELECT sqlcipher_export('backup')")
+        cur.execute("DETACH DATABASE backup")
+        cur.close()
+    except Exception as exc:
+        tmp.unlink(missing_ok=True)
+        from pzmdo.store.database import explain_sqlite_error
+
+        raise explain_sqlite_error(exc) from None
+    finally:
+        raw.close()
+    problems = verify_backup(tmp, db.data_key)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
+    _fsync(tmp)
+    os.replace(tmp, out)
+    if keyslot_path(db.path).exists():
+        shutil.copyfile(keyslot_path(db.path), keyslot_path(out))
+    return out
+
+
+def verify_backup(path: Path, data_key: bytes) -> list[str]:
+    """Problems that make a backup unusable (empty list: it opens and is intact)."""
+    try:
+        candidate = Database.open_file(Path(path), data_key)
+    except (UnlockError, DatabaseError):
+        return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
+    try:
+        problems = candidate.integrity_check()
+        if migrate.current_revision(candidate) is None:
+            problems.append("het bestand bevat geen pzmdo-schema")
+        return problems
+    except Exception:
+        return ["het bestand is beschadigd"]
+    finally:
+        candidate.close()
+
+
+def backup(ctx: AppContext, out: Path) -> Path:
+    result = backup_database(ctx.db, out)
+    with ctx.unit() as s:
+        ctx.audit(s, "backup", detail={"bestand": str(result)})
+    return result
+
+
+def automatic_backup(ctx: AppContext) -> Path | None:
+    """Backup on close into ``backups/``, keeping the newest ten."""
+    if ctx.db.path is None:
+        return None
+    folder = backup_dir(ctx.db.path)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    result = backup_database(ctx.db, folder / f"{AUTO_PREFIX}{stamp}.db")
+    rotate(folder)
+    return result
+
+
+def rotate(folder: Path, keep: int = KEEP_AUTOMATIC) -> None:
+    automatic = sorted(folder.glob(f"{AUTO_PREFIX}*.db"))
+    for old in automatic[:-keep]:
+        old.unlink(missing_ok=True)
+        keyslot_path(old).unlink(missing_ok=True)
+
+
+def restore(db_path: Path, backup_file: Path, data_key: bytes) -> None:
+    """Replace the database with a verified backup. Refuses, touching nothing, when the
+    backup does not open with the key or fails the integrity check."""
+    db_path, backup_file = Path(db_path), Path(backup_file)
+    if not backup_file.exists():
+        raise DatabaseError(f"Het back-upbestand {backup_file} bestaat niet.")
+    problems = verify_backup(backup_file, data_key)
+    if problems:
+        raise DatabaseError(
+            "Deze back-up wordt niet teruggezet: " + "; ".join(problems) + ". "
+            "De huidige database is niet gewijzigd."
+        )
+    tmp = db_path.with_name(db_path.name + ".restore.tmp")
+    shutil.copyfile(backup_file, tmp)
+    _fsync(tmp)
+    if db_path.exists():
+        # Keep what is replaced, so a restore can itself be undone.
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        aside = backup_dir(db_path) / f"voor-herstel-{stamp}.db"
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        _checkpoint(db_path, data_key)
+        shutil.copyfile(db_path, aside)
+        if keyslot_path(db_path).exists():
+            shutil.copyfile(keyslot_path(db_path), keyslot_path(aside))
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    os.replace(tmp, db_path)
+    if not keyslot_path(db_path).exists() and keyslot_path(backup_file).exists():
+        shutil.copyfile(keyslot_path(backup_file), keyslot_path(db_path))
+
+
+def key_for_restore(db_path: Path, backup_file: Path, login: str, password: str) -> bytes:
+    """The data key from the live database's slots, else from the backup's own slots."""
+    for source in (db_path, backup_file):
+        try:
+            slots = KeySlotFile.load(Path(source))
+        except DatabaseError:
+            continue
+        return slots.unwrap(login, password)
+    raise UnlockError("Er is geen sleutelbestand gevonden; gebruik de herstelsleutel.")
+
+
+def _checkpoint(db_path: Path, data_key: bytes) -> None:
+    try:
+        db = Database.open_file(db_path, data_key)
+    except Exception:
+        return  # a damaged current database is copied aside as it is
+    try:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())

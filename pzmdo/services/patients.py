@@ -1,0 +1,51 @@
+"""Opening a patient record: the header every patient screen shows, audited as a read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pzmdo.domain.enums import PatientStatus
+from pzmdo.domain.errors import NotFoundError
+from pzmdo.domain.text import display_name
+from pzmdo.services.context import AppContext
+from pzmdo.store.models import Patient
+
+
+@dataclass(frozen=True)
+class PatientHeader:
+    id: int
+    name: str
+    birth_date: date
+    age: int
+    bsn: str | None
+    status: str
+    status_label: str
+    is_fictional: bool
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def header_of(p: Patient, today: date | None = None) -> PatientHeader:
+    return PatientHeader(
+        id=p.id,
+        name=display_name(p.given_name, p.name_prefix, p.family_name),
+        birth_date=p.birth_date,
+        age=age_on(p.birth_date, today or date.today()),
+        bsn=p.bsn,
+        status=p.status,
+        status_label=PatientStatus(p.status).label,
+        is_fictional=p.is_fictional,
+    )
+
+
+def open_patient_record(ctx: AppContext, patient_id: int) -> PatientHeader:
+    """The patient's header; records in the audit trail that this user opened the record."""
+    with ctx.unit() as s:
+        patient = s.get(Patient, patient_id)
+        if patient is None:
+            raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        ctx.audit(s, "patient_open", patient_id=patient_id)
+        return header_of(patient)

@@ -1,0 +1,32 @@
+"""Practice-wide settings stored in the encrypted database (JSON values)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pzmdo.services.context import AppContext
+from pzmdo.store.models import Setting
+
+IDLE_LOCK_MINUTES = "idle_lock_minutes"
+DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10}
+
+
+def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
+    with ctx.db.session() as s:
+        row = s.get(Setting, key)
+    if row is None:
+        return DEFAULTS.get(key, default) if default is None else default
+    return json.loads(row.value)
+
+
+def set_setting(ctx: AppContext, key: str, value: Any) -> None:
+    with ctx.unit() as s:
+        row = s.get(Setting, key)
+        encoded = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            s.add(Setting(key=key, value=encoded))
+        else:
+            row.value = encoded
+        ctx.audit(s, "setting", detail={"key": key})
+    ctx.changes.publish("setting")

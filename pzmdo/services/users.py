@@ -1,0 +1,130 @@
+"""Users and roles; the care-provider directory entries behind them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from pzmdo.domain.enums import Discipline, Role
+from pzmdo.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from pzmdo.services.context import AppContext
+from pzmdo.services.unlock import validate_login, validate_new_password
+from pzmdo.store.models import AppUser, Person
+
+# A user's role maps to the directory discipline of the person created for them.
+_DISCIPLINE_FOR_ROLE = {
+    Role.HUISARTS: Discipline.HUISARTS,
+    Role.POH: Discipline.POH,
+    Role.WIJKVERPLEEGKUNDIGE: Discipline.WIJKVERPLEEGKUNDIGE,
+    Role.SPECIALIST_PZ: Discipline.SPECIALIST_PZ,
+    Role.COORDINATOR: Discipline.COORDINATOR,
+    Role.BEHEERDER: Discipline.COORDINATOR,
+    Role.OVERIG: Discipline.OVERIG,
+}
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    login: str
+    name: str
+    role: str
+    role_label: str
+    active: bool
+    person_id: int
+
+
+def _info(u: AppUser) -> UserInfo:
+    return UserInfo(u.id, u.login, u.person.name, u.role, Role(u.role).label, u.active, u.person_id)
+
+
+def require_admin(ctx: AppContext) -> None:
+    if ctx.user.role != Role.BEHEERDER.value:
+        raise PermissionDenied("Alleen een beheerder mag gebruikers beheren.")
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role.from_text(text)  # type: ignore[return-value]
+    except ValueError:
+        choices = ", ".join(r.value for r in Role)
+        raise ValidationError(f"Onbekende rol '{text}'. Kies uit: {choices}.") from None
+
+
+def add_user(
+    ctx: AppContext,
+    *,
+    login: str,
+    name: str,
+    role: Role,
+    password: str,
+    person_id: int | None = None,
+    big_registered: bool = False,
+) -> UserInfo:
+    """Add a user (and, unless given, their directory entry) and give them a key slot."""
+    require_admin(ctx)
+    login = validate_login(login)
+    validate_new_password(password)
+    if ctx.keyslots is None or ctx.db.data_key is None:
+        raise ValidationError(
+            "Gebruikers met een wachtwoord bestaan alleen bij een lokale database."
+        )
+    with ctx.unit() as s:
+        if s.scalars(select(AppUser).where(AppUser.login == login)).first():
+            raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
+        if person_id is None:
+            if not name.strip():
+                raise ValidationError("Vul de naam van de gebruiker in.")
+            person = Person(
+                name=name.strip(),
+                discipline=_DISCIPLINE_FOR_ROLE[role].value,
+                big_registered=big_registered,
+            )
+            s.add(person)
+            s.flush()
+        else:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(f"Zorgverlener {person_id} bestaat niet.")
+        user = AppUser(login=login, person_id=person.id, role=role.value)
+        s.add(user)
+        s.flush()
+        ctx.audit(s, "user_add", entity="app_user", entity_id=user.id, detail={"rol": role.value})
+        info = UserInfo(user.id, login, person.name, role.value, role.label, True, person.id)
+    ctx.keyslots.set_password(login, password, ctx.db.data_key)
+    ctx.keyslots.save()
+    return info
+
+
+def list_users(ctx: AppContext) -> list[UserInfo]:
+    with ctx.db.session() as s:
+        return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
+
+
+def deactivate_user(ctx: AppContext, login: str) -> None:
+    require_admin(ctx)
+    if login.lower() == ctx.user.login:
+        raise ValidationError("U kunt uzelf niet deactiveren.")
+    with ctx.unit() as s:
+        user = s.scalars(select(AppUser).where(AppUser.login == login.lower())).first()
+        if user is None:
+            raise NotFoundError(f"Gebruiker '{login}' bestaat niet.")
+        user.active = False
+        user.deactivated_at = datetime.now(UTC)
+        ctx.audit(s, "user_deactivate", entity="app_user", entity_id=user.id)
+    if ctx.keyslots is not None:
+        ctx.keyslots.remove(login)
+        ctx.keyslots.save()
+
+
+def change_password(ctx: AppContext, new_password: str) -> None:
+    """Re-wrap only the current user's slot."""
+    validate_new_password(new_password)
+    if ctx.keyslots is None or ctx.db.data_key is None:
+        raise ValidationError("Wachtwoorden bestaan alleen bij een lokale database.")
+    ctx.keyslots.set_password(ctx.user.login, new_password, ctx.db.data_key)
+    ctx.keyslots.save()
+    with ctx.unit() as s:
+        ctx.audit(s, "password_change", entity="app_user", entity_id=ctx.user.id)

@@ -1,0 +1,40 @@
+"""The patient in the palliative register (issue 3 extends the register around it)."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pzmdo.store.models.base import Base, UTCDateTime, utcnow
+
+
+class Patient(Base):
+    __tablename__ = "patient"
+    __table_args__ = (
+        Index("ix_patient_status_family", "status", "family_name"),
+        Index("ix_patient_his_birth", "his_number", "birth_date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int | None] = mapped_column(ForeignKey("practice.id"))
+    given_name: Mapped[str] = mapped_column(String(100))
+    name_prefix: Mapped[str | None] = mapped_column(String(20))  # tussenvoegsel
+    family_name: Mapped[str] = mapped_column(String(100))
+    # Lower-case, diacritics folded "family given" for fast, forgiving search.
+    search_name: Mapped[str] = mapped_column(String(240), index=True)
+    birth_date: Mapped[date] = mapped_column(Date, index=True)
+    sex: Mapped[str] = mapped_column(String(10), default="onbekend")
+    bsn: Mapped[str | None] = mapped_column(String(9), unique=True)
+    his_number: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(100))
+    gp_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="gesignaleerd", index=True)
+    status_since: Mapped[date] = mapped_column(Date, default=date.today)
+    marked_on: Mapped[date | None] = mapped_column(Date, index=True)
+    is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

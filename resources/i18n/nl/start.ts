@@ -1,0 +1,10 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>page</name>
+    <message>
+        <source>pzmdo — unlock</source>
+        <translation>pzmdo — ontgrendelen</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,154 @@
+"""Dutch translations: one Qt .ts file per GUI module or form, in resources/i18n/nl/.
+
+    .venv/bin/python tools/i18n.py update [FILE...]   # lupdate: add new source strings
+    .venv/bin/python tools/i18n.py translate TSFILE   # fill from "source<TAB>Dutch" lines on stdin
+    .venv/bin/python tools/i18n.py check              # fail on any untranslated string
+    .venv/bin/python tools/i18n.py release            # lrelease: compile .ts -> .qm
+
+Source strings are English (``self.tr("...")`` or ``QCoreApplication.translate(ctx, "...")``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_DIR = ROOT / "resources" / "i18n" / "nl"
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    local = BIN / f"pyside6-{name}"
+    return str(local) if local.exists() else f"pyside6-{name}"
+
+
+def sources() -> list[Path]:
+    found = sorted((ROOT / "pzmdo" / "gui").rglob("*.py")) + sorted((ROOT / "ui").glob("*.ui"))
+    return [p for p in found if _has_strings(p)]
+
+
+def _has_strings(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return "<string>" in text if path.suffix == ".ui" else ("tr(" in text or "translate(" in text)
+
+
+def ts_for(source: Path) -> Path:
+    stem = source.stem if source.suffix == ".py" else f"ui_{source.stem}"
+    return TS_DIR / f"{stem}.ts"
+
+
+def _lupdate(source: Path, ts: Path) -> None:
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "nl_NL",
+            str(source),
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+    )
+
+
+def update(paths: list[str]) -> None:
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    for source in [Path(p).resolve() for p in paths] or sources():
+        _lupdate(source, ts_for(source))
+        if not any(ET.parse(ts_for(source)).iter("message")):
+            ts_for(source).unlink()
+            continue
+        print(f"{ts_for(source).relative_to(ROOT)}: {len(unfinished(ts_for(source)))} untranslated")
+
+
+def unfinished(ts: Path) -> list[str]:
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            missing.append(message.findtext("source") or "")
+            continue
+        kind = translation.get("type")
+        if kind in ("vanished", "obsolete"):
+            continue
+        if kind == "unfinished" or not (translation.text or "").strip():
+            missing.append(message.findtext("source") or "")
+    return missing
+
+
+def translate(ts_path: str) -> None:
+    """Fill translations from tab-separated lines on stdin (source, Dutch)."""
+    ts = Path(ts_path)
+    pairs = {}
+    for line in sys.stdin.read().splitlines():
+        if "\t" in line:
+            src, dst = line.split("\t", 1)
+            pairs[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        if source in pairs:
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            translation.text = pairs[source]
+            translation.attrib.pop("type", None)
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    print(f"{ts.name}: {filled} filled, {len(unfinished(ts))} still untranslated")
+
+
+def check() -> int:
+    """Every translatable GUI string has a Dutch translation (checked on a fresh lupdate)."""
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for source in sources():
+            ts = ts_for(source)
+            probe = Path(tmp) / ts.name
+            if ts.exists():
+                shutil.copyfile(ts, probe)
+            _lupdate(source, probe)
+            for text in unfinished(probe):
+                problems.append(f"{source.relative_to(ROOT)}: untranslated: {text!r}")
+    for line in problems:
+        print(line)
+    print(f"i18n: {len(sources())} sources, {len(problems)} untranslated strings")
+    return 1 if problems else 0
+
+
+def release() -> None:
+    for ts in sorted(TS_DIR.glob("*.ts")):
+        subprocess.run(
+            [_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
+
+
+def main() -> int:
+    command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("check", [])
+    if command == "update":
+        update(args)
+    elif command == "translate":
+        translate(args[0])
+    elif command == "release":
+        release()
+    elif command == "check":
+        return check()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
