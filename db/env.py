@@ -10,7 +10,19 @@ connection = config.attributes.get("connection")
 if connection is None:
     raise SystemExit("Run migrations through 'pzmdo' (pzmdo.store.migrate), not bare alembic.")
 
+only_tables = config.attributes.get("only_tables")
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ANN201
+    """With ``only_tables`` set (tools/new_migration.py --only), compare just those tables."""
+    if not only_tables:
+        return True
+    table = obj if type_ == "table" else getattr(obj, "table", None)
+    return getattr(table, "name", name) in only_tables
+
+
 context.configure(
+    include_object=include_object,
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,

@@ -1,7 +1,7 @@
 """foundation
 
 Revision ID: 0001
-Revises:
+Revises: -
 Create Date: 2026-11-25
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import pzmdo.store.models.base as pzmdo_types
+import pzmdo.store.models.base as pzmdo_types  # noqa: F401
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -105,10 +105,20 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("status_since", sa.Date(), nullable=False),
         sa.Column("marked_on", sa.Date(), nullable=True),
+        sa.Column("urgency", sa.String(length=20), nullable=True),
+        sa.Column("urgency_since", sa.Date(), nullable=True),
+        sa.Column("central_caregiver_id", sa.Integer(), nullable=True),
+        sa.Column("last_discussed_on", sa.Date(), nullable=True),
+        sa.Column("next_review_on", sa.Date(), nullable=True),
         sa.Column("is_fictional", sa.Boolean(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.Column("created_at", pzmdo_types.UTCDateTime(), nullable=False),
         sa.Column("updated_at", pzmdo_types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["central_caregiver_id"],
+            ["person.id"],
+            name=op.f("fk_patient_central_caregiver_id_person"),
+        ),
         sa.ForeignKeyConstraint(
             ["gp_person_id"], ["person.id"], name=op.f("fk_patient_gp_person_id_person")
         ),
@@ -120,8 +130,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("patient", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_patient_birth_date"), ["birth_date"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_patient_central_caregiver_id"), ["central_caregiver_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_patient_gp_person_id"), ["gp_person_id"], unique=False)
         batch_op.create_index("ix_patient_his_birth", ["his_number", "birth_date"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_patient_last_discussed_on"), ["last_discussed_on"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_patient_marked_on"), ["marked_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_patient_search_name"), ["search_name"], unique=False)
         batch_op.create_index(batch_op.f("ix_patient_status"), ["status"], unique=False)
@@ -146,8 +162,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_patient_status"))
         batch_op.drop_index(batch_op.f("ix_patient_search_name"))
         batch_op.drop_index(batch_op.f("ix_patient_marked_on"))
+        batch_op.drop_index(batch_op.f("ix_patient_last_discussed_on"))
         batch_op.drop_index("ix_patient_his_birth")
         batch_op.drop_index(batch_op.f("ix_patient_gp_person_id"))
+        batch_op.drop_index(batch_op.f("ix_patient_central_caregiver_id"))
         batch_op.drop_index(batch_op.f("ix_patient_birth_date"))
 
     op.drop_table("patient")

@@ -149,9 +149,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     with unlocked(args) as ctx:
         problems = ctx.db.integrity_check()
-        current = migrate.current_revision(ctx.db)
-    head = migrate.head_revision()
-    print(f"Schemaversie: {current} (nieuwste: {head})")
+        current = migrate.current_revisions(ctx.db)
+    head = migrate.head_revisions()
+    print(f"Schemaversie: {migrate.describe(current)} (nieuwste: {migrate.describe(head)})")
     if problems:
         print("Integriteit: NIET in orde")
         for p in problems[:20]:

@@ -64,7 +64,7 @@ def verify_backup(path: Path, data_key: bytes) -> list[str]:
         return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
     try:
         problems = candidate.integrity_check()
-        if migrate.current_revision(candidate) is None:
+        if not migrate.current_revisions(candidate):
             problems.append("het bestand bevat geen pzmdo-schema")
         return problems
     except Exception:

@@ -92,4 +92,28 @@ def add_demo_patients(ctx: AppContext, count: int = 40, seed: int = 1) -> DemoRe
             )
         ctx.audit(s, "demo", detail={"patienten": count, "seed": seed})
     ctx.changes.publish("patient")
+    run_area_demos(ctx, seed)
     return DemoResult(len(team), count)
+
+
+# Each feature area may add its own fictional data through ``add_demo(ctx, seed)``,
+# run in this order (later areas build on earlier ones).
+AREA_DEMOS = [
+    "pzmdo.services.register_demo",
+    "pzmdo.services.care_demo",
+    "pzmdo.services.consultations_demo",
+    "pzmdo.services.meetings_demo",
+]
+
+
+def run_area_demos(ctx: AppContext, seed: int) -> None:
+    import importlib
+
+    for name in AREA_DEMOS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_demo(ctx, seed)

@@ -178,12 +178,12 @@ def _open(
 
 def _upgrade_with_backup(db: Database, path: Path) -> None:
     """An older database is copied aside (encrypted) before its schema is upgraded."""
-    current = migrate.current_revision(db)
-    if current == migrate.head_revision():
+    current = migrate.current_revisions(db)
+    if current == migrate.head_revisions():
         return
-    if current is not None:
+    if current:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        target = backup_dir(path) / f"voor-upgrade-{current}-{stamp}.db"
+        target = backup_dir(path) / f"voor-upgrade-{migrate.describe(current)}-{stamp}.db"
         from pzmdo.services.backup import backup_database
 
         backup_database(db, target)

@@ -1,8 +1,13 @@
-"""Schema creation and upgrades through Alembic (scripts in the repository's ``db/``)."""
+"""Schema creation and upgrades through Alembic (scripts in the repository's ``db/``).
+
+Feature areas have their own migration branches off ``0001``; the schema is current
+when the database stands at every head.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pzmdo.store.database import Database
 
@@ -15,41 +20,39 @@ def migrations_dir() -> Path:
     raise RuntimeError("Alembic scripts (db/) not found next to the pzmdo package")
 
 
-def _config():  # noqa: ANN202 - alembic imported lazily (start-up time)
-    from alembic.config import Config
+def config() -> Any:
+    from alembic.config import Config  # imported lazily: start-up time
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
-def head_revision_or_none() -> str | None:
+def head_revisions() -> tuple[str, ...]:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    return tuple(sorted(ScriptDirectory.from_config(config()).get_heads()))
 
 
-def head_revision() -> str:
-    head = head_revision_or_none()
-    assert head is not None, "no migrations"
-    return head
-
-
-def current_revision(db: Database) -> str | None:
+def current_revisions(db: Database) -> tuple[str, ...]:
     from alembic.runtime.migration import MigrationContext
 
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
+
+
+def describe(revisions: tuple[str, ...]) -> str:
+    return "+".join(revisions) if revisions else "leeg"
 
 
 def needs_upgrade(db: Database) -> bool:
-    return current_revision(db) != head_revision()
+    return current_revisions(db) != head_revisions()
 
 
-def upgrade(db: Database, target: str = "head") -> None:
+def upgrade(db: Database, target: str = "heads") -> None:
     from alembic import command
 
-    cfg = _config()
+    cfg = config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)

@@ -20,7 +20,9 @@ def test_unlock_autolock_unlock(qtbot, ctx, db_path: Path):
     page.login.setCurrentText(ADMIN)
     qtbot.keyClicks(page.password, PASSWORD)
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: starter.window is not None and starter.window.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: starter.window is not None and starter.window.isVisible(), timeout=10_000
+    )
     window = starter.window
     qtbot.addWidget(window)
     assert not window.is_locked

@@ -34,6 +34,13 @@ class Patient(Base):
     status: Mapped[str] = mapped_column(String(20), default="gesignaleerd", index=True)
     status_since: Mapped[date] = mapped_column(Date, default=date.today)
     marked_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # Denormalised for a fast, indexed register; each is kept up to date by the service
+    # that owns the underlying history (register, care team, meetings).
+    urgency: Mapped[str | None] = mapped_column(String(20))
+    urgency_since: Mapped[date | None] = mapped_column(Date)
+    central_caregiver_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    last_discussed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    next_review_on: Mapped[date | None] = mapped_column(Date)
     is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
