@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from pzmdo.store.paths import default_db_path
-
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
     "op een computer met een grafische omgeving, of gebruik de opdrachtregel (pzmdo --help)."
@@ -67,7 +65,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
-    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    from pzmdo.services.unlock import default_database_path
+
+    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
     app = create_application()
 
     from PySide6.QtCore import QCoreApplication, QLockFile

@@ -20,7 +20,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.pages import NAV_PAGES, load_module, placeholder
 from pzmdo.gui.unlock_page import UnlockPage
-from pzmdo.services import settings
+from pzmdo.services import settings, unlock
 from pzmdo.services.backup import automatic_backup
 from pzmdo.services.context import AppContext
 
@@ -154,8 +154,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.unlock_page.refresh(self.gctx.app.user.login)
         self.screens.setCurrentWidget(self.unlock_page)
-        with self.gctx.app.unit() as s:
-            self.gctx.app.audit(s, "lock")
+        self.gctx.runner.submit(unlock.record_lock, self.gctx.app)
 
     def _unlocked(self, ctx: AppContext) -> None:
         self.gctx.switch_user(ctx)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.runner import Runner
 from pzmdo.services import unlock
-from pzmdo.store.keys import keyring_available
 
 
 def _create(
@@ -72,7 +71,7 @@ class SetupWizard(QWizard):
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("&Remember on this computer (OS keyring)"))
-        self.remember.setVisible(keyring_available())
+        self.remember.setVisible(unlock.keyring_present())
         self.demo = QCheckBox(self.tr("Add &fictitious demo patients"))
         self.demo.setChecked(True)
         self.error = QLabel()

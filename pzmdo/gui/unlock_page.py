@@ -22,7 +22,6 @@ from pzmdo.gui.forms import child, load_form
 from pzmdo.gui.runner import Runner
 from pzmdo.services import unlock
 from pzmdo.services.context import AppContext
-from pzmdo.store.keys import keyring_available
 
 
 class UnlockPage(QWidget):
@@ -49,7 +48,7 @@ class UnlockPage(QWidget):
             self.tr("Database: %1").replace("%1", str(self.db_path))
         )
         self.message.setStyleSheet("color: #b00020;")
-        self.remember.setVisible(keyring_available())
+        self.remember.setVisible(unlock.keyring_present())
         self.unlock_button.clicked.connect(self.try_password)
         self.password.returnPressed.connect(self.try_password)
         self.keyring_button.clicked.connect(self.try_keyring)

@@ -16,13 +16,14 @@ from pzmdo.store.database import Database
 from pzmdo.store.keys import (
     KeySlotFile,
     format_recovery_key,
+    keyring_available,
     keyring_get,
     keyring_set,
     new_data_key,
     parse_recovery_key,
 )
 from pzmdo.store.models import AppUser, Person, Practice
-from pzmdo.store.paths import backup_dir, keyslot_path
+from pzmdo.store.paths import backup_dir, default_db_path, keyslot_path
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -203,3 +204,18 @@ def remembered_here(path: Path) -> bool:
         return keyring_get(KeySlotFile.load(Path(path)).db_id) is not None
     except DatabaseError:
         return False
+
+
+def default_database_path() -> Path:
+    return default_db_path()
+
+
+def keyring_present() -> bool:
+    """Whether this computer has an OS keyring to remember the key in."""
+    return keyring_available()
+
+
+def record_lock(ctx: AppContext) -> None:
+    """Audit that the screen was locked (manually or after idle time)."""
+    with ctx.unit() as s:
+        ctx.audit(s, "lock")
