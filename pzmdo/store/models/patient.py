@@ -41,6 +41,18 @@ class Patient(Base):
     central_caregiver_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     last_discussed_on: Mapped[date | None] = mapped_column(Date, index=True)
     next_review_on: Mapped[date | None] = mapped_column(Date)
+    # Register details (issue 3).
+    condition: Mapped[str | None] = mapped_column(String(30))
+    condition_note: Mapped[str | None] = mapped_column(Text)
+    hospital: Mapped[str | None] = mapped_column(String(200))  # 2nd-line treatment
+    specialist: Mapped[str | None] = mapped_column(String(200))
+    wilsbekwaamheid: Mapped[str | None] = mapped_column(String(20))
+    representative_name: Mapped[str | None] = mapped_column(String(200))
+    representative_relation: Mapped[str | None] = mapped_column(String(80))
+    representative_phone: Mapped[str | None] = mapped_column(String(40))
+    populations: Mapped[str | None] = mapped_column(String(200))  # comma-separated codes
+    sharing_objection: Mapped[bool] = mapped_column(Boolean, default=False)
+    wlz_indication: Mapped[bool] = mapped_column(Boolean, default=False)
     is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
