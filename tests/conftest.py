@@ -72,3 +72,12 @@ def demo_ctx(ctx: AppContext) -> AppContext:
 
     add_demo_patients(ctx, 40, seed=7)
     return ctx
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dutch_qt(qapp):  # noqa: ANN001 - pytest-qt's QApplication
+    """Tests see the application as users do: in Dutch."""
+    from pzmdo.gui.app import install_translations
+
+    install_translations(qapp, "nl")
+    return qapp

@@ -36,8 +36,9 @@ class MainWindow(QMainWindow):
 
         # Work area: navigation list + page stack.
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setMaximumWidth(220)
+        self.nav.setFixedWidth(200)
         self.pages = QStackedWidget()
         self._page_widgets: dict[str, QWidget] = {}
         for spec in NAV_PAGES:
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_nav_page)
         work = QWidget()
         row = QHBoxLayout(work)
+        row.setContentsMargins(0, 0, 8, 0)
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.setTabOrder(self.nav, self.pages)
@@ -65,8 +67,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self._update_status()
 
-        minutes = settings.get_setting(gctx.app, settings.IDLE_LOCK_MINUTES)
-        self.idle = IdleWatcher(idle_ms if idle_ms is not None else int(minutes) * 60_000, self)
+        default_ms = settings.DEFAULTS[settings.IDLE_LOCK_MINUTES] * 60_000
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else default_ms, self)
+        if idle_ms is None:  # the practice's own setting, read off the GUI thread
+            gctx.runner.submit(
+                settings.get_setting,
+                gctx.app,
+                settings.IDLE_LOCK_MINUTES,
+                on_done=lambda minutes: self.idle.set_timeout(int(minutes) * 60_000),
+            )
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
         self.idle.start()

@@ -155,3 +155,24 @@ def _checkpoint(db_path: Path, data_key: bytes) -> None:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
+
+
+def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
+    """Restore while the app is open: verify, close, replace, reopen as the same user."""
+    from pzmdo.services.unlock import reopen_as
+
+    if ctx.db.path is None or ctx.db.data_key is None:
+        raise DatabaseError("Een gedeelde server zet de serverbeheerder terug.")
+    problems = verify_backup(Path(backup_file), ctx.db.data_key)
+    if problems:
+        raise DatabaseError(
+            "Deze back-up wordt niet teruggezet: " + "; ".join(problems) + ". "
+            "De huidige database is niet gewijzigd."
+        )
+    path, key, login = ctx.db.path, ctx.db.data_key, ctx.user.login
+    ctx.close()
+    restore(path, Path(backup_file), key)
+    restored = reopen_as(path, key, login, method="na herstel")
+    with restored.unit() as s:
+        restored.audit(s, "restore", detail={"bestand": str(backup_file)})
+    return restored

@@ -219,3 +219,12 @@ def record_lock(ctx: AppContext) -> None:
     """Audit that the screen was locked (manually or after idle time)."""
     with ctx.unit() as s:
         ctx.audit(s, "lock")
+
+
+def reopen_as(path: Path, data_key: bytes, login: str, *, method: str) -> AppContext:
+    """Open again with a key already in memory (after a restore)."""
+    try:
+        slots = KeySlotFile.load(path)
+    except DatabaseError:
+        slots = None
+    return _open(path, slots, data_key, login, method=method)

@@ -1,0 +1,337 @@
+"""Beheer: users and roles, the care-provider directory, settings, backups, audit trail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.enums import Role
+from pzmdo.gui.context import GuiContext
+from pzmdo.gui.pages import PageSpec, load_module
+from pzmdo.services import audit_log, backup, settings, users
+from pzmdo.services.context import AppContext
+
+
+def create_page(gctx: GuiContext) -> QWidget:
+    return AdminPage(gctx)
+
+
+class AdminPage(QTabWidget):
+    def __init__(self, gctx: GuiContext) -> None:
+        super().__init__()
+        self.gctx = gctx
+        self.setAccessibleName(self.tr("Administration"))
+        self.users = UsersTab(gctx)
+        self.addTab(self.users, self.tr("&Users"))
+        directory = load_module(PageSpec("directory", "Care providers", "pzmdo.gui.directory_page"))
+        if directory is not None:
+            self.addTab(directory.create_page(gctx), self.tr("Care &providers"))
+        self.settings = SettingsTab(gctx)
+        self.addTab(self.settings, self.tr("&Settings and backup"))
+        self.audit = AuditTab(gctx)
+        self.addTab(self.audit, self.tr("&Audit trail"))
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setTabKeyNavigation(False)
+    return table
+
+
+class UsersTab(QWidget):
+    def __init__(self, gctx: GuiContext) -> None:
+        super().__init__()
+        self.gctx = gctx
+        self.table = _table(
+            [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Status")],
+            self.tr("Users"),
+        )
+        self.add_button = QPushButton(self.tr("&Add user…"))
+        self.add_button.setAccessibleName(self.tr("Add user"))
+        self.deactivate_button = QPushButton(self.tr("&Deactivate"))
+        self.deactivate_button.setAccessibleName(self.tr("Deactivate selected user"))
+        self.add_button.clicked.connect(self.add_user)
+        self.deactivate_button.clicked.connect(self.deactivate)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.rows: list[users.UserInfo] = []
+        gctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, entity: str, _ids: tuple) -> None:
+        if entity in ("app_user", "*"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.gctx.runner.submit(users.list_users, self.gctx.app, on_done=self._show)
+
+    def _show(self, rows: list[users.UserInfo]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, u in enumerate(rows):
+            state = self.tr("active") if u.active else self.tr("deactivated")
+            for col, text in enumerate((u.login, u.name, u.role_label, state)):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def add_user(self) -> None:
+        dialog = AddUserDialog(self.gctx, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+
+    def deactivate(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        login = self.rows[row].login
+        answer = QMessageBox.question(
+            self,
+            self.tr("Deactivate user"),
+            self.tr(
+                "Deactivate %1? The user can no longer unlock pzmdo; their history stays."
+            ).replace("%1", login),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.gctx.runner.submit(
+                users.deactivate_user, self.gctx.app, login, on_done=lambda _r: self.refresh()
+            )
+
+
+class AddUserDialog(QDialog):
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.setWindowTitle(self.tr("Add user"))
+        form = QFormLayout(self)
+        self.login = QLineEdit()
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        for label, widget in (
+            (self.tr("&User name"), self.login),
+            (self.tr("Full &name"), self.name),
+            (self.tr("&Role"), self.role),
+            (self.tr("Initial &password (at least 8 characters)"), self.password),
+        ):
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, widget)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _save(self) -> None:
+        self.buttons.setEnabled(False)
+        self.gctx.runner.submit(
+            users.add_user,
+            self.gctx.app,
+            login=self.login.text(),
+            name=self.name.text(),
+            role=Role(self.role.currentData()),
+            password=self.password.text(),
+            on_done=lambda _u: self.accept(),
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(exc))
+
+
+class SettingsTab(QWidget):
+    def __init__(self, gctx: GuiContext) -> None:
+        super().__init__()
+        self.gctx = gctx
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 120)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setAccessibleName(self.tr("Lock automatically after minutes without use"))
+        self.idle.setValue(10)
+        gctx.runner.submit(
+            settings.get_setting,
+            gctx.app,
+            settings.IDLE_LOCK_MINUTES,
+            on_done=lambda minutes: self.idle.setValue(int(minutes)),
+        )
+        save = QPushButton(self.tr("&Save settings"))
+        save.setAccessibleName(self.tr("Save settings"))
+        save.clicked.connect(self._save)
+        form.addRow(self.tr("&Lock automatically after"), self.idle)
+        layout.addLayout(form)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backup_button = QPushButton(self.tr("Make a &backup now…"))
+        self.backup_button.setAccessibleName(self.tr("Make a backup now"))
+        self.restore_button = QPushButton(self.tr("&Restore a backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore a backup"))
+        self.backup_button.clicked.connect(self._backup)
+        self.restore_button.clicked.connect(self._restore)
+        info = QLabel(
+            self.tr(
+                "Backups are encrypted with the same key as the database. pzmdo also makes one "
+                "automatically on closing and keeps the last ten."
+            )
+        )
+        info.setWordWrap(True)
+        layout.addSpacing(12)
+        layout.addWidget(info)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def _save(self) -> None:
+        minutes = self.idle.value()
+
+        def done(_r: object) -> None:
+            window = self.gctx.main_window
+            if window is not None and hasattr(window, "idle"):
+                window.idle.set_timeout(minutes * 60_000)
+                window.idle.start()
+            self.status.setText(self.tr("Settings saved."))
+
+        self.gctx.runner.submit(
+            settings.set_setting, self.gctx.app, settings.IDLE_LOCK_MINUTES, minutes, on_done=done
+        )
+
+    def _backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save backup"), "pzmdo-backup.db", self.tr("pzmdo backup (*.db)")
+        )
+        if not path:
+            return
+        self.status.setText(self.tr("Making the backup…"))
+        self.gctx.runner.submit(
+            backup.backup,
+            self.gctx.app,
+            Path(path),
+            on_done=lambda out: self.status.setText(
+                self.tr("Backup saved: %1").replace("%1", str(out))
+            ),
+        )
+
+    def _restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore backup"), "", self.tr("pzmdo backup (*.db)")
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace all current data by the backup %1? The current database is kept aside in the backups folder."
+            ).replace("%1", path),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.gctx.runner.wait()
+        self.gctx.runner.submit(
+            backup.restore_in_place, self.gctx.app, Path(path), on_done=self._restored
+        )
+
+    def _restored(self, ctx: AppContext) -> None:
+        self.gctx.switch_user(ctx)
+        self.status.setText(self.tr("The backup has been restored."))
+
+
+class AuditTab(QWidget):
+    LIMIT = 500
+
+    def __init__(self, gctx: GuiContext) -> None:
+        super().__init__()
+        self.gctx = gctx
+        self.table = _table(
+            [
+                self.tr("When"),
+                self.tr("User"),
+                self.tr("Action"),
+                self.tr("Patient"),
+                self.tr("Details"),
+            ],
+            self.tr("Audit trail"),
+        )
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.setAccessibleName(self.tr("Refresh audit trail"))
+        refresh.clicked.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("The most recent %1 events (append-only).").replace("%1", str(self.LIMIT))
+            )
+        )
+        layout.addWidget(self.table)
+        layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.gctx.runner.submit(
+            audit_log.list_audit, self.gctx.app, limit=self.LIMIT, on_done=self._show
+        )
+
+    def _show(self, entries: list[audit_log.AuditEntry]) -> None:
+        entries = list(reversed(entries))
+        self.table.setRowCount(len(entries))
+        for i, e in enumerate(entries):
+            detail = (
+                e.detail
+                if isinstance(e.detail, str)
+                else ", ".join(f"{k}: {v}" for k, v in (e.detail or {}).items())
+            )
+            values = (
+                e.at.astimezone().strftime("%d-%m-%Y %H:%M:%S"),
+                e.user,
+                e.action,
+                str(e.patient_id or ""),
+                detail or "",
+            )
+            for col, text in enumerate(values):
+                self.table.setItem(i, col, QTableWidgetItem(text))

@@ -1,0 +1,222 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Gebruiker toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Volledige &amp;naam</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password (at least 8 characters)</source>
+        <translation>Eerste &amp;wachtwoord (minstens 8 tekens)</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>Beheer</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Gebruikers</translation>
+    </message>
+    <message>
+        <source>Care &amp;providers</source>
+        <translation>&amp;Zorgverleners</translation>
+    </message>
+    <message>
+        <source>&amp;Settings and backup</source>
+        <translation>&amp;Instellingen en back-up</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Audittrail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audittrail</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Refresh audit trail</source>
+        <translation>Audittrail vernieuwen</translation>
+    </message>
+    <message>
+        <source>The most recent %1 events (append-only).</source>
+        <translation>De laatste %1 gebeurtenissen (alleen toevoegen, nooit wijzigen).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock automatically after minutes without use</source>
+        <translation>Automatisch vergrendelen na minuten zonder gebruik</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>Instellingen &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Lock automatically after</source>
+        <translation>Automatisch &amp;vergrendelen na</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup now…</source>
+        <translation>Nu een &amp;back-up maken…</translation>
+    </message>
+    <message>
+        <source>Make a backup now</source>
+        <translation>Nu een back-up maken</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>Back-up &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted with the same key as the database. pzmdo also makes one automatically on closing and keeps the last ten.</source>
+        <translation>Back-ups zijn versleuteld met dezelfde sleutel als de database. pzmdo maakt er ook automatisch een bij het afsluiten en bewaart de laatste tien.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Save backup</source>
+        <translation>Back-up opslaan</translation>
+    </message>
+    <message>
+        <source>pzmdo backup (*.db)</source>
+        <translation>pzmdo-back-up (*.db)</translation>
+    </message>
+    <message>
+        <source>Making the backup…</source>
+        <translation>Back-up wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Back-up opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Replace all current data by the backup %1? The current database is kept aside in the backups folder.</source>
+        <translation>Alle huidige gegevens vervangen door de back-up %1? De huidige database wordt apart bewaard in de map backups.</translation>
+    </message>
+    <message>
+        <source>The backup has been restored.</source>
+        <translation>De back-up is teruggezet.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>Gebruiker &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Gebruiker toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactiveren</translation>
+    </message>
+    <message>
+        <source>Deactivate selected user</source>
+        <translation>Geselecteerde gebruiker deactiveren</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>gedeactiveerd</translation>
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation>Gebruiker deactiveren</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? The user can no longer unlock pzmdo; their history stays.</source>
+        <translation>%1 deactiveren? De gebruiker kan pzmdo dan niet meer ontgrendelen; de geschiedenis blijft bewaard.</translation>
+    </message>
+</context>
+</TS>
