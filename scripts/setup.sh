@@ -39,7 +39,7 @@ fi
 if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q --only-binary=sqlcipher3 -r requirements.lock
-  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip install -q --no-deps -e .
   touch "$stamp"
 fi
 .venv/bin/python tools/i18n.py release

@@ -61,6 +61,17 @@ def create_application(argv: list[str] | None = None) -> object:
     return app
 
 
+def acquire_instance_lock(db_path: Path) -> object | None:
+    """One pzmdo window per database on this computer: a lock file next to the database.
+    Returns the held lock, or None when another running pzmdo holds it."""
+    from PySide6.QtCore import QLockFile
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead PID
+    return lock if lock.tryLock(100) else None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
@@ -70,15 +81,13 @@ def run_gui(args: argparse.Namespace) -> int:
     db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
     app = create_application()
 
-    from PySide6.QtCore import QCoreApplication, QLockFile
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from pzmdo.gui.start import Starter
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
+    lock = acquire_instance_lock(db_path)
+    if lock is None:
         QMessageBox.warning(
             None,
             "pzmdo",
