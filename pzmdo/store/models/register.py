@@ -57,8 +57,9 @@ class Marking(Base):
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     marked_on: Mapped[date] = mapped_column(Date, index=True)
     question_version: Mapped[str] = mapped_column(String(20))
-    surprise_answer: Mapped[str] = mapped_column(String(10))
-    marked_by_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    # None for a marking reported by a hospital MDO-PZ (no surprise question asked here).
+    surprise_answer: Mapped[str | None] = mapped_column(String(10))
+    marked_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     proposed_by: Mapped[str | None] = mapped_column(String(200))
     indicators: Mapped[str | None] = mapped_column(String(300))  # comma-separated codes
     other_grounds: Mapped[str | None] = mapped_column(Text)
