@@ -55,6 +55,9 @@ def create_application(argv: list[str] | None = None) -> object:
     QCoreApplication.setOrganizationName("pzmdo")
     QCoreApplication.setApplicationName("pzmdo")
     install_translations(app, os.environ.get("PZMDO_LANG", "nl"))
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pzmdo.svg")))
     stylesheet = resources_dir() / "style.qss"
     if stylesheet.exists():
         app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
