@@ -576,6 +576,61 @@ def validate(content: CarePlanContent, today: date | None = None) -> CarePlanCon
                 f"De bespreekdatum bij '{name}' ({limit.discussed_on:%d-%m-%Y}) ligt in de "
                 "toekomst. Vul de datum in waarop dit het laatst besproken is."
             )
+    # A toelichting belongs to an answer (as on the form): no note without a choice.
+    needs_answer = [
+        (content.capable, content.capable_note, "Wilsbekwaamheid"),
+        (content.place_of_death, content.place_of_death_note, "Gewenste plek van overlijden"),
+        (content.euthanasia, content.euthanasia_note, "Euthanasie standpunt"),
+        (content.earlier_agreements, content.earlier_agreements_note, "Eerdere behandelafspraken"),
+        (content.icd_off, content.icd_off_note, "Afspraak uitzetten ICD"),
+    ]
+    needs_answer += [
+        (content.limit(k).decision, content.limit(k).note, SECTION_LABELS[k]) for k in LIMIT_KEYS
+    ]
+    needs_answer.append(
+        (content.overige.decision, content.overige.treatment, SECTION_LABELS["overige"])
+    )
+    for answer, note, name in needs_answer:
+        if note.strip() and answer is None:
+            raise ValidationError(
+                f"Bij '{name}' staat een toelichting maar geen antwoord. Kies een antwoord "
+                "(desnoods 'Nog onbekend' of 'Onbekend')."
+            )
+    if content.icd_note.strip() and content.icd != "ja":
+        raise ValidationError(
+            "Een toelichting bij de ICD hoort bij 'Ja, de patiënt heeft een ICD'. Kies Ja of "
+            "maak de toelichting leeg."
+        )
+    for contact, who in (
+        (content.representative, "wettelijk vertegenwoordiger"),
+        (content.first_contact, "eerste contactpersoon"),
+    ):
+        if contact.relation_other.strip() and contact.relation != "anders":
+            raise ValidationError(
+                f"Bij de {who} is 'relatie, anders namelijk' ingevuld; kies dan als relatie "
+                "'Anders' of maak dat veld leeg."
+            )
+    if content.representative_role_other.strip() and "anders" not in content.representative_roles:
+        raise ValidationError(
+            "Bij de rol van de vertegenwoordiger is 'anders, namelijk' ingevuld; vink dan ook "
+            "'Anders' aan of maak het veld leeg."
+        )
+    if content.present_role_other.strip() and "anders" not in content.present_roles:
+        raise ValidationError(
+            "Bij 'in bijzijn van (rol)' is 'anders, namelijk' ingevuld; vink dan ook 'Anders' "
+            "aan of maak het veld leeg."
+        )
+    if content.present_relation_other.strip() and "anders" not in content.present_relations:
+        raise ValidationError(
+            "Bij 'in bijzijn van (relatie)' is 'anders, namelijk' ingevuld; vink dan ook "
+            "'Anders' aan of maak het veld leeg."
+        )
+    if not content.first_contact.is_empty() and content.representative_is_first_contact != "nee":
+        raise ValidationError(
+            "Een aparte eerste contactpersoon kan alleen als de wettelijk vertegenwoordiger "
+            "niet ook de eerste contactpersoon is. Kies bij die vraag 'Nee', of maak de "
+            "gegevens van de eerste contactpersoon leeg."
+        )
     if content.icd != "ja" and (content.icd_off or content.icd_off_note):
         raise ValidationError(
             "Een afspraak over het uitzetten van de ICD kan alleen als de patiënt een ICD heeft. "

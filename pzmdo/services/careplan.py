@@ -1,0 +1,294 @@
+"""The individual care plan: immutable versions, the current one, and what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pzmdo.domain.careplan import (
+    DIMENSION_KEYS,
+    CarePlanContent,
+    Change,
+    content_from_data,
+    diff,
+    summary_lines,
+    to_data,
+    validate,
+)
+from pzmdo.domain.careteam import clean_text
+from pzmdo.domain.enums import Dimension
+from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.services.context import AppContext
+from pzmdo.store.models import Patient
+from pzmdo.store.models.careplan import CarePlanVersion
+
+SOURCES = {"editor": "editor", "import": "import", "agreement": "afspraak", "demo": "demo"}
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    version: int
+    effective_on: date  # "actueel per"
+    created_at: datetime
+    author_name: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CarePlanView:
+    patient_id: int
+    version: int
+    effective_on: date  # "actueel per"
+    created_at: datetime
+    author_name: str
+    source: str
+    note: str
+    content: CarePlanContent
+    is_current: bool
+
+    @property
+    def limits_summary(self) -> list[tuple[str, str]]:
+        return summary_lines(self.content)
+
+    def header_text(self) -> str:
+        """'Versie 3 · actueel per 25-11-2026 · door Bea Beheer (fictief)'."""
+        return (
+            f"Versie {self.version} · actueel per {self.effective_on:%d-%m-%Y} · "
+            f"door {self.author_name}"
+        )
+
+
+def _patient(s: Session, patient_id: int) -> Patient:
+    patient = s.get(Patient, patient_id)
+    if patient is None:
+        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+    return patient
+
+
+def _view(row: CarePlanVersion, latest: int) -> CarePlanView:
+    return CarePlanView(
+        patient_id=row.patient_id,
+        version=row.version,
+        effective_on=row.effective_on,
+        created_at=row.created_at,
+        author_name=row.author_name,
+        source=row.source,
+        note=row.note or "",
+        content=content_from_data(json.loads(row.content)),
+        is_current=row.version == latest,
+    )
+
+
+def _latest_row(s: Session, patient_id: int) -> CarePlanVersion | None:
+    return s.scalars(
+        select(CarePlanVersion)
+        .where(CarePlanVersion.patient_id == patient_id)
+        .order_by(CarePlanVersion.version.desc())
+        .limit(1)
+    ).first()
+
+
+def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
+    """The current (latest) version, or None when the patient has no care plan yet."""
+    with ctx.unit() as s:
+        _patient(s, patient_id)
+        row = _latest_row(s, patient_id)
+        ctx.audit(s, "careplan_read", patient_id=patient_id, detail={"versie": row and row.version})
+        return _view(row, row.version) if row else None
+
+
+def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
+    with ctx.unit() as s:
+        _patient(s, patient_id)
+        row = s.scalars(
+            select(CarePlanVersion).where(
+                CarePlanVersion.patient_id == patient_id, CarePlanVersion.version == version
+            )
+        ).first()
+        if row is None:
+            raise NotFoundError(f"Versie {version} van het zorgplan bestaat niet.")
+        latest = s.scalar(
+            select(func.max(CarePlanVersion.version)).where(
+                CarePlanVersion.patient_id == patient_id
+            )
+        )
+        ctx.audit(s, "careplan_read", patient_id=patient_id, detail={"versie": version})
+        return _view(row, int(latest or 0))
+
+
+def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
+    """Every version, newest first."""
+    with ctx.unit() as s:
+        _patient(s, patient_id)
+        rows = s.scalars(
+            select(CarePlanVersion)
+            .where(CarePlanVersion.patient_id == patient_id)
+            .order_by(CarePlanVersion.version.desc())
+        )
+        return [
+            VersionInfo(
+                version=r.version,
+                effective_on=r.effective_on,
+                created_at=r.created_at,
+                author_name=r.author_name,
+                source=r.source,
+                note=r.note or "",
+            )
+            for r in rows
+        ]
+
+
+def diff_versions(ctx: AppContext, patient_id: int, old: int, new: int) -> list[Change]:
+    """What changed between two versions (``old`` may be 0: everything in ``new`` is new)."""
+    before = get_version(ctx, patient_id, old).content if old else CarePlanContent()
+    after = get_version(ctx, patient_id, new).content
+    return diff(before, after)
+
+
+def save_plan(
+    ctx: AppContext,
+    patient_id: int,
+    content: CarePlanContent,
+    *,
+    effective_on: date | None = None,
+    note: str = "",
+    source: str = "editor",
+    expected_version: int | None = None,
+) -> int:
+    """Store ``content`` as a new version; returns its number.
+
+    ``expected_version`` is the version the editor started from: when someone else saved in
+    the meantime, the save is refused instead of silently overwriting their changes.
+    """
+    validate(content)
+    note = clean_text(note, "de toelichting bij deze versie", limit=500)
+    day = effective_on or date.today()
+    if day > date.today():
+        raise ValidationError(
+            f"'Actueel per' ({day:%d-%m-%Y}) ligt in de toekomst. Kies vandaag of een eerdere "
+            "datum."
+        )
+    if source not in SOURCES:
+        raise ValueError(source)
+    with ctx.unit() as s:
+        version = _store(s, ctx, patient_id, content, day, note, source, expected_version)
+    ctx.changes.publish("careplan", patient_id)
+    ctx.changes.publish("patient", patient_id)
+    return version
+
+
+def _store(
+    s: Session,
+    ctx: AppContext,
+    patient_id: int,
+    content: CarePlanContent,
+    day: date,
+    note: str,
+    source: str,
+    expected_version: int | None,
+) -> int:
+    _patient(s, patient_id)
+    latest = _latest_row(s, patient_id)
+    current = latest.version if latest else 0
+    if expected_version is not None and expected_version != current:
+        who = latest.author_name if latest else "iemand anders"
+        raise ValidationError(
+            f"Het zorgplan is intussen gewijzigd door {who} (nu versie {current}). Uw "
+            "wijzigingen zijn niet opgeslagen; open het zorgplan opnieuw en voer ze daarna "
+            "opnieuw in."
+        )
+    if latest is not None and content_from_data(json.loads(latest.content)) == content:
+        raise ValidationError(
+            f"Er is niets gewijzigd ten opzichte van versie {current}; er is geen nieuwe "
+            "versie opgeslagen."
+        )
+    row = CarePlanVersion(
+        patient_id=patient_id,
+        version=current + 1,
+        content=json.dumps(to_data(content), ensure_ascii=False, sort_keys=True),
+        effective_on=day,
+        author_user_id=ctx.user.id,
+        author_name=ctx.user.name,
+        source=source,
+        note=note or None,
+    )
+    s.add(row)
+    s.flush()
+    ctx.audit(
+        s,
+        "careplan_save",
+        patient_id=patient_id,
+        entity="care_plan_version",
+        entity_id=row.id,
+        detail={"versie": row.version, "bron": source},
+    )
+    return row.version
+
+
+def add_agreement(
+    ctx: AppContext,
+    patient_id: int,
+    text: str,
+    dimension: str | None = None,
+    who: str | None = None,
+) -> int:
+    """Add one agreement (e.g. from an MDO) as a new plan version; returns the version number.
+
+    With a dimension (fysiek/psychisch/sociaal/zingeving) it goes to that dimension's
+    agreements, otherwise to 'overige afspraken'; ``who`` is written after it.
+    """
+    line = clean_text(text, "de afspraak", required=True, limit=1000)
+    who_text = clean_text(who, "wie de afspraak uitvoert", limit=200)
+    if who_text:
+        line += f" (wie: {who_text})"
+    key = None
+    if dimension:
+        try:
+            key = Dimension.from_text(dimension).value
+        except ValueError:
+            raise ValidationError(
+                f"'{dimension}' is geen dimensie. Kies fysiek, psychisch, sociaal of zingeving."
+            ) from None
+        assert key in DIMENSION_KEYS
+    with ctx.unit() as s:
+        latest = _latest_row(s, patient_id)
+        content = content_from_data(json.loads(latest.content)) if latest else CarePlanContent()
+        if key:
+            dim = content.dimension(key)
+            joined = f"{dim.agreements}\n{line}" if dim.agreements else line
+            content = dataclasses.replace(
+                content, **{key: dataclasses.replace(dim, agreements=joined)}
+            )
+        else:
+            joined = f"{content.other_agreements}\n{line}" if content.other_agreements else line
+            content = dataclasses.replace(content, other_agreements=joined)
+        validate(content)
+        version = _store(
+            s, ctx, patient_id, content, date.today(), "Afspraak toegevoegd", "agreement", None
+        )
+    ctx.changes.publish("careplan", patient_id)
+    ctx.changes.publish("patient", patient_id)
+    return version
+
+
+def plan_as_json(view: CarePlanView) -> dict:
+    """For ``pzmdo careplan show --json``."""
+    from pzmdo.domain.careplan import flatten
+
+    return {
+        "patient_id": view.patient_id,
+        "versie": view.version,
+        "actueel_per": view.effective_on.isoformat(),
+        "opgeslagen_op": view.created_at.isoformat(),
+        "auteur": view.author_name,
+        "bron": view.source,
+        "toelichting": view.note,
+        "inhoud": to_data(view.content),
+        "leesbaar": flatten(view.content),
+    }
