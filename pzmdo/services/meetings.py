@@ -1276,6 +1276,17 @@ def start_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
             )
         meeting.status = MeetingStatus.BEZIG.value
         meeting.started_at = utcnow()
+        # Number the agenda 1..n (proposals not taken up go after it).
+        items = s.scalars(
+            select(MeetingAgendaItem)
+            .where(MeetingAgendaItem.meeting_id == meeting_id)
+            .order_by(MeetingAgendaItem.position, MeetingAgendaItem.id)
+        ).all()
+        ordered = [i for i in items if i.status in ON_AGENDA] + [
+            i for i in items if i.status not in ON_AGENDA
+        ]
+        for position, item in enumerate(ordered, start=1):
+            item.position = position
         ctx.audit(s, "meeting_started", entity="meeting", entity_id=meeting_id)
         s.flush()
         info = _meeting_info(s, meeting)

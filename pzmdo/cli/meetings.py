@@ -1,0 +1,152 @@
+"""``pzmdo meeting``: MDO / PaTz meetings from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from typing import Any
+
+from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+
+
+def register(sub: Any) -> None:
+    p = add_subcommand(sub, "meeting", "MDO- en PaTz-overleggen", _usage)
+    meeting = p.add_subparsers(dest="meeting_command", metavar="OPDRACHT")
+
+    q = add_subcommand(meeting, "list", "toon de overleggen (nieuwste eerst)", cmd_list)
+    q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    q = add_subcommand(meeting, "new", "plan een overleg", cmd_new)
+    q.add_argument("--date", required=True, metavar="DATUM", help="JJJJ-MM-DD of DD-MM-JJJJ")
+    q.add_argument("--time", metavar="UU:MM", help="begintijd")
+    q.add_argument("--place", metavar="PLAATS")
+    q.add_argument("--link", metavar="URL", help="link voor online deelname (https://...)")
+    q.add_argument("--theme", metavar="THEMA")
+    q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    q = add_subcommand(
+        meeting,
+        "agenda",
+        "toon de agenda van een overleg (maakt het voorstel als er nog geen agenda is)",
+        cmd_agenda,
+    )
+    q.add_argument("--meeting", type=int, required=True, metavar="ID")
+    q.add_argument("--propose", action="store_true", help="vul het voorstel aan met nieuwe redenen")
+    q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    q = add_subcommand(meeting, "actions", "toon de open acties", cmd_actions)
+    q.add_argument("--patient", type=int, metavar="ID")
+    q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+
+def _usage(args: argparse.Namespace) -> int:
+    raise CliError("Gebruik 'pzmdo meeting list', 'new', 'agenda' of 'actions'.")
+
+
+def parse_day(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise CliError(
+        f"De datum '{text}' is niet geldig. Schrijf JJJJ-MM-DD of DD-MM-JJJJ, "
+        "bijvoorbeeld 2026-12-09."
+    )
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from pzmdo.services import meetings
+
+    with unlocked(args) as ctx:
+        rows = meetings.list_meetings(ctx)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    if not rows:
+        print("Nog geen overleggen. Plan er een met 'pzmdo meeting new --date JJJJ-MM-DD'.")
+    for r in rows:
+        when = r.held_on.strftime("%d-%m-%Y") + (f" {r.start_time:%H:%M}" if r.start_time else "")
+        print(
+            f"{r.id:5}  {when:16}  {r.status_label:17}  {r.item_count:3} punten  "
+            f"{r.discussed_count:3} besproken"
+        )
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from pzmdo.services import meetings
+
+    day = parse_day(args.date)
+    with unlocked(args) as ctx:
+        info = meetings.plan_meeting(
+            ctx,
+            day,
+            start_time=args.time,
+            place=args.place,
+            online_link=args.link,
+            theme=args.theme,
+        )
+    if args.json:
+        print_json(info.as_json())
+    else:
+        print(f"{info.title} gepland (nummer {info.id}).")
+    return 0
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from pzmdo.services import meetings
+
+    with unlocked(args) as ctx:
+        info = meetings.get_meeting(ctx, args.meeting)
+        items = meetings.agenda(ctx, args.meeting)
+        never_proposed = not items and info.status in ("gepland", "in_voorbereiding")
+        if args.propose or never_proposed:
+            items = meetings.propose_agenda(ctx, args.meeting)
+    if args.json:
+        print_json(
+            {
+                "meeting": info.as_json(),
+                "items": [i.as_json() for i in items],
+            }
+        )
+        return 0
+    print(f"{info.title} — {info.status_label}")
+    if not items:
+        print("Er staat niets op de agenda.")
+    for i in items:
+        who = f"patiënt {i.patient_id}" if i.patient_id is not None else (i.title or "-")
+        print(f"{i.position:3}. {who:24} {i.reason_label:34} {i.status_label}")
+        if i.detail:
+            print(f"      {i.detail}")
+    return 0
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from pzmdo.services import meetings
+
+    with unlocked(args) as ctx:
+        rows = meetings.open_actions(ctx, args.patient)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": a.id,
+                    "patient_id": a.patient_id,
+                    "meeting_id": a.meeting_id,
+                    "what": a.what,
+                    "owner": a.owner_name,
+                    "due": a.due,
+                    "overdue": a.overdue,
+                }
+                for a in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print("Geen open acties.")
+    for a in rows:
+        due = a.due.strftime("%d-%m-%Y") if a.due else "geen datum"
+        late = " (over de datum)" if a.overdue else ""
+        print(f"{a.id:5}  {due}{late}  {a.what}  — {a.owner_name or 'nog niemand'}")
+    return 0
