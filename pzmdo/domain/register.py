@@ -322,6 +322,16 @@ register_labels(
 )
 
 
+# -- search -----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def name_words(search_name: str) -> set[str]:
+    """The words of a folded name ("berg van der ella" -> berg, van, der, ella), max 60 chars."""
+    return {w[:60] for w in _WORD.findall(search_name.lower())}
+
+
 # -- dates --------------------------------------------------------------------------------
 
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
