@@ -310,8 +310,21 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
         dict.fromkeys(_enum_value(Population, p, "bijzondere doelgroep") for p in data.populations)
     )
     his = _clean(data.his_number)
-    if his and len(his) > 40:
-        raise ValidationError("Het HIS-patiëntnummer is te lang (meer dan 40 tekens).")
+    for value, limit, what in (
+        (his, 40, "Het HIS-patiëntnummer"),
+        (data.phone, 40, "Het telefoonnummer"),
+        (data.email, 200, "Het e-mailadres"),
+        (data.address, 200, "Het adres"),
+        (data.postcode, 10, "De postcode"),
+        (data.city, 100, "De woonplaats"),
+        (data.hospital, 200, "De naam van het ziekenhuis"),
+        (data.specialist, 200, "De naam van de specialist"),
+        (data.representative_name, 200, "De naam van de vertegenwoordiger"),
+        (data.representative_relation, 80, "De relatie van de vertegenwoordiger"),
+        (data.representative_phone, 40, "Het telefoonnummer van de vertegenwoordiger"),
+    ):
+        if value and len(value.strip()) > limit:
+            raise ValidationError(f"{what} is te lang (meer dan {limit} tekens). Kort het in.")
     return replace(
         data,
         given_name=given,
