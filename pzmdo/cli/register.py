@@ -1,0 +1,148 @@
+"""Register sub-commands: ``patient list``, ``mark``, ``import``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.domain.register import format_date, parse_dutch_date
+
+
+def register(sub: Any) -> None:
+    p = add_subcommand(sub, "patient", "patiënten in het palliatieve register", _patient_usage)
+    patient_sub = p.add_subparsers(dest="patient_command", metavar="OPDRACHT")
+    q = add_subcommand(patient_sub, "list", "toon het register", cmd_patient_list)
+    q.add_argument(
+        "--status",
+        metavar="STATUS",
+        help="actief, gesignaleerd, gemarkeerd, stervensfase, overleden, afgemeld of alle "
+        "(standaard: alle)",
+    )
+    q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = add_subcommand(sub, "mark", "markeer een patiënt (surprise question)", cmd_mark)
+    p.add_argument("--patient", required=True, type=int, metavar="ID", help="patiëntnummer")
+    p.add_argument(
+        "--surprise",
+        required=True,
+        metavar="ANTWOORD",
+        help="antwoord op de surprise question: nee, ja of weet_niet",
+    )
+    p.add_argument("--date", metavar="DD-MM-JJJJ", help="markeringsdatum (standaard: vandaag)")
+    p.add_argument(
+        "--by", type=int, metavar="ID", help="zorgverlener (arts) die markeert; standaard uzelf"
+    )
+    p.add_argument("--grounds", metavar="TEKST", help="andere gronden")
+    p.add_argument("--no-agenda", action="store_true", help="niet agenderen voor het overleg")
+
+    p = add_subcommand(sub, "import", "importeer een register uit CSV of Excel", cmd_import)
+    p.add_argument("file", metavar="BESTAND", help="CSV (; of ,) of .xlsx")
+    p.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+    p.add_argument("--yes", action="store_true", help="opslaan zonder te vragen")
+    p.add_argument(
+        "--map",
+        metavar="VELD=KOLOM,...",
+        help="eigen koppeling van velden aan kolommen, bv. achternaam=Naam,geboortedatum=Geb",
+    )
+
+
+def _patient_usage(args: argparse.Namespace) -> int:
+    raise CliError("Gebruik 'pzmdo patient list'.")
+
+
+def cmd_patient_list(args: argparse.Namespace) -> int:
+    from pzmdo.services import register as reg
+
+    status = args.status
+    if status in (None, "alle"):
+        status = None
+    with unlocked(args) as ctx:
+        rows = reg.list_patients(ctx, status)
+        with ctx.unit() as s:
+            ctx.audit(s, "register_list", detail={"aantal": len(rows)})
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "birth_date": r.birth_date.isoformat(),
+                    "age": r.age,
+                    "status": r.status,
+                    "marked_on": r.marked_on.isoformat() if r.marked_on else None,
+                    "gp": r.gp_name,
+                    "central_caregiver": r.central_caregiver_name,
+                    "last_discussed_on": r.last_discussed_on.isoformat()
+                    if r.last_discussed_on
+                    else None,
+                    "urgency": r.urgency,
+                    "fictional": r.is_fictional,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print("Geen patiënten gevonden.")
+        return 0
+    print(f"{'nr':>6}  {'naam':32} {'geboren':10}  {'status':13} {'gemarkeerd':10}  urgentie")
+    for r in rows:
+        print(
+            f"{r.id:>6}  {r.name[:32]:32} {format_date(r.birth_date):10}  {r.status_label:13} "
+            f"{format_date(r.marked_on):10}  {r.urgency_label or ''}"
+        )
+    print(f"{len(rows)} patiënt(en).")
+    return 0
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from pzmdo.services import register as reg
+
+    on = parse_dutch_date(args.date, "De markeringsdatum") if args.date else date.today()
+    with unlocked(args) as ctx:
+        pid = reg.mark_patient(
+            ctx,
+            reg.MarkingInput(
+                surprise_answer=args.surprise,
+                marked_on=on,
+                patient_id=args.patient,
+                marked_by_person_id=args.by,
+                other_grounds=args.grounds,
+                to_agenda=not args.no_agenda,
+            ),
+        )
+    print(f"Patiënt {pid} is gemarkeerd op {format_date(on)}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pzmdo.services import importer
+
+    mapping = importer.parse_mapping_option(args.map) if args.map else None
+    with unlocked(args) as ctx:
+        plan, _ = importer.import_file(ctx, Path(args.file), mapping, dry_run=True)
+        for line in plan.report():
+            print(line)
+        if args.dry_run:
+            print("Proefimport: er is niets opgeslagen.")
+            return 0
+        if not plan.rows:
+            print("Er is niets te importeren.")
+            return 0
+        if not args.yes:
+            if not sys.stdin or not sys.stdin.isatty():
+                raise CliError(
+                    "Bevestig de import met --yes, of controleer eerst met --dry-run. "
+                    "Er is niets opgeslagen."
+                )
+            answer = input(f"{len(plan.rows)} patiënt(en) importeren? [j/N] ").strip().lower()
+            if answer not in ("j", "ja", "y", "yes"):
+                print("Afgebroken: er is niets opgeslagen.")
+                return 1
+        result = importer.apply_import(ctx, plan)
+    print(f"{result.added} patiënt(en) geïmporteerd, {result.skipped_existing} overgeslagen.")
+    return 0
