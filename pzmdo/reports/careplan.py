@@ -338,7 +338,9 @@ def careplan_story(data: CarePlanData, styles: Styles) -> list[Flowable]:
             story.append(T(dim.situation, s.body))
         for agreement in dim.agreements:
             story.append(agreement_paragraph(agreement, s))
-        if not dim.situation and not dim.agreements:
+        if dim.who:
+            story.append(P(f"<i>Wie:</i> {esc(dim.who)}", s.body))
+        if not dim.situation and not dim.agreements and not dim.who:
             story.append(P("—", s.body))
     if data.agreements:
         story.append(P("Overige afspraken", s.subsection))
@@ -390,8 +392,10 @@ def acute_flowables(data: CarePlanData, s: Styles) -> list[Flowable]:
         out.append(
             P("Nog niet besproken of de huisartsenpost in plaats van 112 gebeld wordt.", s.body)
         )
-    out.append(P("Wat huisartsenpost, ambulance en SEH moeten weten:", s.label))
-    out.append(T(acute.for_emergency_services or "—", s.body))
+    out.append(P("Wat de huisartsenpost moet weten:", s.label))
+    out.append(T(acute.for_gp_post or "—", s.body))
+    out.append(P("Wat de ambulance moet weten:", s.label))
+    out.append(T(acute.for_ambulance or "—", s.body))
     if acute.medication_at_home:
         out.append(P("Medicatie in huis:", s.label))
         out.append(T(acute.medication_at_home, s.body))

@@ -60,6 +60,7 @@ DECISION_TEXT = {
     DECISION_LIMITED: ("JA, MET BEPERKINGEN", colors.HexColor("#A05A00")),
     DECISION_NO: ("NEE", ALERT),
     DECISION_UNKNOWN: ("ONBEKEND", colors.HexColor("#5A6270")),
+    "": ("NIET INGEVULD", colors.HexColor("#5A6270")),
 }
 
 
@@ -263,7 +264,13 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     story.append(clipped(euth, s.body, CONTENT_WIDTH, few, markup="<b>Euthanasie:</b> "))
 
     story.append(section_bar("", "Wat de huisartsenpost en ambulance moeten weten", s))
-    story.append(clipped(acute.for_emergency_services, s.body, CONTENT_WIDTH, 3 if tight else 5))
+    lines = 2 if tight else 3
+    story.append(
+        clipped(acute.for_gp_post, s.body, CONTENT_WIDTH, lines, markup="<b>Huisartsenpost:</b> ")
+    )
+    story.append(
+        clipped(acute.for_ambulance, s.body, CONTENT_WIDTH, lines, markup="<b>Ambulance:</b> ")
+    )
     if acute.medication_at_home:
         story.append(
             clipped(

@@ -118,7 +118,7 @@ class TreatmentLimit:
     """One row of section 4a–f: the item, the chosen option, restrictions and explanation."""
 
     label: str
-    decision: str = DECISION_UNKNOWN  # one of DECISIONS
+    decision: str = DECISION_UNKNOWN  # one of DECISIONS, or "" when not filled in
     limitation: str = ""  # text after "Ja, maar met beperkingen:"
     note: str = ""  # "Toelichting"
     discussed_on: date | None = None
@@ -149,6 +149,7 @@ class DimensionSection:
     dimension: str
     situation: str = ""
     agreements: tuple[Agreement, ...] = ()
+    who: str = ""  # who carries out this dimension's agreements
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ class Scenario:
 @dataclass(frozen=True)
 class AcuteAgreements:
     call_gp_post_instead_of_112: bool | None = None  # None: not agreed / not discussed
-    for_emergency_services: str = ""  # what the huisartsenpost / ambulance / SEH must know
+    for_gp_post: str = ""  # what the huisartsenpost must know
+    for_ambulance: str = ""  # what the ambulance must know
     medication_at_home: str = ""  # e.g. anticipatory medication in the house
 
 

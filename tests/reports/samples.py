@@ -231,7 +231,8 @@ def careplan(p: PatientIdent | None = None) -> CarePlanData:
         ),
         acute=AcuteAgreements(
             call_gp_post_instead_of_112=True,
-            for_emergency_services="Niet reanimeren, niet insturen naar het ziekenhuis. Sleutelkastje bij de voordeur, code bij de HAP bekend.",
+            for_gp_post="Niet insturen naar het ziekenhuis. Dochter Anneloes belt bij verslechtering.",
+            for_ambulance="Niet reanimeren. Sleutelkastje bij de voordeur, code bij de HAP bekend.",
             medication_at_home="Morfine 10 mg/ml en midazolam in de koelkast (anticipatoir).",
         ),
         professional_notes=INTERNAL_NOTE,

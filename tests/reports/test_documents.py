@@ -227,7 +227,7 @@ def maximal_careplan():
             for d in ("Fysiek", "Psychisch", "Sociaal", "Zingeving")
         ),
         scenarios=(Scenario(big, big, name200),) * 10,
-        acute=AcuteAgreements(True, big, big),
+        acute=AcuteAgreements(True, big, big, big),
         professional_notes=big,
     )
 
