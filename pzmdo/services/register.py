@@ -256,6 +256,7 @@ class RegisterQuery:
     gp_person_id: int | None = None
     without_central_caregiver: bool = False
     never_discussed: bool = False
+    open_signals: bool = False  # "te bespreken met de regiebehandelaar"
     sort: str = "name"
     descending: bool = False
 
@@ -1177,6 +1178,8 @@ def _filtered(q: Any, query: RegisterQuery) -> Any:
         q = q.where(Patient.central_caregiver_id.is_(None))
     if query.never_discussed:
         q = q.where(Patient.last_discussed_on.is_(None))
+    if query.open_signals:
+        q = q.where(Patient.id.in_(select(Signal.patient_id).where(Signal.handled_on.is_(None))))
     cond = _search_condition(query.search)
     if cond is not None:
         q = q.where(cond)

@@ -1,0 +1,355 @@
+"""The marking dialog (Ctrl+M from anywhere): find or create the patient, ask the surprise
+question, record who marks and why, and put the patient on the next meeting's agenda.
+
+Keyboard only for an existing patient: Ctrl+M, type the name, Return (picks), Space (the
+focused answer "Nee"), Return (Mark) — four keystrokes besides the name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.enums import Sex
+from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.register import (
+    SURPRISE_QUESTION,
+    DeteriorationIndicator,
+    SurpriseAnswer,
+    parse_dutch_date,
+)
+from pzmdo.gui.context import GuiContext
+from pzmdo.gui.patient_picker import PatientPicker
+
+
+class MarkingDialog(QDialog):
+    marked = Signal(int)
+
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.setWindowTitle(self.tr("Mark patient — palliative phase"))
+        self.setAccessibleName(self.tr("Mark patient"))
+        self.setMinimumWidth(620)
+        outer = QVBoxLayout(self)
+
+        # Patient: find, or add a new one.
+        form = QFormLayout()
+        self.picker = PatientPicker(gctx)
+        patient_label = QLabel(self.tr("&Patient:"))
+        patient_label.setBuddy(self.picker.search)
+        self.new_button = QPushButton(self.tr("N&ew patient…"))
+        self.new_button.setCheckable(True)
+        self.new_button.setAccessibleName(self.tr("Add a new patient instead"))
+        row = QHBoxLayout()
+        row.addWidget(self.picker, 1)
+        row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(patient_label, row)
+        outer.addLayout(form)
+
+        self.new_box = QGroupBox(self.tr("New patient"))
+        new_form = QFormLayout(self.new_box)
+        self.given = QLineEdit()
+        self.prefix = QLineEdit()
+        self.family = QLineEdit()
+        self.birth = QLineEdit()
+        self.birth.setPlaceholderText(self.tr("dd-mm-yyyy"))
+        self.sex = QComboBox()
+        for sex in Sex:
+            self.sex.addItem(sex.label, sex.value)
+        self.sex.setCurrentIndex(list(Sex).index(Sex.ONBEKEND))
+        self.bsn = QLineEdit()
+        self.bsn.setPlaceholderText(self.tr("optional, 9 digits"))
+        for text, widget, name in (
+            (self.tr("&Given name:"), self.given, self.tr("Given name")),
+            (self.tr("Prefi&x:"), self.prefix, self.tr("Name prefix (tussenvoegsel)")),
+            (self.tr("&Family name:"), self.family, self.tr("Family name")),
+            (self.tr("Date of &birth:"), self.birth, self.tr("Date of birth")),
+            (self.tr("&Sex:"), self.sex, self.tr("Sex")),
+            (self.tr("BS&N:"), self.bsn, self.tr("BSN")),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(name)
+            new_form.addRow(label, widget)
+        self.new_box.hide()
+        outer.addWidget(self.new_box)
+        self.new_button.toggled.connect(self._toggle_new)
+
+        # The surprise question and its answer.
+        question_box = QGroupBox(self.tr("Surprise question"))
+        q_layout = QVBoxLayout(question_box)
+        self.question = QLabel(SURPRISE_QUESTION)
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-weight: 600;")
+        self.question.setAccessibleName(SURPRISE_QUESTION)
+        q_layout.addWidget(self.question)
+        answers = QHBoxLayout()
+        self.answer_group = QButtonGroup(self)
+        self.answer_no = QRadioButton(self.tr("&No — it would not surprise me"))
+        self.answer_yes = QRadioButton(self.tr("&Yes"))
+        self.answer_unsure = QRadioButton(self.tr("Do&n't know"))
+        for button, answer in (
+            (self.answer_no, SurpriseAnswer.NEE),
+            (self.answer_yes, SurpriseAnswer.JA),
+            (self.answer_unsure, SurpriseAnswer.WEET_NIET),
+        ):
+            button.setProperty("answer", answer.value)
+            button.setAccessibleName(
+                self.tr("Answer: %1").replace("%1", button.text().replace("&", ""))
+            )
+            self.answer_group.addButton(button)
+            answers.addWidget(button)
+        answers.addStretch(1)
+        q_layout.addLayout(answers)
+        outer.addWidget(question_box)
+
+        # Date, who marks, who proposed.
+        details = QFormLayout()
+        self.marked_on = QDateEdit(QDate.currentDate())
+        self.marked_on.setDisplayFormat("dd-MM-yyyy")
+        self.marked_on.setCalendarPopup(True)
+        self.marked_on.setMaximumDate(QDate.currentDate())
+        self.marked_on.setAccessibleName(self.tr("Marking date"))
+        self.marked_by = QComboBox()
+        self.marked_by.setAccessibleName(self.tr("Marked by (physician)"))
+        self.marked_by.setPlaceholderText(self.tr("Choose the physician…"))
+        self.proposed_by = QLineEdit()
+        self.proposed_by.setAccessibleName(self.tr("Proposed by"))
+        self.proposed_by.setPlaceholderText(self.tr("e.g. the practice nurse or district nurse"))
+        for text, widget in (
+            (self.tr("Marking &date:"), self.marked_on),
+            (self.tr("&Marked by:"), self.marked_by),
+            (self.tr("Pr&oposed by:"), self.proposed_by),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            details.addRow(label, widget)
+        outer.addLayout(details)
+
+        # Optional grounds.
+        self.indicator_box = QGroupBox(self.tr("General signs of deterioration (optional)"))
+        grid = QGridLayout(self.indicator_box)
+        self.indicators: dict[str, QCheckBox] = {}
+        for i, indicator in enumerate(DeteriorationIndicator):
+            box = QCheckBox(indicator.label)
+            box.setAccessibleName(indicator.label)
+            self.indicators[indicator.value] = box
+            grid.addWidget(box, i // 2, i % 2)
+        outer.addWidget(self.indicator_box)
+        grounds_label = QLabel(self.tr("Other &grounds:"))
+        self.grounds = QPlainTextEdit()
+        self.grounds.setTabChangesFocus(True)
+        self.grounds.setFixedHeight(56)
+        self.grounds.setAccessibleName(self.tr("Other grounds"))
+        grounds_label.setBuddy(self.grounds)
+        outer.addWidget(grounds_label)
+        outer.addWidget(self.grounds)
+        self.to_agenda = QCheckBox(self.tr("Put on the agenda of the next meeting"))
+        self.to_agenda.setChecked(True)
+        self.to_agenda.setAccessibleName(self.tr("Put on the agenda of the next meeting"))
+        outer.addWidget(self.to_agenda)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setAccessibleName(self.tr("Message"))
+        outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox()
+        self.mark_button = self.buttons.addButton(
+            self.tr("&Mark"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.mark_button.setAccessibleName(self.tr("Mark the patient"))
+        self.mark_button.setDefault(True)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+
+        # Reading order.
+        chain: list[QWidget] = [
+            self.picker.search,
+            self.picker.results,
+            self.new_button,
+            self.given,
+            self.prefix,
+            self.family,
+            self.birth,
+            self.sex,
+            self.bsn,
+            self.answer_no,
+            self.answer_yes,
+            self.answer_unsure,
+            self.marked_on,
+            self.marked_by,
+            self.proposed_by,
+            *self.indicators.values(),
+            self.grounds,
+            self.to_agenda,
+            self.mark_button,
+            cancel,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(a, b)
+        self.picker.picked.connect(self._picked)
+        self._busy = False
+        gctx.runner.submit(self._load_people, on_done=self._show_people)
+
+    # -- loading ------------------------------------------------------------------------------
+    def _load_people(self) -> tuple[list, int | None]:
+        from pzmdo.services import register as reg
+
+        return reg.list_physicians(self.gctx.app), reg.default_marker_id(self.gctx.app)
+
+    def _show_people(self, result: tuple[list, int | None]) -> None:
+        physicians, default = result
+        for person in physicians:
+            self.marked_by.addItem(person.name, person.id)
+        if default is not None:
+            index = self.marked_by.findData(default)
+            if index < 0:
+                self.marked_by.addItem(self.gctx.app.user.name, default)
+                index = self.marked_by.count() - 1
+            self.marked_by.setCurrentIndex(index)
+        else:
+            self.marked_by.setCurrentIndex(-1)
+
+    # -- interaction ----------------------------------------------------------------------------
+    def _toggle_new(self, on: bool) -> None:
+        self.new_box.setVisible(on)
+        self.picker.setEnabled(not on)
+        if on:
+            self.picker.clear()
+            self.given.setFocus()
+        else:
+            self.picker.search.setFocus()
+
+    def _picked(self, _patient_id: int) -> None:
+        self.message.clear()
+        self.answer_no.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _answer(self) -> str | None:
+        button = self.answer_group.checkedButton()
+        return button.property("answer") if button else None
+
+    def build_input(self) -> object:
+        """The service input from the fields; a Dutch error when something is missing."""
+        from pzmdo.domain.errors import ValidationError
+        from pzmdo.services.register import MarkingInput, PatientInput
+
+        answer = self._answer()
+        if answer is None:
+            raise ValidationError(
+                "Beantwoord eerst de surprise question (nee, ja of weet ik niet)."
+            )
+        new_patient = None
+        patient_id = None
+        if self.new_button.isChecked():
+            if not self.birth.text().strip():
+                raise ValidationError("Vul de geboortedatum van de nieuwe patiënt in (dd-mm-jjjj).")
+            new_patient = PatientInput(
+                given_name=self.given.text(),
+                name_prefix=self.prefix.text() or None,
+                family_name=self.family.text(),
+                birth_date=parse_dutch_date(self.birth.text(), "De geboortedatum"),
+                sex=self.sex.currentData(),
+                bsn=self.bsn.text() or None,
+            )
+        else:
+            patient_id = self.picker.patient_id
+            if patient_id is None:
+                raise ValidationError(
+                    "Kies eerst een patiënt: typ een naam en druk op Enter, of kies 'Nieuwe "
+                    "patiënt'."
+                )
+        qd = self.marked_on.date()
+        return MarkingInput(
+            surprise_answer=answer,
+            marked_on=date(qd.year(), qd.month(), qd.day()),
+            patient_id=patient_id,
+            new_patient=new_patient,
+            marked_by_person_id=self.marked_by.currentData(),
+            proposed_by=self.proposed_by.text() or None,
+            indicators=tuple(k for k, box in self.indicators.items() if box.isChecked()),
+            other_grounds=self.grounds.toPlainText() or None,
+            to_agenda=self.to_agenda.isChecked(),
+        )
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        from pzmdo.services.register import mark_patient
+
+        try:
+            marking = self.build_input()
+        except PzmdoError as exc:
+            self._show_message(str(exc))
+            return
+        self._busy = True
+        self.mark_button.setEnabled(False)
+        self.message.setText(self.tr("Saving…"))
+        self.gctx.runner.submit(
+            mark_patient, self.gctx.app, marking, on_done=self._done, on_error=self._failed
+        )
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+
+    def _done(self, patient_id: int) -> None:
+        self._busy = False
+        self.marked.emit(patient_id)
+        window = self.gctx.main_window
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Patient marked."), 8000)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.mark_button.setEnabled(True)
+        if isinstance(exc, PzmdoError):
+            self._show_message(str(exc))
+        else:
+            self.message.clear()
+            self.gctx.show_error(exc, self)
+
+
+def open_marking_dialog(
+    gctx: GuiContext, parent: QWidget | None = None, patient_id: int | None = None
+) -> MarkingDialog:
+    """Open (non-blocking) the marking dialog; focus is in the patient search, or on the
+    answer when ``patient_id`` is given (from the patient's record)."""
+    dialog = MarkingDialog(gctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.picker.search.setFocus()
+    if patient_id is not None:
+        from pzmdo.services.patients import open_patient_record
+
+        gctx.runner.submit(
+            open_patient_record, gctx.app, patient_id, on_done=dialog.picker.set_patient
+        )
+    return dialog

@@ -1,0 +1,196 @@
+"""The register page: search, filters and the lazy register table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.enums import PatientStatus
+from pzmdo.gui.context import GuiContext
+from pzmdo.gui.register_model import COL_NAME, RegisterModel
+from pzmdo.services.register import ACTIVE, RegisterQuery
+
+SEARCH_DELAY_MS = 200
+
+
+class RegisterPage(QWidget):
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.setAccessibleName(self.tr("Palliative register"))
+        layout = QVBoxLayout(self)
+
+        title = QLabel(self.tr("Palliative register"))
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        layout.addWidget(title)
+
+        top = QHBoxLayout()
+        search_label = QLabel(self.tr("&Search:"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name, BSN or date of birth (dd-mm-yyyy)"))
+        self.search.setAccessibleName(self.tr("Search the register"))
+        self.search.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        self.mark_button = QPushButton(self.tr("&Mark patient… (Ctrl+M)"))
+        self.mark_button.setAccessibleName(self.tr("Mark a patient"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setAccessibleName(self.tr("Import a register from CSV or Excel"))
+        top.addWidget(self.mark_button)
+        top.addWidget(self.import_button)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        status_label = QLabel(self.tr("S&tatus:"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("In care (signalled, marked, dying phase)"), ACTIVE)
+        for status in PatientStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.addItem(self.tr("All"), None)
+        status_label.setBuddy(self.status)
+        gp_label = QLabel(self.tr("&GP:"))
+        self.gp = QComboBox()
+        self.gp.setAccessibleName(self.tr("GP filter"))
+        self.gp.addItem(self.tr("All GPs"), None)
+        gp_label.setBuddy(self.gp)
+        self.no_central = QCheckBox(self.tr("Without &central caregiver"))
+        self.never = QCheckBox(self.tr("&Not yet discussed"))
+        self.signals = QCheckBox(self.tr("Open si&gnal (to discuss)"))
+        for box in (self.no_central, self.never, self.signals):
+            box.setAccessibleName(box.text().replace("&", ""))
+        for w in (status_label, self.status, gp_label, self.gp):
+            filters.addWidget(w)
+        filters.addSpacing(12)
+        for w in (self.no_central, self.never, self.signals):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.model = RegisterModel(gctx, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Register table"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        for column, width in enumerate((90, 230, 60, 110, 170, 110, 170, 110, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Number of patients"))
+        layout.addWidget(self.count)
+
+        chain = [
+            self.search,
+            self.mark_button,
+            self.import_button,
+            self.status,
+            self.gp,
+            self.no_central,
+            self.never,
+            self.signals,
+            self.table,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(a, b)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_return)
+        self.status.currentIndexChanged.connect(self.apply_filters)
+        self.gp.currentIndexChanged.connect(self.apply_filters)
+        for box in (self.no_central, self.never, self.signals):
+            box.toggled.connect(self.apply_filters)
+        self.model.loaded.connect(self._loaded)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.mark_button.clicked.connect(self._mark)
+        self.import_button.clicked.connect(self._import)
+        self._selected: int | None = None
+        self.count.setText(self.tr("Loading…"))
+        self.apply_filters()
+        from pzmdo.services.register import list_gps
+
+        gctx.runner.submit(list_gps, gctx.app, on_done=self._show_gps)
+
+    def _show_gps(self, gps: list) -> None:
+        for person in gps:
+            self.gp.addItem(person.name, person.id)
+
+    def current_query(self) -> RegisterQuery:
+        return replace(
+            self.model.query,
+            search=self.search.text().strip(),
+            status=self.status.currentData(),
+            gp_person_id=self.gp.currentData(),
+            without_central_caregiver=self.no_central.isChecked(),
+            never_discussed=self.never.isChecked(),
+            open_signals=self.signals.isChecked(),
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        self.model.set_query(self.current_query())
+
+    def _search_return(self) -> None:
+        self.apply_filters()
+        self.table.setFocus()
+
+    def _remember_selection(self) -> None:
+        index = self.table.currentIndex()
+        self._selected = self.model.patient_id(index.row()) if index.isValid() else None
+
+    def _loaded(self, count: int) -> None:
+        self.count.setText(self.tr("%1 patients").replace("%1", f"{count:,}".replace(",", ".")))
+        if self._selected is not None:
+            row = self.model.row_of(self._selected)
+            if row >= 0:
+                self.table.selectRow(row)
+        elif count and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, COL_NAME))
+
+    def _open(self, index: QModelIndex) -> None:
+        pid = self.model.patient_id(index.row())
+        window = self.gctx.main_window
+        if pid is not None and window is not None and hasattr(window, "show_patient"):
+            window.show_patient(pid)
+
+    def _mark(self) -> None:
+        from pzmdo.gui.marking_dialog import open_marking_dialog
+
+        open_marking_dialog(self.gctx, self.window())
+
+    def _import(self) -> None:
+        from pzmdo.gui.import_dialog import open_import_dialog
+
+        open_import_dialog(self.gctx, self.window())
+
+
+def create_page(gctx: GuiContext) -> QWidget:
+    return RegisterPage(gctx)
