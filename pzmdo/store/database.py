@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from pzmdo.domain.errors import DatabaseError, UnlockError
 
@@ -95,6 +96,14 @@ class Database:
             module=sqlcipher3.dbapi2,  # the pysqlcipher dialect would re-key with a passphrase
             creator=lambda: _connect(path, key),
             pool_pre_ping=False,
+            # "sqlite://" would pick SingletonThreadPool (one connection per thread-local).
+            # Qt's pool threads lose Python thread-locals between jobs, so that pool kept
+            # opening connections and closed ones still in use by the other worker thread
+            # (a segfault under the GUI runner). A queue pool hands each unit of work its
+            # own connection.
+            poolclass=QueuePool,
+            pool_size=5,
+            max_overflow=10,
         )
         event.listen(engine, "connect", _on_connect)
         db = cls(engine, path, key)
