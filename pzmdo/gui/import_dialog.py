@@ -74,6 +74,8 @@ class ImportDialog(QDialog):
         self.browse.setAccessibleName(self.tr("Choose the file"))
         self.read_button = QPushButton(self.tr("&Read"))
         self.read_button.setAccessibleName(self.tr("Read the file"))
+        self.browse.setAutoDefault(False)
+        self.read_button.setAutoDefault(False)
         for w in (file_label, self.path, self.browse, self.read_button):
             row.addWidget(w, 1 if w is self.path else 0)
         layout.addLayout(row)
@@ -95,6 +97,7 @@ class ImportDialog(QDialog):
         self.check_button = QPushButton(self.tr("&Check"))
         self.check_button.setAccessibleName(self.tr("Check the rows"))
         self.check_button.setEnabled(False)
+        self.check_button.setAutoDefault(False)
         layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         report_label = QLabel(self.tr("Re&port:"))
         self.report = QPlainTextEdit()

@@ -61,6 +61,7 @@ class MarkingDialog(QDialog):
         patient_label.setBuddy(self.picker.search)
         self.new_button = QPushButton(self.tr("N&ew patient…"))
         self.new_button.setCheckable(True)
+        self.new_button.setAutoDefault(False)  # Return always means "Mark"
         self.new_button.setAccessibleName(self.tr("Add a new patient instead"))
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
