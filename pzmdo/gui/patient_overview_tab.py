@@ -338,13 +338,14 @@ class OverviewTab(QWidget):
         self.details = details
         d = details.data
         since = format_date(details.status_since)
-        self.values["status"].setText(f"{details.status_label} ({self.tr('since')} {since})")
+        since_word = self.tr("since")
+        self.values["status"].setText(f"{details.status_label} ({since_word} {since})")
         self.values["marked"].setText(format_date(details.marked_on) or "—")
         if details.urgency:
             u = details.urgency
             self.values["urgency"].setText(
                 f"<span style='color:{u.colour}'>■</span> {u.label} — {u.meaning} "
-                f"({self.tr('since')} {format_date(details.urgency_since)})"
+                f"({since_word} {format_date(details.urgency_since)})"
             )
         else:
             self.values["urgency"].setText("—")
@@ -393,7 +394,8 @@ class OverviewTab(QWidget):
         for t in tasks:
             if t.done_on is not None:
                 continue
-            item = QListWidgetItem(f"{t.label} — {self.tr('due')} {format_date(t.due_on)}")
+            due_word = self.tr("due")
+            item = QListWidgetItem(f"{t.label} — {due_word} {format_date(t.due_on)}")
             item.setData(Qt.ItemDataRole.UserRole, t.id)
             self.tasks.addItem(item)
         self.task_done.setEnabled(self.tasks.count() > 0)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,15 +35,15 @@ def _t(text: str) -> str:
 
 # (header source text, sort key)
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Urgency", "urgency"),
-    ("Name", "name"),
-    ("Age", "age"),
-    ("Status", "status"),
-    ("GP", "gp"),
-    ("Marked since", "marked_on"),
-    ("Central caregiver", "central"),
-    ("Last discussed", "last_discussed_on"),
-    ("Next review", "next_review_on"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Urgency"), "urgency"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Name"), "name"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Age"), "age"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "GP"), "gp"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Marked since"), "marked_on"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Central caregiver"), "central"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Last discussed"), "last_discussed_on"),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Next review"), "next_review_on"),
 )
 COL_URGENCY, COL_NAME, COL_AGE, COL_STATUS = 0, 1, 2, 3
 
@@ -212,10 +213,12 @@ class RegisterModel(QAbstractTableModel):
     def _text(self, row: RegisterRow, column: int, accessible: bool) -> str:
         if column == COL_URGENCY:
             text = row.urgency_label or ""
-            return text or (_t("no urgency") if accessible else "")
+            return text or (
+                QCoreApplication.translate("RegisterModel", "no urgency") if accessible else ""
+            )
         if column == COL_NAME:
             if row.is_fictional and "fictief" not in row.name:
-                return f"{row.name} {_t('(fictitious)')}"
+                return f"{row.name} {QCoreApplication.translate('RegisterModel', '(fictitious)')}"
             return row.name
         if column == COL_AGE:
             return str(row.age)
@@ -230,7 +233,7 @@ class RegisterModel(QAbstractTableModel):
         }
         text = values.get(column, "")
         if accessible and not text:
-            return _t("empty")
+            return QCoreApplication.translate("RegisterModel", "empty")
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -1,0 +1,102 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import register</source>
+        <translation>Register importeren</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file (separated by ; or ,) or an Excel file (.xlsx). Dates as dd-mm-yyyy. Nothing is stored until you press Import.</source>
+        <translation>Kies een CSV-bestand (gescheiden door ; of ,) of een Excel-bestand (.xlsx). Datums als dd-mm-jjjj. Er wordt niets opgeslagen tot u op Importeren drukt.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Bestand:</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Te importeren bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Bla&amp;deren…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Het bestand kiezen</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>&amp;Lezen</translation>
+    </message>
+    <message>
+        <source>Read the file</source>
+        <translation>Het bestand lezen</translation>
+    </message>
+    <message>
+        <source>Columns (which column holds which field)</source>
+        <translation>Kolommen (welke kolom bevat welk gegeven)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Controleren</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>De rijen controleren</translation>
+    </message>
+    <message>
+        <source>Re&amp;port:</source>
+        <translation>&amp;Verslag:</translation>
+    </message>
+    <message>
+        <source>Check report</source>
+        <translation>Controleverslag</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Import the checked rows</source>
+        <translation>De gecontroleerde rijen importeren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Choose the register</source>
+        <translation>Kies het register</translation>
+    </message>
+    <message>
+        <source>Register (*.csv *.txt *.xlsx)</source>
+        <translation>Register (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Kies eerst een bestand.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lezen…</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(niet gebruiken)</translation>
+    </message>
+    <message>
+        <source>%1 rows read. Check the columns, then press Check.</source>
+        <translation>%1 rijen gelezen. Controleer de kolommen en druk dan op Controleren.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Controleren…</translation>
+    </message>
+    <message>
+        <source>%1 patients imported, %2 skipped (already in the register).</source>
+        <translation>%1 patiënten geïmporteerd, %2 overgeslagen (stonden al in het register).</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,50 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Leeftijd</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>Marked since</source>
+        <translation>Gemarkeerd sinds</translation>
+    </message>
+    <message>
+        <source>Central caregiver</source>
+        <translation>Centrale zorgverlener</translation>
+    </message>
+    <message>
+        <source>Last discussed</source>
+        <translation>Laatst besproken</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Volgende bespreking</translation>
+    </message>
+    <message>
+        <source>no urgency</source>
+        <translation>geen urgentie</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leeg</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,94 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Palliative register</source>
+        <translation>Palliatief register</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Zoeken:</translation>
+    </message>
+    <message>
+        <source>Name, BSN or date of birth (dd-mm-yyyy)</source>
+        <translation>Naam, BSN of geboortedatum (dd-mm-jjjj)</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>Zoeken in het register</translation>
+    </message>
+    <message>
+        <source>&amp;Mark patient… (Ctrl+M)</source>
+        <translation>Patiënt &amp;markeren… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Mark a patient</source>
+        <translation>Een patiënt markeren</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>Import a register from CSV or Excel</source>
+        <translation>Een register importeren uit CSV of Excel</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filter op status</translation>
+    </message>
+    <message>
+        <source>In care (signalled, marked, dying phase)</source>
+        <translation>In zorg (gesignaleerd, gemarkeerd, stervensfase)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>&amp;GP:</source>
+        <translation>&amp;Huisarts:</translation>
+    </message>
+    <message>
+        <source>GP filter</source>
+        <translation>Filter op huisarts</translation>
+    </message>
+    <message>
+        <source>All GPs</source>
+        <translation>Alle huisartsen</translation>
+    </message>
+    <message>
+        <source>Without &amp;central caregiver</source>
+        <translation>Zonder &amp;centrale zorgverlener</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet discussed</source>
+        <translation>&amp;Nog niet besproken</translation>
+    </message>
+    <message>
+        <source>Open si&amp;gnal (to discuss)</source>
+        <translation>Open si&amp;gnaal (te bespreken)</translation>
+    </message>
+    <message>
+        <source>Register table</source>
+        <translation>Registertabel</translation>
+    </message>
+    <message>
+        <source>Number of patients</source>
+        <translation>Aantal patiënten</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>%1 patients</source>
+        <translation>%1 patiënten</translation>
+    </message>
+</context>
+</TS>
