@@ -31,7 +31,8 @@ def patient_label(p: PatientIdent | None, initials_only: bool) -> str:
         return "—"
     if initials_only:
         return p.initials_label()
-    return f"{p.name}, geb. {fmt_date(p.birth_date)}"
+    name = p.name + (" (fictief)" if p.is_fictional and "fictief" not in p.name else "")
+    return f"{name}, geb. {fmt_date(p.birth_date)}"
 
 
 def meeting_facts(meeting: MeetingData, s: Styles) -> Flowable:
@@ -75,27 +76,23 @@ def agenda_story(meeting: MeetingData, s: Styles, initials_only: bool) -> list[F
     entries = [item.entry for item in meeting.items]
     if entries:
         total = sum(e.minutes or 0 for e in entries)
-        rows = [
-            [
-                str(e.position),
-                entry_subject(e, initials_only),
-                e.reason,
-                e.detail,
-                e.proposed_by,
-                f"{e.minutes}" if e.minutes else "",
-            ]
-            for e in entries
-        ]
-        widths = [9 * mm, 58 * mm, 36 * mm, 0, 30 * mm, 12 * mm]
+        with_proposer = any(e.proposed_by for e in entries)
+        rows = []
+        for e in entries:
+            row = [str(e.position), entry_subject(e, initials_only), e.reason, e.detail]
+            if with_proposer:
+                row.append(e.proposed_by)
+            row.append(f"{e.minutes}" if e.minutes else "")
+            rows.append(row)
+        header = ["Nr.", "Onderwerp", "Reden", "Toelichting"]
+        widths = [9 * mm, 52 * mm, 32 * mm, 0.0]
+        if with_proposer:
+            header.append("Ingebracht door")
+            widths.append(30 * mm)
+        header.append("Min.")
+        widths.append(12 * mm)
         widths[3] = CONTENT_WIDTH - sum(widths)
-        story.append(
-            grid_table(
-                ["Nr.", "Onderwerp", "Reden", "Toelichting", "Ingebracht door", "Min."],
-                rows,
-                widths,
-                s,
-            )
-        )
+        story.append(grid_table(header, rows, widths, s))
         if total:
             story.append(P(f"Geplande tijd: {total} minuten.", s.small))
     else:

@@ -359,8 +359,7 @@ def careplan_story(data: CarePlanData, styles: Styles) -> list[Flowable]:
     else:
         story.append(P("Geen scenario's vastgelegd.", s.note))
 
-    story.append(section_bar("", "Acute afspraken", s))
-    story += acute_flowables(data, s)
+    story.append(keep(section_bar("", "Acute afspraken", s), *acute_flowables(data, s)))
 
     if data.professional_notes:
         story.append(section_bar("", "Notities voor zorgverleners", s))

@@ -63,16 +63,15 @@ def minutes_story(meeting: MeetingData, s: Styles, initials_only: bool) -> list[
                 ],
                 [
                     [
-                        a.name,
-                        a.discipline,
-                        a.organisation,
-                        a.role,
-                        a.registration,
+                        *(
+                            T(x or "—", s.small)
+                            for x in (a.name, a.discipline, a.organisation, a.role, a.registration)
+                        ),
                         P("&nbsp;", s.cell),
                     ]
                     for a in present
                 ],
-                [38 * mm, 34 * mm, 33 * mm, 29 * mm, 29 * mm, CONTENT_WIDTH - 163 * mm],
+                [36 * mm, 33 * mm, 41 * mm, 24 * mm, 27 * mm, CONTENT_WIDTH - 161 * mm],
                 s,
             )
         )

@@ -177,7 +177,10 @@ def patient_story(data: CarePlanData, s: Styles) -> list[Flowable]:
         story.append(section_bar("", "Wat te doen als …", s))
         for sc in data.scenarios:
             who = f" ({esc(sc.who)})" if sc.who else ""
-            story.append(P(f"<b>Als {esc(sc.situation)}:</b> {esc(sc.action)}{who}", s.body))
+            situation = sc.situation.strip()
+            if situation[:2].istitle():  # "Benauwd …" → "als benauwd …"
+                situation = situation[0].lower() + situation[1:]
+            story.append(P(f"<b>Als {esc(situation)}:</b> {esc(sc.action)}{who}", s.body))
     return story
 
 

@@ -179,6 +179,7 @@ def section_bar(number: str, title: str, styles: Styles) -> Flowable:
     table = Table(
         [[P(esc(label), styles.section)]], colWidths=[CONTENT_WIDTH], spaceBefore=5, spaceAfter=3
     )
+    table.keepWithNext = 1  # never a section title alone at the bottom of a page
     table.setStyle(
         TableStyle(
             [
@@ -434,9 +435,9 @@ def draw_footer(canvas: Canvas, meta: DocumentMeta, page_text: str) -> None:
     printed = (
         f"Afgedrukt door {meta.printed_by} op {meta.printed_at:%d-%m-%Y} om {meta.printed_at:%H:%M}"
     )
-    canvas.drawString(left, y - 10, _fit(canvas, printed, SANS, 7, 105 * mm))
+    canvas.drawString(left, y - 10, _fit(canvas, printed, SANS, 7, 78 * mm))
     version = f"Documentversie: {meta.version_label}"
-    canvas.drawRightString(right, y - 10, _fit(canvas, version, SANS, 7, 70 * mm))
+    canvas.drawRightString(right, y - 10, _fit(canvas, version, SANS, 7, 98 * mm))
     canvas.restoreState()
 
 

@@ -45,8 +45,11 @@ def full_ctx(demo_ctx: AppContext) -> AppContext:
 
 @pytest.fixture
 def zoe(full_ctx: AppContext) -> int:
+    return make_zoe(full_ctx)
+
+
+def make_zoe(ctx: AppContext) -> int:
     """A fictional patient with ë and é, a care team and a care plan (two versions)."""
-    ctx = full_ctx
     with ctx.db.session() as s:
         gp = s.scalars(select(Person).where(Person.discipline == "huisarts")).first()
         poh = s.scalars(select(Person).where(Person.discipline == "poh")).first()
