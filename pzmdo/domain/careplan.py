@@ -739,3 +739,30 @@ def summary_lines(content: CarePlanContent) -> list[tuple[str, str]]:
             name = f"{name} ({lim.treatment})"
         lines.append((name, text))
     return lines
+
+
+# Section titles of the care plan (the national form's numbering for sections 1-8).
+SECTION_TITLES = {
+    "header": "Gesprek",
+    "s1": "1. Wilsbekwaamheid en wettelijke vertegenwoordiging",
+    "s2": "2. Gesprek gevoerd in bijzijn van",
+    "s3": "3. Belangrijkste overeengekomen doel van medisch beleid",
+    "s4": "4. Behandelgrenzen",
+    "s5": "5. Behandelwensen",
+    "s6": "6. Wat verder nog belangrijk is",
+    "s7": "7. Eerder vastgelegde behandelwensen",
+    "s8": "8. Informatie delen",
+    "dimensions": "Vier dimensies",
+    "scenarios": "Scenario's: als dit … dan dat",
+    "acute": "Acute afspraken",
+    "other": "Overige afspraken",
+}
+
+
+def field_label(cls: type, name: str) -> str:
+    """The Dutch label of a content field, capitalised ('Gewenste plek van overlijden')."""
+    for f in dataclasses.fields(cls):
+        if f.name == name:
+            text = f.metadata.get("label", name)
+            return text[:1].upper() + text[1:]
+    raise KeyError(name)

@@ -1,0 +1,210 @@
+"""Small widgets shared by the care-team, conversation and care-plan screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.careplan import AnswerSet
+from pzmdo.domain.errors import ValidationError
+from pzmdo.gui.context import GuiContext
+
+
+def make_table(headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setProperty("fit_rows", fit)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(True)
+    fit_height(table)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]], keys: list[Any] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if keys is not None and c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, keys[r])
+            table.setItem(r, c, item)
+    table.resizeRowsToContents()
+    fit_height(table)
+
+
+def fit_height(table: QTableWidget, min_rows: int = 2, max_rows: int = 10) -> None:
+    """Tables in the care screens are short lists: as high as their rows, no empty acres."""
+    rows = max(min_rows, min(table.rowCount(), max_rows))
+    row_h = table.fontMetrics().height() + 8
+    if table.rowCount():
+        row_h = max(table.rowHeight(r) for r in range(table.rowCount()))
+    height = table.horizontalHeader().height() + rows * row_h + 2 * table.frameWidth() + 4
+    if table.property("fit_rows"):
+        table.setFixedHeight(height)
+
+
+def selected_key(table: QTableWidget) -> Any:
+    row = table.currentRow()
+    if row < 0 or table.item(row, 0) is None:
+        return None
+    return table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+
+def answer_combo(answer_set: AnswerSet, name: str, empty: str | None = None) -> QComboBox:
+    """A choice from an answer set; the first entry means *not filled in* (None)."""
+    combo = QComboBox()
+    combo.addItem(empty or QCoreApplication.translate("CareWidgets", "— not filled in —"), None)
+    for opt in answer_set:
+        combo.addItem(opt.label, opt.code)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def enum_combo(members: list[Any], name: str, empty: str | None = None) -> QComboBox:
+    combo = QComboBox()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for m in members:
+        combo.addItem(m.label, m.value)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def combo_code(combo: QComboBox) -> Any:
+    return combo.currentData()
+
+
+def set_combo_code(combo: QComboBox, code: Any) -> None:
+    index = combo.findData(code)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def date_field(name: str, value: date | None = None) -> QLineEdit:
+    edit = QLineEdit(value.strftime("%d-%m-%Y") if value else "")
+    edit.setPlaceholderText(QCoreApplication.translate("CareWidgets", "dd-mm-yyyy"))
+    edit.setAccessibleName(name)
+    edit.setMaximumWidth(140)
+    return edit
+
+
+def parse_date(text: str, what: str, *, required: bool = False) -> date | None:
+    """'25-11-2026' (or 25-11-26, 2026-11-25) -> date; a Dutch error otherwise."""
+    raw = text.strip()
+    if not raw:
+        if required:
+            raise ValidationError(f"Vul de datum van {what} in (dd-mm-jjjj).")
+        return None
+    try:
+        if len(raw) == 10 and raw[4] == "-":
+            return date.fromisoformat(raw)
+        parts = raw.replace("/", "-").replace(".", "-").split("-")
+        day, month, year = (int(p) for p in parts)
+        if year < 100:
+            year += 2000
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            f"'{raw}' is geen geldige datum bij {what}. Schrijf de datum als dd-mm-jjjj, "
+            "bijvoorbeeld 25-11-2026."
+        ) from None
+
+
+def form_label(text: str, buddy: QWidget, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    label.setWordWrap(wrap)
+    return label
+
+
+class FormDialog(QDialog):
+    """A small form; OK runs ``submit`` off the GUI thread, errors keep the dialog open."""
+
+    def __init__(
+        self,
+        gctx: GuiContext,
+        parent: QWidget | None,
+        title: str,
+        rows: list[tuple[str, QWidget]],
+        submit: Callable[[], tuple[Callable[..., Any], tuple]],
+        on_done: Callable[[Any], None] | None = None,
+        intro: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.submit = submit
+        self.on_done = on_done
+        layout = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        form = QFormLayout()
+        previous: QWidget | None = None
+        for label, widget in rows:
+            form.addRow(form_label(label, widget), widget)
+            if previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("CareWidgets", "&Save")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("CareWidgets", "&Cancel")
+        )
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.busy = False
+
+    def _ok(self) -> None:
+        if self.busy:
+            return
+        try:
+            fn, args = self.submit()
+        except ValidationError as exc:
+            self.gctx.show_error(exc, self)
+            return
+        self.busy = True
+        self.buttons.setEnabled(False)
+        self.gctx.runner.submit(fn, *args, on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.busy = False
+        self.accept()
+        if self.on_done is not None:
+            self.on_done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.buttons.setEnabled(True)
+        self.gctx.show_error(exc, self)
