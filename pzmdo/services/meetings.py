@@ -1095,6 +1095,33 @@ def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
     ctx.changes.publish("meeting", meeting_id)
 
 
+def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> None:
+    """Take several items off the agenda in one go (all or none)."""
+    why = clean_text(reason, "de reden", limit=300)
+    meeting_ids = set()
+    with ctx.unit() as s:
+        for item_id in item_ids:
+            item, meeting = _get_item(s, item_id)
+            ensure_editable(_status(meeting))
+            if item.status == ItemStatus.BESPROKEN.value:
+                raise ValidationError(
+                    "Een gekozen agendapunt is al besproken en kan niet meer van de agenda."
+                )
+            item.status = ItemStatus.VERWIJDERD.value
+            item.removed_reason = why or None
+            meeting_ids.add(meeting.id)
+            ctx.audit(
+                s,
+                "meeting_item_removed",
+                patient_id=item.patient_id,
+                entity="meeting_agenda_item",
+                entity_id=item.id,
+                detail={"overleg": meeting.id, "reden": why},
+            )
+    for meeting_id in meeting_ids:
+        ctx.changes.publish("meeting", meeting_id)
+
+
 def add_patient(
     ctx: AppContext, meeting_id: int, patient_id: int, note: str = ""
 ) -> AgendaItemInfo:

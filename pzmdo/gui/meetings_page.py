@@ -1,0 +1,773 @@
+"""The meetings page: the list of meetings, planning, and the agenda builder for the POH.
+
+The POH builds the agenda from the proposal (reasons shown per line), accepts, removes,
+adds patients and themes, and reorders by drag and drop or with Ctrl+Up / Ctrl+Down.
+A closed meeting shows its frozen record; changes after closing are dated amendments.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.errors import ValidationError
+from pzmdo.gui.context import GuiContext
+from pzmdo.gui.team_settings_dialog import ServiceDialog, open_team_settings
+from pzmdo.services import meetings as svc
+
+
+def create_page(gctx: GuiContext) -> QWidget:
+    return MeetingsPage(gctx)
+
+
+def _nl(day: date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+def _load_meeting(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.AgendaItemInfo]]:
+    return svc.get_meeting(ctx, meeting_id), svc.agenda(ctx, meeting_id)
+
+
+class PatientSearch(QWidget):
+    """Stand-in for the register's PatientPicker: type a name, pick from the list."""
+
+    picked = Signal(int)
+
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Name, birth date or BSN"))
+        self.field.setAccessibleName(self.tr("Search patient"))
+        self.results = QComboBox()
+        self.results.setAccessibleName(self.tr("Matching patients"))
+        self.results.setMinimumContentsLength(18)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.results, 1)
+        self.field.textChanged.connect(self._search)
+        self.results.activated.connect(lambda _i: self._emit())
+
+    @property
+    def patient_id(self) -> int | None:
+        data = self.results.currentData()
+        return int(data) if data is not None else None
+
+    def _search(self, text: str) -> None:
+        if len(text.strip()) < 2:
+            self.results.clear()
+            return
+        try:
+            from pzmdo.services.register import search_patients
+        except ModuleNotFoundError:
+            return
+        self.gctx.runner.submit(search_patients, self.gctx.app, text, 15, on_done=self._show)
+
+    def _show(self, rows: list[Any]) -> None:
+        self.results.clear()
+        for r in rows:
+            label = f"{r.name} ({r.birth_date:%d-%m-%Y})"
+            if r.is_fictional:
+                label += " " + self.tr("(fictitious)")
+            self.results.addItem(label, r.id)
+
+    def _emit(self) -> None:
+        if self.patient_id is not None:
+            self.picked.emit(self.patient_id)
+
+
+def make_patient_picker(gctx: GuiContext) -> QWidget:
+    """The register's PatientPicker when it exists, else the small search above."""
+    try:
+        from pzmdo.gui.patient_picker import PatientPicker
+    except ModuleNotFoundError:
+        return PatientSearch(gctx)
+    return PatientPicker(gctx)
+
+
+class PlanMeetingDialog(ServiceDialog):
+    """Plan a meeting: date and time, place or online link, chair, scribe, theme."""
+
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gctx, parent)
+        self.setWindowTitle(self.tr("Plan a meeting"))
+        self.setAccessibleName(self.tr("Plan a meeting"))
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.day.setDate(QDate.currentDate().addDays(7))
+        self.day.setAccessibleName(self.tr("Date"))
+        self.time = QTimeEdit(QTime(12, 30))
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(self.tr("Start time"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Place"))
+        self.link = QLineEdit()
+        self.link.setPlaceholderText("https://")
+        self.link.setAccessibleName(self.tr("Online link"))
+        self.chair = QComboBox()
+        self.chair.setAccessibleName(self.tr("Chair"))
+        self.scribe = QComboBox()
+        self.scribe.setAccessibleName(self.tr("Scribe"))
+        self.theme = QLineEdit()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Date:"), self.day),
+            (self.tr("&Time:"), self.time),
+            (self.tr("&Place:"), self.place),
+            (self.tr("Online &link:"), self.link),
+            (self.tr("&Chair:"), self.chair),
+            (self.tr("&Scribe:"), self.scribe),
+            (self.tr("T&heme:"), self.theme),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ok.setText(self.tr("&Plan"))
+        self.ok.setEnabled(False)
+        gctx.runner.submit(self._load, gctx.app, on_done=self._loaded)
+
+    @staticmethod
+    def _load(ctx: Any) -> tuple[date, svc.TeamInfo, list[svc.PersonBrief]]:
+        return svc.suggest_next_date(ctx), svc.get_team(ctx), svc.list_people(ctx)
+
+    def _loaded(self, data: tuple[date, svc.TeamInfo, list[svc.PersonBrief]]) -> None:
+        day, team, people = data
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        if team.default_time:
+            self.time.setTime(QTime(team.default_time.hour, team.default_time.minute))
+        self.place.setText(team.default_place)
+        for combo in (self.chair, self.scribe):
+            combo.addItem(self.tr("(not chosen yet)"), None)
+            for p in people:
+                combo.addItem(f"{p.name} — {p.discipline_label}", p.id)
+        self.ok.setEnabled(True)
+
+    def submit(self) -> None:
+        d, t = self.day.date(), self.time.time()
+        self.run(
+            svc.plan_meeting,
+            date(d.year(), d.month(), d.day()),
+            start_time=f"{t.hour():02d}:{t.minute():02d}",
+            place=self.place.text(),
+            online_link=self.link.text(),
+            chair_person_id=self.chair.currentData(),
+            scribe_person_id=self.scribe.currentData(),
+            theme=self.theme.text(),
+        )
+
+
+class TextDialog(ServiceDialog):
+    """One text field (an amendment, a theme, a reason)."""
+
+    def __init__(
+        self, gctx: GuiContext, title: str, prompt: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(gctx, parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(title)
+        self.text.setTabChangesFocus(True)
+        label.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, 260)
+        self.action: Any = None
+
+    def submit(self) -> None:
+        if self.action is not None:
+            self.action(self.text.toPlainText())
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.meeting: svc.MeetingInfo | None = None
+        self.items: list[svc.AgendaItemInfo] = []
+        self._pending_select: int | None = None
+        self._dialogs: list[QWidget] = []
+        self.mode_window: QWidget | None = None
+        self.setAccessibleName(self.tr("Meetings"))
+
+        # -- left: the meetings -----------------------------------------------------------
+        list_label = QLabel(self.tr("&Meetings"))
+        list_label.setStyleSheet("font-weight: 600;")
+        self.meeting_list = QListWidget()
+        self.meeting_list.setAccessibleName(self.tr("Meetings, newest first"))
+        list_label.setBuddy(self.meeting_list)
+        self.plan_button = QPushButton(self.tr("&Plan a meeting…"))
+        self.plan_button.setAccessibleName(self.tr("Plan a meeting"))
+        self.team_button = QPushButton(self.tr("Team &settings…"))
+        self.team_button.setAccessibleName(self.tr("Team settings"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(list_label)
+        left_layout.addWidget(self.meeting_list, 1)
+        left_layout.addWidget(self.plan_button)
+        left_layout.addWidget(self.team_button)
+
+        # -- right: header, then the builder or the record ------------------------------
+        self.header = QLabel(self.tr("Choose a meeting on the left, or plan a new one."))
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setAccessibleName(self.tr("Meeting details"))
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.propose_button = QPushButton(self.tr("Build p&roposal"))
+        self.propose_button.setAccessibleName(self.tr("Build the agenda proposal"))
+        self.accept_all_button = QPushButton(self.tr("Accept a&ll proposals"))
+        self.accept_all_button.setAccessibleName(self.tr("Accept all proposals"))
+        self.start_button = QPushButton(self.tr("Start meeting &mode"))
+        self.start_button.setAccessibleName(self.tr("Start meeting mode"))
+        self.amend_button = QPushButton(self.tr("Add a&mendment…"))
+        self.amend_button.setAccessibleName(self.tr("Add an amendment to the closed record"))
+        top_buttons = QHBoxLayout()
+        for b in (
+            self.propose_button,
+            self.accept_all_button,
+            self.start_button,
+            self.amend_button,
+        ):
+            top_buttons.addWidget(b)
+        top_buttons.addStretch(1)
+
+        agenda_label = QLabel(
+            self.tr(
+                "&Agenda (drag to reorder, or Ctrl+Up / Ctrl+Down; Enter accepts, Delete removes):"
+            )
+        )
+        self.agenda_list = QListWidget()
+        self.agenda_list.setAccessibleName(self.tr("Agenda"))
+        self.agenda_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.agenda_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.agenda_list.setWordWrap(True)
+        self.agenda_list.setSpacing(2)
+        self.agenda_list.setUniformItemSizes(False)
+        agenda_label.setBuddy(self.agenda_list)
+        self.accept_button = QPushButton(self.tr("A&ccept"))
+        self.accept_button.setAccessibleName(self.tr("Accept the selected items"))
+        self.remove_button = QPushButton(self.tr("Remo&ve"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected items from the agenda"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.up_button.setAccessibleName(self.tr("Move the item up"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
+        self.down_button.setAccessibleName(self.tr("Move the item down"))
+        self.theme_button = QPushButton(self.tr("Add t&heme…"))
+        self.theme_button.setAccessibleName(self.tr("Add a theme to the agenda"))
+        item_buttons = QHBoxLayout()
+        for b in (
+            self.accept_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.theme_button,
+        ):
+            item_buttons.addWidget(b)
+        item_buttons.addStretch(1)
+
+        add_label = QLabel(self.tr("Add &patient:"))
+        self.picker = make_patient_picker(gctx)
+        self.picker.setAccessibleName(self.tr("Patient to add"))
+        add_label.setBuddy(
+            self.picker.field if isinstance(self.picker, PatientSearch) else self.picker
+        )
+        self.add_button = QPushButton(self.tr("Add to a&genda"))
+        self.add_button.setAccessibleName(self.tr("Add the chosen patient to the agenda"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(add_label)
+        add_row.addWidget(self.picker, 1)
+        add_row.addWidget(self.add_button)
+
+        builder = QWidget()
+        builder_layout = QVBoxLayout(builder)
+        builder_layout.setContentsMargins(0, 0, 0, 0)
+        builder_layout.addWidget(agenda_label)
+        builder_layout.addWidget(self.agenda_list, 1)
+        builder_layout.addLayout(item_buttons)
+        builder_layout.addLayout(add_row)
+
+        self.record_view = QTextBrowser()
+        self.record_view.setAccessibleName(self.tr("Meeting record (read-only)"))
+        self.record_view.setOpenLinks(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(builder)
+        self.stack.addWidget(self.record_view)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.header)
+        right_layout.addLayout(top_buttons)
+        right_layout.addWidget(self.stack, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        # Tab order follows reading order.
+        order = [
+            self.meeting_list,
+            self.plan_button,
+            self.team_button,
+            self.propose_button,
+            self.accept_all_button,
+            self.start_button,
+            self.amend_button,
+            self.agenda_list,
+            self.accept_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.theme_button,
+            self.picker,
+            self.add_button,
+            self.record_view,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            self.setTabOrder(a, b)
+
+        # -- wiring -------------------------------------------------------------------------
+        self.meeting_list.currentRowChanged.connect(self._meeting_chosen)
+        self.plan_button.clicked.connect(self.plan_meeting)
+        self.team_button.clicked.connect(self.team_settings)
+        self.propose_button.clicked.connect(self.build_proposal)
+        self.accept_all_button.clicked.connect(self.accept_all)
+        self.start_button.clicked.connect(self.start_meeting_mode)
+        self.amend_button.clicked.connect(self.add_amendment)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.theme_button.clicked.connect(self.add_theme)
+        self.add_button.clicked.connect(self.add_patient)
+        if hasattr(self.picker, "picked"):
+            self.picker.picked.connect(lambda _pid: self.add_button.setFocus())
+        self.agenda_list.model().rowsMoved.connect(self._rows_moved)
+        self.agenda_list.itemSelectionChanged.connect(self._update_buttons)
+        self.agenda_list.installEventFilter(self)
+        gctx.changed.connect(self._changed)
+        self._update_buttons()
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Keyboard for the agenda: Enter accepts, Delete removes, Ctrl+Up/Down moves."""
+        if watched is self.agenda_list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, mods = event.key(), event.modifiers()
+            ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+            if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_selected(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if not ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept_selected()
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.remove_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        if select_id is not None:
+            self._pending_select = select_id
+        elif self.meeting is not None and self._pending_select is None:
+            self._pending_select = self.meeting.id
+        self.gctx.runner.submit(svc.list_meetings, self.gctx.app, on_done=self._show_meetings)
+
+    def _show_meetings(self, rows: list[svc.MeetingInfo]) -> None:
+        wanted = self._pending_select
+        self._pending_select = None
+        self.meeting_list.blockSignals(True)
+        self.meeting_list.clear()
+        select_row = -1
+        for row, m in enumerate(rows):
+            text = f"{m.title}\n{m.status_label}"
+            if m.item_count:
+                text += " · " + self.tr("%1 items").replace("%1", str(m.item_count))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+            self.meeting_list.addItem(item)
+            if m.id == wanted:
+                select_row = row
+        if select_row < 0 and rows and wanted is None:
+            # Default: the first meeting that is not closed yet (the next one), else the newest.
+            open_rows = [i for i, m in enumerate(rows) if not m.read_only]
+            select_row = open_rows[-1] if open_rows else 0
+        self.meeting_list.blockSignals(False)
+        if select_row >= 0:
+            self.meeting_list.setCurrentRow(select_row)
+            self._meeting_chosen(select_row)
+        else:
+            self.meeting = None
+            self._update_buttons()
+
+    def _meeting_chosen(self, row: int) -> None:
+        item = self.meeting_list.item(row) if row >= 0 else None
+        if item is None:
+            return
+        meeting_id = int(item.data(Qt.ItemDataRole.UserRole))
+        self.load_meeting(meeting_id)
+
+    def load_meeting(self, meeting_id: int) -> None:
+        self.gctx.runner.submit(_load_meeting, self.gctx.app, meeting_id, on_done=self._show)
+
+    def _show(self, data: tuple[svc.MeetingInfo, list[svc.AgendaItemInfo]]) -> None:
+        info, items = data
+        self.meeting, self.items = info, items
+        self.header.setText(self._header_html(info))
+        self.header.setAccessibleName(self.tr("Meeting details") + ": " + info.title)
+        if info.read_only:
+            self.stack.setCurrentIndex(1)
+            self.gctx.runner.submit(
+                svc.meeting_record, self.gctx.app, info.id, on_done=self._show_record
+            )
+        else:
+            self.stack.setCurrentIndex(0)
+            self._fill_agenda(items)
+        self._update_buttons()
+
+    def _header_html(self, m: svc.MeetingInfo) -> str:
+        e = html.escape
+        parts = [f"<b style='font-size:14pt'>{e(m.title)}</b> — {e(m.status_label)}"]
+        details = []
+        if m.place:
+            details.append(e(m.place))
+        if m.online_link:
+            details.append(e(m.online_link))
+        if m.chair_name:
+            details.append(self.tr("chair: %1").replace("%1", e(m.chair_name)))
+        if m.scribe_name:
+            details.append(self.tr("scribe: %1").replace("%1", e(m.scribe_name)))
+        if m.theme:
+            details.append(self.tr("theme: %1").replace("%1", e(m.theme)))
+        if details:
+            parts.append(" · ".join(details))
+        if m.status in ("bezig", "afgerond"):
+            parts.append(e(m.triad.text()))
+        return "<br>".join(parts)
+
+    def _fill_agenda(self, items: list[svc.AgendaItemInfo]) -> None:
+        current = {i.data(Qt.ItemDataRole.UserRole) for i in self.agenda_list.selectedItems()}
+        self.agenda_list.blockSignals(True)
+        self.agenda_list.clear()
+        number = 0
+        for info in items:
+            proposed = info.status == "voorgesteld"
+            if not proposed:
+                number += 1
+            prefix = self.tr("proposal") if proposed else f"{number}."
+            name = info.label
+            if info.is_fictional:
+                name += " " + self.tr("(fictitious)")
+            text = f"{prefix}  {name}   [{info.reason_label}]"
+            if info.status not in ("voorgesteld", "geagendeerd"):
+                text += f" — {info.status_label}"
+            if info.detail and info.patient_id is not None:
+                text += f"\n      {info.detail}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
+            item.setSizeHint(QSize(0, 44 if "\n" in text else 26))
+            if proposed:
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
+                item.setForeground(QBrush(QColor("#555555")))
+                item.setBackground(QBrush(QColor("#fff7e0")))
+            self.agenda_list.addItem(item)
+            if info.id in current:
+                item.setSelected(True)
+        self.agenda_list.blockSignals(False)
+        if self.agenda_list.currentRow() < 0 and self.agenda_list.count():
+            self.agenda_list.setCurrentRow(0)
+
+    def _show_record(self, record: svc.MeetingRecord) -> None:
+        self.record_view.setHtml(record_html(record))
+
+    def _changed(self, entity: str, ids: tuple) -> None:
+        if entity in ("meeting", "*", "meeting_team"):
+            self.refresh()
+
+    def _update_buttons(self) -> None:
+        m = self.meeting
+        editable = m is not None and not m.read_only
+        has_selection = bool(self.agenda_list.selectedItems())
+        self.propose_button.setEnabled(editable and m.status != "bezig")
+        self.accept_all_button.setEnabled(
+            editable and any(i.status == "voorgesteld" for i in self.items)
+        )
+        self.start_button.setEnabled(editable)
+        self.start_button.setText(
+            self.tr("Continue meeting &mode")
+            if m is not None and m.status == "bezig"
+            else self.tr("Start meeting &mode")
+        )
+        self.amend_button.setEnabled(m is not None and m.read_only)
+        for b in (self.accept_button, self.remove_button, self.up_button, self.down_button):
+            b.setEnabled(editable and has_selection)
+        for w in (self.theme_button, self.add_button, self.picker):
+            w.setEnabled(editable)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
+        self.gctx.runner.submit(
+            fn, self.gctx.app, *args, on_done=lambda _r: self._reload(), **kwargs
+        )
+
+    def _reload(self) -> None:
+        if self.meeting is not None:
+            self.load_meeting(self.meeting.id)
+
+    def _selected_ids(self) -> list[int]:
+        return [
+            int(i.data(Qt.ItemDataRole.UserRole))
+            for i in sorted(self.agenda_list.selectedItems(), key=self.agenda_list.row)
+        ]
+
+    def plan_meeting(self) -> None:
+        dialog = PlanMeetingDialog(self.gctx, self)
+        dialog.saved.connect(lambda info: self.refresh(select_id=info.id))
+        self._keep(dialog)
+        dialog.open()
+
+    def team_settings(self) -> None:
+        self._keep(open_team_settings(self.gctx, self))
+
+    def build_proposal(self) -> None:
+        if self.meeting is not None:
+            self._run(svc.propose_agenda, self.meeting.id)
+
+    def accept_all(self) -> None:
+        if self.meeting is not None:
+            self._run(svc.accept_all, self.meeting.id)
+
+    def accept_selected(self) -> None:
+        ids = self._selected_ids()
+        if ids and self.meeting is not None and not self.meeting.read_only:
+            self._run(svc.accept_items, ids)
+
+    def remove_selected(self) -> None:
+        ids = self._selected_ids()
+        if not ids or self.meeting is None or self.meeting.read_only:
+            return
+        self._run(svc.remove_items, ids)
+
+    def move_selected(self, delta: int) -> None:
+        """Move the current item (the one with the keyboard focus) one place."""
+        row = self.agenda_list.currentRow()
+        if row < 0 or self.meeting is None or self.meeting.read_only:
+            return
+        target = row + delta
+        if not 0 <= target < self.agenda_list.count():
+            return
+        item = self.agenda_list.takeItem(row)
+        self.agenda_list.insertItem(target, item)
+        self.agenda_list.clearSelection()
+        self.agenda_list.setCurrentRow(target)
+        item.setSelected(True)
+        self._save_order()
+
+    def _rows_moved(self, *_args: Any) -> None:
+        self._save_order()
+
+    def _save_order(self) -> None:
+        if self.meeting is None:
+            return
+        ids = [
+            int(self.agenda_list.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.agenda_list.count())
+        ]
+        self._run(svc.reorder, self.meeting.id, ids)
+
+    def add_patient(self) -> None:
+        pid = getattr(self.picker, "patient_id", None)
+        if self.meeting is None:
+            return
+        if pid is None:
+            self.gctx.show_error(
+                ValidationError(self.tr("Choose a patient first: type part of the name.")), self
+            )
+            return
+        self._run(svc.add_patient, self.meeting.id, int(pid))
+
+    def add_theme(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        dialog = TextDialog(
+            self.gctx,
+            self.tr("Add theme"),
+            self.tr("&Theme for this meeting (education, a case reflection, …):"),
+            self,
+        )
+        dialog.action = lambda text: dialog.run(svc.add_theme, meeting_id, text)
+        dialog.saved.connect(lambda _r: self._reload())
+        self._keep(dialog)
+        dialog.open()
+
+    def add_amendment(self) -> None:
+        if self.meeting is None or not self.meeting.read_only:
+            return
+        meeting_id = self.meeting.id
+        dialog = TextDialog(
+            self.gctx,
+            self.tr("Add amendment"),
+            self.tr(
+                "The record is closed and stays as it was. Your &amendment is stored with "
+                "today's date and your name:"
+            ),
+            self,
+        )
+        dialog.action = lambda text: dialog.run(svc.amend, meeting_id, text)
+        dialog.saved.connect(lambda _r: self._reload())
+        self._keep(dialog)
+        dialog.open()
+
+    def start_meeting_mode(self) -> None:
+        if self.meeting is None or self.meeting.read_only:
+            return
+        from pzmdo.gui.meeting_mode import open_meeting_mode
+
+        meeting_id = self.meeting.id
+
+        def started(_info: svc.MeetingInfo) -> None:
+            self.mode_window = open_meeting_mode(self.gctx, meeting_id, self)
+            self.mode_window.closed.connect(self._reload)
+
+        self.gctx.runner.submit(svc.start_meeting, self.gctx.app, meeting_id, on_done=started)
+
+    def _keep(self, dialog: QWidget) -> None:
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+
+
+def record_html(record: svc.MeetingRecord) -> str:
+    """The frozen record as HTML for the read-only view (all text escaped)."""
+    from pzmdo.domain.enums import Dimension
+    from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem
+
+    e = html.escape
+    m = record.meeting
+    out = [f"<h2>{e(m.title)} — {e(m.status_label)}</h2>"]
+    if m.closed_at:
+        out.append(
+            "<p>"
+            + e(
+                QCoreApplication.translate(
+                    "MeetingRecord",
+                    "Closed on %1 by %2. The record is frozen; later changes are listed below "
+                    "as amendments.",
+                )
+                .replace("%1", f"{m.closed_at.astimezone():%d-%m-%Y %H:%M}")
+                .replace("%2", m.closed_by)
+            )
+            + "</p>"
+        )
+    present = [a for a in record.attendance if a.present]
+    absent = [a for a in record.attendance if a.present is False]
+    out.append(f"<h3>{e(QCoreApplication.translate('MeetingRecord', 'Present'))}</h3><p>")
+    out.append(
+        ", ".join(
+            f"{e(a.name)} ({e(a.role_label)}, {e(a.function_label.lower())})" for a in present
+        )
+        or e(QCoreApplication.translate("MeetingRecord", "Not recorded."))
+    )
+    if absent:
+        out.append(
+            "<br>"
+            + e(QCoreApplication.translate("MeetingRecord", "Absent:"))
+            + " "
+            + ", ".join(e(a.name) for a in absent)
+        )
+    out.append(f"<br><b>{e(record.triad.text())}</b></p>")
+    for n, r in enumerate(record.items, start=1):
+        i = r.item
+        out.append(
+            f"<h3>{n}. {e(i.label)}</h3><p><i>{e(i.reason_label)}</i> — {e(i.status_label)}"
+            + (f"<br>{e(i.detail)}" if i.detail and i.patient_id else "")
+            + "</p>"
+        )
+        notes = [(Dimension(k).label, v) for k, v in r.notes.items() if v]
+        if notes:
+            out.append(
+                "<ul>" + "".join(f"<li><b>{e(k)}:</b> {e(v)}</li>" for k, v in notes) + "</ul>"
+            )
+        if i.patient_id is not None and i.status == "besproken":
+            marks = ", ".join(
+                f"{e(ChecklistItem(k).label)}: {e(ChecklistAnswer(v).label.lower())}"
+                for k, v in r.checklist.items()
+            )
+            title = e(QCoreApplication.translate("MeetingRecord", "Checklist"))
+            out.append(f"<p><small>{title} — {marks}</small></p>")
+        for d in r.decisions:
+            label = e(QCoreApplication.translate("MeetingRecord", "Decision:"))
+            out.append(f"<p>▶ <b>{label}</b> {e(d.text)}</p>")
+        for a in r.actions:
+            out.append(f"<p>☐ {e(action_text(a))}</p>")
+    if record.amendments:
+        title = e(QCoreApplication.translate("MeetingRecord", "Amendments after closing"))
+        out.append(f"<h3>{title}</h3><ul>")
+        for am in record.amendments:
+            out.append(f"<li>{am.at.astimezone():%d-%m-%Y %H:%M}, {e(am.by)}: {e(am.text)}</li>")
+        out.append("</ul>")
+    return "".join(out)
+
+
+def action_line(what: str, owner: str, due: str) -> str:
+    """'Action: what — who, by 09-12-2026' in Dutch."""
+    return (
+        QCoreApplication.translate("MeetingRecord", "Action: %1 — %2, by %3")
+        .replace("%1", what)
+        .replace("%2", owner or QCoreApplication.translate("MeetingRecord", "nobody yet"))
+        .replace("%3", due or QCoreApplication.translate("MeetingRecord", "no date"))
+    )
+
+
+def action_text(a: svc.ActionInfo) -> str:
+    text = action_line(a.what, a.owner_name, a.due.strftime("%d-%m-%Y") if a.due else "")
+    if a.done_on:
+        text += " " + QCoreApplication.translate("MeetingRecord", "(done on %1)").replace(
+            "%1", a.done_on.strftime("%d-%m-%Y")
+        )
+    elif a.overdue:
+        text += " " + QCoreApplication.translate("MeetingRecord", "(overdue)")
+    return text

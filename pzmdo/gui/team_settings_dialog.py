@@ -1,0 +1,240 @@
+"""Team settings: kernteam / PaTz group / transmural meeting, cadence, members, attendees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.meetings import TeamKind
+from pzmdo.gui.context import GuiContext
+from pzmdo.services import meetings as svc
+
+
+class ServiceDialog(QDialog):
+    """A dialog whose OK runs a service off the GUI thread; it closes only on success and
+    shows a Dutch error inside the dialog otherwise (nothing was saved)."""
+
+    saved = Signal(object)
+
+    def __init__(self, gctx: GuiContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.gctx = gctx
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a01010; font-weight: 600;")
+        self.error.setAccessibleName(QCoreApplication.translate("ServiceDialog", "Message"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(QCoreApplication.translate("ServiceDialog", "&Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("ServiceDialog", "Cancel")
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def submit(self) -> None:  # overridden
+        raise NotImplementedError
+
+    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.ok.setEnabled(False)
+        self.error.hide()
+        self.gctx.runner.submit(
+            fn, self.gctx.app, *args, on_done=self._done, on_error=self._failed, **kwargs
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _done(self, result: Any) -> None:
+        self.ok.setEnabled(True)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        if isinstance(exc, PzmdoError):
+            self.show_error(str(exc))
+        else:
+            self.gctx.show_error(exc, self)
+
+
+def open_team_settings(gctx: GuiContext, parent: QWidget | None = None) -> TeamSettingsDialog:
+    dialog = TeamSettingsDialog(gctx, parent)
+    dialog.open()
+    return dialog
+
+
+class TeamSettingsDialog(ServiceDialog):
+    MEMBER, ATTENDEE = 2, 3
+
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gctx, parent)
+        self.setWindowTitle(self.tr("Team settings"))
+        self.setAccessibleName(self.tr("Team settings"))
+        self.resize(760, 560)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Team name"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of meeting"))
+        for kind in TeamKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.cadence = QSpinBox()
+        self.cadence.setRange(1, 26)
+        self.cadence.setSuffix(self.tr(" weeks"))
+        self.cadence.setAccessibleName(self.tr("Meets every (weeks)"))
+        self.review = QSpinBox()
+        self.review.setRange(1, 52)
+        self.review.setSuffix(self.tr(" weeks"))
+        self.review.setAccessibleName(self.tr("Periodic review after (weeks)"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 120)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Time per patient (minutes)"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Usual place"))
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(self.tr("Usual start time"))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Name:"), self.name),
+            (self.tr("&Kind:"), self.kind),
+            (self.tr("Meets &every:"), self.cadence),
+            (self.tr("Periodic &review after:"), self.review),
+            (self.tr("Time per &patient:"), self.minutes),
+            (self.tr("Usual p&lace:"), self.place),
+            (self.tr("Usual s&tart time:"), self.time),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+
+        members_label = QLabel(
+            self.tr("&Members (Space ticks a box; default attendees are invited to each meeting):")
+        )
+        self.members = QTableWidget(0, 4)
+        self.members.setAccessibleName(self.tr("Team members"))
+        self.members.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Discipline"), self.tr("Member"), self.tr("Invite")]
+        )
+        self.members.verticalHeader().hide()
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.members.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        members_label.setBuddy(self.members)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(members_label)
+        layout.addWidget(self.members, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.name, self.kind)
+        self.setTabOrder(self.kind, self.cadence)
+        self.setTabOrder(self.cadence, self.review)
+        self.setTabOrder(self.review, self.minutes)
+        self.setTabOrder(self.minutes, self.place)
+        self.setTabOrder(self.place, self.time)
+        self.setTabOrder(self.time, self.members)
+        self._loading = True
+        self.ok.setEnabled(False)
+        gctx.runner.submit(self._load, gctx.app, on_done=self._loaded)
+
+    @staticmethod
+    def _load(ctx: Any) -> tuple[svc.TeamInfo, list[svc.PersonBrief]]:
+        return svc.get_team(ctx), svc.list_people(ctx)
+
+    def _loaded(self, data: tuple[svc.TeamInfo, list[svc.PersonBrief]]) -> None:
+        team, people = data
+        self.name.setText(team.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(team.kind)))
+        self.cadence.setValue(team.cadence_weeks)
+        self.review.setValue(team.review_interval_weeks)
+        self.minutes.setValue(team.minutes_per_patient)
+        self.place.setText(team.default_place)
+        if team.default_time:
+            self.time.setTime(QTime(team.default_time.hour, team.default_time.minute))
+        else:
+            self.time.setTime(QTime(12, 30))
+        members = {m.person_id: m for m in team.members}
+        self.members.setRowCount(len(people))
+        for row, person in enumerate(people):
+            name = QTableWidgetItem(person.name)
+            name.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.members.setItem(row, 0, name)
+            self.members.setItem(row, 1, QTableWidgetItem(person.discipline_label))
+            member = members.get(person.id)
+            for column, checked in (
+                (self.MEMBER, member is not None),
+                (self.ATTENDEE, bool(member and member.default_attendee)),
+            ):
+                cell = QTableWidgetItem()
+                cell.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                cell.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.members.setItem(row, column, cell)
+        if people:
+            self.members.setCurrentCell(0, self.MEMBER)
+        self._loading = False
+        self.ok.setEnabled(True)
+
+    def _kind_changed(self) -> None:
+        if self._loading:
+            return
+        kind = TeamKind(self.kind.currentData())
+        self.cadence.setValue(6 if kind is TeamKind.PATZ else 4)
+
+    def selected_members(self) -> list[tuple[int, bool]]:
+        out = []
+        for row in range(self.members.rowCount()):
+            member = self.members.item(row, self.MEMBER).checkState() == Qt.CheckState.Checked
+            invite = self.members.item(row, self.ATTENDEE).checkState() == Qt.CheckState.Checked
+            if member or invite:
+                out.append((int(self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)), invite))
+        return out
+
+    def submit(self) -> None:
+        t = self.time.time()
+        self.run(
+            svc.save_team,
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            cadence_weeks=self.cadence.value(),
+            review_interval_weeks=self.review.value(),
+            minutes_per_patient=self.minutes.value(),
+            default_place=self.place.text(),
+            default_time=f"{t.hour():02d}:{t.minute():02d}",
+            members=self.selected_members(),
+        )
