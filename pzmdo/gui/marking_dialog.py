@@ -157,7 +157,7 @@ class MarkingDialog(QDialog):
             box = QCheckBox(indicator.label)
             box.setAccessibleName(indicator.label)
             self.indicators[indicator.value] = box
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)  # one column: the texts stay readable
         outer.addWidget(self.indicator_box)
         grounds_label = QLabel(self.tr("Other &grounds:"))
         self.grounds = QPlainTextEdit()

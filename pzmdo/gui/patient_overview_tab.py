@@ -290,6 +290,7 @@ class OverviewTab(QWidget):
         right = QVBoxLayout()
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("History"))
+        self.history.setWordWrap(True)
         history_label = QLabel(self.tr("H&istory:"))
         history_label.setBuddy(self.history)
         right.addWidget(history_label)

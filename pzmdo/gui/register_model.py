@@ -218,7 +218,8 @@ class RegisterModel(QAbstractTableModel):
             )
         if column == COL_NAME:
             if row.is_fictional and "fictief" not in row.name:
-                return f"{row.name} {QCoreApplication.translate('RegisterModel', '(fictitious)')}"
+                mark = QCoreApplication.translate("RegisterModel", "(fictitious)")
+                return f"{row.name} {mark}"
             return row.name
         if column == COL_AGE:
             return str(row.age)

@@ -95,8 +95,14 @@ class RegisterPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
-        for column, width in enumerate((90, 230, 60, 110, 170, 110, 170, 110, 110)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column, width in enumerate((90, 250, 50, 105, 170, 90, 170, 90, 90)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # Room for the title and the sort arrow, also at 150 % scaling.
+            self.table.setColumnWidth(
+                column, max(width, metrics.horizontalAdvance(title) + 28)
+            )
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 1)

@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>%1 found — Return picks the highlighted patient</source>
-        <translation>%1 gevonden — Enter kiest de gemarkeerde patiënt</translation>
+        <translation>%1 gevonden — Enter kiest de geselecteerde patiënt</translation>
     </message>
     <message>
         <source>No patient found. Check the spelling or add a new one.</source>

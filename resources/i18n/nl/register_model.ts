@@ -43,6 +43,10 @@
         <translation>geen urgentie</translation>
     </message>
     <message>
+        <source>(fictitious)</source>
+        <translation>(fictief)</translation>
+    </message>
+    <message>
         <source>empty</source>
         <translation>leeg</translation>
     </message>
