@@ -196,10 +196,20 @@ class SettingsTab(QWidget):
             settings.IDLE_LOCK_MINUTES,
             on_done=lambda minutes: self.idle.setValue(int(minutes)),
         )
+        self.gp_post = QLineEdit()
+        self.gp_post.setAccessibleName(self.tr("Phone number of the out-of-hours GP service"))
+        self.gp_post.setPlaceholderText(self.tr("e.g. 0900-1120112"))
+        gctx.runner.submit(
+            settings.get_setting,
+            gctx.app,
+            settings.GP_POST_PHONE,
+            on_done=lambda phone: self.gp_post.setText(str(phone or "")),
+        )
         save = QPushButton(self.tr("&Save settings"))
         save.setAccessibleName(self.tr("Save settings"))
         save.clicked.connect(self._save)
         form.addRow(self.tr("&Lock automatically after"), self.idle)
+        form.addRow(self.tr("Out-of-hours GP service (&HAP) phone"), self.gp_post)
         layout.addLayout(form)
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
         self.backup_button = QPushButton(self.tr("Make a &backup now…"))
@@ -230,6 +240,7 @@ class SettingsTab(QWidget):
 
     def _save(self) -> None:
         minutes = self.idle.value()
+        phone = self.gp_post.text().strip()
 
         def done(_r: object) -> None:
             window = self.gctx.main_window
@@ -238,9 +249,8 @@ class SettingsTab(QWidget):
                 window.idle.start()
             self.status.setText(self.tr("Settings saved."))
 
-        self.gctx.runner.submit(
-            settings.set_setting, self.gctx.app, settings.IDLE_LOCK_MINUTES, minutes, on_done=done
-        )
+        values = {settings.IDLE_LOCK_MINUTES: minutes, settings.GP_POST_PHONE: phone}
+        self.gctx.runner.submit(settings.set_settings, self.gctx.app, values, on_done=done)
 
     def _backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

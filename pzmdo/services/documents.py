@@ -25,6 +25,7 @@ from pzmdo.domain.enums import Dimension, PatientStatus
 from pzmdo.domain.errors import NotFoundError, PzmdoError, ValidationError
 from pzmdo.domain.text import display_name
 from pzmdo.reports import model as rm
+from pzmdo.services import settings
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person, Practice
 
@@ -39,7 +40,7 @@ TITLES = {
     "minutes": "Verslag en presentielijst",
     "batch": "Zorgplannen voor het overleg",
 }
-GP_POST_PHONE_SETTING = "huisartsenpost_telefoon"
+GP_POST_PHONE_SETTING = settings.GP_POST_PHONE
 
 
 @dataclass(frozen=True)

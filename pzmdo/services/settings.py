@@ -9,7 +9,8 @@ from pzmdo.services.context import AppContext
 from pzmdo.store.models import Setting
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
-DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10}
+GP_POST_PHONE = "huisartsenpost_telefoon"  # printed on the emergency page
+DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10, GP_POST_PHONE: ""}
 
 
 def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
@@ -21,12 +22,18 @@ def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
 
 
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:
+    set_settings(ctx, {key: value})
+
+
+def set_settings(ctx: AppContext, values: dict[str, Any]) -> None:
+    """Store several settings in one transaction."""
     with ctx.unit() as s:
-        row = s.get(Setting, key)
-        encoded = json.dumps(value, ensure_ascii=False)
-        if row is None:
-            s.add(Setting(key=key, value=encoded))
-        else:
-            row.value = encoded
-        ctx.audit(s, "setting", detail={"key": key})
+        for key, value in values.items():
+            row = s.get(Setting, key)
+            encoded = json.dumps(value, ensure_ascii=False)
+            if row is None:
+                s.add(Setting(key=key, value=encoded))
+            else:
+                row.value = encoded
+        ctx.audit(s, "setting", detail={"keys": sorted(values)})
     ctx.changes.publish("setting")

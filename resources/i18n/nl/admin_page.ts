@@ -96,6 +96,14 @@
         <translation>Automatisch vergrendelen na minuten zonder gebruik</translation>
     </message>
     <message>
+        <source>Phone number of the out-of-hours GP service</source>
+        <translation>Telefoonnummer van de huisartsenpost</translation>
+    </message>
+    <message>
+        <source>e.g. 0900-1120112</source>
+        <translation>bijv. 0900-1120112</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>Instellingen &amp;opslaan</translation>
     </message>
@@ -106,6 +114,10 @@
     <message>
         <source>&amp;Lock automatically after</source>
         <translation>Automatisch &amp;vergrendelen na</translation>
+    </message>
+    <message>
+        <source>Out-of-hours GP service (&amp;HAP) phone</source>
+        <translation>Telefoon &amp;huisartsenpost (HAP)</translation>
     </message>
     <message>
         <source>Make a &amp;backup now…</source>
