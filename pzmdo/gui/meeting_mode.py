@@ -47,12 +47,13 @@ from pzmdo.gui.team_settings_dialog import ServiceDialog
 from pzmdo.services import meetings as svc
 
 STYLE = """
-QWidget#MeetingMode { font-size: 15pt; background: #fbfbf8; }
-QWidget#MeetingMode QLabel#title { font-size: 20pt; font-weight: 700; }
-QWidget#MeetingMode QLabel#patient { font-size: 19pt; font-weight: 700; }
-QWidget#MeetingMode QLabel#timer { font-size: 20pt; font-family: monospace; }
-QWidget#MeetingMode QGroupBox { font-weight: 600; }
-QWidget#MeetingMode QPlainTextEdit, QWidget#MeetingMode QLineEdit { background: white; }
+#MeetingMode { background: #fbfbf8; }
+#MeetingMode QWidget { font-size: 15pt; }
+#MeetingMode QLabel#title { font-size: 22pt; font-weight: 700; }
+#MeetingMode QLabel#patient { font-size: 20pt; font-weight: 700; }
+#MeetingMode QLabel#timer { font-size: 22pt; font-family: monospace; }
+#MeetingMode QGroupBox { font-weight: 600; }
+#MeetingMode QPlainTextEdit, #MeetingMode QLineEdit { background: white; }
 """
 
 
@@ -123,11 +124,11 @@ class MeetingMode(QWidget):
         self.triad = QLabel()
         self.triad.setWordWrap(True)
         self.triad.setAccessibleName(self.tr("Attendance check"))
-        self.attendance_button = QPushButton(self.tr("Attendance… (F2)"))
+        self.attendance_button = QPushButton(self.tr("Attendance (F2)"))
         self.attendance_button.setAccessibleName(self.tr("Attendance"))
-        self.close_meeting_button = QPushButton(self.tr("Close meeting… (Ctrl+Shift+E)"))
+        self.close_meeting_button = QPushButton(self.tr("Close meeting (Ctrl+Shift+E)"))
         self.close_meeting_button.setAccessibleName(self.tr("Close the meeting"))
-        self.leave_button = QPushButton(self.tr("Leave meeting mode (Esc)"))
+        self.leave_button = QPushButton(self.tr("Leave (Esc)"))
         self.leave_button.setAccessibleName(self.tr("Leave meeting mode"))
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -230,7 +231,8 @@ class MeetingMode(QWidget):
         self.decision_button.setAccessibleName(self.tr("Record the decision"))
         self.decision_list = QListWidget()
         self.decision_list.setAccessibleName(self.tr("Decisions for this patient"))
-        self.decision_list.setMaximumHeight(90)
+        self.decision_list.setMaximumHeight(72)
+        self.decision_list.setWordWrap(True)
         dl = QVBoxLayout(decisions_box)
         row = QHBoxLayout()
         row.addWidget(self.decision_field, 1)
@@ -252,27 +254,25 @@ class MeetingMode(QWidget):
         self.action_button.setAccessibleName(self.tr("Add the action"))
         self.action_list = QListWidget()
         self.action_list.setAccessibleName(self.tr("Actions for this patient"))
-        self.action_list.setMaximumHeight(90)
+        self.action_list.setMaximumHeight(72)
+        self.action_list.setWordWrap(True)
         al = QVBoxLayout(actions_box)
+        al.addWidget(self.action_what)
         row = QHBoxLayout()
-        row.addWidget(self.action_what, 3)
-        row.addWidget(self.action_owner, 2)
+        row.addWidget(self.action_owner, 3)
         row.addWidget(self.action_due, 1)
         row.addWidget(self.action_button)
         al.addLayout(row)
         al.addWidget(self.action_list)
 
-        lower = QHBoxLayout()
-        lower.addWidget(checklist_box, 1)
-        right_col = QVBoxLayout()
-        right_col.addWidget(decisions_box)
-        right_col.addWidget(actions_box)
-        lower.addLayout(right_col, 2)
+        # The checklist sits under the summary; notes, decisions, actions on the right.
+        middle_layout.insertWidget(1, checklist_box)
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(notes_box, 1)
-        form_layout.addLayout(lower)
+        form_layout.addWidget(decisions_box)
+        form_layout.addWidget(actions_box)
 
         # -- bottom: navigation -------------------------------------------------------------
         self.previous_button = QPushButton(self.tr("← Previous (PgUp)"))
@@ -297,6 +297,7 @@ class MeetingMode(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 5)
+        splitter.setSizes([260, 560, 780])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -496,7 +497,8 @@ class MeetingMode(QWidget):
         if item is None:
             return
         b = self.brief
-        reason = f"<p><b>{e(self.tr('On the agenda because:'))}</b> {e(item.reason_label)}"
+        because = self.tr("On the agenda because:")
+        reason = f"<p><b>{e(because)}</b> {e(item.reason_label)}"
         if item.detail:
             reason += f"<br>{e(item.detail)}"
         reason += "</p>"
@@ -518,10 +520,11 @@ class MeetingMode(QWidget):
         def row(label: str, value: str) -> None:
             parts.append(f"<tr><td><b>{e(label)}</b></td><td>{value}</td></tr>")
 
+        none = self.tr("none")
         row(self.tr("Colour:"), swatch or e(self.tr("not set")))
         row(
             self.tr("Centrale zorgverlener:"),
-            e(b.central_caregiver) or f"<span style='color:#a01010'>{e(self.tr('none'))}</span>",
+            e(b.central_caregiver) or f"<span style='color:#a01010'>{e(none)}</span>",
         )
         row(
             self.tr("Last discussed:"),

@@ -11,7 +11,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.team_settings_dialog import ServiceDialog, open_team_settings
 from pzmdo.services import meetings as svc
 
@@ -49,64 +50,6 @@ def _nl(day: date | None) -> str:
 
 def _load_meeting(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.AgendaItemInfo]]:
     return svc.get_meeting(ctx, meeting_id), svc.agenda(ctx, meeting_id)
-
-
-class PatientSearch(QWidget):
-    """Stand-in for the register's PatientPicker: type a name, pick from the list."""
-
-    picked = Signal(int)
-
-    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
-        self.field = QLineEdit()
-        self.field.setPlaceholderText(self.tr("Name, birth date or BSN"))
-        self.field.setAccessibleName(self.tr("Search patient"))
-        self.results = QComboBox()
-        self.results.setAccessibleName(self.tr("Matching patients"))
-        self.results.setMinimumContentsLength(18)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.field, 1)
-        row.addWidget(self.results, 1)
-        self.field.textChanged.connect(self._search)
-        self.results.activated.connect(lambda _i: self._emit())
-
-    @property
-    def patient_id(self) -> int | None:
-        data = self.results.currentData()
-        return int(data) if data is not None else None
-
-    def _search(self, text: str) -> None:
-        if len(text.strip()) < 2:
-            self.results.clear()
-            return
-        try:
-            from pzmdo.services.register import search_patients
-        except ModuleNotFoundError:
-            return
-        self.gctx.runner.submit(search_patients, self.gctx.app, text, 15, on_done=self._show)
-
-    def _show(self, rows: list[Any]) -> None:
-        self.results.clear()
-        for r in rows:
-            label = f"{r.name} ({r.birth_date:%d-%m-%Y})"
-            if r.is_fictional:
-                label += " " + self.tr("(fictitious)")
-            self.results.addItem(label, r.id)
-
-    def _emit(self) -> None:
-        if self.patient_id is not None:
-            self.picked.emit(self.patient_id)
-
-
-def make_patient_picker(gctx: GuiContext) -> QWidget:
-    """The register's PatientPicker when it exists, else the small search above."""
-    try:
-        from pzmdo.gui.patient_picker import PatientPicker
-    except ModuleNotFoundError:
-        return PatientSearch(gctx)
-    return PatientPicker(gctx)
 
 
 class PlanMeetingDialog(ServiceDialog):
@@ -231,7 +174,7 @@ class MeetingsPage(QWidget):
         self.meeting_list = QListWidget()
         self.meeting_list.setAccessibleName(self.tr("Meetings, newest first"))
         list_label.setBuddy(self.meeting_list)
-        self.plan_button = QPushButton(self.tr("&Plan a meeting…"))
+        self.plan_button = QPushButton(self.tr("Pla&n a meeting…"))
         self.plan_button.setAccessibleName(self.tr("Plan a meeting"))
         self.team_button = QPushButton(self.tr("Team &settings…"))
         self.team_button.setAccessibleName(self.tr("Team settings"))
@@ -252,9 +195,9 @@ class MeetingsPage(QWidget):
         self.propose_button.setAccessibleName(self.tr("Build the agenda proposal"))
         self.accept_all_button = QPushButton(self.tr("Accept a&ll proposals"))
         self.accept_all_button.setAccessibleName(self.tr("Accept all proposals"))
-        self.start_button = QPushButton(self.tr("Start meeting &mode"))
+        self.start_button = QPushButton(self.tr("S&tart meeting mode"))
         self.start_button.setAccessibleName(self.tr("Start meeting mode"))
-        self.amend_button = QPushButton(self.tr("Add a&mendment…"))
+        self.amend_button = QPushButton(self.tr("Add amen&dment…"))
         self.amend_button.setAccessibleName(self.tr("Add an amendment to the closed record"))
         top_buttons = QHBoxLayout()
         for b in (
@@ -302,17 +245,15 @@ class MeetingsPage(QWidget):
         item_buttons.addStretch(1)
 
         add_label = QLabel(self.tr("Add &patient:"))
-        self.picker = make_patient_picker(gctx)
+        self.picker = PatientPicker(gctx)
         self.picker.setAccessibleName(self.tr("Patient to add"))
-        add_label.setBuddy(
-            self.picker.field if isinstance(self.picker, PatientSearch) else self.picker
-        )
+        add_label.setBuddy(self.picker.search)
         self.add_button = QPushButton(self.tr("Add to a&genda"))
         self.add_button.setAccessibleName(self.tr("Add the chosen patient to the agenda"))
         add_row = QHBoxLayout()
-        add_row.addWidget(add_label)
+        add_row.addWidget(add_label, 0, Qt.AlignmentFlag.AlignTop)
         add_row.addWidget(self.picker, 1)
-        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
 
         builder = QWidget()
         builder_layout = QVBoxLayout(builder)
@@ -379,8 +320,7 @@ class MeetingsPage(QWidget):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.theme_button.clicked.connect(self.add_theme)
         self.add_button.clicked.connect(self.add_patient)
-        if hasattr(self.picker, "picked"):
-            self.picker.picked.connect(lambda _pid: self.add_button.setFocus())
+        self.picker.picked.connect(lambda _pid: self.add_button.setFocus())
         self.agenda_list.model().rowsMoved.connect(self._rows_moved)
         self.agenda_list.itemSelectionChanged.connect(self._update_buttons)
         self.agenda_list.installEventFilter(self)
@@ -507,7 +447,6 @@ class MeetingsPage(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
-            item.setSizeHint(QSize(0, 44 if "\n" in text else 26))
             if proposed:
                 font = QFont(item.font())
                 font.setItalic(True)
@@ -538,9 +477,9 @@ class MeetingsPage(QWidget):
         )
         self.start_button.setEnabled(editable)
         self.start_button.setText(
-            self.tr("Continue meeting &mode")
+            self.tr("Con&tinue meeting mode")
             if m is not None and m.status == "bezig"
-            else self.tr("Start meeting &mode")
+            else self.tr("S&tart meeting mode")
         )
         self.amend_button.setEnabled(m is not None and m.read_only)
         for b in (self.accept_button, self.remove_button, self.up_button, self.down_button):
@@ -620,7 +559,7 @@ class MeetingsPage(QWidget):
         self._run(svc.reorder, self.meeting.id, ids)
 
     def add_patient(self) -> None:
-        pid = getattr(self.picker, "patient_id", None)
+        pid = self.picker.patient_id
         if self.meeting is None:
             return
         if pid is None:
@@ -704,7 +643,8 @@ def record_html(record: svc.MeetingRecord) -> str:
         )
     present = [a for a in record.attendance if a.present]
     absent = [a for a in record.attendance if a.present is False]
-    out.append(f"<h3>{e(QCoreApplication.translate('MeetingRecord', 'Present'))}</h3><p>")
+    present_title = QCoreApplication.translate("MeetingRecord", "Present")
+    out.append(f"<h3>{e(present_title)}</h3><p>")
     out.append(
         ", ".join(
             f"{e(a.name)} ({e(a.role_label)}, {e(a.function_label.lower())})" for a in present

@@ -65,7 +65,9 @@ def test_meeting_end_to_end(qtbot, demo_ctx, dutch):
     qtbot.waitUntil(dialog.ok.isEnabled, timeout=10_000)
     today = date.today()
     dialog.day.setDate(QDate(today.year, today.month, today.day))
-    dialog.chair.setCurrentIndex(1)
+    dialog.chair.setCurrentIndex(
+        dialog.chair.findText("Dr. A. Jansen", Qt.MatchFlag.MatchStartsWith)
+    )
     qtbot.keyClicks(dialog.theme, "Casusbespreking (fictief)")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
@@ -113,21 +115,30 @@ def test_meeting_end_to_end(qtbot, demo_ctx, dutch):
     qtbot.waitUntil(lambda: len(page.items) == 5, timeout=10_000)
     idle(qtbot, gctx)
 
-    # Add a patient by hand with the search field (register search).
-    if hasattr(page.picker, "field"):
-        on_agenda = {i.patient_id for i in page.items}
-        with demo_ctx.db.session() as s:
-            extra = next(
-                p
-                for p in s.scalars(select(Patient).where(Patient.status != "overleden"))
-                if p.id not in on_agenda and p.family_name.isascii() and " " not in p.family_name
-            )
-        qtbot.keyClicks(page.picker.field, extra.family_name)
-        qtbot.waitUntil(lambda: page.picker.results.findData(extra.id) >= 0, timeout=10_000)
-        page.picker.results.setCurrentIndex(page.picker.results.findData(extra.id))
-        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: extra.id in [i.patient_id for i in page.items], timeout=10_000)
-        idle(qtbot, gctx)
+    # Add a patient by hand with the register's patient picker (keyboard only).
+    on_agenda = {i.patient_id for i in page.items}
+    with demo_ctx.db.session() as s:
+        extra = next(
+            p
+            for p in s.scalars(select(Patient).where(Patient.status != "overleden"))
+            if p.id not in on_agenda and p.family_name.isascii() and " " not in p.family_name
+        )
+    qtbot.keyClicks(page.picker.search, f"{extra.given_name} {extra.family_name}")
+    qtbot.waitUntil(
+        lambda: any(
+            page.picker.results.item(r).data(Qt.ItemDataRole.UserRole) == extra.id
+            for r in range(page.picker.results.count())
+        ),
+        timeout=10_000,
+    )
+    for r in range(page.picker.results.count()):
+        if page.picker.results.item(r).data(Qt.ItemDataRole.UserRole) == extra.id:
+            page.picker.results.setCurrentRow(r)
+    qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.picker.patient_id == extra.id, timeout=10_000)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: extra.id in [i.patient_id for i in page.items], timeout=10_000)
+    idle(qtbot, gctx)
     on_agenda_count = len(page.items)
 
     # -- meeting mode ---------------------------------------------------------------------

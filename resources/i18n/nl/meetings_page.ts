@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>MeetingRecord</name>
+    <message>
+        <source>Closed on %1 by %2. The record is frozen; later changes are listed below as amendments.</source>
+        <translation>Afgesloten op %1 door %2. Het verslag is bevroren; latere wijzigingen staan hieronder als aanvulling.</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>Not recorded.</source>
+        <translation>Niet vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Absent:</source>
+        <translation>Afwezig:</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Besluit:</translation>
+    </message>
+    <message>
+        <source>Amendments after closing</source>
+        <translation>Aanvullingen na afsluiten</translation>
+    </message>
+    <message>
+        <source>Action: %1 — %2, by %3</source>
+        <translation>Actie: %1 — %2, uiterlijk %3</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nog niemand</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+    <message>
+        <source>(done on %1)</source>
+        <translation>(gedaan op %1)</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(over de datum)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Overleggen</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Overleggen</translation>
+    </message>
+    <message>
+        <source>Meetings, newest first</source>
+        <translation>Overleggen, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Overleg plannen</translation>
+    </message>
+    <message>
+        <source>Team &amp;settings…</source>
+        <translation>Team&amp;instellingen…</translation>
+    </message>
+    <message>
+        <source>Team settings</source>
+        <translation>Teaminstellingen</translation>
+    </message>
+    <message>
+        <source>Choose a meeting on the left, or plan a new one.</source>
+        <translation>Kies links een overleg, of plan een nieuw overleg.</translation>
+    </message>
+    <message>
+        <source>Meeting details</source>
+        <translation>Gegevens van het overleg</translation>
+    </message>
+    <message>
+        <source>Build p&amp;roposal</source>
+        <translation>Agenda&amp;voorstel maken</translation>
+    </message>
+    <message>
+        <source>Build the agenda proposal</source>
+        <translation>Agendavoorstel maken</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll proposals</source>
+        <translation>Alle voo&amp;rstellen opnemen</translation>
+    </message>
+    <message>
+        <source>Accept all proposals</source>
+        <translation>Alle voorstellen opnemen</translation>
+    </message>
+    <message>
+        <source>Start meeting mode</source>
+        <translation>Vergadermodus starten</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n a meeting…</source>
+        <translation>&amp;Nieuw overleg plannen…</translation>
+    </message>
+    <message>
+        <source>S&amp;tart meeting mode</source>
+        <translation>Vergader&amp;modus starten</translation>
+    </message>
+    <message>
+        <source>Add amen&amp;dment…</source>
+        <translation>Aanv&amp;ulling toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add an amendment to the closed record</source>
+        <translation>Aanvulling toevoegen aan het afgeronde verslag</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda (drag to reorder, or Ctrl+Up / Ctrl+Down; Enter accepts, Delete removes):</source>
+        <translation>&amp;Agenda (sleep om te verplaatsen, of Ctrl+Omhoog / Ctrl+Omlaag; Enter neemt op, Delete haalt weg):</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept</source>
+        <translation>Opn&amp;emen</translation>
+    </message>
+    <message>
+        <source>Accept the selected items</source>
+        <translation>Gekozen punten op de agenda opnemen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Weghalen</translation>
+    </message>
+    <message>
+        <source>Remove the selected items from the agenda</source>
+        <translation>Gekozen punten van de agenda halen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Om&amp;hoog</translation>
+    </message>
+    <message>
+        <source>Move the item up</source>
+        <translation>Punt omhoog verplaatsen</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Om&amp;laag</translation>
+    </message>
+    <message>
+        <source>Move the item down</source>
+        <translation>Punt omlaag verplaatsen</translation>
+    </message>
+    <message>
+        <source>Add t&amp;heme…</source>
+        <translation>&amp;Thema toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add a theme to the agenda</source>
+        <translation>Thema aan de agenda toevoegen</translation>
+    </message>
+    <message>
+        <source>Add &amp;patient:</source>
+        <translation>&amp;Patiënt toevoegen:</translation>
+    </message>
+    <message>
+        <source>Patient to add</source>
+        <translation>Toe te voegen patiënt</translation>
+    </message>
+    <message>
+        <source>Add to a&amp;genda</source>
+        <translation>Op a&amp;genda zetten</translation>
+    </message>
+    <message>
+        <source>Add the chosen patient to the agenda</source>
+        <translation>De gekozen patiënt op de agenda zetten</translation>
+    </message>
+    <message>
+        <source>Meeting record (read-only)</source>
+        <translation>Verslag van het overleg (alleen lezen)</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 punten</translation>
+    </message>
+    <message>
+        <source>chair: %1</source>
+        <translation>voorzitter: %1</translation>
+    </message>
+    <message>
+        <source>scribe: %1</source>
+        <translation>notulist: %1</translation>
+    </message>
+    <message>
+        <source>theme: %1</source>
+        <translation>thema: %1</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>voorstel</translation>
+    </message>
+    <message>
+        <source>(fictitious)</source>
+        <translation>(fictief)</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue meeting mode</source>
+        <translation>Verder in vergader&amp;modus</translation>
+    </message>
+    <message>
+        <source>Choose a patient first: type part of the name.</source>
+        <translation>Kies eerst een patiënt: typ een deel van de naam en kies uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Add theme</source>
+        <translation>Thema toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme for this meeting (education, a case reflection, …):</source>
+        <translation>&amp;Thema voor dit overleg (scholing, casusbespreking, …):</translation>
+    </message>
+    <message>
+        <source>Add amendment</source>
+        <translation>Aanvulling toevoegen</translation>
+    </message>
+    <message>
+        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today&apos;s date and your name:</source>
+        <translation>Het verslag is afgerond en blijft zoals het was. Uw &amp;aanvulling wordt bewaard met de datum van vandaag en uw naam:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanMeetingDialog</name>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Overleg plannen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Begintijd</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation>Link voor online deelname</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Voorzitter</translation>
+    </message>
+    <message>
+        <source>Scribe</source>
+        <translation>Notulist</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Tijd:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plaats:</translation>
+    </message>
+    <message>
+        <source>Online &amp;link:</source>
+        <translation>Online &amp;link:</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>&amp;Voorzitter:</translation>
+    </message>
+    <message>
+        <source>&amp;Scribe:</source>
+        <translation>&amp;Notulist:</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;hema:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>Plann&amp;en</translation>
+    </message>
+    <message>
+        <source>(not chosen yet)</source>
+        <translation>(nog niet gekozen)</translation>
+    </message>
+</context>
+</TS>
