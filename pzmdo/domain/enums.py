@@ -12,7 +12,8 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " "))
+        # Keyed by class too: members of different enums with equal codes are equal strings.
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " "))
 
     @classmethod
     def from_text(cls, text: str) -> "LabelledEnum":
@@ -81,7 +82,8 @@ class Dimension(LabelledEnum):
     ZINGEVING = "zingeving"
 
 
-_LABELS: dict[StrEnum, str] = {
+_LABELS: dict[tuple[type, str], str] = {}
+_INITIAL_LABELS: dict[StrEnum, str] = {
     Role.HUISARTS: "Huisarts",
     Role.POH: "POH",
     Role.WIJKVERPLEEGKUNDIGE: "Wijkverpleegkundige",
@@ -121,4 +123,7 @@ _LABELS: dict[StrEnum, str] = {
 
 def register_labels(labels: dict[StrEnum, str]) -> None:
     """Let feature modules add the Dutch labels of their own enums."""
-    _LABELS.update(labels)
+    _LABELS.update({(type(member), member.value): text for member, text in labels.items()})
+
+
+register_labels(_INITIAL_LABELS)
