@@ -248,11 +248,14 @@ DEATH_FOLLOW_UPS: tuple[tuple[FollowUpKind, int], ...] = (
     (FollowUpKind.NAZORG_NAASTEN, 42),
 )
 
-register_labels(
+# One dict per enum: members of different enums with equal codes would collide in one dict.
+for _labels in (
     {
         SurpriseAnswer.NEE: "Nee",
         SurpriseAnswer.JA: "Ja",
         SurpriseAnswer.WEET_NIET: "Weet ik niet",
+    },
+    {
         SignalSource.PATIENT: "Patiënt",
         SignalSource.NAASTE: "Naaste / mantelzorger",
         SignalSource.HUISARTS: "Huisarts",
@@ -265,6 +268,8 @@ register_labels(
         SignalSource.VRIJWILLIGER: "Vrijwilliger",
         SignalSource.VOORLIGGEND_VELD: "Voorliggend veld (huishoudelijke hulp, helpende …)",
         SignalSource.ANDERS: "Anders",
+    },
+    {
         SignalType.TOENEMENDE_KWETSBAARHEID: "Toenemende kwetsbaarheid",
         SignalType.ACHTERUITGANG_DIAGNOSE: "Achteruitgang bij een palliatieve diagnose",
         SignalType.VRAAG_PATIENT_NAASTEN: "Vraag van patiënt of naasten",
@@ -272,17 +277,17 @@ register_labels(
         SignalType.ZORGBEHOEFTE_VIER_DIMENSIES: "Groeiende zorgbehoefte op de vier dimensies",
         SignalType.ZIEKENHUIS_BERICHT: "Bericht uit het ziekenhuis",
         SignalType.ANDERS: "Anders",
+    },
+    {
         DeteriorationIndicator.MEER_RUST: "Rust steeds meer: ligt of zit een groot deel van de dag",
         DeteriorationIndicator.MEER_HULP: "Heeft steeds meer hulp nodig bij de dagelijkse zorg",
         DeteriorationIndicator.OPNAMES: "Is het afgelopen halfjaar onverwacht opgenomen",
         DeteriorationIndicator.GEWICHTSVERLIES: "Valt duidelijk af of eet steeds minder",
-        DeteriorationIndicator.KLACHTEN_ONDANKS_BEHANDELING: (
-            "Blijft klachten houden ondanks goede behandeling"
-        ),
-        DeteriorationIndicator.WENS_MINDER_BEHANDELING: (
-            "Patiënt of naasten willen minder behandeling of vooral comfort"
-        ),
+        DeteriorationIndicator.KLACHTEN_ONDANKS_BEHANDELING: "Blijft klachten houden ondanks goede behandeling",
+        DeteriorationIndicator.WENS_MINDER_BEHANDELING: "Patiënt of naasten willen minder behandeling of vooral comfort",
         DeteriorationIndicator.NAASTEN_ZWAAR_BELAST: "Naasten kunnen de zorg steeds moeilijker dragen",
+    },
+    {
         Condition.ONCOLOGIE: "Oncologie",
         Condition.HARTFALEN: "Hartfalen",
         Condition.COPD: "COPD",
@@ -292,15 +297,21 @@ register_labels(
         Condition.NIERFALEN: "Nierfalen",
         Condition.LEVERFALEN: "Leverfalen",
         Condition.OVERIG: "Overig",
+    },
+    {
         Wilsbekwaamheid.WILSBEKWAAM: "Wilsbekwaam",
         Wilsbekwaamheid.NIET_VOLLEDIG: "Niet volledig wilsbekwaam",
         Wilsbekwaamheid.WILSONBEKWAAM: "Wilsonbekwaam",
         Wilsbekwaamheid.ONBEKEND: "Onbekend",
+    },
+    {
         Population.GGZ: "Ggz",
         Population.VERSTANDELIJKE_BEPERKING: "Verstandelijke beperking",
         Population.JONGVOLWASSENE: "Overgang 18-/18+",
         Population.ANDERE_CULTUUR: "Andere cultuur of taal",
         Population.LAAGGELETTERD: "Laaggeletterd",
+    },
+    {
         PlaceOfDeath.THUIS: "Thuis",
         PlaceOfDeath.ZIEKENHUIS: "Ziekenhuis",
         PlaceOfDeath.VERPLEEGHUIS: "Verpleeghuis",
@@ -308,18 +319,21 @@ register_labels(
         PlaceOfDeath.PALLIATIEVE_UNIT: "Palliatieve unit",
         PlaceOfDeath.ANDERS: "Anders",
         PlaceOfDeath.ONBEKEND: "Onbekend",
+    },
+    {
         StervensfaseIndicator.NIET_UIT_BED: "de patiënt komt niet meer uit bed",
         StervensfaseIndicator.SUBCOMATEUS: "de patiënt is subcomateus",
         StervensfaseIndicator.SLOKJES: "de patiënt is slechts in staat slokjes te drinken",
-        StervensfaseIndicator.GEEN_TABLETTEN: (
-            "de patiënt is niet langer in staat tabletten in te nemen"
-        ),
+        StervensfaseIndicator.GEEN_TABLETTEN: "de patiënt is niet langer in staat tabletten in te nemen",
+    },
+    {
         FollowUpKind.APOTHEEK_INFORMEREN: "Apotheek informeren over het overlijden",
         FollowUpKind.NABESPREKING: "Nabespreking in het volgende overleg",
         FollowUpKind.NAZORG_NAASTEN: "Nazorg voor de naasten",
         FollowUpKind.TWEEDE_LIJN_INFORMEREN: "Behandelaar in het ziekenhuis informeren",
-    }
-)
+    },
+):
+    register_labels(_labels)  # type: ignore[arg-type]
 
 
 # -- search -----------------------------------------------------------------------------
