@@ -91,13 +91,16 @@ class ConversationSetting(LabelledEnum):
     ANDERS = "anders"
 
 
-register_labels(
+# One dict per enum: members of different enums with equal codes would collide in one dict.
+for _labels in (
     {
         TeamRole.CENTRALE_ZORGVERLENER: "Centrale zorgverlener",
         TeamRole.EERSTE_AANSPREEKPUNT: "Eerste aanspreekpunt",
         TeamRole.CASEMANAGER: "Casemanager",
         TeamRole.HOOFDBEHANDELAAR: "Hoofdbehandelaar (tweede lijn)",
         TeamRole.TEAMLID: "Teamlid",
+    },
+    {
         Relation.PARTNER: "Partner",
         Relation.ECHTGENOOT: "Echtgenoot",
         Relation.ECHTGENOTE: "Echtgenote",
@@ -112,17 +115,25 @@ register_labels(
         Relation.VRIEND: "Vriend(in)",
         Relation.BUUR: "Buur",
         Relation.ANDERS: "Anders",
+    },
+    {
         BurdenInstrument.EDIZ: "EDIZ-score",
         BurdenInstrument.MANTELZORGBALANS: "Mantelzorgbalans",
         BurdenInstrument.VRIJE_VRAAG: "Vraag: hoe lang houdt u het nog vol?",
+    },
+    {
         BurdenOutcome.LAAG: "Laag",
         BurdenOutcome.VERHOOGD: "Verhoogd",
         BurdenOutcome.OVERBELAST: "Overbelast",
+    },
+    {
         VptzStatus.BESPROKEN: "Besproken",
         VptzStatus.AANGEBODEN: "Aangeboden",
         VptzStatus.AANGEVRAAGD: "Aangevraagd",
         VptzStatus.GESTART: "Gestart",
         VptzStatus.AFGEWEZEN: "Afgewezen",
+    },
+    {
         ConversationTopic.WAARDEN: "Waarden",
         ConversationTopic.WENSEN: "Wensen",
         ConversationTopic.BEHOEFTEN: "Behoeften",
@@ -133,12 +144,15 @@ register_labels(
         ConversationTopic.VIER_DIMENSIES: "Vier dimensies",
         ConversationTopic.PLEK_VAN_ZORG: "Plek van zorg en overlijden",
         ConversationTopic.WAT_KAN_NOG_WEL: "Wat kan nog wél",
+    },
+    {
         ConversationSetting.HUISARTSENPRAKTIJK: "Huisartsenpraktijk",
         ConversationSetting.THUIS: "Thuis",
         ConversationSetting.ZIEKENHUIS: "Ziekenhuis",
         ConversationSetting.ANDERS: "Anders",
-    }
-)
+    },
+):
+    register_labels(_labels)  # type: ignore[arg-type]
 
 MAX_NAME = 200
 MAX_TEXT = 4000

@@ -76,35 +76,47 @@ class ConsultDimension(LabelledEnum):
     COMMUNICATIE = "communicatie"
 
 
-register_labels(
+# One dict per enum: members of different enums with equal codes would collide in one dict.
+for _labels in (
     {
         TeamType.STOP: "STOP (specialistisch team eerste lijn)",
         TeamType.PACT: "PACT (palliatief team ziekenhuis)",
         TeamType.REGIONAAL: "Regionaal consultatieteam",
         TeamType.EIGEN_ORGANISATIE: "Eigen organisatie",
         TeamType.OVERIG: "Overig",
+    },
+    {
         ConsultMode.TELEFONISCH: "Telefonisch",
         ConsultMode.BEDSIDE: "Bedside",
         ConsultMode.MDO_PATZ: "Deelname aan MDO/PaTz",
         ConsultMode.TIJDELIJKE_REGIE: "Tijdelijke regie / casemanagement",
+    },
+    {
         Complexity.LAAG: "Laag-complex",
         Complexity.MIDDEL: "Middel",
         Complexity.COMPLEX: "Complex",
+    },
+    {
         TimeWindow.KANTOORTIJD: "Kantoortijd",
         TimeWindow.ANW: "ANW (avond, nacht, weekend)",
+    },
+    {
         ConsultStatus.AANGEVRAAGD: "Aangevraagd",
         ConsultStatus.IN_BEHANDELING: "In behandeling",
         ConsultStatus.ADVIES_GEGEVEN: "Advies gegeven",
         ConsultStatus.AFGESLOTEN: "Afgesloten",
         ConsultStatus.GEANNULEERD: "Geannuleerd",
+    },
+    {
         ConsultDimension.FYSIEK: "Fysiek",
         ConsultDimension.PSYCHISCH: "Psychisch",
         ConsultDimension.SOCIAAL: "Sociaal",
         ConsultDimension.ZINGEVING: "Zingeving",
         ConsultDimension.ETHISCH: "Ethisch",
         ConsultDimension.COMMUNICATIE: "Communicatie",
-    }
-)
+    },
+):
+    register_labels(_labels)  # type: ignore[arg-type]
 
 OPEN_STATUSES = frozenset({ConsultStatus.AANGEVRAAGD, ConsultStatus.IN_BEHANDELING})
 FINAL_STATUSES = frozenset({ConsultStatus.AFGESLOTEN, ConsultStatus.GEANNULEERD})
