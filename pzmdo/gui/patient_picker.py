@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.qt_fixes import emit
 from pzmdo.services.patients import PatientHeader
 
 DEBOUNCE_MS = 150
@@ -69,7 +70,7 @@ class PatientPicker(QWidget):
         self.search.setText(header.name)
         self.results.hide()
         self.status.setText(self._describe(header))
-        self.picked.emit(header.id)
+        emit(self.picked, header.id)
 
     def clear(self) -> None:
         self._patient_id = None
@@ -82,7 +83,7 @@ class PatientPicker(QWidget):
     def _text_edited(self, _text: str) -> None:
         if self._patient_id is not None:
             self._patient_id = None
-            self.cleared.emit()
+            emit(self.cleared)
         self._pick_when_ready = False
         self._timer.start()
 
@@ -179,7 +180,7 @@ class PatientPicker(QWidget):
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.clear()
-                self.cleared.emit()
+                emit(self.cleared)
                 return True
         elif obj is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.results.currentItem()

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from pzmdo.domain.errors import PzmdoError
+from pzmdo.gui.qt_fixes import emit
 
 
 class _Relay(QObject):
@@ -33,9 +34,9 @@ class _Job(QRunnable):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            self.relay.finished.emit(self.job_id, None, exc)
+            emit(self.relay.finished, self.job_id, None, exc)
         else:
-            self.relay.finished.emit(self.job_id, result, None)
+            emit(self.relay.finished, self.job_id, result, None)
 
 
 class Runner(QObject):
@@ -66,7 +67,7 @@ class Runner(QObject):
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
         if len(self._callbacks) == 1:
-            self.busy_changed.emit(True)
+            emit(self.busy_changed, True)
         self._pool.start(_Job(job_id, self._relay, fn, args, kwargs))
         return job_id
 
@@ -74,7 +75,7 @@ class Runner(QObject):
     def _finish(self, job_id: int, result: Any, exc: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(job_id, (None, None))
         if not self._callbacks:
-            self.busy_changed.emit(False)
+            emit(self.busy_changed, False)
         if exc is None:
             if on_done is not None:
                 on_done(result)
