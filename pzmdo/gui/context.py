@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.crashlog import write_crash_report
-from pzmdo.gui.qt_fixes import emit
 from pzmdo.gui.runner import Runner
 from pzmdo.services.context import AppContext
 from pzmdo.services.events import Change
@@ -37,11 +36,11 @@ class GuiContext(QObject):
             self.app.close()
         self.app = app
         app.changes.subscribe(self._on_change)
-        emit(self.changed, "*", ())
+        self.changed.emit("*", ())
 
     def _on_change(self, change: Change) -> None:
         # Called on whichever thread committed; hop to the GUI thread.
-        emit(self._relay, change.entity, change.ids)
+        self._relay.emit(change.entity, change.ids)
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         parent = parent or self.main_window

@@ -41,7 +41,6 @@ from pzmdo.domain.register import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.patient_picker import PatientPicker
-from pzmdo.gui.qt_fixes import emit
 
 
 class MarkingDialog(QDialog):
@@ -323,7 +322,7 @@ class MarkingDialog(QDialog):
 
     def _done(self, patient_id: int) -> None:
         self._busy = False
-        emit(self.marked, patient_id)
+        self.marked.emit(patient_id)
         window = self.gctx.main_window
         if window is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("Patient marked."), 8000)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.qt_fixes import emit
 from pzmdo.services.patients import PatientHeader
 
 DEBOUNCE_MS = 150
@@ -70,7 +69,7 @@ class PatientPicker(QWidget):
         self.search.setText(header.name)
         self.results.hide()
         self.status.setText(self._describe(header))
-        emit(self.picked, header.id)
+        self.picked.emit(header.id)
 
     def clear(self) -> None:
         self._patient_id = None
@@ -83,7 +82,7 @@ class PatientPicker(QWidget):
     def _text_edited(self, _text: str) -> None:
         if self._patient_id is not None:
             self._patient_id = None
-            emit(self.cleared)
+            self.cleared.emit()
         self._pick_when_ready = False
         self._timer.start()
 
@@ -180,7 +179,7 @@ class PatientPicker(QWidget):
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.clear()
-                emit(self.cleared)
+                self.cleared.emit()
                 return True
         elif obj is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.results.currentItem()

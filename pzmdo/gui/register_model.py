@@ -23,7 +23,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from pzmdo.domain.register import UrgencyLevel, format_date
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.qt_fixes import emit
 from pzmdo.services.register import RegisterQuery, RegisterRow
 
 BLOCK = 200
@@ -105,7 +104,7 @@ class RegisterModel(QAbstractTableModel):
         self._requested.clear()
         self.endResetModel()
         self.loading = False
-        emit(self.loaded, len(ids))
+        self.loaded.emit(len(ids))
 
     def _request_block(self, block: int) -> None:
         if block in self._requested:
@@ -132,7 +131,7 @@ class RegisterModel(QAbstractTableModel):
         first = block * BLOCK
         last = min(first + BLOCK, len(self._ids)) - 1
         if last >= first:
-            emit(self.dataChanged, self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _on_changed(self, entity: str, _ids: tuple) -> None:
         if entity in ("patient", "careteam", "meeting", "setting", "*"):

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from pzmdo.domain.errors import PzmdoError
-from pzmdo.gui.qt_fixes import emit
 
 
 class _Relay(QObject):
@@ -34,9 +33,9 @@ class _Job(QRunnable):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            emit(self.relay.finished, self.job_id, None, exc)
+            self.relay.finished.emit(self.job_id, None, exc)
         else:
-            emit(self.relay.finished, self.job_id, result, None)
+            self.relay.finished.emit(self.job_id, result, None)
 
 
 class Runner(QObject):
@@ -67,7 +66,7 @@ class Runner(QObject):
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
         if len(self._callbacks) == 1:
-            emit(self.busy_changed, True)
+            self.busy_changed.emit(True)
         self._pool.start(_Job(job_id, self._relay, fn, args, kwargs))
         return job_id
 
@@ -75,7 +74,7 @@ class Runner(QObject):
     def _finish(self, job_id: int, result: Any, exc: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(job_id, (None, None))
         if not self._callbacks:
-            emit(self.busy_changed, False)
+            self.busy_changed.emit(False)
         if exc is None:
             if on_done is not None:
                 on_done(result)
