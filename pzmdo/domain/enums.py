@@ -83,42 +83,6 @@ class Dimension(LabelledEnum):
 
 
 _LABELS: dict[tuple[type, str], str] = {}
-_INITIAL_LABELS: dict[StrEnum, str] = {
-    Role.HUISARTS: "Huisarts",
-    Role.POH: "POH",
-    Role.WIJKVERPLEEGKUNDIGE: "Wijkverpleegkundige",
-    Role.SPECIALIST_PZ: "Specialist palliatieve zorg",
-    Role.COORDINATOR: "Coördinator",
-    Role.BEHEERDER: "Beheerder",
-    Role.OVERIG: "Overig",
-    Discipline.HUISARTS: "Huisarts",
-    Discipline.POH: "POH",
-    Discipline.WIJKVERPLEEGKUNDIGE: "Wijkverpleegkundige",
-    Discipline.SPECIALIST_OUDERENGENEESKUNDE: "Specialist ouderengeneeskunde",
-    Discipline.SPECIALIST_PZ: "Specialist palliatieve zorg",
-    Discipline.VERPLEEGKUNDIG_SPECIALIST: "Verpleegkundig specialist",
-    Discipline.MEDISCH_SPECIALIST: "Medisch specialist",
-    Discipline.GEESTELIJK_VERZORGER: "Geestelijk verzorger",
-    Discipline.MAATSCHAPPELIJK_WERKER: "Maatschappelijk werker",
-    Discipline.APOTHEKER: "Apotheker",
-    Discipline.VPTZ_COORDINATOR: "VPTZ-coördinator",
-    Discipline.FYSIOTHERAPEUT: "Fysiotherapeut",
-    Discipline.COORDINATOR: "Coördinator",
-    Discipline.OVERIG: "Overig",
-    PatientStatus.GESIGNALEERD: "Gesignaleerd",
-    PatientStatus.GEMARKEERD: "Gemarkeerd",
-    PatientStatus.STERVENSFASE: "Stervensfase",
-    PatientStatus.OVERLEDEN: "Overleden",
-    PatientStatus.AFGEMELD: "Afgemeld",
-    Sex.MAN: "Man",
-    Sex.VROUW: "Vrouw",
-    Sex.ANDERS: "Anders",
-    Sex.ONBEKEND: "Onbekend",
-    Dimension.FYSIEK: "Fysiek",
-    Dimension.PSYCHISCH: "Psychisch",
-    Dimension.SOCIAAL: "Sociaal",
-    Dimension.ZINGEVING: "Zingeving",
-}
 
 
 def register_labels(labels: dict[StrEnum, str]) -> None:
@@ -126,4 +90,51 @@ def register_labels(labels: dict[StrEnum, str]) -> None:
     _LABELS.update({(type(member), member.value): text for member, text in labels.items()})
 
 
-register_labels(_INITIAL_LABELS)
+# One dict per enum: members of different enums with equal codes would collide in one dict.
+for _labels in (
+    {
+        Role.HUISARTS: "Huisarts",
+        Role.POH: "POH",
+        Role.WIJKVERPLEEGKUNDIGE: "Wijkverpleegkundige",
+        Role.SPECIALIST_PZ: "Specialist palliatieve zorg",
+        Role.COORDINATOR: "Coördinator",
+        Role.BEHEERDER: "Beheerder",
+        Role.OVERIG: "Overig",
+    },
+    {
+        Discipline.HUISARTS: "Huisarts",
+        Discipline.POH: "POH",
+        Discipline.WIJKVERPLEEGKUNDIGE: "Wijkverpleegkundige",
+        Discipline.SPECIALIST_OUDERENGENEESKUNDE: "Specialist ouderengeneeskunde",
+        Discipline.SPECIALIST_PZ: "Specialist palliatieve zorg",
+        Discipline.VERPLEEGKUNDIG_SPECIALIST: "Verpleegkundig specialist",
+        Discipline.MEDISCH_SPECIALIST: "Medisch specialist",
+        Discipline.GEESTELIJK_VERZORGER: "Geestelijk verzorger",
+        Discipline.MAATSCHAPPELIJK_WERKER: "Maatschappelijk werker",
+        Discipline.APOTHEKER: "Apotheker",
+        Discipline.VPTZ_COORDINATOR: "VPTZ-coördinator",
+        Discipline.FYSIOTHERAPEUT: "Fysiotherapeut",
+        Discipline.COORDINATOR: "Coördinator",
+        Discipline.OVERIG: "Overig",
+    },
+    {
+        PatientStatus.GESIGNALEERD: "Gesignaleerd",
+        PatientStatus.GEMARKEERD: "Gemarkeerd",
+        PatientStatus.STERVENSFASE: "Stervensfase",
+        PatientStatus.OVERLEDEN: "Overleden",
+        PatientStatus.AFGEMELD: "Afgemeld",
+    },
+    {
+        Sex.MAN: "Man",
+        Sex.VROUW: "Vrouw",
+        Sex.ANDERS: "Anders",
+        Sex.ONBEKEND: "Onbekend",
+    },
+    {
+        Dimension.FYSIEK: "Fysiek",
+        Dimension.PSYCHISCH: "Psychisch",
+        Dimension.SOCIAAL: "Sociaal",
+        Dimension.ZINGEVING: "Zingeving",
+    },
+):
+    register_labels(_labels)  # type: ignore[arg-type]
