@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from pzmdo.domain.errors import PzmdoError
@@ -36,6 +37,19 @@ class _Job(QRunnable):
             self.relay.finished.emit(self.job_id, None, exc)
         else:
             self.relay.finished.emit(self.job_id, result, None)
+
+
+def _call_if_alive(callback: Callable[[Any], None], value: Any) -> None:
+    """Deliver a result unless the widget that asked for it has been closed meanwhile
+    (a patient view closed while it was still loading, say)."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):  # a lambda's widget went away
+            raise
 
 
 class Runner(QObject):
@@ -77,11 +91,11 @@ class Runner(QObject):
             self.busy_changed.emit(False)
         if exc is None:
             if on_done is not None:
-                on_done(result)
+                _call_if_alive(on_done, result)
             return
         handler = on_error or self.error_handler
         if handler is not None:
-            handler(exc)
+            _call_if_alive(handler, exc)
         elif not isinstance(exc, PzmdoError):
             raise exc
 
