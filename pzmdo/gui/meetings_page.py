@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -199,12 +200,23 @@ class MeetingsPage(QWidget):
         self.start_button.setAccessibleName(self.tr("Start meeting mode"))
         self.amend_button = QPushButton(self.tr("Add amen&dment…"))
         self.amend_button.setAccessibleName(self.tr("Add an amendment to the closed record"))
+        self.documents_button = QPushButton(self.tr("Docu&ments"))
+        self.documents_button.setAccessibleName(self.tr("Make a document of this meeting"))
+        documents_menu = QMenu(self.documents_button)
+        for kind, text in (
+            ("agenda", self.tr("Agenda (PDF)…")),
+            ("minutes", self.tr("Minutes and attendance list (PDF)…")),
+            ("batch", self.tr("Care plans of all patients on the agenda (PDF)…")),
+        ):
+            documents_menu.addAction(text, lambda k=kind: self.make_document(k))
+        self.documents_button.setMenu(documents_menu)
         top_buttons = QHBoxLayout()
         for b in (
             self.propose_button,
             self.accept_all_button,
             self.start_button,
             self.amend_button,
+            self.documents_button,
         ):
             top_buttons.addWidget(b)
         top_buttons.addStretch(1)
@@ -482,6 +494,7 @@ class MeetingsPage(QWidget):
             else self.tr("S&tart meeting mode")
         )
         self.amend_button.setEnabled(m is not None and m.read_only)
+        self.documents_button.setEnabled(m is not None)
         for b in (self.accept_button, self.remove_button, self.up_button, self.down_button):
             b.setEnabled(editable and has_selection)
         for w in (self.theme_button, self.add_button, self.picker):
@@ -601,6 +614,13 @@ class MeetingsPage(QWidget):
         dialog.saved.connect(lambda _r: self._reload())
         self._keep(dialog)
         dialog.open()
+
+    def make_document(self, kind: str) -> None:
+        if self.meeting is None:
+            return
+        from pzmdo.gui.document_actions import produce_document
+
+        self._keep(produce_document(self.gctx, self, kind, meeting_id=self.meeting.id))
 
     def start_meeting_mode(self) -> None:
         if self.meeting is None or self.meeting.read_only:

@@ -140,3 +140,28 @@ def test_errors_show_a_dutch_message_and_write_nothing(qtbot, gctx, zoe, outdir,
     dialog.path.clear()
     dialog.save.click()
     assert "Kies waar" in dialog.message.text()
+
+
+def test_meetings_page_offers_the_meeting_documents(qtbot, demo_ctx):
+    """The meeting's agenda, minutes and batch are one menu away on the meetings page."""
+    from pzmdo.gui.context import GuiContext
+    from pzmdo.gui.document_actions import DocumentDialog
+    from pzmdo.gui.meetings_page import MeetingsPage
+
+    gctx = GuiContext(demo_ctx)
+    page = MeetingsPage(gctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.meeting is not None, timeout=20_000)
+    assert page.documents_button.isEnabled()
+    actions = page.documents_button.menu().actions()
+    assert [a.text() for a in actions] == [
+        "Agenda (pdf)…",
+        "Verslag en presentielijst (pdf)…",
+        "Zorgplannen van alle patiënten op de agenda (pdf)…",
+    ]
+    actions[1].trigger()
+    dialog = page.findChild(DocumentDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    gctx.runner.wait()

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MeetingRecord</name>
@@ -123,6 +122,26 @@
         <translation>Aanvulling toevoegen aan het afgeronde verslag</translation>
     </message>
     <message>
+        <source>Docu&amp;ments</source>
+        <translation>Docu&amp;menten</translation>
+    </message>
+    <message>
+        <source>Make a document of this meeting</source>
+        <translation>Een document van dit overleg maken</translation>
+    </message>
+    <message>
+        <source>Agenda (PDF)…</source>
+        <translation>Agenda (pdf)…</translation>
+    </message>
+    <message>
+        <source>Minutes and attendance list (PDF)…</source>
+        <translation>Verslag en presentielijst (pdf)…</translation>
+    </message>
+    <message>
+        <source>Care plans of all patients on the agenda (PDF)…</source>
+        <translation>Zorgplannen van alle patiënten op de agenda (pdf)…</translation>
+    </message>
+    <message>
         <source>&amp;Agenda (drag to reorder, or Ctrl+Up / Ctrl+Down; Enter accepts, Delete removes):</source>
         <translation>&amp;Agenda (sleep om te verplaatsen, of Ctrl+Omhoog / Ctrl+Omlaag; Enter neemt op, Delete haalt weg):</translation>
     </message>
@@ -235,7 +254,7 @@
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today&apos;s date and your name:</source>
+        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today's date and your name:</source>
         <translation>Het verslag is afgerond en blijft zoals het was. Uw &amp;aanvulling wordt bewaard met de datum van vandaag en uw naam:</translation>
     </message>
 </context>
