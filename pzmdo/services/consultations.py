@@ -378,7 +378,7 @@ def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
     }
     people = list_requesters(ctx)
     with ctx.db.session() as s:
-        codes = dict(s.execute(select(Person.id, Person.discipline)).tuples().all())
+        codes = {pid: code for pid, code in s.execute(select(Person.id, Person.discipline))}
     return sorted(people, key=lambda p: (codes.get(p.id) not in specialist, p.name.lower()))
 
 
