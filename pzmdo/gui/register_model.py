@@ -46,6 +46,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("RegisterModel", "Next review"), "next_review_on"),
 )
 COL_URGENCY, COL_NAME, COL_AGE, COL_STATUS = 0, 1, 2, 3
+COL_CENTRAL = 6
 
 
 def _fetch_ids(app: Any, query: RegisterQuery) -> tuple[list[int], tuple[UrgencyLevel, ...]]:
@@ -206,6 +207,14 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_URGENCY and row.urgency:
             meaning = next((lv.meaning for lv in self._levels if lv.code == row.urgency), "")
             return f"{row.urgency_label}: {meaning}" if meaning else row.urgency_label
+        if column == COL_CENTRAL and _lacks_central_caregiver(row):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#b00020"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "RegisterModel",
+                    "Marked patient without a central care provider: agree one in the team.",
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -225,10 +234,12 @@ class RegisterModel(QAbstractTableModel):
             return str(row.age)
         if column == COL_STATUS:
             return row.status_label
+        if column == COL_CENTRAL and _lacks_central_caregiver(row):
+            return "⚠ " + QCoreApplication.translate("RegisterModel", "missing")
         values = {
             4: row.gp_name or "",
             5: format_date(row.marked_on),
-            6: row.central_caregiver_name or "",
+            COL_CENTRAL: row.central_caregiver_name or "",
             7: format_date(row.last_discussed_on),
             8: format_date(row.next_review_on),
         }
@@ -247,3 +258,8 @@ class RegisterModel(QAbstractTableModel):
                 descending=order == Qt.SortOrder.DescendingOrder,
             )
         )
+
+
+def _lacks_central_caregiver(row: RegisterRow) -> bool:
+    """Marked patients must have a centrale zorgverlener; flag those who have none."""
+    return not row.central_caregiver_name and row.status in ("gemarkeerd", "stervensfase")

@@ -203,3 +203,25 @@ def test_import_dialog_check_then_confirm(qtbot, ctx, tmp_path):
         timeout=10_000,
     )
     assert len(reg.list_patients(ctx)) == 10
+
+
+def test_marked_patient_without_central_caregiver_is_flagged(qtbot, ctx):
+    from pzmdo.gui.register_model import COL_CENTRAL
+
+    gp = gp_context(ctx)
+    a = add_patient(gp, given="Cor", family="Claes (fictief)")
+    b = add_patient(gp, given="Dien", family="Dekker (fictief)")
+    reg.mark_patient(gp, reg.MarkingInput(surprise_answer="nee", patient_id=a))
+    gctx = GuiContext(gp)
+    model = RegisterModel(gctx)
+    model.set_query(RegisterQuery(status=None))
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=20_000)
+    _idle(qtbot, gctx)
+    row_of = {model.patient_id(r): r for r in range(2)}
+    assert row_of[a] is not None
+    marked_cell = model.index(row_of[a], COL_CENTRAL)
+    signalled_cell = model.index(row_of[b], COL_CENTRAL)
+    qtbot.waitUntil(lambda: model.data(marked_cell) not in (None, "…"), timeout=10_000)
+    assert model.data(marked_cell) == "⚠ ontbreekt"
+    assert "zonder centrale zorgverlener" in model.data(marked_cell, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(signalled_cell) == ""

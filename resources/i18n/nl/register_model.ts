@@ -39,12 +39,20 @@
         <translation>Volgende bespreking</translation>
     </message>
     <message>
+        <source>Marked patient without a central care provider: agree one in the team.</source>
+        <translation>Gemarkeerde patiënt zonder centrale zorgverlener: spreek er een af in het team.</translation>
+    </message>
+    <message>
         <source>no urgency</source>
         <translation>geen urgentie</translation>
     </message>
     <message>
         <source>(fictitious)</source>
         <translation>(fictief)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
     </message>
     <message>
         <source>empty</source>
