@@ -327,11 +327,13 @@ class ConsultDetail(QWidget):
             for k, v in rows
         )
         out = f"<table>{table}</table>"
-        out += f"<p><b>{e(self.tr('Question'))}</b><br>{e(i.question).replace(chr(10), '<br>')}</p>"
+        sections = [(self.tr("Question"), i.question)]
         if i.advice:
-            out += f"<p><b>{e(self.tr('Advice'))}</b><br>{e(i.advice).replace(chr(10), '<br>')}</p>"
+            sections.append((self.tr("Advice"), i.advice))
         if i.cancel_reason:
-            out += f"<p><b>{e(self.tr('Reason for cancelling'))}</b><br>{e(i.cancel_reason)}</p>"
+            sections.append((self.tr("Reason for cancelling"), i.cancel_reason))
+        for title, body in sections:
+            out += f"<p><b>{e(title)}</b><br>{e(body).replace(chr(10), '<br>')}</p>"
         return out
 
     # -- actions ----------------------------------------------------------------------------

@@ -111,8 +111,8 @@ class ConsultListTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.error)
@@ -259,6 +259,8 @@ class TeamsTab(QWidget):
         self.editing: int | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Consultation teams"))
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._pick)
         self.show_inactive = QPushButton(self.tr("Show &deactivated teams"))
         self.show_inactive.setCheckable(True)
@@ -281,7 +283,7 @@ class TeamsTab(QWidget):
         self.email.setAccessibleName(self.tr("E-mail"))
         self.members = QListWidget()
         self.members.setAccessibleName(self.tr("Members: tick the consultants of this team"))
-        self.members.setMinimumHeight(140)
+        self.members.setMinimumHeight(240)
         self.new_button = QPushButton(self.tr("&New team"))
         self.new_button.setAccessibleName(self.tr("Start a new consultation team"))
         self.save_button = QPushButton(self.tr("&Save team"))
@@ -333,8 +335,8 @@ class TeamsTab(QWidget):
         left.addWidget(self.list, 1)
         left.addWidget(self.show_inactive)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
         order: list[QWidget] = [
             self.list,
             self.show_inactive,

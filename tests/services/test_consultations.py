@@ -332,3 +332,38 @@ def test_advice_items():
         "Bespreek zorgen partner",
         "Overweeg VPTZ (fictief)",
     ]
+
+
+def test_advice_into_care_plan_agreements_with_one_action(ctx, world):
+    careplan = pytest.importorskip("pzmdo.services.careplan")
+    cid = request(ctx, world, local(2025, 11, 24, 9, 0))
+    svc.record_advice(
+        ctx, cid, "- Start oxycodon 5 mg zo nodig (fictief)\n- Evalueer na een week (fictief)",
+        at=local(2025, 11, 24, 11, 0), advice_by_person_id=world["consultant"],
+    )  # fmt: skip
+    result = svc.process_advice(ctx, cid, "careplan", dimension="fysiek")
+    assert result.target == "careplan" and len(result.created) == 2
+    assert "2 afspraken in het zorgplan" in result.description
+    plan = careplan.current_plan(ctx, world["patient"])
+    assert plan is not None and plan.version == result.created[-1]
+    assert "Evalueer na een week (fictief)" in repr(plan.content)
+    info = svc.get_consultation(ctx, cid)
+    assert info.status == "afgesloten" and info.processed_into == result.description
+    # Not twice.
+    with pytest.raises(ValidationError, match="al verwerkt"):
+        svc.process_advice(ctx, cid, "careplan")
+
+
+def test_advice_into_meeting_actions(ctx, world):
+    meetings = pytest.importorskip("pzmdo.services.meetings")
+    cid = request(ctx, world, local(2025, 11, 24, 9, 0))
+    svc.record_advice(ctx, cid, "Bel de apotheek (fictief)\nPlan familiegesprek (fictief)")
+    due = date.today() + timedelta(days=7)
+    result = svc.process_advice(
+        ctx, cid, "actions", ["Bel de apotheek (fictief)"],
+        owner_person_id=world["consultant"], due=due, close=False,
+    )  # fmt: skip
+    [action] = [a for a in meetings.open_actions(ctx, world["patient"]) if a.id in result.created]
+    assert action.what == "Bel de apotheek (fictief)" and action.due == due
+    assert action.owner_person_id == world["consultant"]
+    assert svc.get_consultation(ctx, cid).status == "advies_gegeven"  # close=False

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AdviceDialog</name>
@@ -12,8 +11,8 @@
         <translation>Advies van de specialist</translation>
     </message>
     <message>
-        <source>One item per line, e.g. &apos;- start oxycodone 5 mg as needed&apos;</source>
-        <translation>Eén onderdeel per regel, bijv. &apos;- start oxycodon 5 mg zo nodig&apos;</translation>
+        <source>One item per line, e.g. '- start oxycodone 5 mg as needed'</source>
+        <translation>Eén onderdeel per regel, bijv. '- start oxycodon 5 mg zo nodig'</translation>
     </message>
     <message>
         <source>Date and time of the advice</source>
@@ -79,14 +78,14 @@
     </message>
     <message>
         <source>Mark the consultation as in progress</source>
-        <translation>Zet de consultatie op &apos;in behandeling&apos;</translation>
+        <translation>Zet de consultatie op 'in behandeling'</translation>
     </message>
     <message>
         <source>Record &amp;advice…</source>
         <translation>&amp;Advies vastleggen…</translation>
     </message>
     <message>
-        <source>Record the specialist&apos;s advice</source>
+        <source>Record the specialist's advice</source>
         <translation>Leg het advies van de specialist vast</translation>
     </message>
     <message>
@@ -192,6 +191,18 @@
     <message>
         <source>Advice used</source>
         <translation>Advies verwerkt</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advies</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Reden van annuleren</translation>
     </message>
 </context>
 <context>
