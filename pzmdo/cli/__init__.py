@@ -8,22 +8,15 @@ password comes from ``PZMDO_PASSWORD`` or an interactive prompt.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
+from pzmdo.cli import careplan, consultations, core, meetings, register, reports
 from pzmdo.cli.common import CliError, add_common_options
 from pzmdo.domain.errors import PzmdoError
 
 # Each module adds its sub-commands through ``register(subparsers)``.
-COMMAND_MODULES = [
-    "pzmdo.cli.core",
-    "pzmdo.cli.register",
-    "pzmdo.cli.careplan",
-    "pzmdo.cli.meetings",
-    "pzmdo.cli.consultations",
-    "pzmdo.cli.reports",
-]
+COMMAND_MODULES = [core, register, careplan, meetings, consultations, reports]
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
@@ -43,13 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
     )
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 

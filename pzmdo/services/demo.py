@@ -126,24 +126,9 @@ def add_demo_patients(ctx: AppContext, count: int = 40, seed: int = 1) -> DemoRe
     return DemoResult(len(team), count)
 
 
-# Each feature area may add its own fictional data through ``add_demo(ctx, seed)``,
-# run in this order (later areas build on earlier ones).
-AREA_DEMOS = [
-    "pzmdo.services.register_demo",
-    "pzmdo.services.care_demo",
-    "pzmdo.services.consultations_demo",
-    "pzmdo.services.meetings_demo",
-]
-
-
 def run_area_demos(ctx: AppContext, seed: int) -> None:
-    import importlib
+    """Each feature area adds its own fictional data; later areas build on earlier ones."""
+    from pzmdo.services import care_demo, consultations_demo, meetings_demo, register_demo
 
-    for name in AREA_DEMOS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.add_demo(ctx, seed)
+    for area in (register_demo, care_demo, consultations_demo, meetings_demo):
+        area.add_demo(ctx, seed)
