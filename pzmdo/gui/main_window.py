@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(200)
+        self.nav.setFixedWidth(180)
         self.pages = QStackedWidget()
         self._page_widgets: dict[str, QWidget] = {}
         for spec in NAV_PAGES:

@@ -76,11 +76,14 @@ class RegisterPage(QWidget):
             box.setAccessibleName(box.text().replace("&", ""))
         for w in (status_label, self.status, gp_label, self.gp):
             filters.addWidget(w)
-        filters.addSpacing(12)
-        for w in (self.no_central, self.never, self.signals):
-            filters.addWidget(w)
         filters.addStretch(1)
         layout.addLayout(filters)
+        # The check boxes get a row of their own, so the page fits at 150% scaling.
+        checks = QHBoxLayout()
+        for w in (self.no_central, self.never, self.signals):
+            checks.addWidget(w)
+        checks.addStretch(1)
+        layout.addLayout(checks)
 
         self.model = RegisterModel(gctx, self)
         self.table = QTableView()
