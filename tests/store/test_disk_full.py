@@ -1,0 +1,39 @@
+"""A full disk: a clear Dutch message, and nothing half-written."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from pzmdo.domain.errors import DatabaseError
+from pzmdo.services import register
+from pzmdo.services.audit_log import list_audit
+from pzmdo.store.models import Patient
+
+
+def test_full_database_refuses_cleanly(ctx):
+    with ctx.db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    ctx.db.engine.dispose()
+
+    def cap(dbapi_conn, _record):  # the file may not grow: SQLite reports SQLITE_FULL
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    event.listen(ctx.db.engine, "connect", cap)
+    audit_before = len(list_audit(ctx))
+    big_note = "x" * 200_000  # needs new pages
+    with pytest.raises(DatabaseError) as err:
+        register.create_patient(
+            ctx,
+            register.PatientInput(
+                given_name="Vol", family_name="Schijf (fictief)", birth_date=date(1950, 1, 1),
+                notes=big_note, is_fictional=True,
+            ),
+        )
+    assert "schijf is vol" in str(err.value).lower()
+    assert "niets opgeslagen" in str(err.value)
+    event.remove(ctx.db.engine, "connect", cap)
+    ctx.db.engine.dispose()
+    with ctx.db.session() as s:
+        assert s.query(Patient).count() == 0
+    assert len(list_audit(ctx)) == audit_before
