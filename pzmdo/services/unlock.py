@@ -148,7 +148,16 @@ def _require_database(path: Path) -> None:
 def _open(
     path: Path, slots: KeySlotFile | None, data_key: bytes, login: str, *, method: str
 ) -> AppContext:
-    db = Database.open_file(path, data_key)
+    try:
+        db = Database.open_file(path, data_key)
+    except UnlockError:
+        if slots is None or method == "herstelsleutel":
+            raise
+        # The key came out of a verified slot, so it is right: the file itself is damaged.
+        raise DatabaseError(
+            "Het databasebestand is beschadigd en kan niet worden geopend. Zet de laatste "
+            "back-up terug (pzmdo restore, of vraag de beheerder); er is niets gewijzigd."
+        ) from None
     try:
         _upgrade_with_backup(db, path)
         with db.transaction() as s:

@@ -161,3 +161,23 @@ def test_gui_without_display_says_so_in_dutch(tmp_path: Path):
     assert "geen beeldscherm" in result.stderr
     assert "Traceback" not in result.stderr
     assert PASSWORD not in result.stderr
+
+
+def test_corrupt_database_gets_a_dutch_message_and_restore_works(tmp_path: Path):
+    db = tmp_path / "pzmdo.db"
+    _init(db)
+    assert run_pzmdo("demo", "--patients", "5", db=db).returncode == 0
+    assert run_pzmdo("backup", "--out", str(tmp_path / "kopie.db"), db=db).returncode == 0
+    assert run_pzmdo("check", db=db).returncode == 0  # folds the WAL into the file
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"pzmdo.db{suffix}").unlink(missing_ok=True)
+    data = bytearray(db.read_bytes())
+    data[0:4096] = bytes(4096)  # the first page (and its key check) destroyed
+    db.write_bytes(bytes(data))
+    broken = run_pzmdo("check", db=db)
+    assert broken.returncode == 1
+    assert "beschadigd" in broken.stderr and "back-up" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    restored = run_pzmdo("restore", str(tmp_path / "kopie.db"), db=db)
+    assert restored.returncode == 0, restored.stderr
+    assert run_pzmdo("check", db=db).returncode == 0
