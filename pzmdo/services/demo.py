@@ -78,8 +78,11 @@ def _split_prefix(family: str) -> tuple[str | None, str]:
 BATCH = 5_000
 
 
-def add_demo_patients(ctx: AppContext, count: int = 40, seed: int = 1) -> DemoResult:
-    """Add ``count`` fictional patients in one transaction (bulk inserts)."""
+def add_demo_patients(
+    ctx: AppContext, count: int = 40, seed: int = 1, areas: tuple[str, ...] | None = None
+) -> DemoResult:
+    """Add ``count`` fictional patients in one transaction (bulk inserts), then each feature
+    area's demo data (``areas``: a subset of ALL_AREAS; default all)."""
     from sqlalchemy import func, insert
 
     rng = random.Random(seed)
@@ -122,13 +125,23 @@ def add_demo_patients(ctx: AppContext, count: int = 40, seed: int = 1) -> DemoRe
         index_new_patients(s, last_id)
         ctx.audit(s, "demo", detail={"patienten": count, "seed": seed})
     ctx.changes.publish("patient")
-    run_area_demos(ctx, seed)
+    run_area_demos(ctx, seed, ALL_AREAS if areas is None else areas)
     return DemoResult(len(team), count)
 
 
-def run_area_demos(ctx: AppContext, seed: int) -> None:
+ALL_AREAS = ("register", "care", "consultations", "meetings")
+
+
+def run_area_demos(ctx: AppContext, seed: int, areas: tuple[str, ...] = ALL_AREAS) -> None:
     """Each feature area adds its own fictional data; later areas build on earlier ones."""
     from pzmdo.services import care_demo, consultations_demo, meetings_demo, register_demo
 
-    for area in (register_demo, care_demo, consultations_demo, meetings_demo):
-        area.add_demo(ctx, seed)
+    modules = {
+        "register": register_demo,
+        "care": care_demo,
+        "consultations": consultations_demo,
+        "meetings": meetings_demo,
+    }
+    for name in ALL_AREAS:
+        if name in areas:
+            modules[name].add_demo(ctx, seed)
