@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
@@ -88,24 +87,10 @@ def submit_for(
     on_error: Callable[[BaseException], None] | None = None,
     **kwargs: Any,
 ) -> int:
-    """``gctx.runner.submit`` for a widget: results for a widget that has meanwhile been
-    closed and deleted are dropped (errors then go to the main window)."""
-
-    def done(result: Any) -> None:
-        if on_done is not None and shiboken6.isValid(owner):
-            on_done(result)
-
-    def failed(exc: BaseException) -> None:
-        if on_error is not None and shiboken6.isValid(owner):
-            on_error(exc)
-        else:
-            owner_gctx.show_error(exc)
-
-    owner_gctx: GuiContext = owner.gctx
-    return owner_gctx.runner.submit(
-        fn, owner_gctx.app, *args, on_done=done, on_error=failed, **kwargs
-    )
-
+    """``gctx.runner.submit`` with the widget's application context as first argument.
+    (The runner itself drops results for widgets closed meanwhile.)"""
+    gctx: GuiContext = owner.gctx
+    return gctx.runner.submit(fn, gctx.app, *args, on_done=on_done, on_error=on_error, **kwargs)
 
 class ErrorLabel(QLabel):
     """An inline Dutch error message (screen readers announce it through the name)."""
