@@ -179,12 +179,15 @@ class MeetingsPage(QWidget):
         self.plan_button.setAccessibleName(self.tr("Plan a meeting"))
         self.team_button = QPushButton(self.tr("Team &settings…"))
         self.team_button.setAccessibleName(self.tr("Team settings"))
+        self.actions_button = QPushButton(self.tr("Open a&ctions…"))
+        self.actions_button.setAccessibleName(self.tr("Open actions: see and mark done"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.meeting_list, 1)
         left_layout.addWidget(self.plan_button)
         left_layout.addWidget(self.team_button)
+        left_layout.addWidget(self.actions_button)
 
         # -- right: header, then the builder or the record ------------------------------
         self.header = QLabel(self.tr("Choose a meeting on the left, or plan a new one."))
@@ -301,6 +304,7 @@ class MeetingsPage(QWidget):
             self.meeting_list,
             self.plan_button,
             self.team_button,
+            self.actions_button,
             self.propose_button,
             self.accept_all_button,
             self.start_button,
@@ -322,6 +326,7 @@ class MeetingsPage(QWidget):
         self.meeting_list.currentRowChanged.connect(self._meeting_chosen)
         self.plan_button.clicked.connect(self.plan_meeting)
         self.team_button.clicked.connect(self.team_settings)
+        self.actions_button.clicked.connect(self.show_open_actions)
         self.propose_button.clicked.connect(self.build_proposal)
         self.accept_all_button.clicked.connect(self.accept_all)
         self.start_button.clicked.connect(self.start_meeting_mode)
@@ -614,6 +619,11 @@ class MeetingsPage(QWidget):
         dialog.saved.connect(lambda _r: self._reload())
         self._keep(dialog)
         dialog.open()
+
+    def show_open_actions(self) -> None:
+        from pzmdo.gui.actions_dialog import open_actions_dialog
+
+        self._keep(open_actions_dialog(self.gctx, self))
 
     def make_document(self, kind: str) -> None:
         if self.meeting is None:

@@ -110,6 +110,14 @@
         <translation>&amp;Nieuw overleg plannen…</translation>
     </message>
     <message>
+        <source>Open a&amp;ctions…</source>
+        <translation>Open&amp;staande acties…</translation>
+    </message>
+    <message>
+        <source>Open actions: see and mark done</source>
+        <translation>Openstaande acties: bekijken en afvinken</translation>
+    </message>
+    <message>
         <source>S&amp;tart meeting mode</source>
         <translation>Vergader&amp;modus starten</translation>
     </message>
@@ -123,7 +131,7 @@
     </message>
     <message>
         <source>Docu&amp;ments</source>
-        <translation>Docu&amp;menten</translation>
+        <translation>Do&amp;cumenten</translation>
     </message>
     <message>
         <source>Make a document of this meeting</source>
