@@ -12,13 +12,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.enums import Role
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.pages import PageSpec, load_module
+from pzmdo.gui.widgets import read_only_table
 from pzmdo.services import audit_log, backup, settings, users
 from pzmdo.services.context import AppContext
 
@@ -52,25 +51,11 @@ class AdminPage(QTabWidget):
         self.addTab(self.audit, self.tr("&Audit trail"))
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setTabKeyNavigation(False)
-    return table
-
-
 class UsersTab(QWidget):
     def __init__(self, gctx: GuiContext) -> None:
         super().__init__()
         self.gctx = gctx
-        self.table = _table(
+        self.table = read_only_table(
             [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Status")],
             self.tr("Users"),
         )
@@ -299,7 +284,7 @@ class AuditTab(QWidget):
     def __init__(self, gctx: GuiContext) -> None:
         super().__init__()
         self.gctx = gctx
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("When"),
                 self.tr("User"),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -24,20 +23,12 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.careplan import AnswerSet
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.widgets import read_only_table
 
 
 def make_table(headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+    table = read_only_table(headers, name)
     table.setProperty("fit_rows", fit)
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setTabKeyNavigation(False)
     table.setWordWrap(True)
     fit_height(table)
     return table

@@ -7,10 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import kind_label, produce_document
+from pzmdo.gui.widgets import read_only_table
 from pzmdo.services.documents import DocumentRecord, document_history
 
 
@@ -58,23 +57,16 @@ class PatientDocumentsTab(QWidget):
         grid.setColumnStretch(1, 1)
 
         history = QGroupBox(self.tr("Documents made earlier"))
-        self.table = QTableWidget(0, 5)
-        self.table.setAccessibleName(self.tr("Documents made earlier"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Made on"),
                 self.tr("By"),
                 self.tr("Document"),
                 self.tr("Care plan version"),
                 self.tr("File (SHA-256)"),
-            ]
+            ],
+            self.tr("Documents made earlier"),
         )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.empty = QLabel(self.tr("No documents have been made for this patient yet."))
         box = QVBoxLayout(history)
         box.addWidget(self.table)

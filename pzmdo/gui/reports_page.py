@@ -8,10 +8,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import kind_label, produce_document
+from pzmdo.gui.widgets import read_only_table
 from pzmdo.services.documents import DocumentRecord, document_history
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
@@ -91,23 +90,16 @@ class ReportsPage(QWidget):
 
         # -- recent -----------------------------------------------------------------------
         recent_box = QGroupBox(self.tr("Made recently"))
-        self.table = QTableWidget(0, 5)
-        self.table.setAccessibleName(self.tr("Documents made recently"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Made on"),
                 self.tr("By"),
                 self.tr("Document"),
                 self.tr("Pages"),
                 self.tr("File"),
-            ]
+            ],
+            self.tr("Documents made recently"),
         )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         rbox = QVBoxLayout(recent_box)
         rbox.addWidget(self.table)
 
