@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,12 @@ from pzmdo.services import careplan, careteam, directory
 from pzmdo.services.context import AppContext
 from tests.services.test_careplan import new_patient
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screens are always rendered; they replace the committed review images only on request.
+SHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("PZMDO_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "pzmdo-test-screenshots"
+)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,12 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.documents import document_history
 from tests.services.test_documents import full_ctx, outdir, zoe  # noqa: F401 - fixtures
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screens are always rendered; they replace the committed review images only on request.
+SHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("PZMDO_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "pzmdo-test-screenshots"
+)
 
 
 @pytest.fixture(scope="module")
