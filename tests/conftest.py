@@ -16,9 +16,11 @@ os.environ.pop("PZMDO_PASSWORD", None)
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
+from pzmdo.domain.enums import Role  # noqa: E402
 from pzmdo.services import unlock  # noqa: E402
 from pzmdo.services.context import AppContext  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.support.roles import with_roles  # noqa: E402
 
 ADMIN = "beheer"
 PASSWORD = "geheim-wachtwoord"
@@ -53,15 +55,17 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(db_path: Path) -> Iterator[AppContext]:
-    """A fresh encrypted database with one beheerder, unlocked."""
+    """A fresh encrypted database with one user who is beheerder and huisarts, unlocked."""
     result = unlock.init_database(
         db_path,
         practice_name="Huisartsenpraktijk De Test (fictief)",
         admin_login=ADMIN,
         admin_name="Bea Beheer (fictief)",
         password=PASSWORD,
+        also_roles=(Role.HUISARTS,),
     )
-    yield result.context
+    # A BIG-registered GP (set as another beheerder would: nobody sets their own flag).
+    yield with_roles(result.context, big_registered=True)
     result.context.close()
 
 

@@ -15,6 +15,7 @@ from pzmdo.cli.common import (
     print_json,
     unlocked,
 )
+from pzmdo.domain.audit import AuditAction
 from pzmdo.services import audit_log, backup, unlock, users
 
 
@@ -139,7 +140,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     backup.restore(path, Path(args.file), key)
     # Record the restore in the restored database's own trail.
     with unlocked(args) as ctx, ctx.unit() as s:
-        ctx.audit(s, "restore", detail={"bestand": str(args.file)})
+        ctx.audit(s, AuditAction.RESTORE, detail={"bestand": str(args.file)})
     print(f"Back-up teruggezet: {args.file} -> {path}")
     return 0
 
@@ -166,7 +167,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     with unlocked(args) as ctx:
         entries = audit_log.list_audit(ctx, patient_id=args.patient)
-        _record_audit_read(ctx, args.patient)
     if args.json:
         print_json([e.as_json() for e in entries])
     else:
@@ -174,11 +174,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
             who = f"patiënt {e.patient_id}" if e.patient_id else ""
             print(f"{e.at:%Y-%m-%d %H:%M:%S} {e.user:16} {e.action:20} {who}")
     return 0
-
-
-def _record_audit_read(ctx: Any, patient_id: int | None) -> None:
-    with ctx.unit() as s:
-        ctx.audit(s, "audit_read", patient_id=patient_id)
 
 
 def _register_demo(sub: Any) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.register import format_date, parse_dutch_date
 
 
@@ -63,7 +64,7 @@ def cmd_patient_list(args: argparse.Namespace) -> int:
     with unlocked(args) as ctx:
         rows = reg.list_patients(ctx, status)
         with ctx.unit() as s:
-            ctx.audit(s, "register_list", detail={"aantal": len(rows)})
+            ctx.audit(s, AuditAction.REGISTER_LIST, detail={"aantal": len(rows)})
     if args.json:
         print_json(
             [

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from pzmdo.domain import careplan as cp
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.careplan import (
     CarePlanContent,
     Contact,
@@ -28,8 +29,10 @@ from pzmdo.domain.careplan import (
     TreatmentLimit,
 )
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name, fold, search_key
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import Patient, Practice
 
 QUESTIONNAIRE = "https://fhir.iknl.nl/fhir/Questionnaire/ACP-zib2020"
@@ -720,6 +723,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
     Without ``patient_id`` the patient is found by the form's name and birth date (or created
     when there is none); with it, the form must not belong to someone else.
     """
+    require(ctx, Action.CAREPLAN_EDIT)
     from pzmdo.services.careplan import _store
 
     content, who = content_from_response(data)
@@ -740,7 +744,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
         )  # fmt: skip
         ctx.audit(
             s,
-            "acp_import",
+            AuditAction.ACP_IMPORT,
             patient_id=patient.id,
             detail={"versie": version, "nieuwe_patient": created},
         )
@@ -812,6 +816,7 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
 
 def export_response(ctx: AppContext, patient_id: int) -> dict:
     """The current care plan as a QuestionnaireResponse of the national form."""
+    require(ctx, Action.DOCUMENTS)
     with ctx.unit() as s:
         patient = s.get(Patient, patient_id)
         if patient is None:
@@ -837,12 +842,13 @@ def export_response(ctx: AppContext, patient_id: int) -> dict:
         content, given=given, prefix=prefix, family=family, birth_date=birth
     )
     with ctx.unit() as s:
-        ctx.audit(s, "acp_export", patient_id=patient_id, detail={"versie": plan.version})
+        ctx.audit(s, AuditAction.ACP_EXPORT, patient_id=patient_id, detail={"versie": plan.version})
     return response
 
 
 def write_export(ctx: AppContext, patient_id: int, out: Path) -> Path:
     """Write the export; the file appears complete or not at all."""
+    require(ctx, Action.DOCUMENTS)
     response = export_response(ctx, patient_id)
     out = Path(out)
     if out.is_dir():

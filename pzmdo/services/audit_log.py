@@ -9,7 +9,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
+from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import AuditEvent
 
 
@@ -40,13 +43,15 @@ class AuditEntry:
 def list_audit(
     ctx: AppContext, *, patient_id: int | None = None, limit: int | None = None
 ) -> list[AuditEntry]:
+    require(ctx, Action.AUDIT_READ)
     query = select(AuditEvent).order_by(AuditEvent.id)
     if patient_id is not None:
         query = query.where(AuditEvent.patient_id == patient_id)
     if limit:
         query = query.order_by(None).order_by(AuditEvent.id.desc()).limit(limit)
-    with ctx.db.session() as s:
+    with ctx.unit() as s:
         rows = list(s.scalars(query))
+        ctx.audit(s, AuditAction.AUDIT_READ, patient_id=patient_id)
     if limit:
         rows.reverse()
     return [_entry(e) for e in rows]

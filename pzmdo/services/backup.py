@@ -7,11 +7,17 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pzmdo.domain.errors import DatabaseError, UnlockError
-from pzmdo.services.context import AppContext
+from sqlalchemy import select
+
+from pzmdo.domain.audit import AuditAction
+from pzmdo.domain.errors import DatabaseError, PermissionDenied, UnlockError
+from pzmdo.domain.permissions import Action, allowed, refusal
+from pzmdo.services.context import AppContext, CurrentUser, audit
+from pzmdo.services.guard import require
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
 from pzmdo.store.keys import KeySlotFile
+from pzmdo.store.models import AppUser
 from pzmdo.store.paths import backup_dir, keyslot_path
 
 KEEP_AUTOMATIC = 10
@@ -74,14 +80,16 @@ def verify_backup(path: Path, data_key: bytes) -> list[str]:
 
 
 def backup(ctx: AppContext, out: Path) -> Path:
+    require(ctx, Action.BACKUP)
     result = backup_database(ctx.db, out)
     with ctx.unit() as s:
-        ctx.audit(s, "backup", detail={"bestand": str(result)})
+        ctx.audit(s, AuditAction.BACKUP, detail={"bestand": str(result)})
     return result
 
 
 def automatic_backup(ctx: AppContext) -> Path | None:
     """Backup on close into ``backups/``, keeping the newest ten."""
+    require(ctx, Action.SESSION)
     if ctx.db.path is None:
         return None
     folder = backup_dir(ctx.db.path)
@@ -136,8 +144,36 @@ def key_for_restore(db_path: Path, backup_file: Path, login: str, password: str)
             slots = KeySlotFile.load(Path(source))
         except DatabaseError:
             continue
-        return slots.unwrap(login, password)
+        key = slots.unwrap(login, password)
+        _require_restore_role(Path(db_path), Path(backup_file), key, login)
+        return key
     raise UnlockError("Er is geen sleutelbestand gevonden; gebruik de herstelsleutel.")
+
+
+def _require_restore_role(db_path: Path, backup_file: Path, key: bytes, login: str) -> None:
+    """Only a beheerder restores: checked in the live database, or (when that no longer
+    opens) in the backup itself. A refusal is recorded where the roles were read."""
+    for source in (db_path, backup_file):
+        try:
+            db = Database.open_file(source, key)
+        except (UnlockError, DatabaseError):
+            continue
+        try:
+            with db.transaction() as s:
+                user = s.scalars(
+                    select(AppUser).where(AppUser.login == login.strip().lower())
+                ).first()
+                if user is not None and user.active and allowed(user.roles, Action.RESTORE):
+                    return
+                if user is not None:
+                    who = CurrentUser(
+                        user.id, user.login, user.person.name, user.roles, user.person_id
+                    )
+                    detail = {"actie": Action.RESTORE.value}
+                    audit(s, who, AuditAction.PERMISSION_DENIED, detail=detail)
+            raise PermissionDenied(refusal(user.roles if user else (), Action.RESTORE))
+        finally:
+            db.close()
 
 
 def _checkpoint(db_path: Path, data_key: bytes) -> None:
@@ -159,6 +195,7 @@ def _fsync(path: Path) -> None:
 
 def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
     """Restore while the app is open: verify, close, replace, reopen as the same user."""
+    require(ctx, Action.RESTORE)
     from pzmdo.services.unlock import reopen_as
 
     if ctx.db.path is None or ctx.db.data_key is None:
@@ -174,5 +211,5 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
     restore(path, Path(backup_file), key)
     restored = reopen_as(path, key, login, method="na herstel")
     with restored.unit() as s:
-        restored.audit(s, "restore", detail={"bestand": str(backup_file)})
+        restored.audit(s, AuditAction.RESTORE, detail={"bestand": str(backup_file)})
     return restored

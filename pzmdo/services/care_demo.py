@@ -13,8 +13,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 
 from pzmdo.domain import careplan as cp
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.careteam import TeamRole
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.careplan import CarePlanVersion
 from pzmdo.store.models.careteam import (
@@ -146,6 +148,7 @@ def _content(
 
 def add_demo(ctx: AppContext, seed: int) -> int:
     """Care data for fictional patients that have none yet; returns how many got some."""
+    ctx = demo_context(ctx)
     import dataclasses
 
     rng = random.Random(seed * 7919 + 4)
@@ -287,7 +290,7 @@ def add_demo(ctx: AppContext, seed: int) -> int:
                                 note="Fictief demozorgplan",
                             )
                         )
-        ctx.audit(s, "demo_care", detail={"patienten": done, "seed": seed})
+        ctx.audit(s, AuditAction.DEMO_CARE, detail={"patienten": done, "seed": seed})
     ctx.changes.publish("careteam")
     ctx.changes.publish("careplan")
     ctx.changes.publish("patient")

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.careplan import (
     DIMENSION_KEYS,
     CarePlanContent,
@@ -23,7 +24,9 @@ from pzmdo.domain.careplan import (
 from pzmdo.domain.careteam import clean_text
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import deny, require
 from pzmdo.store.models import Patient
 from pzmdo.store.models.careplan import CarePlanVersion
 
@@ -96,14 +99,16 @@ def _latest_row(s: Session, patient_id: int) -> CarePlanVersion | None:
 
 def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
     """The current (latest) version, or None when the patient has no care plan yet."""
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         row = _latest_row(s, patient_id)
-        ctx.audit(s, "careplan_read", patient_id=patient_id, detail={"versie": row and row.version})
+        ctx.record_opened(s, patient_id)
         return _view(row, row.version) if row else None
 
 
 def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         row = s.scalars(
@@ -118,12 +123,13 @@ def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
                 CarePlanVersion.patient_id == patient_id
             )
         )
-        ctx.audit(s, "careplan_read", patient_id=patient_id, detail={"versie": version})
+        ctx.record_opened(s, patient_id)
         return _view(row, int(latest or 0))
 
 
 def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
     """Every version, newest first."""
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         rows = s.scalars(
@@ -146,6 +152,7 @@ def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
 
 def diff_versions(ctx: AppContext, patient_id: int, old: int, new: int) -> list[Change]:
     """What changed between two versions (``old`` may be 0: everything in ``new`` is new)."""
+    require(ctx, Action.VIEW_RECORD)
     before = get_version(ctx, patient_id, old).content if old else CarePlanContent()
     after = get_version(ctx, patient_id, new).content
     return diff(before, after)
@@ -166,6 +173,7 @@ def save_plan(
     ``expected_version`` is the version the editor started from: when someone else saved in
     the meantime, the save is refused instead of silently overwriting their changes.
     """
+    require(ctx, Action.CAREPLAN_EDIT, Action.CAREPLAN_DIMENSIONS)
     validate(content)
     note = clean_text(note, "de toelichting bij deze versie", limit=500)
     day = effective_on or date.today()
@@ -176,11 +184,28 @@ def save_plan(
         )
     if source not in SOURCES:
         raise ValueError(source)
+    if not ctx.user.may(Action.CAREPLAN_EDIT):
+        _refuse_beyond_dimensions(ctx, patient_id, content)
     with ctx.unit() as s:
         version = _store(s, ctx, patient_id, content, day, note, source, expected_version)
     ctx.changes.publish("careplan", patient_id)
     ctx.changes.publish("patient", patient_id)
     return version
+
+
+def _refuse_beyond_dimensions(ctx: AppContext, patient_id: int, content: CarePlanContent) -> None:
+    """A wijkverpleegkundige edits the four dimensions; the rest stays the physician's."""
+    with ctx.db.session() as s:
+        latest = _latest_row(s, patient_id)
+        before = content_from_data(json.loads(latest.content)) if latest else CarePlanContent()
+    kept = {key: getattr(before, key) for key in DIMENSION_KEYS}
+    if dataclasses.replace(content, **kept) != before:
+        deny(
+            ctx,
+            Action.CAREPLAN_EDIT,
+            "U mag alleen de vier dimensies van het zorgplan wijzigen; de overige onderdelen "
+            "wijzigt de huisarts of POH. Er is niets opgeslagen.",
+        )
 
 
 def _store(
@@ -222,7 +247,7 @@ def _store(
     s.flush()
     ctx.audit(
         s,
-        "careplan_save",
+        AuditAction.CAREPLAN_SAVE,
         patient_id=patient_id,
         entity="care_plan_version",
         entity_id=row.id,
@@ -243,6 +268,9 @@ def add_agreement(
     With a dimension (fysiek/psychisch/sociaal/zingeving) it goes to that dimension's
     agreements, otherwise to 'overige afspraken'; ``who`` is written after it.
     """
+    require(ctx, Action.CAREPLAN_EDIT, Action.CAREPLAN_ADVICE, Action.CAREPLAN_DIMENSIONS)
+    if not dimension and not ctx.user.may(Action.CAREPLAN_ADVICE):
+        deny(ctx, Action.CAREPLAN_ADVICE)
     line = clean_text(text, "de afspraak", required=True, limit=1000)
     who_text = clean_text(who, "wie de afspraak uitvoert", limit=200)
     if who_text:

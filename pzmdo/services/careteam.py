@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.careteam import (
     SINGLE_HOLDER_ROLES,
     BurdenInstrument,
@@ -26,8 +27,10 @@ from pzmdo.domain.careteam import (
 )
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo, info_of
+from pzmdo.services.guard import require
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.careteam import (
     CarerBurdenCheck,
@@ -225,6 +228,7 @@ def set_central_caregiver(
     The previous holder's membership is ended on the same day with the same reason, so the
     history keeps both; ``patient.central_caregiver_id`` is kept current.
     """
+    require(ctx, Action.CARE_TEAM)
     set_role_holder(ctx, patient_id, TeamRole.CENTRALE_ZORGVERLENER, person_id, reason, on)
 
 
@@ -237,6 +241,7 @@ def set_role_holder(
     on: date | None = None,
 ) -> int:
     """Give a single-holder role (centrale zorgverlener, eerste aanspreekpunt, casemanager)."""
+    require(ctx, Action.CARE_TEAM)
     role = TeamRole(role)
     if role not in SINGLE_HOLDER_ROLES:
         return add_member(ctx, patient_id, person_id, role, reason, on)
@@ -272,7 +277,7 @@ def set_role_holder(
         s.flush()
         ctx.audit(
             s,
-            "team_role_set",
+            AuditAction.TEAM_ROLE_SET,
             patient_id=patient_id,
             entity="team_membership",
             entity_id=member.id,
@@ -298,6 +303,7 @@ def add_member(
     on: date | None = None,
 ) -> int:
     """Add a team member (teamlid or hoofdbehandelaar); single-holder roles go via set_role_holder."""
+    require(ctx, Action.CARE_TEAM)
     role = TeamRole(role)
     if role in SINGLE_HOLDER_ROLES:
         return set_role_holder(ctx, patient_id, role, person_id, reason, on)
@@ -325,7 +331,7 @@ def add_member(
         s.flush()
         ctx.audit(
             s,
-            "team_member_add",
+            AuditAction.TEAM_MEMBER_ADD,
             patient_id=patient_id,
             entity="team_membership",
             entity_id=member.id,
@@ -340,6 +346,7 @@ def end_membership(
     ctx: AppContext, membership_id: int, reason: str, on: date | None = None
 ) -> None:
     """End a membership (kept in the history with its end date and reason)."""
+    require(ctx, Action.CARE_TEAM)
     reason = check_reason(reason)
     with ctx.unit() as s:
         m = s.get(TeamMembership, membership_id)
@@ -356,7 +363,7 @@ def end_membership(
                 patient.central_caregiver_id = None
         ctx.audit(
             s,
-            "team_member_end",
+            AuditAction.TEAM_MEMBER_END,
             patient_id=m.patient_id,
             entity="team_membership",
             entity_id=m.id,
@@ -369,6 +376,7 @@ def end_membership(
 
 def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
     """Every membership ever, newest first (current ones and ended ones with dates/reasons)."""
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         rows = s.execute(
@@ -381,6 +389,7 @@ def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
 
 
 def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         patient = _patient(s, patient_id)
         rows = s.execute(
@@ -430,7 +439,7 @@ def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
                 f"Mantelzorger {burden[0].naaste_name} is overbelast "
                 f"(gemeten op {burden[0].checked_on:%d-%m-%Y})."
             )
-        ctx.audit(s, "careteam_read", patient_id=patient_id)
+        ctx.record_opened(s, patient_id)
         del patient
         return TeamSummary(
             patient_id=patient_id,
@@ -448,6 +457,7 @@ def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
 
 def missing_central_caregiver(ctx: AppContext) -> list[int]:
     """Marked patients (gemarkeerd / stervensfase) without a centrale zorgverlener."""
+    require(ctx, Action.VIEW_REGISTER)
     with ctx.unit() as s:
         return list(
             s.scalars(
@@ -511,6 +521,7 @@ def _single_first_contact(s: Session, patient_id: int, keep_id: int) -> None:
 
 
 def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
+    require(ctx, Action.CARE_TEAM)
     values = _naaste_values(data)
     with ctx.unit() as s:
         _patient(s, patient_id)
@@ -519,13 +530,14 @@ def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
         s.flush()
         if naaste.is_first_contact:
             _single_first_contact(s, patient_id, naaste.id)
-        ctx.audit(s, "naaste_add", patient_id=patient_id, entity="naaste", entity_id=naaste.id)
+        ctx.audit(s, AuditAction.NAASTE_ADD, patient_id=patient_id, entity="naaste", entity_id=naaste.id)
         naaste_id = naaste.id
     ctx.changes.publish("careteam", patient_id)
     return naaste_id
 
 
 def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
+    require(ctx, Action.CARE_TEAM)
     values = _naaste_values(data)
     with ctx.unit() as s:
         naaste = s.get(Naaste, naaste_id)
@@ -536,13 +548,14 @@ def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
         if naaste.is_first_contact:
             _single_first_contact(s, naaste.patient_id, naaste.id)
         ctx.audit(
-            s, "naaste_update", patient_id=naaste.patient_id, entity="naaste", entity_id=naaste_id
+            s, AuditAction.NAASTE_UPDATE, patient_id=naaste.patient_id, entity="naaste", entity_id=naaste_id
         )
         patient_id = naaste.patient_id
     ctx.changes.publish("careteam", patient_id)
 
 
 def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
+    require(ctx, Action.CARE_TEAM)
     with ctx.unit() as s:
         naaste = s.get(Naaste, naaste_id)
         if naaste is None:
@@ -550,7 +563,7 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
         naaste.active = active
         ctx.audit(
             s,
-            "naaste_activate" if active else "naaste_deactivate",
+            AuditAction.NAASTE_ACTIVATE if active else AuditAction.NAASTE_DEACTIVATE,
             patient_id=naaste.patient_id,
             entity="naaste",
             entity_id=naaste_id,
@@ -560,6 +573,7 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
 
 
 def list_naasten(ctx: AppContext, patient_id: int, active_only: bool = True) -> list[NaasteInfo]:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         query = select(Naaste).where(Naaste.patient_id == patient_id)
@@ -581,6 +595,7 @@ def add_burden_check(
     score: str = "",
     action: str = "",
 ) -> int:
+    require(ctx, Action.CARE_TEAM)
     inst = parse_enum(BurdenInstrument, instrument, "het meetinstrument")
     result = parse_enum(BurdenOutcome, outcome, "de uitkomst")
     check_date_not_future(checked_on, "de meting")
@@ -617,7 +632,7 @@ def add_burden_check(
         s.flush()
         ctx.audit(
             s,
-            "burden_check_add",
+            AuditAction.BURDEN_CHECK_ADD,
             patient_id=naaste.patient_id,
             entity="carer_burden_check",
             entity_id=check.id,
@@ -653,6 +668,7 @@ def _burden_checks(s: Session, patient_id: int) -> list[BurdenCheckInfo]:
 
 
 def list_burden_checks(ctx: AppContext, patient_id: int) -> list[BurdenCheckInfo]:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         return _burden_checks(s, patient_id)
@@ -681,6 +697,7 @@ def add_vptz_event(
     organisation: str = "",
     note: str = "",
 ) -> int:
+    require(ctx, Action.CARE_TEAM)
     step = parse_enum(VptzStatus, status, "de VPTZ-stap")
     check_date_not_future(on, "de VPTZ-stap")
     organisation = clean_text(organisation, "de organisatie", limit=200)
@@ -703,7 +720,7 @@ def add_vptz_event(
         s.flush()
         ctx.audit(
             s,
-            "vptz_event_add",
+            AuditAction.VPTZ_EVENT_ADD,
             patient_id=patient_id,
             entity="vptz_event",
             entity_id=event.id,
@@ -715,6 +732,7 @@ def add_vptz_event(
 
 
 def vptz_history(ctx: AppContext, patient_id: int) -> list[VptzInfo]:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         return [
@@ -745,6 +763,7 @@ class ConversationInput:
 
 def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) -> int:
     """Record a PZP conversation; the first one marks the start of PZP (audited as such)."""
+    require(ctx, Action.CARE_TEAM)
     check_date_not_future(data.held_on, "het gesprek")
     topics = tuple(
         dict.fromkeys(parse_enum(ConversationTopic, t, "het onderwerp").value for t in data.topics)
@@ -789,13 +808,13 @@ def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) 
         s.flush()
         ctx.audit(
             s,
-            "pzp_conversation_add",
+            AuditAction.PZP_CONVERSATION_ADD,
             patient_id=patient_id,
             entity="pzp_conversation",
             entity_id=conv.id,
         )
         if first:
-            ctx.audit(s, "pzp_gestart", patient_id=patient_id, detail={"datum": data.held_on})
+            ctx.audit(s, AuditAction.PZP_STARTED, patient_id=patient_id, detail={"datum": data.held_on})
         conv_id = conv.id
     ctx.changes.publish("careteam", patient_id)
     ctx.changes.publish("patient", patient_id)
@@ -804,6 +823,7 @@ def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) 
 
 def list_conversations(ctx: AppContext, patient_id: int) -> list[ConversationInfo]:
     """All PZP conversations, newest first; ``is_first`` marks the one that started PZP."""
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         _patient(s, patient_id)
         convs = list(
@@ -844,5 +864,5 @@ def list_conversations(ctx: AppContext, patient_id: int) -> list[ConversationInf
                     is_first=i == 0,
                 )
             )
-        ctx.audit(s, "pzp_conversations_read", patient_id=patient_id)
+        ctx.record_opened(s, patient_id)
         return list(reversed(out))

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.consultations import (
     DEFAULT_OVERDUE_WORKING_DAYS,
     OPEN_STATUSES,
@@ -38,8 +39,10 @@ from pzmdo.domain.consultations import (
 )
 from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.consultations import Consultation, ConsultTeam, ConsultTeamMember
 
@@ -232,11 +235,13 @@ def _threshold_in(s: Session) -> float:
 
 def overdue_threshold(ctx: AppContext) -> float:
     """Working days after which an open consultation counts as overdue (default 2)."""
+    require(ctx, Action.SESSION)
     with ctx.db.session() as s:
         return _threshold_in(s)
 
 
 def set_overdue_threshold(ctx: AppContext, working_days: float) -> float:
+    require(ctx, Action.SETTINGS)
     value = validate_threshold(working_days)
     from pzmdo.services.settings import set_setting
 
@@ -363,6 +368,7 @@ def _single(ctx: AppContext, s: Session, c: Consultation) -> ConsultationInfo:
 
 def list_requesters(ctx: AppContext) -> list[PersonChoice]:
     """Active care providers who can request a consultation (the directory)."""
+    require(ctx, Action.VIEW_DIRECTORY)
     with ctx.db.session() as s:
         rows = s.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.name))
         return [PersonChoice(p.id, p.name, _discipline_label(p.discipline)) for p in rows]
@@ -370,6 +376,7 @@ def list_requesters(ctx: AppContext) -> list[PersonChoice]:
 
 def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
     """Directory persons who can be a team member (specialists first, then the others)."""
+    require(ctx, Action.VIEW_DIRECTORY)
     specialist = {
         Discipline.SPECIALIST_PZ.value,
         Discipline.VERPLEEGKUNDIG_SPECIALIST.value,
@@ -386,6 +393,7 @@ def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
 
 
 def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
+    require(ctx, Action.VIEW_DIRECTORY)
     with ctx.db.session() as s:
         query = select(ConsultTeam).order_by(ConsultTeam.name)
         if active_only:
@@ -394,6 +402,7 @@ def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
 
 
 def get_team(ctx: AppContext, team_id: int) -> TeamInfo:
+    require(ctx, Action.VIEW_DIRECTORY)
     with ctx.db.session() as s:
         team = s.get(ConsultTeam, team_id)
         if team is None:
@@ -416,6 +425,7 @@ def save_team(
     active: bool = True,
 ) -> int:
     """Add (``team_id`` None) or change a consultation team; returns its id."""
+    require(ctx, Action.CONSULT_TEAMS)
     name = (name or "").strip()
     if not name:
         raise ValidationError("Vul de naam van het consultatieteam in.")
@@ -468,7 +478,7 @@ def save_team(
         s.flush()
         ctx.audit(
             s,
-            "consult_team_save",
+            AuditAction.CONSULT_TEAM_SAVE,
             entity="consult_team",
             entity_id=team.id,
             detail={"naam": name, "leden": len(wanted), "nieuw": team_id is None},
@@ -480,12 +490,13 @@ def save_team(
 
 def deactivate_team(ctx: AppContext, team_id: int) -> None:
     """A team that stopped: kept for history, no longer offered for new requests."""
+    require(ctx, Action.CONSULT_TEAMS)
     with ctx.unit() as s:
         team = s.get(ConsultTeam, team_id)
         if team is None:
             raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
         team.active = False
-        ctx.audit(s, "consult_team_deactivate", entity="consult_team", entity_id=team_id)
+        ctx.audit(s, AuditAction.CONSULT_TEAM_DEACTIVATE, entity="consult_team", entity_id=team_id)
     ctx.changes.publish("consult_team", team_id)
 
 
@@ -507,6 +518,7 @@ def request_consultation(
     meeting_id: int | None = None,
 ) -> int:
     """Record a request for specialist advice; kantoortijd/ANW follows from the time."""
+    require(ctx, Action.CONSULT_REQUEST)
     question = _text(
         question,
         MAX_QUESTION,
@@ -554,7 +566,7 @@ def request_consultation(
         s.flush()
         ctx.audit(
             s,
-            "consult_request",
+            AuditAction.CONSULT_REQUEST,
             patient_id=patient_id,
             entity=ENTITY,
             entity_id=c.id,
@@ -587,7 +599,7 @@ def _transition(
         s.flush()
         ctx.audit(
             s,
-            f"consult_{target.value}",
+            AuditAction(f"consult_{target.value}"),
             patient_id=c.patient_id,
             entity=ENTITY,
             entity_id=c.id,
@@ -607,6 +619,7 @@ def start_consultation(
     consultant_person_id: int | None = None,
 ) -> ConsultationInfo:
     """aangevraagd → in behandeling: the team has picked the request up."""
+    require(ctx, Action.CONSULT_ADVICE)
     when = _aware(at, "tijd van oppakken")
 
     def apply(s: Session, c: Consultation) -> None:
@@ -633,6 +646,7 @@ def record_advice(
     An advice given straight away on a request that was never marked *in behandeling*
     (a telephone consultation answered at once) records both steps at the advice time.
     """
+    require(ctx, Action.CONSULT_ADVICE)
     text = _text(
         advice, MAX_ADVICE, "Vul het advies van de specialist in voordat u het vastlegt.", "advies"
     )
@@ -660,7 +674,7 @@ def record_advice(
         s.flush()
         ctx.audit(
             s,
-            "consult_advies_gegeven",
+            AuditAction.CONSULT_ADVIES_GEGEVEN,
             patient_id=c.patient_id,
             entity=ENTITY,
             entity_id=c.id,
@@ -676,6 +690,7 @@ def close_consultation(
     ctx: AppContext, consultation_id: int, *, at: datetime | None = None
 ) -> ConsultationInfo:
     """advies gegeven → afgesloten."""
+    require(ctx, Action.CONSULT_ADVICE, Action.CONSULT_REQUEST)
     when = _aware(at, "tijd van afsluiten")
 
     def apply(s: Session, c: Consultation) -> None:
@@ -689,6 +704,7 @@ def cancel_consultation(
     ctx: AppContext, consultation_id: int, reason: str, *, at: datetime | None = None
 ) -> ConsultationInfo:
     """aangevraagd / in behandeling → geannuleerd, with a reason."""
+    require(ctx, Action.CONSULT_REQUEST)
     why = _text(
         reason,
         1000,
@@ -714,6 +730,7 @@ def change_status(
     text: str = "",
 ) -> ConsultationInfo:
     """One generic step (used by the CLI): ``text`` is the advice or the cancel reason."""
+    require(ctx, Action.CONSULT_ADVICE, Action.CONSULT_REQUEST)
     wanted = _enum(ConsultStatus, target, "status")
     if wanted is ConsultStatus.IN_BEHANDELING:
         return start_consultation(ctx, consultation_id, at=at)
@@ -758,6 +775,7 @@ def process_advice(
     Each item becomes one agreement or action (default: each line of the advice). With
     ``close`` an advised consultation is closed in the same step.
     """
+    require(ctx, Action.CAREPLAN_EDIT)
     if target not in ("careplan", "actions"):
         raise ValidationError(
             "Kies waar het advies heen gaat: 'careplan' (afspraken in het zorgplan) of "
@@ -819,7 +837,7 @@ def process_advice(
             c.closed_at = c.processed_at
         ctx.audit(
             s,
-            "consult_advies_verwerkt",
+            AuditAction.CONSULT_ADVIES_VERWERKT,
             patient_id=patient_id,
             entity=ENTITY,
             entity_id=consultation_id,
@@ -856,6 +874,7 @@ def list_consultations(
     ctx: AppContext, patient_id: int | None = None, open_only: bool = False
 ) -> list[ConsultationInfo]:
     """Consultations, newest request first; ``open_only``: still waiting for advice."""
+    require(ctx, Action.VIEW_RECORD)
     where: list[object] = []
     if patient_id is not None:
         where.append(Consultation.patient_id == patient_id)
@@ -865,21 +884,21 @@ def list_consultations(
         with ctx.db.session() as s:
             return _query_infos(ctx, s, where)
     with ctx.unit() as s:
-        ctx.audit(s, "consult_view", patient_id=patient_id, entity=ENTITY)
+        ctx.record_opened(s, patient_id)
         return _query_infos(ctx, s, where)
 
 
 def get_consultation(ctx: AppContext, consultation_id: int) -> ConsultationInfo:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         c = _load(s, consultation_id)
-        ctx.audit(
-            s, "consult_view", patient_id=c.patient_id, entity=ENTITY, entity_id=consultation_id
-        )
+        ctx.record_opened(s, c.patient_id)
         return _single(ctx, s, c)
 
 
 def overdue_consultations(ctx: AppContext, now: datetime | None = None) -> list[ConsultationInfo]:
     """Open consultations without advice after more than the threshold of working days."""
+    require(ctx, Action.VIEW_RECORD)
     with ctx.db.session() as s:
         infos = _query_infos(
             ctx, s, [Consultation.status.in_([st.value for st in OPEN_STATUSES])], now
@@ -889,6 +908,7 @@ def overdue_consultations(ctx: AppContext, now: datetime | None = None) -> list[
 
 def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
     """Per team: open, overdue, advised and the median response time (request → advice)."""
+    require(ctx, Action.KPI_AGGREGATE)
     with ctx.db.session() as s:
         where = []
         if since is not None:
@@ -921,6 +941,7 @@ def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
 
 def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
     """Open consultations (overdue ones say so) and advice received since the last meeting."""
+    require(ctx, Action.MEETING_PREPARE)
     now = _now()
     with ctx.db.session() as s:
         where = [

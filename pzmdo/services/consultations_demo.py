@@ -10,9 +10,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline
 from pzmdo.services import consultations as svc
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Patient, Person
 
 TEAMS = [
@@ -96,11 +98,12 @@ def _ensure_person(ctx: AppContext, name: str, discipline: Discipline) -> int:
         )
         s.add(person)
         s.flush()
-        ctx.audit(s, "demo_person", entity="person", entity_id=person.id)
+        ctx.audit(s, AuditAction.DEMO_PERSON, entity="person", entity_id=person.id)
         return person.id
 
 
 def add_demo(ctx: AppContext, seed: int) -> None:
+    ctx = demo_context(ctx)
     rng = random.Random(seed * 7919 + 6)
     existing = {t.name: t.id for t in svc.list_teams(ctx, active_only=False)}
     team_ids = []

@@ -8,9 +8,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Sex
 from pzmdo.domain.text import search_key
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Patient, Person, Practice
 
 DEMO_TEAM = [
@@ -32,6 +34,7 @@ class DemoResult:
 
 def ensure_demo_team(ctx: AppContext) -> list[int]:
     """The fictional care providers (added once)."""
+    ctx = demo_context(ctx)
     with ctx.unit() as s:
         existing = {p.name: p.id for p in s.scalars(select(Person))}
         ids = []
@@ -50,7 +53,7 @@ def ensure_demo_team(ctx: AppContext) -> list[int]:
             s.add(person)
             s.flush()
             ids.append(person.id)
-        ctx.audit(s, "demo_team")
+        ctx.audit(s, AuditAction.DEMO_TEAM)
     return ids
 
 
@@ -83,6 +86,7 @@ def add_demo_patients(
 ) -> DemoResult:
     """Add ``count`` fictional patients in one transaction (bulk inserts), then each feature
     area's demo data (``areas``: a subset of ALL_AREAS; default all)."""
+    ctx = demo_context(ctx)
     from sqlalchemy import func, insert
 
     rng = random.Random(seed)
@@ -123,7 +127,7 @@ def add_demo_patients(
         from pzmdo.services.register import index_new_patients
 
         index_new_patients(s, last_id)
-        ctx.audit(s, "demo", detail={"patienten": count, "seed": seed})
+        ctx.audit(s, AuditAction.DEMO, detail={"patienten": count, "seed": seed})
     ctx.changes.publish("patient")
     run_area_demos(ctx, seed, ALL_AREAS if areas is None else areas)
     return DemoResult(len(team), count)
@@ -134,6 +138,7 @@ ALL_AREAS = ("register", "care", "consultations", "meetings")
 
 def run_area_demos(ctx: AppContext, seed: int, areas: tuple[str, ...] = ALL_AREAS) -> None:
     """Each feature area adds its own fictional data; later areas build on earlier ones."""
+    ctx = demo_context(ctx)
     from pzmdo.services import care_demo, consultations_demo, meetings_demo, register_demo
 
     modules = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.careteam import (
     TeamRole,
     clean_text,
@@ -16,7 +17,9 @@ from pzmdo.domain.careteam import (
 )
 from pzmdo.domain.enums import Discipline
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import deny, require
 from pzmdo.store.models import Person
 from pzmdo.store.models.careteam import TeamMembership
 
@@ -82,6 +85,7 @@ def list_persons(
     ctx: AppContext, disciplines: list[str] | None = None, active_only: bool = True
 ) -> list[PersonInfo]:
     """The directory, sorted by name; optionally only some disciplines / active persons."""
+    require(ctx, Action.VIEW_DIRECTORY)
     with ctx.unit() as s:
         query = select(Person)
         if disciplines:
@@ -93,6 +97,7 @@ def list_persons(
 
 
 def get_person(ctx: AppContext, person_id: int) -> PersonInfo:
+    require(ctx, Action.VIEW_DIRECTORY)
     with ctx.unit() as s:
         person = s.get(Person, person_id)
         if person is None:
@@ -122,19 +127,23 @@ def _checked(data: PersonInput) -> dict:
 
 
 def add_person(ctx: AppContext, data: PersonInput) -> PersonInfo:
+    require(ctx, Action.DIRECTORY)
     values = _checked(data)
     with ctx.unit() as s:
         person = Person(**values, active=True)
         s.add(person)
         s.flush()
-        ctx.audit(s, "person_add", entity="person", entity_id=person.id)
+        ctx.audit(s, AuditAction.PERSON_ADD, entity="person", entity_id=person.id)
         info = info_of(person)
     ctx.changes.publish("person", info.id)
     return info
 
 
 def update_person(ctx: AppContext, person_id: int, data: PersonInput) -> PersonInfo:
+    require(ctx, Action.DIRECTORY)
     values = _checked(data)
+    if person_id == ctx.user.person_id:
+        _refuse_own_big_change(ctx, person_id, values)
     with ctx.unit() as s:
         person = s.get(Person, person_id)
         if person is None:
@@ -151,15 +160,31 @@ def update_person(ctx: AppContext, person_id: int, data: PersonInput) -> PersonI
         for key, value in values.items():
             setattr(person, key, value)
         ctx.audit(
-            s, "person_update", entity="person", entity_id=person_id, detail={"velden": changed}
+            s, AuditAction.PERSON_UPDATE, entity="person", entity_id=person_id, detail={"velden": changed}
         )
         info = info_of(person)
     ctx.changes.publish("person", person_id)
     return info
 
 
+def _refuse_own_big_change(ctx: AppContext, person_id: int, values: dict) -> None:
+    """Separation of duties: nobody changes their own BIG registration."""
+    with ctx.db.session() as s:
+        own = s.get(Person, person_id)
+        if own is None:
+            return
+        if (own.big_registered, own.big_number) != (values["big_registered"], values["big_number"]):
+            deny(
+                ctx,
+                Action.DIRECTORY,
+                "U kunt uw eigen BIG-registratie niet wijzigen; vraag een andere beheerder om "
+                "dat te doen.",
+            )
+
+
 def set_active(ctx: AppContext, person_id: int, active: bool) -> PersonInfo:
     """Deactivate (or reactivate) a person; people are never deleted (history refers to them)."""
+    require(ctx, Action.DIRECTORY)
     with ctx.unit() as s:
         person = s.get(Person, person_id)
         if person is None:
@@ -175,7 +200,7 @@ def set_active(ctx: AppContext, person_id: int, active: bool) -> PersonInfo:
         person.active = active
         ctx.audit(
             s,
-            "person_activate" if active else "person_deactivate",
+            AuditAction.PERSON_ACTIVATE if active else AuditAction.PERSON_DEACTIVATE,
             entity="person",
             entity_id=person_id,
         )

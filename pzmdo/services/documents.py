@@ -21,12 +21,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Dimension, PatientStatus
 from pzmdo.domain.errors import NotFoundError, PzmdoError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.reports import model as rm
 from pzmdo.services import settings
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import Patient, Person, Practice
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
@@ -76,6 +79,7 @@ def produce(
     password: str | None = None,
 ) -> DocumentInfo:
     """Make the document ``kind`` and write it to ``out`` (nothing is left behind on failure)."""
+    require(ctx, Action.DOCUMENTS)
     from pzmdo.reports.protect import check_password, encrypt_pdf
 
     out = _check_target(Path(out))
@@ -216,7 +220,7 @@ def _audit(ctx: AppContext, s: object, info: DocumentInfo) -> None:
             detail["zorgplanversie"] = versions[pid]
         ctx.audit(
             s,  # type: ignore[arg-type]
-            "document",
+            AuditAction.DOCUMENT,
             patient_id=pid,
             entity=entity,
             entity_id=entity_id,
@@ -332,6 +336,7 @@ def _contact(role: str, person: object) -> rm.Contact:
 
 def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
     """The report model for one patient: register data, care team and current care plan."""
+    require(ctx, Action.DOCUMENTS)
     patient = _patients(ctx, [patient_id]).get(patient_id)
     if patient is None:
         raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
@@ -590,6 +595,7 @@ MEETING_TITLES = {
 
 def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list[int]]:
     """The report model for a meeting and the patients on its agenda (in agenda order)."""
+    require(ctx, Action.DOCUMENTS)
     from pzmdo.domain.meetings import ChecklistItem, ItemStatus
     from pzmdo.services.meetings import meeting_record
     from pzmdo.store.models.meetings import MeetingTeam
@@ -736,6 +742,7 @@ def document_history(
     ctx: AppContext, patient_id: int | None = None, limit: int = 200
 ) -> list[DocumentRecord]:
     """Documents produced (newest first), for one patient or all; one row per document."""
+    require(ctx, Action.VIEW_RECORD)
     import json
 
     from pzmdo.store.models import AuditEvent

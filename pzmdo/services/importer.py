@@ -24,8 +24,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, PatientStatus
 from pzmdo.domain.errors import PzmdoError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
     SURPRISE_QUESTION_VERSION,
     check_death_date,
@@ -35,6 +37,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.domain.text import fold, search_key
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.services.register import (
     PatientInput,
     index_new_patients,
@@ -343,6 +346,7 @@ def plan_import(
     ctx: AppContext, table: SourceTable, mapping: dict[str, str] | None = None
 ) -> ImportPlan:
     """Validate every row; store nothing."""
+    require(ctx, Action.IMPORT)
     mapping = mapping if mapping is not None else suggest_mapping(table.columns)
     index = check_mapping(table, mapping)
     today = date.today()
@@ -468,6 +472,7 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
 
     Rows that meanwhile exist (matched again inside the transaction) are skipped.
     """
+    require(ctx, Action.IMPORT)
     from sqlalchemy import func
 
     added: list[int] = []
@@ -560,7 +565,7 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
         index_new_patients(s, last_id)
         ctx.audit(
             s,
-            "import",
+            AuditAction.IMPORT,
             entity="patient",
             detail={
                 "toegevoegd": len(added),
@@ -580,6 +585,7 @@ def import_file(
     dry_run: bool = False,
 ) -> tuple[ImportPlan, ImportResult | None]:
     """Read, plan and (unless ``dry_run``) store. For the CLI."""
+    require(ctx, Action.IMPORT)
     path = Path(path)
     try:
         data = path.read_bytes()

@@ -35,6 +35,7 @@ from pzmdo.domain.agenda import (
     review_candidates,
     theme_candidate,
 )
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Dimension, Discipline, PatientStatus
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.meetings import (
@@ -57,8 +58,10 @@ from pzmdo.domain.meetings import (
     validate_cadence,
     validate_review_interval,
 )
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -526,6 +529,7 @@ def _parse_time(value: time | str | None) -> time | None:
 
 def list_people(ctx: AppContext, active_only: bool = True) -> list[PersonBrief]:
     """Care providers from the directory, for the chair/scribe/owner/attendance choices."""
+    require(ctx, Action.VIEW_DIRECTORY)
     with ctx.db.session() as s:
         query = select(Person).order_by(Person.name)
         if active_only:
@@ -543,6 +547,7 @@ def _discipline_label(code: str) -> str:
 
 def get_team(ctx: AppContext) -> TeamInfo:
     """The team's settings (defaults when nothing is saved yet)."""
+    require(ctx, Action.MEETING_VIEW)
     with ctx.db.session() as s:
         team = _team(s)
         if team is None:
@@ -596,6 +601,7 @@ def save_team(
     members: Sequence[tuple[int, bool]] = (),
 ) -> TeamInfo:
     """Save the team settings; ``members`` = (person id, is a default attendee)."""
+    require(ctx, Action.MEETING_PREPARE)
     clean_name = clean_text(name, "de naam van het team", required=True, limit=200)
     try:
         team_kind = TeamKind.from_text(kind)
@@ -639,7 +645,7 @@ def save_team(
             s.delete(gone)
         ctx.audit(
             s,
-            "meeting_team_saved",
+            AuditAction.MEETING_TEAM_SAVED,
             entity="meeting_team",
             entity_id=team.id,
             detail={"soort": team_kind.value, "ritme_weken": weeks, "leden": len(members)},
@@ -650,6 +656,7 @@ def save_team(
 
 def suggest_next_date(ctx: AppContext, today: date | None = None) -> date:
     """One cadence after the last meeting (or next week when there is none)."""
+    require(ctx, Action.MEETING_VIEW)
     day = _today(today)
     with ctx.db.session() as s:
         team = _team(s)
@@ -674,6 +681,7 @@ def plan_meeting(
     today: date | None = None,
 ) -> MeetingInfo:
     """Plan a meeting of the team; the team's default attendees are invited."""
+    require(ctx, Action.MEETING_PREPARE)
     day = _today(today)
     if not isinstance(held_on, date):
         raise ValidationError("Geef de datum van het overleg op.")
@@ -736,7 +744,7 @@ def plan_meeting(
             )
         ctx.audit(
             s,
-            "meeting_planned",
+            AuditAction.MEETING_PLANNED,
             entity="meeting",
             entity_id=meeting.id,
             detail={"datum": held_on.isoformat(), "genodigden": len(members)},
@@ -768,6 +776,7 @@ def update_meeting(
     theme: str | None = None,
 ) -> MeetingInfo:
     """Change the details of a meeting that is not closed (None = leave as is)."""
+    require(ctx, Action.MEETING_PREPARE)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
@@ -808,7 +817,7 @@ def update_meeting(
             meeting.theme = clean_text(theme, "het thema", limit=300) or None
             changed.append("thema")
         ctx.audit(
-            s, "meeting_updated", entity="meeting", entity_id=meeting.id, detail={"velden": changed}
+            s, AuditAction.MEETING_UPDATED, entity="meeting", entity_id=meeting.id, detail={"velden": changed}
         )
         s.flush()
         info = _meeting_info(s, meeting)
@@ -818,12 +827,14 @@ def update_meeting(
 
 def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
     """All meetings, newest first."""
+    require(ctx, Action.MEETING_VIEW)
     with ctx.db.session() as s:
         rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
+    require(ctx, Action.MEETING_VIEW)
     with ctx.db.session() as s:
         return _meeting_info(s, _get_meeting(s, meeting_id))
 
@@ -835,6 +846,7 @@ def agenda(
     ctx: AppContext, meeting_id: int, *, include_proposed: bool = True
 ) -> list[AgendaItemInfo]:
     """The agenda in order; with ``include_proposed`` also the proposals not yet accepted."""
+    require(ctx, Action.MEETING_VIEW)
     statuses = VISIBLE if include_proposed else ON_AGENDA
     with ctx.db.session() as s:
         _get_meeting(s, meeting_id)
@@ -951,6 +963,7 @@ def propose_agenda(
     Patients already on this meeting's agenda, or removed from it by the POH, are not
     proposed again. Returns the whole agenda, proposals included, in order.
     """
+    require(ctx, Action.MEETING_PREPARE)
     day = _today(today)
     with ctx.db.session() as s:
         meeting = _get_meeting(s, meeting_id)
@@ -1015,7 +1028,7 @@ def propose_agenda(
         _into_preparation(meeting)
         ctx.audit(
             s,
-            "meeting_agenda_proposed",
+            AuditAction.MEETING_AGENDA_PROPOSED,
             entity="meeting",
             entity_id=meeting_id,
             detail={"voorgesteld": added, "sinds": since.isoformat() if since else None},
@@ -1026,6 +1039,7 @@ def propose_agenda(
 
 def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
     """The POH accepts proposed items onto the agenda."""
+    require(ctx, Action.MEETING_PREPARE)
     if not item_ids:
         return
     with ctx.unit() as s:
@@ -1041,7 +1055,7 @@ def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
                 item.removed_reason = None
                 ctx.audit(
                     s,
-                    "meeting_item_accepted",
+                    AuditAction.MEETING_ITEM_ACCEPTED,
                     patient_id=item.patient_id,
                     entity="meeting_agenda_item",
                     entity_id=item.id,
@@ -1052,11 +1066,13 @@ def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
 
 
 def accept_item(ctx: AppContext, item_id: int) -> None:
+    require(ctx, Action.MEETING_PREPARE)
     accept_items(ctx, [item_id])
 
 
 def accept_all(ctx: AppContext, meeting_id: int) -> int:
     """Accept every proposal of the meeting; returns how many were accepted."""
+    require(ctx, Action.MEETING_PREPARE)
     with ctx.db.session() as s:
         ids = list(
             s.scalars(
@@ -1072,6 +1088,7 @@ def accept_all(ctx: AppContext, meeting_id: int) -> int:
 
 def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
     """Take an item off the agenda; it is kept (hidden) so it is not proposed again."""
+    require(ctx, Action.MEETING_PREPARE)
     why = clean_text(reason, "de reden", limit=300)
     with ctx.unit() as s:
         item, meeting = _get_item(s, item_id)
@@ -1085,7 +1102,7 @@ def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
         item.removed_reason = why or None
         ctx.audit(
             s,
-            "meeting_item_removed",
+            AuditAction.MEETING_ITEM_REMOVED,
             patient_id=item.patient_id,
             entity="meeting_agenda_item",
             entity_id=item.id,
@@ -1097,6 +1114,7 @@ def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
 
 def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> None:
     """Take several items off the agenda in one go (all or none)."""
+    require(ctx, Action.MEETING_PREPARE)
     why = clean_text(reason, "de reden", limit=300)
     meeting_ids = set()
     with ctx.unit() as s:
@@ -1112,7 +1130,7 @@ def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> 
             meeting_ids.add(meeting.id)
             ctx.audit(
                 s,
-                "meeting_item_removed",
+                AuditAction.MEETING_ITEM_REMOVED,
                 patient_id=item.patient_id,
                 entity="meeting_agenda_item",
                 entity_id=item.id,
@@ -1126,6 +1144,7 @@ def add_patient(
     ctx: AppContext, meeting_id: int, patient_id: int, note: str = ""
 ) -> AgendaItemInfo:
     """Put a patient on the agenda by hand (accepted at once)."""
+    require(ctx, Action.MEETING_PREPARE)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
@@ -1163,7 +1182,7 @@ def add_patient(
         s.flush()
         ctx.audit(
             s,
-            "meeting_item_added",
+            AuditAction.MEETING_ITEM_ADDED,
             patient_id=patient_id,
             entity="meeting_agenda_item",
             entity_id=item.id,
@@ -1176,6 +1195,7 @@ def add_patient(
 
 def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     """A theme slot (education, a case reflection, ...) on the agenda."""
+    require(ctx, Action.MEETING_PREPARE)
     text = clean_text(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
@@ -1196,7 +1216,7 @@ def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
         s.flush()
         ctx.audit(
             s,
-            "meeting_theme_added",
+            AuditAction.MEETING_THEME_ADDED,
             entity="meeting_agenda_item",
             entity_id=item.id,
             detail={"overleg": meeting_id},
@@ -1208,6 +1228,7 @@ def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
 
 def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
     """Put the meeting's items in the given order (others keep their order after them)."""
+    require(ctx, Action.MEETING_PREPARE)
     if len(set(item_ids)) != len(item_ids):
         raise ValidationError("Een agendapunt staat dubbel in de nieuwe volgorde.")
     with ctx.unit() as s:
@@ -1232,7 +1253,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
             items[item_id].position = position
         ctx.audit(
             s,
-            "meeting_agenda_reordered",
+            AuditAction.MEETING_AGENDA_REORDERED,
             entity="meeting",
             entity_id=meeting_id,
             detail={"volgorde": list(item_ids)},
@@ -1242,6 +1263,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
 
 def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
     """Move an item up (negative) or down (positive) among the visible items."""
+    require(ctx, Action.MEETING_PREPARE)
     with ctx.db.session() as s:
         item, _meeting = _get_item(s, item_id)
         meeting_id = item.meeting_id
@@ -1256,6 +1278,7 @@ def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
 
 def nominate(ctx: AppContext, patient_id: int, note: str = "", *, today: date | None = None) -> int:
     """A team member asks for a patient to be discussed in the next meeting."""
+    require(ctx, Action.SIGNAL)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
         _get_patient(s, patient_id)
@@ -1269,7 +1292,7 @@ def nominate(ctx: AppContext, patient_id: int, note: str = "", *, today: date | 
         s.flush()
         ctx.audit(
             s,
-            "meeting_nomination",
+            AuditAction.MEETING_NOMINATION,
             patient_id=patient_id,
             entity="meeting_nomination",
             entity_id=nomination.id,
@@ -1284,6 +1307,7 @@ def nominate(ctx: AppContext, patient_id: int, note: str = "", *, today: date | 
 
 def start_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     """Status → bezig. Needs at least one item on the agenda."""
+    require(ctx, Action.MEETING_RUN)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         status = _status(meeting)
@@ -1314,7 +1338,7 @@ def start_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
         ]
         for position, item in enumerate(ordered, start=1):
             item.position = position
-        ctx.audit(s, "meeting_started", entity="meeting", entity_id=meeting_id)
+        ctx.audit(s, AuditAction.MEETING_STARTED, entity="meeting", entity_id=meeting_id)
         s.flush()
         info = _meeting_info(s, meeting)
     ctx.changes.publish("meeting", meeting_id)
@@ -1327,6 +1351,7 @@ def set_attendance(
     entries: Sequence[tuple[int, str, str, bool | None]],
 ) -> TriadCheck:
     """Replace the attendance list: (person id, role = discipline code, function, present)."""
+    require(ctx, Action.MEETING_RUN)
     seen: set[int] = set()
     clean: list[tuple[int, str, str, bool | None]] = []
     for person_id, role, function, present in entries:
@@ -1367,7 +1392,7 @@ def set_attendance(
         triad = _triad(s, meeting_id)
         ctx.audit(
             s,
-            "meeting_attendance",
+            AuditAction.MEETING_ATTENDANCE,
             entity="meeting",
             entity_id=meeting_id,
             detail={
@@ -1380,6 +1405,7 @@ def set_attendance(
 
 
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
+    require(ctx, Action.MEETING_VIEW)
     with ctx.db.session() as s:
         _get_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
@@ -1420,6 +1446,7 @@ def save_discussion(
     An item with notes, checklist answers or decisions counts as discussed; ``discussed``
     sets it explicitly. Items never discussed carry over to the next meeting on closing.
     """
+    require(ctx, Action.MEETING_RUN)
     note_values: dict[str, str] = {}
     for key, value in (notes or {}).items():
         try:
@@ -1493,7 +1520,7 @@ def save_discussion(
         if changed:
             ctx.audit(
                 s,
-                "meeting_discussion",
+                AuditAction.MEETING_DISCUSSION,
                 patient_id=item.patient_id,
                 entity="meeting_agenda_item",
                 entity_id=item.id,
@@ -1508,6 +1535,7 @@ def save_discussion(
 
 def add_decision(ctx: AppContext, item_id: int, text: str) -> int:
     """A decision about an agenda item (the item counts as discussed)."""
+    require(ctx, Action.MEETING_RUN)
     value = clean_text(text, "het besluit", required=True, limit=2000)
     with ctx.unit() as s:
         item, meeting = _get_item(s, item_id)
@@ -1526,7 +1554,7 @@ def add_decision(ctx: AppContext, item_id: int, text: str) -> int:
         s.flush()
         ctx.audit(
             s,
-            "meeting_decision",
+            AuditAction.MEETING_DECISION,
             patient_id=item.patient_id,
             entity="meeting_decision",
             entity_id=decision.id,
@@ -1539,6 +1567,7 @@ def add_decision(ctx: AppContext, item_id: int, text: str) -> int:
 
 def remove_decision(ctx: AppContext, decision_id: int) -> None:
     """Take back a decision while the meeting is still running (a typing error)."""
+    require(ctx, Action.MEETING_RUN)
     with ctx.unit() as s:
         decision = s.get(MeetingDecision, decision_id)
         if decision is None:
@@ -1547,7 +1576,7 @@ def remove_decision(ctx: AppContext, decision_id: int) -> None:
         ensure_running(_status(meeting))
         ctx.audit(
             s,
-            "meeting_decision_removed",
+            AuditAction.MEETING_DECISION_REMOVED,
             patient_id=decision.patient_id,
             entity="meeting_decision",
             entity_id=decision.id,
@@ -1567,6 +1596,7 @@ def add_action(
     meeting_id: int | None = None,
 ) -> int:
     """An action (what, who, by when). It comes back on every agenda until it is done."""
+    require(ctx, Action.MEETING_RUN)
     return _add_action(ctx, patient_id, what, owner_person_id, due, meeting_id, date.today())
 
 
@@ -1608,7 +1638,7 @@ def _add_action(
         s.flush()
         ctx.audit(
             s,
-            "meeting_action_added",
+            AuditAction.MEETING_ACTION_ADDED,
             patient_id=patient_id,
             entity="meeting_action",
             entity_id=action.id,
@@ -1625,6 +1655,7 @@ def complete_action(
     ctx: AppContext, action_id: int, note: str = "", *, today: date | None = None
 ) -> None:
     """Mark an action done; it no longer comes back on the agenda."""
+    require(ctx, Action.MEETING_RUN)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
         action = s.get(MeetingAction, action_id)
@@ -1639,7 +1670,7 @@ def complete_action(
         action.done_note = text or None
         ctx.audit(
             s,
-            "meeting_action_done",
+            AuditAction.MEETING_ACTION_DONE,
             patient_id=action.patient_id,
             entity="meeting_action",
             entity_id=action.id,
@@ -1649,6 +1680,7 @@ def complete_action(
 
 def remove_action(ctx: AppContext, action_id: int) -> None:
     """Take back an action made in a meeting that is still running (a typing error)."""
+    require(ctx, Action.MEETING_RUN)
     with ctx.unit() as s:
         action = s.get(MeetingAction, action_id)
         if action is None:
@@ -1661,7 +1693,7 @@ def remove_action(ctx: AppContext, action_id: int) -> None:
         ensure_running(_status(_get_meeting(s, action.meeting_id)))
         ctx.audit(
             s,
-            "meeting_action_removed",
+            AuditAction.MEETING_ACTION_REMOVED,
             patient_id=action.patient_id,
             entity="meeting_action",
             entity_id=action.id,
@@ -1672,6 +1704,7 @@ def remove_action(ctx: AppContext, action_id: int) -> None:
 
 def open_actions(ctx: AppContext, patient_id: int | None = None) -> list[ActionInfo]:
     """Actions not yet done (for one patient, or all), oldest due date first."""
+    require(ctx, Action.MEETING_VIEW)
     query = select(MeetingAction).where(MeetingAction.done_on.is_(None))
     if patient_id is not None:
         query = query.where(MeetingAction.patient_id == patient_id)
@@ -1687,6 +1720,7 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     proposed again next time; discussed patients get ``last_discussed_on`` = the meeting
     date and ``next_review_on`` = that date + the team's review interval.
     """
+    require(ctx, Action.MEETING_CLOSE)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
@@ -1715,7 +1749,7 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
                 )
             ctx.audit(
                 s,
-                "meeting_patient_discussed",
+                AuditAction.MEETING_PATIENT_DISCUSSED,
                 patient_id=pid,
                 entity="meeting",
                 entity_id=meeting_id,
@@ -1741,7 +1775,7 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
         triad = _triad(s, meeting_id)
         ctx.audit(
             s,
-            "meeting_closed",
+            AuditAction.MEETING_CLOSED,
             entity="meeting",
             entity_id=meeting_id,
             detail={
@@ -1772,6 +1806,7 @@ def _complete_nabesprekingen(ctx: AppContext, patient_ids: Sequence[int], title:
 
 def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = None) -> int:
     """A dated amendment to a closed meeting's record (the record itself stays unchanged)."""
+    require(ctx, Action.MEETING_AMEND)
     value = clean_text(text, "de aanvulling", required=True, limit=5000)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
@@ -1793,7 +1828,7 @@ def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = Non
         s.flush()
         ctx.audit(
             s,
-            "meeting_amended",
+            AuditAction.MEETING_AMENDED,
             patient_id=patient_id,
             entity="meeting_amendment",
             entity_id=amendment.id,
@@ -1834,6 +1869,7 @@ def _item_record(
 
 def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
     """One item's notes, checklist, decisions and actions (meeting mode)."""
+    require(ctx, Action.MEETING_VIEW)
     today = date.today()
     with ctx.db.session() as s:
         item, _meeting = _get_item(s, item_id)
@@ -1854,6 +1890,7 @@ def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
 
 def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
     """The whole meeting: attendance, agenda with notes/checklist/decisions/actions, amendments."""
+    require(ctx, Action.MEETING_VIEW)
     today = date.today()
     with ctx.db.session() as s:
         meeting = _get_meeting(s, meeting_id)
@@ -1919,6 +1956,7 @@ def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
 def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = None) -> PatientBrief:
     """Status, colour, centrale zorgverlener, team, plan highlights, open actions and
     consultations; the read is audited (``patient_open`` with the meeting)."""
+    require(ctx, Action.MEETING_VIEW)
     today = date.today()
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
@@ -1937,11 +1975,8 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
             ),
             today,
         )
-        ctx.audit(
-            s,
-            "patient_open",
-            patient_id=patient_id,
-            detail={"via": "overleg", "overleg": meeting_id},
+        ctx.record_opened(
+            s, patient_id, new_view=True, detail={"via": "overleg", "overleg": meeting_id}
         )
         base = dict(
             patient_id=p.id,

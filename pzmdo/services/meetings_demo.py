@@ -15,6 +15,7 @@ from pzmdo.domain.enums import Discipline
 from pzmdo.services import meetings as m
 from pzmdo.services.context import AppContext
 from pzmdo.services.demo import ensure_demo_team
+from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import Meeting
 
@@ -50,6 +51,7 @@ ACTIONS = [
 
 def add_demo(ctx: AppContext, seed: int = 1) -> None:
     """Add the demo meetings once (nothing happens when meetings exist already)."""
+    ctx = demo_context(ctx)
     with ctx.db.session() as s:
         if s.scalar(select(Meeting.id).limit(1)) is not None:
             return

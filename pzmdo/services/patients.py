@@ -7,8 +7,10 @@ from datetime import date
 
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import Patient
 
 
@@ -43,9 +45,10 @@ def header_of(p: Patient, today: date | None = None) -> PatientHeader:
 
 def open_patient_record(ctx: AppContext, patient_id: int) -> PatientHeader:
     """The patient's header; records in the audit trail that this user opened the record."""
+    require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
         patient = s.get(Patient, patient_id)
         if patient is None:
             raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
-        ctx.audit(s, "patient_open", patient_id=patient_id)
+        ctx.record_opened(s, patient_id, new_view=True)
         return header_of(patient)

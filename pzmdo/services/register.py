@@ -18,9 +18,11 @@ from sqlalchemy import and_, case, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.bsn import validate_bsn
 from pzmdo.domain.enums import Discipline, PatientStatus, Role, Sex
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
     ACTIVE_STATUSES,
     ALLOWED_TRANSITIONS,
@@ -50,6 +52,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.domain.text import display_name, fold, search_key
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.services.patients import PatientHeader, age_on, header_of
 from pzmdo.store.models import Patient, Person, Practice, Setting
 from pzmdo.store.models.register import (
@@ -452,7 +455,7 @@ def _new_patient(ctx: AppContext, s: Session, data: PatientInput, today: date) -
     s.add(p)
     s.flush()
     _index_words(s, p.id, p.search_name)
-    ctx.audit(s, "patient_add", patient_id=p.id, entity="patient", entity_id=p.id)
+    ctx.audit(s, AuditAction.PATIENT_ADD, patient_id=p.id, entity="patient", entity_id=p.id)
     return p
 
 
@@ -471,6 +474,7 @@ def _resolve_patient(
 
 def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = None) -> int:
     """Add a patient to the register with status gesignaleerd."""
+    require(ctx, Action.PATIENT_EDIT)
     today = _today()
     with ctx.unit() as s:
         p = _new_patient(ctx, s, data, today)
@@ -484,6 +488,7 @@ def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = 
 
 
 def update_patient(ctx: AppContext, patient_id: int, data: PatientInput) -> None:
+    require(ctx, Action.PATIENT_EDIT)
     data = validate_patient_input(data)
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
@@ -494,18 +499,19 @@ def update_patient(ctx: AppContext, patient_id: int, data: PatientInput) -> None
             )
         _apply_patient(p, data)
         _index_words(s, p.id, p.search_name)
-        ctx.audit(s, "patient_edit", patient_id=patient_id, entity="patient", entity_id=patient_id)
+        ctx.audit(s, AuditAction.PATIENT_EDIT, patient_id=patient_id, entity="patient", entity_id=patient_id)
     ctx.changes.publish("patient", patient_id)
 
 
 def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
     """Everything the overview shows; audited as a read of the record."""
+    require(ctx, Action.VIEW_RECORD)
     levels = urgency_levels_for(ctx)
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
         gp = s.get(Person, p.gp_person_id) if p.gp_person_id else None
         central = s.get(Person, p.central_caregiver_id) if p.central_caregiver_id else None
-        ctx.audit(s, "patient_read", patient_id=patient_id, entity="patient", entity_id=patient_id)
+        ctx.record_opened(s, patient_id)
         status = PatientStatus(p.status)
         urgency = None
         if p.urgency:
@@ -553,6 +559,7 @@ def add_signal(
     A new patient, or one who was deregistered, becomes *gesignaleerd*; for a patient
     already marked the signal only goes into the queue for the physician.
     """
+    require(ctx, Action.SIGNAL)
     today = _today()
     source = _enum_value(SignalSource, signal.source, "bron van het signaal")
     kind = _enum_value(SignalType, signal.signal_type, "soort signaal")
@@ -584,7 +591,7 @@ def add_signal(
         s.flush()
         ctx.audit(
             s,
-            "signal_add",
+            AuditAction.SIGNAL_ADD,
             patient_id=p.id,
             entity="signal",
             entity_id=row.id,
@@ -611,6 +618,7 @@ def _signal_info(row: Signal, p: Patient) -> SignalInfo:
 
 def signal_queue(ctx: AppContext) -> list[SignalInfo]:
     """Open signals: "te bespreken met de regiebehandelaar", oldest first."""
+    require(ctx, Action.VIEW_REGISTER)
     with ctx.db.session() as s:
         rows = s.execute(
             select(Signal, Patient)
@@ -622,6 +630,7 @@ def signal_queue(ctx: AppContext) -> list[SignalInfo]:
 
 
 def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.db.session() as s:
         p = _get_patient(s, patient_id)
         rows = s.scalars(
@@ -631,6 +640,7 @@ def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
 
 
 def handle_signal(ctx: AppContext, signal_id: int, note: str = "") -> None:
+    require(ctx, Action.MARK)
     with ctx.unit() as s:
         row = s.get(Signal, signal_id)
         if row is None:
@@ -639,7 +649,7 @@ def handle_signal(ctx: AppContext, signal_id: int, note: str = "") -> None:
             raise ValidationError("Dit signaal is al besproken.")
         row.handled_on = _today()
         row.handled_note = _clean(note)
-        ctx.audit(s, "signal_handled", patient_id=row.patient_id, entity="signal", entity_id=row.id)
+        ctx.audit(s, AuditAction.SIGNAL_HANDLED, patient_id=row.patient_id, entity="signal", entity_id=row.id)
         pid = row.patient_id
     ctx.changes.publish("patient", pid)
 
@@ -661,11 +671,13 @@ def _physician(s: Session, person_id: int) -> Person:
 
 def default_marker_id(ctx: AppContext) -> int | None:
     """The current user's person when they are a huisarts (they mark themselves)."""
-    return ctx.user.person_id if ctx.user.role == Role.HUISARTS.value else None
+    require(ctx, Action.SESSION)
+    return ctx.user.person_id if Role.HUISARTS.value in ctx.user.roles else None
 
 
 def mark_patient(ctx: AppContext, marking: MarkingInput) -> int:
     """Mark the palliative phase (find or create the patient). Returns the patient id."""
+    require(ctx, Action.MARK)
     today = _today()
     try:
         answer = SurpriseAnswer.from_text(marking.surprise_answer)
@@ -716,7 +728,7 @@ def mark_patient(ctx: AppContext, marking: MarkingInput) -> int:
             _add_task(s, p.id, FollowUpKind.TWEEDE_LIJN_INFORMEREN, on + timedelta(days=7))
         ctx.audit(
             s,
-            "mark",
+            AuditAction.MARK,
             patient_id=p.id,
             entity="marking",
             entity_id=row.id,
@@ -749,6 +761,7 @@ def _add_task(s: Session, patient_id: int, kind: FollowUpKind, due: date) -> Fol
 
 
 def urgency_levels_for(ctx: AppContext) -> tuple[UrgencyLevel, ...]:
+    require(ctx, Action.SESSION)
     import json
 
     with ctx.db.session() as s:
@@ -764,6 +777,7 @@ def urgency_levels_for(ctx: AppContext) -> tuple[UrgencyLevel, ...]:
 
 def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> None:
     """Change the urgency colour; every change is dated (and is an agenda reason)."""
+    require(ctx, Action.MARK)
     level = find_urgency(code, urgency_levels_for(ctx))
     today = _today()
     with ctx.unit() as s:
@@ -789,7 +803,7 @@ def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> 
         )
         ctx.audit(
             s,
-            "urgency",
+            AuditAction.URGENCY,
             patient_id=p.id,
             entity="patient",
             entity_id=p.id,
@@ -815,6 +829,7 @@ def register_hospital_mdo(
     The GP becomes regiebehandelaar by default (003:L368); a hospital marking marks the
     patient here too.
     """
+    require(ctx, Action.PATIENT_EDIT)
     today = _today()
     hospital = _clean(mdo.hospital)
     if not hospital:
@@ -869,7 +884,7 @@ def register_hospital_mdo(
         s.flush()
         ctx.audit(
             s,
-            "hospital_mdo",
+            AuditAction.HOSPITAL_MDO,
             patient_id=p.id,
             entity="hospital_mdo",
             entity_id=row.id,
@@ -895,13 +910,14 @@ def _make_central(ctx: AppContext, patient_id: int, person_id: int) -> None:
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
         p.central_caregiver_id = person_id
-        ctx.audit(s, "central_caregiver", patient_id=patient_id, detail={"reden": reason})
+        ctx.audit(s, AuditAction.CENTRAL_CAREGIVER, patient_id=patient_id, detail={"reden": reason})
 
 
 # -- dying phase, death, deregistration --------------------------------------------------------------
 
 
 def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInput) -> None:
+    require(ctx, Action.END_OF_LIFE)
     today = _today()
     judged_by = _clean(data.judged_by)
     if not judged_by:
@@ -932,12 +948,13 @@ def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInpu
         )
         s.add(row)
         s.flush()
-        ctx.audit(s, "stervensfase", patient_id=p.id, entity="stervensfase", entity_id=row.id)
+        ctx.audit(s, AuditAction.STERVENSFASE, patient_id=p.id, entity="stervensfase", entity_id=row.id)
     ctx.changes.publish("patient", patient_id)
 
 
 def end_stervensfase(ctx: AppContext, patient_id: int, reason: str) -> None:
     """The dying phase turned out not to be one (002:L234): back to gemarkeerd."""
+    require(ctx, Action.END_OF_LIFE)
     if not _clean(reason):
         raise ValidationError("Vul in waarom de stervensfase wordt beëindigd.")
     with ctx.unit() as s:
@@ -946,12 +963,13 @@ def end_stervensfase(ctx: AppContext, patient_id: int, reason: str) -> None:
         if p.status != PatientStatus.STERVENSFASE.value:
             raise TransitionError("Deze patiënt is niet in de stervensfase.")
         _status_event(ctx, s, p, PatientStatus.GEMARKEERD, _today(), _clean(reason))
-        ctx.audit(s, "stervensfase_end", patient_id=p.id)
+        ctx.audit(s, AuditAction.STERVENSFASE_END, patient_id=p.id)
     ctx.changes.publish("patient", patient_id)
 
 
 def record_death(ctx: AppContext, patient_id: int, data: DeathInput) -> list[int]:
     """Register the death; creates the follow-up tasks. Returns their ids."""
+    require(ctx, Action.END_OF_LIFE)
     today = _today()
     place = _enum_value(PlaceOfDeath, data.place, "plaats van overlijden") or "onbekend"
     with ctx.unit() as s:
@@ -981,7 +999,7 @@ def record_death(ctx: AppContext, patient_id: int, data: DeathInput) -> list[int
         s.flush()
         ctx.audit(
             s,
-            "death",
+            AuditAction.DEATH,
             patient_id=p.id,
             entity="death",
             entity_id=row.id,
@@ -994,6 +1012,7 @@ def record_death(ctx: AppContext, patient_id: int, data: DeathInput) -> list[int
 
 def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = None) -> None:
     """Afmelden: niet (meer) palliatief. A reason is required."""
+    require(ctx, Action.MARK)
     today = _today()
     reason_text = _clean(reason)
     if not reason_text:
@@ -1007,7 +1026,7 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
         check_transition(p.status, PatientStatus.AFGEMELD)
         _status_event(ctx, s, p, PatientStatus.AFGEMELD, on, reason_text)
         _close_open_signals(s, p.id, on, "afgemeld")
-        ctx.audit(s, "deregister", patient_id=p.id, detail={"reden": reason_text})
+        ctx.audit(s, AuditAction.DEREGISTER, patient_id=p.id, detail={"reden": reason_text})
     ctx.changes.publish("patient", patient_id)
 
 
@@ -1015,6 +1034,7 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
 
 
 def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]:
+    require(ctx, Action.VIEW_REGISTER)
     with ctx.db.session() as s:
         q = (
             select(FollowUpTask, Patient)
@@ -1028,6 +1048,7 @@ def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]
 
 
 def patient_tasks(ctx: AppContext, patient_id: int) -> list[TaskInfo]:
+    require(ctx, Action.VIEW_RECORD)
     with ctx.db.session() as s:
         p = _get_patient(s, patient_id)
         rows = s.scalars(
@@ -1051,6 +1072,7 @@ def _task_info(t: FollowUpTask, p: Patient) -> TaskInfo:
 
 
 def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
+    require(ctx, Action.SIGNAL)
     with ctx.unit() as s:
         t = s.get(FollowUpTask, task_id)
         if t is None:
@@ -1060,7 +1082,7 @@ def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
         t.done_on = _today()
         t.done_by_user_id = ctx.user.id
         t.note = _clean(note)
-        ctx.audit(s, "task_done", patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
+        ctx.audit(s, AuditAction.TASK_DONE, patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
         pid = t.patient_id
     ctx.changes.publish("patient", pid)
 
@@ -1070,6 +1092,7 @@ def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
 
 def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     """The patient's register history, newest first."""
+    require(ctx, Action.VIEW_RECORD)
     items: list[tuple[date, Any, HistoryItem]] = []
     with ctx.db.session() as s:
         _get_patient(s, patient_id)
@@ -1100,10 +1123,12 @@ def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
 
 
 def list_physicians(ctx: AppContext) -> list[PersonChoice]:
+    require(ctx, Action.VIEW_DIRECTORY)
     return _persons(ctx, PHYSICIAN_DISCIPLINES)
 
 
 def list_gps(ctx: AppContext) -> list[PersonChoice]:
+    require(ctx, Action.VIEW_DIRECTORY)
     return _persons(ctx, (Discipline.HUISARTS.value,))
 
 
@@ -1156,6 +1181,7 @@ def _escape(word: str) -> str:
 
 def search_patients(ctx: AppContext, text: str, limit: int = 20) -> list[PatientHeader]:
     """Find patients by name (any word prefix), BSN (prefix), HIS number or birth date."""
+    require(ctx, Action.VIEW_REGISTER)
     cond = _search_condition(text)
     if cond is None:
         return []
@@ -1190,6 +1216,7 @@ def register_ids(
     ctx: AppContext, query: RegisterQuery, levels: Iterable[UrgencyLevel] = ()
 ) -> list[int]:
     """The ids of the register rows for these filters, in display order."""
+    require(ctx, Action.VIEW_REGISTER)
     levels = tuple(levels) or urgency_levels_for(ctx)
     gp = aliased(Person)
     central = aliased(Person)
@@ -1224,6 +1251,7 @@ def register_rows(
     ctx: AppContext, ids: Sequence[int], levels: Iterable[UrgencyLevel] = ()
 ) -> list[RegisterRow]:
     """Rows for these ids (in the same order; missing ids are left out)."""
+    require(ctx, Action.VIEW_REGISTER)
     if not ids:
         return []
     by_code = {lv.code: lv for lv in (tuple(levels) or urgency_levels_for(ctx))}
@@ -1266,6 +1294,7 @@ def register_rows(
 
 def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRow]:
     """The whole register (for the CLI); ``status`` a status code, 'actief' or None."""
+    require(ctx, Action.VIEW_REGISTER)
     if status and status != ACTIVE:
         try:
             status = PatientStatus.from_text(status).value
@@ -1277,6 +1306,7 @@ def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRo
 
 
 def count_by_status(ctx: AppContext) -> dict[str, int]:
+    require(ctx, Action.VIEW_REGISTER)
     with ctx.db.session() as s:
         return dict(s.execute(select(Patient.status, func.count()).group_by(Patient.status)).all())
 
@@ -1292,6 +1322,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
     With ``since`` None (no earlier meeting) every such event counts that happened after
     the patient was last discussed. Reads columns only (fast at 100,000 patients).
     """
+    require(ctx, Action.MEETING_PREPARE)
     out: list[AgendaCandidate] = []
     levels = {lv.code: lv for lv in urgency_levels_for(ctx)}
     active = [x.value for x in ACTIVE_STATUSES]

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, PatientStatus
 from pzmdo.domain.register import (
     DEATH_FOLLOW_UPS,
@@ -27,6 +28,7 @@ from pzmdo.domain.register import (
     StervensfaseIndicator,
 )
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import (
     Death,
@@ -81,6 +83,7 @@ def _flush(s: Session, model: type, rows: list[dict]) -> None:
 
 def add_demo(ctx: AppContext, seed: int) -> None:
     """Give every demo patient without register history a status and its history."""
+    ctx = demo_context(ctx)
     rng = random.Random(seed * 7919 + 3)
     today = date.today()
     with ctx.unit() as s:
@@ -281,5 +284,5 @@ def add_demo(ctx: AppContext, seed: int) -> None:
             row["pid"] = row.pop("id")
         for start in range(0, len(updates), BATCH):
             conn.execute(stmt, updates[start : start + BATCH])
-        ctx.audit(s, "demo_register", detail={"patienten": len(patients)})
+        ctx.audit(s, AuditAction.DEMO_REGISTER, detail={"patienten": len(patients)})
     ctx.changes.publish("patient")

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pzmdo.domain.audit import AuditAction
+from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
 from pzmdo.store.models import Setting
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
@@ -14,6 +17,7 @@ DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10, GP_POST_PHONE: ""}
 
 
 def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
+    require(ctx, Action.SESSION)
     with ctx.db.session() as s:
         row = s.get(Setting, key)
     if row is None:
@@ -22,11 +26,13 @@ def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
 
 
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:
+    require(ctx, Action.SETTINGS)
     set_settings(ctx, {key: value})
 
 
 def set_settings(ctx: AppContext, values: dict[str, Any]) -> None:
     """Store several settings in one transaction."""
+    require(ctx, Action.SETTINGS)
     with ctx.unit() as s:
         for key, value in values.items():
             row = s.get(Setting, key)
@@ -35,5 +41,5 @@ def set_settings(ctx: AppContext, values: dict[str, Any]) -> None:
                 s.add(Setting(key=key, value=encoded))
             else:
                 row.value = encoded
-        ctx.audit(s, "setting", detail={"keys": sorted(values)})
+        ctx.audit(s, AuditAction.SETTING, detail={"keys": sorted(values)})
     ctx.changes.publish("setting")

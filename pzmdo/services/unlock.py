@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext, CurrentUser, audit
+from pzmdo.services.guard import require
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
 from pzmdo.store.keys import (
@@ -22,7 +26,7 @@ from pzmdo.store.keys import (
     new_data_key,
     parse_recovery_key,
 )
-from pzmdo.store.models import AppUser, Person, Practice
+from pzmdo.store.models import AppUser, AppUserRole, Person, Practice
 from pzmdo.store.paths import backup_dir, default_db_path, keyslot_path
 
 MIN_PASSWORD_LENGTH = 8
@@ -60,8 +64,10 @@ def init_database(
     admin_name: str,
     password: str,
     remember_on_this_computer: bool = False,
+    also_roles: Iterable[Role] = (),
 ) -> InitResult:
-    """Create a new encrypted database with its first user (beheerder)."""
+    """Create a new encrypted database with its first user (beheerder, and ``also_roles``:
+    in a small practice the beheerder is often also a GP)."""
     path = Path(path)
     if path.exists() or keyslot_path(path).exists():
         raise ValidationError(
@@ -78,14 +84,17 @@ def init_database(
         migrate.upgrade(db)
         with db.transaction() as s:
             s.add(Practice(name=practice_name.strip()))
-            person = Person(name=admin_name.strip(), discipline=Discipline.COORDINATOR.value)
+            discipline = Discipline.HUISARTS if Role.HUISARTS in also_roles else Discipline.COORDINATOR
+            person = Person(name=admin_name.strip(), discipline=discipline.value)
             s.add(person)
             s.flush()
-            user = AppUser(login=login, person_id=person.id, role=Role.BEHEERDER.value)
+            roles = {Role.BEHEERDER.value} | {r.value for r in also_roles}
+            user = AppUser(login=login, person_id=person.id)
+            user.role_rows = [AppUserRole(role=r) for r in sorted(roles)]
             s.add(user)
             s.flush()
-            current = CurrentUser(user.id, login, person.name, user.role, person.id)
-            audit(s, current, "init", detail={"practice": practice_name.strip()})
+            current = CurrentUser(user.id, login, person.name, frozenset(roles), person.id)
+            audit(s, current, AuditAction.INIT, detail={"practice": practice_name.strip()})
         slots.set_password(login, password, data_key)
         slots.save()
     except BaseException:
@@ -135,6 +144,7 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, login: str) -> AppCo
 
 def remember_on_this_computer(ctx: AppContext) -> bool:
     """Store the data key in the OS keyring; False when there is none."""
+    require(ctx, Action.SESSION)
     if ctx.keyslots is None or ctx.db.data_key is None:
         return False
     return keyring_set(ctx.keyslots.db_id, ctx.db.data_key)
@@ -164,22 +174,24 @@ def _open(
             user = s.scalars(select(AppUser).where(AppUser.login == login.strip().lower())).first()
             if user is None or not user.active:
                 audit(
-                    s, None, "unlock_failed", login=login, detail={"reden": "onbekend of inactief"}
+                    s, None, AuditAction.UNLOCK_FAILED, login=login, detail={"reden": "onbekend of inactief"}
                 )
                 raise UnlockError(
                     "Deze gebruiker bestaat niet of is gedeactiveerd. Vraag de beheerder."
                 )
-            current = CurrentUser(user.id, user.login, user.person.name, user.role, user.person_id)
+            current = CurrentUser(
+                user.id, user.login, user.person.name, user.roles, user.person_id
+            )
             if slots is not None:
                 for failure in slots.take_failures():
                     audit(
                         s,
                         None,
-                        "unlock_failed",
+                        AuditAction.UNLOCK_FAILED,
                         login=failure["login"],
                         detail={"op": failure["at"]},
                     )
-            audit(s, current, "unlock", detail={"methode": method})
+            audit(s, current, AuditAction.UNLOCK, detail={"methode": method})
     except BaseException:
         db.close()
         raise
@@ -226,8 +238,9 @@ def keyring_present() -> bool:
 
 def record_lock(ctx: AppContext) -> None:
     """Audit that the screen was locked (manually or after idle time)."""
+    require(ctx, Action.SESSION)
     with ctx.unit() as s:
-        ctx.audit(s, "lock")
+        ctx.audit(s, AuditAction.LOCK)
 
 
 def reopen_as(path: Path, data_key: bytes, login: str, *, method: str) -> AppContext:

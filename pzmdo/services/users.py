@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
-from pzmdo.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action, roles_text
 from pzmdo.services.context import AppContext
+from pzmdo.services.guard import deny, require
 from pzmdo.services.unlock import validate_login, validate_new_password
-from pzmdo.store.models import AppUser, Person
+from pzmdo.store.models import AppUser, AppUserRole, Person
 
 # A user's role maps to the directory discipline of the person created for them.
 _DISCIPLINE_FOR_ROLE = {
@@ -30,19 +34,19 @@ class UserInfo:
     id: int
     login: str
     name: str
-    role: str
-    role_label: str
+    role: str  # the first of ``roles`` in the enum's order
+    role_label: str  # every role, as Dutch labels ("Huisarts, Beheerder")
     active: bool
     person_id: int
+    roles: tuple[str, ...] = ()
 
 
 def _info(u: AppUser) -> UserInfo:
-    return UserInfo(u.id, u.login, u.person.name, u.role, Role(u.role).label, u.active, u.person_id)
-
-
-def require_admin(ctx: AppContext) -> None:
-    if ctx.user.role != Role.BEHEERDER.value:
-        raise PermissionDenied("Alleen een beheerder mag gebruikers beheren.")
+    ordered = tuple(r.value for r in Role if r.value in u.roles)
+    primary = ordered[0] if ordered else Role.OVERIG.value
+    return UserInfo(
+        u.id, u.login, u.person.name, primary, roles_text(ordered), u.active, u.person_id, ordered
+    )
 
 
 def parse_role(text: str) -> Role:
@@ -62,9 +66,12 @@ def add_user(
     password: str,
     person_id: int | None = None,
     big_registered: bool = False,
+    also_roles: Iterable[Role] = (),
 ) -> UserInfo:
     """Add a user (and, unless given, their directory entry) and give them a key slot."""
-    require_admin(ctx)
+    require(ctx, Action.USERS)
+    if big_registered and person_id is None:
+        require(ctx, Action.DIRECTORY)
     login = validate_login(login)
     validate_new_password(password)
     if ctx.keyslots is None or ctx.db.data_key is None:
@@ -88,23 +95,28 @@ def add_user(
             person = s.get(Person, person_id)
             if person is None:
                 raise NotFoundError(f"Zorgverlener {person_id} bestaat niet.")
-        user = AppUser(login=login, person_id=person.id, role=role.value)
+        codes = sorted({role.value, *(r.value for r in also_roles)})
+        user = AppUser(login=login, person_id=person.id)
+        user.role_rows = [AppUserRole(role=c) for c in codes]
         s.add(user)
         s.flush()
-        ctx.audit(s, "user_add", entity="app_user", entity_id=user.id, detail={"rol": role.value})
-        info = UserInfo(user.id, login, person.name, role.value, role.label, True, person.id)
+        ctx.audit(
+            s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}
+        )
+        info = _info(user)
     ctx.keyslots.set_password(login, password, ctx.db.data_key)
     ctx.keyslots.save()
     return info
 
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
+    require(ctx, Action.USERS)
     with ctx.db.session() as s:
         return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
 
 
 def deactivate_user(ctx: AppContext, login: str) -> None:
-    require_admin(ctx)
+    require(ctx, Action.USERS)
     if login.lower() == ctx.user.login:
         raise ValidationError("U kunt uzelf niet deactiveren.")
     with ctx.unit() as s:
@@ -113,7 +125,7 @@ def deactivate_user(ctx: AppContext, login: str) -> None:
             raise NotFoundError(f"Gebruiker '{login}' bestaat niet.")
         user.active = False
         user.deactivated_at = datetime.now(UTC)
-        ctx.audit(s, "user_deactivate", entity="app_user", entity_id=user.id)
+        ctx.audit(s, AuditAction.USER_DEACTIVATE, entity="app_user", entity_id=user.id)
     if ctx.keyslots is not None:
         ctx.keyslots.remove(login)
         ctx.keyslots.save()
@@ -121,10 +133,56 @@ def deactivate_user(ctx: AppContext, login: str) -> None:
 
 def change_password(ctx: AppContext, new_password: str) -> None:
     """Re-wrap only the current user's slot."""
+    require(ctx, Action.SESSION)
     validate_new_password(new_password)
     if ctx.keyslots is None or ctx.db.data_key is None:
         raise ValidationError("Wachtwoorden bestaan alleen bij een lokale database.")
     ctx.keyslots.set_password(ctx.user.login, new_password, ctx.db.data_key)
     ctx.keyslots.save()
     with ctx.unit() as s:
-        ctx.audit(s, "password_change", entity="app_user", entity_id=ctx.user.id)
+        ctx.audit(s, AuditAction.PASSWORD_CHANGE, entity="app_user", entity_id=ctx.user.id)
+
+
+def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
+    """Give a user exactly ``roles``. Nobody changes their own roles (separation of duties),
+    and the last active beheerder keeps that role."""
+    require(ctx, Action.USERS)
+    if login.strip().lower() == ctx.user.login:
+        deny(
+            ctx,
+            Action.USERS,
+            "U kunt uw eigen rollen niet wijzigen; vraag een andere beheerder om dat te doen.",
+        )
+    codes = sorted({Role(r).value for r in roles})
+    if not codes:
+        raise ValidationError("Kies ten minste één rol.")
+    with ctx.unit() as s:
+        user = s.scalars(select(AppUser).where(AppUser.login == login.strip().lower())).first()
+        if user is None:
+            raise NotFoundError(f"Gebruiker '{login}' bestaat niet.")
+        before = sorted(user.roles)
+        if Role.BEHEERDER.value in before and Role.BEHEERDER.value not in codes:
+            others = s.scalars(
+                select(AppUser)
+                .join(AppUserRole)
+                .where(
+                    AppUserRole.role == Role.BEHEERDER.value,
+                    AppUser.active.is_(True),
+                    AppUser.id != user.id,
+                )
+            ).first()
+            if others is None:
+                raise ValidationError(
+                    "Dit is de laatste actieve beheerder; geef eerst iemand anders die rol."
+                )
+        user.role_rows = [AppUserRole(role=c) for c in codes]
+        s.flush()
+        ctx.audit(
+            s,
+            AuditAction.ROLES_CHANGE,
+            entity="app_user",
+            entity_id=user.id,
+            detail={"voor": before, "na": codes},
+        )
+        s.refresh(user)
+        return _info(user)

@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 
 from pzmdo.domain.agenda import AgendaReason
 from pzmdo.domain.consultations import ALLOWED, ConsultStatus
+from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.services import consultations as svc
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import AuditEvent, Patient, Person
 from pzmdo.store.models.consultations import Consultation
+from tests.support.roles import with_roles
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -44,6 +46,12 @@ def add_person(ctx: AppContext, name: str, discipline: str = "specialist_pz") ->
         s.add(p)
         s.flush()
         return p.id
+
+
+@pytest.fixture
+def ctx(ctx: AppContext) -> AppContext:
+    """A GP who is also kaderarts palliatieve zorg: requests and gives advice."""
+    return with_roles(ctx, Role.SPECIALIST_PZ)
 
 
 @pytest.fixture
@@ -117,7 +125,7 @@ def test_request_shows_on_patient_and_in_open_list(ctx, world):
         actions = s.scalars(
             select(AuditEvent.action).where(AuditEvent.patient_id == world["patient"])
         ).all()
-    assert "consult_request" in actions and "consult_view" in actions
+    assert "consult_request" in actions and "patient_open" in actions
 
 
 @pytest.mark.parametrize("current", list(ConsultStatus))

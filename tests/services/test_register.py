@@ -29,7 +29,7 @@ def gp(ctx):
     return gp_context(ctx)
 
 
-def test_full_lifecycle_is_dated_audited_and_denormalised(gp):
+def test_full_lifecycle_is_dated_audited_and_denormalised(gp, ctx):
     pid = reg.add_signal(
         gp,
         None,
@@ -62,7 +62,7 @@ def test_full_lifecycle_is_dated_audited_and_denormalised(gp):
         p = s.get(Patient, pid)
         assert p.status == "overleden" and p.status_since == TODAY and p.urgency == "oranje"
     assert events == ["gesignaleerd", "gemarkeerd", "stervensfase", "overleden"]
-    actions = [e.action for e in list_audit(gp, patient_id=pid)]
+    actions = [e.action for e in list_audit(ctx, patient_id=pid)]
     for action in ("signal_add", "mark", "urgency", "stervensfase", "death"):
         assert action in actions
     # Deceased is terminal.
@@ -159,14 +159,15 @@ def test_impossible_transitions_are_refused_in_dutch(gp):
 
 
 def test_marker_must_be_a_physician(ctx):
-    # The beheerder is no physician and none was chosen.
-    with pytest.raises(ValidationError, match="arts"):
-        reg.mark_patient(ctx, reg.MarkingInput(surprise_answer="nee", new_patient=patient()))
+    # Only a huisarts marks (the permission matrix); the chosen marker must be a physician too.
+    from pzmdo.services.directory import PersonInput, add_person
+
+    poh = add_person(ctx, PersonInput(name="P. Oh (fictief)", discipline="poh"))
     with pytest.raises(ValidationError, match="geen arts"):
         reg.mark_patient(
             ctx,
             reg.MarkingInput(
-                surprise_answer="nee", new_patient=patient(), marked_by_person_id=ctx.user.person_id
+                surprise_answer="nee", new_patient=patient(), marked_by_person_id=poh.id
             ),
         )
     assert _count(ctx, Patient) == 0
@@ -267,13 +268,13 @@ def test_register_filters_and_sorting(gp):
     assert rows[1].gp_name == "Dr. H. Huisman (fictief)"
 
 
-def test_configured_urgency_labels(gp):
+def test_configured_urgency_labels(gp, ctx):
     import json
 
     from pzmdo.services.settings import set_setting
 
     set_setting(
-        gp,
+        ctx,
         reg.URGENCY_SETTING,
         [
             {"code": "laag", "label": "Laag", "meaning": "rustig", "colour": "#00aa00"},

@@ -18,6 +18,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
+    from pzmdo.domain.audit import AuditAction
     from pzmdo.services.unlock import unlock_with_password
     from pzmdo.store.models import Setting
 
@@ -27,7 +28,7 @@ WRITER = textwrap.dedent(
         i += 1
         with ctx.unit() as s:
             s.add(Setting(key=f"crash-{i}", value="x" * 500))
-            ctx.audit(s, "crash_test", detail={"i": i})
+            ctx.audit(s, AuditAction.SETTING, detail={"i": i})
         print(i, flush=True)  # only after the commit returned
     """
 )

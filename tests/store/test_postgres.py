@@ -13,7 +13,7 @@ from pzmdo.services.context import AppContext, CurrentUser
 from pzmdo.services.demo import add_demo_patients
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
-from pzmdo.store.models import AppUser, Person, Practice
+from pzmdo.store.models import AppUser, AppUserRole, Person, Practice
 from tests.support import postgres
 
 pytestmark = pytest.mark.skipif(
@@ -38,10 +38,11 @@ def test_migrations_and_services_on_postgresql(pg_url):
                         big_registered=True)
         s.add(person)
         s.flush()
-        user = AppUser(login="server", person_id=person.id, role=Role.HUISARTS.value)
+        user = AppUser(login="server", person_id=person.id)
+        user.role_rows = [AppUserRole(role=Role.HUISARTS.value), AppUserRole(role=Role.BEHEERDER.value)]
         s.add(user)
         s.flush()
-        current = CurrentUser(user.id, "server", person.name, user.role, person.id)
+        current = CurrentUser(user.id, "server", person.name, user.roles, person.id)
     ctx = AppContext(db, current)
 
     add_demo_patients(ctx, 30, seed=5)  # every area's demo data, through the services
@@ -66,7 +67,10 @@ def test_audit_trail_is_append_only_on_postgresql(pg_url):
     db = Database.open_url(pg_url)
     migrate.upgrade(db)
     with db.transaction() as s:
-        s.execute(text("INSERT INTO audit_event (at, user_login, action) VALUES (now(), 'x', 'probe')"))
+        s.execute(text(
+            "INSERT INTO audit_event (at, user_login, action, seq, prev_hash, hash) "
+            "VALUES (now(), 'x', 'probe', 999999, repeat('0', 64), repeat('0', 64))"
+        ))
     for stmt in ("UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event"):
         with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
             conn.execute(text(stmt))

@@ -6,7 +6,7 @@ migration branch in ``db/versions``.
 
 from pzmdo.store.models import careplan, careteam, consultations, meetings, register  # noqa: F401
 from pzmdo.store.models.base import Base
-from pzmdo.store.models.core import AppUser, AuditEvent, Person, Practice, Setting
+from pzmdo.store.models.core import AppUser, AppUserRole, AuditEvent, Person, Practice, Setting
 from pzmdo.store.models.patient import Patient
 
-__all__ = ["AppUser", "AuditEvent", "Base", "Patient", "Person", "Practice", "Setting"]
+__all__ = ["AppUser", "AppUserRole", "AuditEvent", "Base", "Patient", "Person", "Practice", "Setting"]

@@ -42,12 +42,26 @@ class AppUser(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(80), unique=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    role: Mapped[str] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     person: Mapped[Person] = relationship(lazy="joined")
+    role_rows: Mapped[list["AppUserRole"]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="AppUserRole.role"
+    )
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(r.role for r in self.role_rows)
+
+
+class AppUserRole(Base):
+    """One role a user holds (a GP may also be beheerder)."""
+
+    __tablename__ = "app_user_role"
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
 
 
 class Setting(Base):
@@ -59,11 +73,21 @@ class Setting(Base):
 
 
 class AuditEvent(Base):
-    """Append-only trail (triggers refuse UPDATE and DELETE): who did what, when, to whom."""
+    """Append-only trail (triggers refuse UPDATE and DELETE): who did what, when, to whom.
+
+    A hash chain makes rewrites visible: ``hash`` = SHA-256 of the predecessor's hash and
+    this event's canonical content (``pzmdo.store.audit_chain``); ``seq`` numbers the chain.
+    """
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_patient_at", "patient_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_event_patient_at", "patient_id", "at"),
+        Index("ix_audit_event_user_at", "user_id", "at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     user_id: Mapped[int | None] = mapped_column(Integer)  # no FK: the trail outlives edits
     user_login: Mapped[str] = mapped_column(String(80))
