@@ -53,9 +53,12 @@ def _append_only(on: bool) -> None:
                 )
             else:
                 op.execute(f"DROP TRIGGER IF EXISTS audit_event_no_{verb.lower()}")
-    elif dialect == "postgresql" and op.get_bind().execute(
-        sa.text("SELECT 1 FROM pg_trigger WHERE tgname = 'audit_event_append_only'")
-    ).first():
+    elif (
+        dialect == "postgresql"
+        and op.get_bind()
+        .execute(sa.text("SELECT 1 FROM pg_trigger WHERE tgname = 'audit_event_append_only'"))
+        .first()
+    ):
         # 0003a (another branch) may run before or after this revision.
         state = "ENABLE" if on else "DISABLE"
         op.execute(f"ALTER TABLE audit_event {state} TRIGGER audit_event_append_only")
@@ -93,9 +96,7 @@ def upgrade() -> None:
         event = _Event(row, seq)
         digest = link_hash(prev, event)  # type: ignore[arg-type]
         bind.execute(
-            audit.update()
-            .where(audit.c.id == row.id)
-            .values(seq=seq, prev_hash=prev, hash=digest)
+            audit.update().where(audit.c.id == row.id).values(seq=seq, prev_hash=prev, hash=digest)
         )
         prev = digest
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
@@ -112,7 +113,14 @@ class _Event:
 
     def __init__(self, row: sa.Row, seq: int) -> None:
         for name in (
-            "at", "user_id", "user_login", "action", "patient_id", "entity", "entity_id", "detail"
+            "at",
+            "user_id",
+            "user_login",
+            "action",
+            "patient_id",
+            "entity",
+            "entity_id",
+            "detail",
         ):
             setattr(self, name, getattr(row, name))
         self.seq = seq

@@ -15,6 +15,7 @@ from pzmdo.cli.common import (
     print_json,
     unlocked,
 )
+from pzmdo.cli.meetings import parse_day
 from pzmdo.domain.audit import AuditAction
 from pzmdo.services import audit_log, backup, unlock, users
 
@@ -25,6 +26,13 @@ def register(sub: Any) -> None:
     p.add_argument("--name", metavar="NAAM", help="volledige naam van de beheerder")
     p.add_argument(
         "--practice", default="Mijn praktijk", metavar="NAAM", help="naam van de praktijk"
+    )
+    p.add_argument(
+        "--also-role",
+        action="append",
+        default=[],
+        metavar="ROL",
+        help="nog een rol van de beheerder, bijvoorbeeld huisarts (mag vaker)",
     )
 
     p = add_subcommand(sub, "users", "gebruikers beheren", _users_usage)
@@ -39,6 +47,10 @@ def register(sub: Any) -> None:
         help="huisarts, poh, wijkverpleegkundige, specialist_pz, coordinator, beheerder, overig",
     )
     q.add_argument("--big", action="store_true", help="BIG-geregistreerd")
+    q.add_argument("--also-role", action="append", default=[], metavar="ROL", help="nog een rol")
+    q = add_subcommand(users_sub, "roles", "geef een gebruiker precies deze rollen", cmd_users_roles)
+    q.add_argument("login", metavar="GEBRUIKERSNAAM")
+    q.add_argument("roles", nargs="+", metavar="ROL")
     q = add_subcommand(users_sub, "list", "toon de gebruikers", cmd_users_list)
     q.add_argument("--json", action="store_true")
     q = add_subcommand(users_sub, "deactivate", "deactiveer een gebruiker", cmd_users_deactivate)
@@ -54,8 +66,17 @@ def register(sub: Any) -> None:
 
     _register_demo(sub)
 
-    p = add_subcommand(sub, "audit", "toon de audittrail", cmd_audit)
-    p.add_argument("--patient", type=int, metavar="ID")
+    p = add_subcommand(sub, "audit", "toon de audittrail (alleen beheerder)", cmd_audit)
+    p.add_argument("--patient", type=int, metavar="ID", help="alleen deze patiënt")
+    p.add_argument("--user", metavar="GEBRUIKERSNAAM", help="alleen deze gebruiker")
+    p.add_argument(
+        "--action",
+        metavar="ACTIE",
+        help="alleen deze actie: " + ", ".join(a.value for a in AuditAction),
+    )
+    p.add_argument("--from", dest="since", type=parse_day, metavar="DATUM", help="vanaf (dd-mm-jjjj)")
+    p.add_argument("--to", dest="until", type=parse_day, metavar="DATUM", help="tot en met")
+    p.add_argument("--csv", metavar="BESTAND", help="schrijf de selectie als CSV")
     p.add_argument("--json", action="store_true")
 
 
@@ -66,12 +87,14 @@ def _users_usage(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     first = password("Nieuw wachtwoord: ")
+    also = [users.parse_role(r) for r in args.also_role]
     result = unlock.init_database(
         path,
         practice_name=args.practice,
         admin_login=args.admin,
         admin_name=args.name or args.admin,
         password=first,
+        also_roles=also,
     )
     result.context.close()
     print(f"Database aangemaakt: {path}")
@@ -94,6 +117,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
             role=role,
             password=new_password,
             big_registered=args.big,
+            also_roles=[users.parse_role(r) for r in args.also_role],
         )
     print(f"Gebruiker {info.login} ({info.role_label}) toegevoegd.")
     return 0
@@ -106,6 +130,14 @@ def password_for_new_user() -> str:
     if value is None:
         raise CliError("Geef het wachtwoord van de nieuwe gebruiker in PZMDO_NEW_PASSWORD.")
     return value
+
+
+def cmd_users_roles(args: argparse.Namespace) -> int:
+    roles = [users.parse_role(r) for r in args.roles]
+    with unlocked(args) as ctx:
+        info = users.set_roles(ctx, args.login, roles)
+    print(f"Gebruiker {info.login} heeft nu de rollen: {info.role_label}.")
+    return 0
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
@@ -136,6 +168,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
+    # Checks the password and that this user is a beheerder (live database, else backup).
     key = backup.key_for_restore(path, Path(args.file), login(args), password())
     backup.restore(path, Path(args.file), key)
     # Record the restore in the restored database's own trail.
@@ -151,6 +184,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with unlocked(args) as ctx:
         problems = ctx.db.integrity_check()
         current = migrate.current_revisions(ctx.db)
+        chain = audit_log.check_chain(ctx)
     head = migrate.head_revisions()
     print(f"Schemaversie: {migrate.describe(current)} (nieuwste: {migrate.describe(head)})")
     if problems:
@@ -159,20 +193,43 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {p}")
         raise CliError("De database is niet in orde. Zet een back-up terug.")
     print("Integriteit: in orde")
+    if not chain.intact:
+        print(f"Audittrail: NIET in orde ({chain.events} gebeurtenissen gecontroleerd)")
+        print(f"  Eerste verbroken schakel: {chain.reason} (rij-id {chain.broken_event_id}).")
+        raise CliError(
+            f"De audittrail is na het vastleggen gewijzigd (schakel {chain.broken_seq}). "
+            "Vergelijk met de kop in back-ups en pdf's en meld dit bij de "
+            "privacyfunctionaris."
+        )
+    print(f"Audittrail: in orde ({chain.events} gebeurtenissen, kop {chain.head})")
     if current != head:
         raise CliError("Het schema is niet bijgewerkt; open de database één keer met pzmdo.")
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    flt = audit_log.AuditFilter(
+        patient_id=args.patient,
+        user_login=args.user,
+        action=args.action,
+        since=args.since,
+        until=args.until,
+    )
     with unlocked(args) as ctx:
-        entries = audit_log.list_audit(ctx, patient_id=args.patient)
+        if args.csv:
+            count = audit_log.export_audit(ctx, flt, Path(args.csv))
+            print(f"{count} gebeurtenissen geschreven naar {args.csv}.")
+            return 0
+        entries = audit_log.list_audit(ctx, flt=flt)
     if args.json:
         print_json([e.as_json() for e in entries])
     else:
         for e in entries:
-            who = f"patiënt {e.patient_id}" if e.patient_id else ""
-            print(f"{e.at:%Y-%m-%d %H:%M:%S} {e.user:16} {e.action:20} {who}")
+            who = f"{e.patient_name} ({e.patient_id})" if e.patient_id else ""
+            print(
+                f"{e.seq:>6} {e.at.astimezone():%Y-%m-%d %H:%M:%S} {e.user_name:24.24} "
+                f"{e.action_label:32.32} {who}"
+            )
     return 0
 
 

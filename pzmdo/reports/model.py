@@ -62,6 +62,7 @@ class DocumentMeta:
     printed_by: str
     printed_at: datetime
     version_label: str  # "zorgplan versie 3", "verslag van 12-03-2026"
+    audit_head: str = ""  # audit chain head when printed ("1234:0123456789abcdef")
 
 
 @dataclass(frozen=True)

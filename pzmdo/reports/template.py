@@ -438,6 +438,10 @@ def draw_footer(canvas: Canvas, meta: DocumentMeta, page_text: str) -> None:
     canvas.drawString(left, y - 10, _fit(canvas, printed, SANS, 7, 78 * mm))
     version = f"Documentversie: {meta.version_label}"
     canvas.drawRightString(right, y - 10, _fit(canvas, version, SANS, 7, 98 * mm))
+    if meta.audit_head:
+        # Paper copy of the audit chain head: a later rewrite of the trail contradicts it.
+        canvas.setFont(SANS, 6)
+        canvas.drawRightString(right, y - 18, f"Audittrail-kop: {meta.audit_head}")
     canvas.restoreState()
 
 

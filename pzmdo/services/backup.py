@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from pzmdo.domain.errors import DatabaseError, PermissionDenied, UnlockError
 from pzmdo.domain.permissions import Action, allowed, refusal
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.services.guard import require
-from pzmdo.store import migrate
+from pzmdo.store import audit_chain, migrate
 from pzmdo.store.database import Database
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser
@@ -56,6 +57,7 @@ def backup_database(db: Database, out: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
     _fsync(tmp)
+    write_manifest(tmp, db.data_key, manifest_path(out))
     os.replace(tmp, out)
     if keyslot_path(db.path).exists():
         shutil.copyfile(keyslot_path(db.path), keyslot_path(out))
@@ -103,6 +105,7 @@ def rotate(folder: Path, keep: int = KEEP_AUTOMATIC) -> None:
     automatic = sorted(folder.glob(f"{AUTO_PREFIX}*.db"))
     for old in automatic[:-keep]:
         old.unlink(missing_ok=True)
+        manifest_path(old).unlink(missing_ok=True)
         keyslot_path(old).unlink(missing_ok=True)
 
 
@@ -213,3 +216,38 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
     with restored.unit() as s:
         restored.audit(s, AuditAction.RESTORE, detail={"bestand": str(backup_file)})
     return restored
+
+
+def manifest_path(backup_file: Path) -> Path:
+    return Path(backup_file).with_name(Path(backup_file).name + ".manifest.json")
+
+
+def write_manifest(backup_file: Path, data_key: bytes, target: Path) -> None:
+    """A small JSON next to the backup: when, and the audit chain head it contains.
+
+    Kept outside the encrypted file on purpose: a later rewrite of the trail (even with the
+    recovery key) contradicts the heads recorded by earlier backups.
+    """
+    copy = Database.open_file(Path(backup_file), data_key)
+    try:
+        with copy.session() as s:
+            head = audit_chain.head(s)
+    finally:
+        copy.close()
+    manifest = {
+        "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
+        "bestand": Path(target).name.removesuffix(".manifest.json"),
+        "audit_kop": {"volgnummer": head.seq, "hash": head.hash[:16]},
+    }
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, ensure_ascii=False, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_manifest(backup_file: Path) -> dict | None:
+    try:
+        return json.loads(manifest_path(backup_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

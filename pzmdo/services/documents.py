@@ -30,6 +30,7 @@ from pzmdo.reports import model as rm
 from pzmdo.services import settings
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.store import audit_chain
 from pzmdo.store.models import Patient, Person, Practice
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
@@ -278,6 +279,7 @@ def _plan_version_label(plan: rm.CarePlanData) -> str:
 def _meta(ctx: AppContext, kind: str, version_label: str) -> rm.DocumentMeta:
     with ctx.db.session() as s:
         practice = s.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
+        head = audit_chain.head(s).short
     return rm.DocumentMeta(
         kind=kind,
         title=TITLES[kind],
@@ -285,6 +287,7 @@ def _meta(ctx: AppContext, kind: str, version_label: str) -> rm.DocumentMeta:
         printed_by=ctx.user.name,
         printed_at=datetime.now().replace(microsecond=0),
         version_label=version_label,
+        audit_head=head,
     )
 
 

@@ -94,8 +94,9 @@ def verify(session: Session) -> tuple[int, BrokenLink | None]:
         if event.seq != expected_seq:
             what = "ontbreekt" if event.seq > expected_seq else "komt dubbel voor"
             return count, BrokenLink(
-                expected_seq, event.id, f"gebeurtenis {expected_seq} {what} (verwijderd of "
-                "omgenummerd)"
+                expected_seq,
+                event.id,
+                f"gebeurtenis {expected_seq} {what} (verwijderd of omgenummerd)",
             )
         if event.prev_hash != prev:
             return count, BrokenLink(
