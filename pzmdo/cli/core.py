@@ -68,7 +68,7 @@ def register(sub: Any) -> None:
 
     p = add_subcommand(sub, "audit", "toon de audittrail (alleen beheerder)", cmd_audit)
     p.add_argument("--patient", type=int, metavar="ID", help="alleen deze patiënt")
-    p.add_argument("--user", metavar="GEBRUIKERSNAAM", help="alleen deze gebruiker")
+    p.add_argument("--by", metavar="GEBRUIKERSNAAM", help="alleen deze gebruiker")
     p.add_argument(
         "--action",
         metavar="ACTIE",
@@ -210,7 +210,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     flt = audit_log.AuditFilter(
         patient_id=args.patient,
-        user_login=args.user,
+        user_login=args.by,
         action=args.action,
         since=args.since,
         until=args.until,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.errors import DatabaseError, PermissionDenied, UnlockError
@@ -231,13 +232,15 @@ def write_manifest(backup_file: Path, data_key: bytes, target: Path) -> None:
     copy = Database.open_file(Path(backup_file), data_key)
     try:
         with copy.session() as s:
-            head = audit_chain.head(s)
+            head: audit_chain.ChainHead | None = audit_chain.head(s)
+    except OperationalError:
+        head = None  # a copy taken before an upgrade: its schema has no chain yet
     finally:
         copy.close()
     manifest = {
         "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
         "bestand": Path(target).name.removesuffix(".manifest.json"),
-        "audit_kop": {"volgnummer": head.seq, "hash": head.hash[:16]},
+        "audit_kop": {"volgnummer": head.seq, "hash": head.hash[:16]} if head else None,
     }
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -118,10 +118,13 @@ def test_users_add_list_and_password_from_env(tmp_path: Path):
         extra_env={"PZMDO_NEW_PASSWORD": "huisarts-geheim"},
     )
     assert added.returncode == 0, added.stderr
-    listed = run_pzmdo(
+    listed = run_pzmdo("users", "list", "--json", db=db)
+    assert listed.returncode == 0, listed.stderr
+    # Users and roles are the beheerder's: a huisarts may not even list them.
+    hidden = run_pzmdo(
         "users", "list", "--json", db=db, user="dr.jansen", password="huisarts-geheim"
     )
-    assert listed.returncode == 0, listed.stderr
+    assert hidden.returncode == 1 and "beheerder" in hidden.stderr
     assert '"role": "huisarts"' in listed.stdout and '"login": "beheer"' in listed.stdout
     # A huisarts may not add users.
     refused = run_pzmdo(

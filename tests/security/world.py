@@ -1,0 +1,117 @@
+"""Ids of real things in a demo database, for calling every entry point as every role."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from pzmdo.domain.careteam import TeamRole
+from pzmdo.domain.enums import Role
+from pzmdo.services import careplan, careteam, consultations, directory, meetings, register, users
+from pzmdo.services.context import AppContext
+from pzmdo.store.models import Patient
+from pzmdo.store.models.careteam import Naaste, TeamMembership
+from pzmdo.store.models.consultations import Consultation, ConsultTeam
+from pzmdo.store.models.meetings import (
+    Meeting,
+    MeetingAction,
+    MeetingAgendaItem,
+    MeetingDecision,
+)
+from pzmdo.store.models.register import FollowUpTask, Signal
+
+
+def _marked(admin: AppContext, n: int) -> list[int]:
+    return [
+        register.mark_patient(
+            admin,
+            register.MarkingInput(
+                surprise_answer="nee",
+                new_patient=register.PatientInput(
+                    given_name="Wereld", family_name=f"Patiënt {i} (fictief)",
+                    birth_date=date(1938, 3, 3), is_fictional=True,
+                ),  # fmt: skip
+                to_agenda=False,
+            ),
+        )
+        for i in range(n)
+    ]
+
+
+def build_world(admin: AppContext, folder: Path) -> dict[str, Any]:
+    w: dict[str, Any] = {"admin": admin, "tmp": folder, "gp_person": admin.user.person_id}
+    w["pid"], w["pid3"], w["pid4"], w["pid5"], died, dying = _marked(admin, 6)
+    register.record_stervensfase(admin, dying, register.StervensfaseInput(judged_by="huisarts"))
+    w["pid_dying"] = dying
+    register.record_death(admin, died, register.DeathInput(date.today()))  # follow-up tasks
+    w["pid2"] = register.create_patient(
+        admin,
+        register.PatientInput("Signaal", "Alleen (fictief)", date(1941, 4, 4), is_fictional=True),
+    )
+    pid = w["pid"]
+    careplan.add_agreement(admin, pid, "Afspraak (fictief)", "fysiek", None)
+    register.add_signal(
+        admin, w["pid2"], register.SignalInput(source="huisarts", signal_type="niet_pluis")
+    )
+    careteam.add_naaste(admin, pid, careteam.NaasteInput(name="Naaste (fictief)", relation="partner"))
+    person = directory.add_person(admin, directory.PersonInput("Teamlid (fictief)", "poh"))
+    w["person"] = person.id
+    w["spare_person"] = directory.add_person(
+        admin, directory.PersonInput("Reserve (fictief)", "poh")
+    ).id
+    careteam.add_member(admin, pid, person.id, TeamRole.TEAMLID, "")
+    w["spare_team"] = consultations.save_team(
+        admin, None, name="Reserveteam (fictief)", team_type="regionaal", phone_office="0201234567"
+    )
+    w["spare_login"] = users.add_user(
+        admin, login="reserve", name="Reserve (fictief)", role=Role.OVERIG,
+        password="reserve-wachtwoord-1",
+    ).login  # fmt: skip
+    meeting = meetings.plan_meeting(admin, date.today() + timedelta(days=21))
+    w["meeting"] = meeting.id
+    meetings.add_patient(admin, meeting.id, pid, "")
+    meetings.add_patient(admin, meeting.id, w["pid3"], "")
+    meetings.start_meeting(admin, meeting.id)
+    to_close = meetings.plan_meeting(admin, date.today() + timedelta(days=28))
+    meetings.add_theme(admin, to_close.id, "Thema (fictief)")
+    meetings.start_meeting(admin, to_close.id)
+    w["meeting_to_close"] = to_close.id
+    with admin.db.session() as s:
+        items = list(
+            s.scalars(select(MeetingAgendaItem.id).where(MeetingAgendaItem.meeting_id == meeting.id))
+        )
+        w["item"], w["spare_item"] = items[0], items[-1]
+    meetings.add_decision(admin, w["item"], "Besluit (fictief)")
+    meetings.add_action(admin, pid, "Actie (fictief)", None, None, meeting.id)
+    meetings.add_action(admin, pid, "Reserve-actie (fictief)", None, None, meeting.id)
+    with admin.db.session() as s:
+        w["membership"] = s.scalar(
+            select(TeamMembership.id).where(
+                TeamMembership.patient_id == pid, TeamMembership.person_id == person.id
+            )
+        )
+        w["naaste"] = s.scalar(select(Naaste.id).where(Naaste.patient_id == pid))
+        w["team"] = s.scalar(select(ConsultTeam.id).where(ConsultTeam.active.is_(True)))
+        w["consultation"] = s.scalar(
+            select(Consultation.id).where(Consultation.status == "aangevraagd")
+        )
+        w["closed_meeting"] = s.scalar(select(Meeting.id).where(Meeting.status == "afgerond"))
+        w["decision"] = s.scalar(select(MeetingDecision.id).order_by(MeetingDecision.id.desc()))
+        actions = list(
+            s.scalars(select(MeetingAction.id).where(MeetingAction.done_on.is_(None)).order_by(
+                MeetingAction.id.desc()))
+        )  # fmt: skip
+        w["action"], w["spare_action"] = actions[1], actions[0]
+        w["signal"] = s.scalar(select(Signal.id).where(Signal.handled_on.is_(None)))
+        w["task"] = s.scalar(select(FollowUpTask.id).where(FollowUpTask.done_on.is_(None)))
+        assert s.get(Patient, pid) is not None
+    w["consultation_to_cancel"] = consultations.request_consultation(
+        admin, w["pid3"], team_id=w["team"], question="Vraag (fictief)?", mode="telefonisch",
+        complexity="middel",
+    )  # fmt: skip
+    missing = [k for k, v in w.items() if v is None]
+    assert not missing, missing
+    return w
