@@ -43,11 +43,16 @@ def link_hash(prev_hash: str, event: AuditEvent) -> str:
 def append(session: Session, event: AuditEvent) -> None:
     """Number and hash ``event`` after the current head, inside the caller's transaction.
 
-    The unique ``seq`` turns a race into a refused write, never a fork. On PostgreSQL an
+    The unique ``seq`` turns any race into a refused write, never a fork. On PostgreSQL an
     advisory transaction lock serialises writers; on SQLite the write lock does.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7513)"))
+    elif dialect == "sqlite":
+        # Hold the write lock before reading the head: the driver defers BEGIN to the first
+        # write, so a head read before it could be stale. Touches no row.
+        session.execute(text("UPDATE audit_event SET seq = seq WHERE 0"))
     head = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()

@@ -206,7 +206,11 @@ ENTRY_POINTS: dict[str, Entry] = {
     ),
     "consultations.request_consultation": e(A.CONSULT_REQUEST)(
         lambda c, w: consultations.request_consultation(
-            c, w["pid"], team_id=w["team"], question="Vraag (fictief)?", mode="telefonisch",
+            c,
+            w["pid"],
+            team_id=w["team"],
+            question="Vraag (fictief)?",
+            mode="telefonisch",
             complexity="middel",
         )
     ),
@@ -262,9 +266,7 @@ ENTRY_POINTS: dict[str, Entry] = {
         )
     ),
     "documents.careplan_data": e(A.DOCUMENTS)(lambda c, w: documents.careplan_data(c, w["pid"])),
-    "documents.meeting_data": e(A.DOCUMENTS)(
-        lambda c, w: documents.meeting_data(c, w["meeting"])
-    ),
+    "documents.meeting_data": e(A.DOCUMENTS)(lambda c, w: documents.meeting_data(c, w["meeting"])),
     "documents.document_history": e(A.VIEW_RECORD)(
         lambda c, w: documents.document_history(c, w["pid"])
     ),
@@ -279,7 +281,9 @@ ENTRY_POINTS: dict[str, Entry] = {
     # meetings
     "meetings.list_people": e(A.VIEW_DIRECTORY)(lambda c, w: meetings.list_people(c)),
     "meetings.get_team": e(A.MEETING_VIEW)(lambda c, w: meetings.get_team(c)),
-    "meetings.save_team": e(A.MEETING_PREPARE)(lambda c, w: meetings.save_team(c, name="MDO-team (fictief)", kind="patz")),
+    "meetings.save_team": e(A.MEETING_PREPARE)(
+        lambda c, w: meetings.save_team(c, name="MDO-team (fictief)", kind="patz")
+    ),
     "meetings.suggest_next_date": e(A.MEETING_VIEW)(lambda c, w: meetings.suggest_next_date(c)),
     "meetings.plan_meeting": e(A.MEETING_PREPARE)(
         lambda c, w: meetings.plan_meeting(c, TODAY + timedelta(days=next(_n) % 300 + 60))
@@ -359,7 +363,9 @@ ENTRY_POINTS: dict[str, Entry] = {
         lambda c, w: patients.open_patient_record(c, w["pid"])
     ),
     # register
-    "register.create_patient": e(A.PATIENT_EDIT)(lambda c, w: register.create_patient(c, _patient())),
+    "register.create_patient": e(A.PATIENT_EDIT)(
+        lambda c, w: register.create_patient(c, _patient())
+    ),
     "register.update_patient": e(A.PATIENT_EDIT)(
         lambda c, w: register.update_patient(
             c, w["pid2"], register.PatientInput("Rol", "Twee (fictief)", date(1939, 2, 2))
@@ -379,8 +385,13 @@ ENTRY_POINTS: dict[str, Entry] = {
     "register.default_marker_id": e(A.SESSION)(lambda c, w: register.default_marker_id(c)),
     "register.mark_patient": e(A.MARK)(
         lambda c, w: register.mark_patient(
-            c, register.MarkingInput(surprise_answer="nee", new_patient=_patient(),
-                                     marked_by_person_id=w["gp_person"], to_agenda=False)
+            c,
+            register.MarkingInput(
+                surprise_answer="nee",
+                new_patient=_patient(),
+                marked_by_person_id=w["gp_person"],
+                to_agenda=False,
+            ),
         )
     ),  # fmt: skip
     "register.urgency_levels_for": e(A.SESSION)(lambda c, w: register.urgency_levels_for(c)),
@@ -389,8 +400,11 @@ ENTRY_POINTS: dict[str, Entry] = {
     ),
     "register.register_hospital_mdo": e(A.PATIENT_EDIT)(
         lambda c, w: register.register_hospital_mdo(
-            c, None, register.HospitalMdoInput(TODAY, "Ziekenhuis (fictief)",
-                                               gp_becomes_regiebehandelaar=False),
+            c,
+            None,
+            register.HospitalMdoInput(
+                TODAY, "Ziekenhuis (fictief)", gp_becomes_regiebehandelaar=False
+            ),
             new_patient=_patient(),
         )
     ),  # fmt: skip
@@ -447,7 +461,10 @@ ENTRY_POINTS: dict[str, Entry] = {
     "unlock.record_lock": e(A.SESSION)(lambda c, w: unlock.record_lock(c)),
     "users.add_user": e(A.USERS)(
         lambda c, w: users.add_user(
-            c, login=_unique("nieuw"), name="Nieuw (fictief)", role=Role.OVERIG,
+            c,
+            login=_unique("nieuw"),
+            name="Nieuw (fictief)",
+            role=Role.OVERIG,
             password="nieuw-wachtwoord-1",
         )
     ),  # fmt: skip

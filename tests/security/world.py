@@ -31,8 +31,10 @@ def _marked(admin: AppContext, n: int) -> list[int]:
             register.MarkingInput(
                 surprise_answer="nee",
                 new_patient=register.PatientInput(
-                    given_name="Wereld", family_name=f"Patiënt {i} (fictief)",
-                    birth_date=date(1938, 3, 3), is_fictional=True,
+                    given_name="Wereld",
+                    family_name=f"Patiënt {i} (fictief)",
+                    birth_date=date(1938, 3, 3),
+                    is_fictional=True,
                 ),  # fmt: skip
                 to_agenda=False,
             ),
@@ -56,7 +58,9 @@ def build_world(admin: AppContext, folder: Path) -> dict[str, Any]:
     register.add_signal(
         admin, w["pid2"], register.SignalInput(source="huisarts", signal_type="niet_pluis")
     )
-    careteam.add_naaste(admin, pid, careteam.NaasteInput(name="Naaste (fictief)", relation="partner"))
+    careteam.add_naaste(
+        admin, pid, careteam.NaasteInput(name="Naaste (fictief)", relation="partner")
+    )
     person = directory.add_person(admin, directory.PersonInput("Teamlid (fictief)", "poh"))
     w["person"] = person.id
     w["spare_person"] = directory.add_person(
@@ -81,7 +85,9 @@ def build_world(admin: AppContext, folder: Path) -> dict[str, Any]:
     w["meeting_to_close"] = to_close.id
     with admin.db.session() as s:
         items = list(
-            s.scalars(select(MeetingAgendaItem.id).where(MeetingAgendaItem.meeting_id == meeting.id))
+            s.scalars(
+                select(MeetingAgendaItem.id).where(MeetingAgendaItem.meeting_id == meeting.id)
+            )
         )
         w["item"], w["spare_item"] = items[0], items[-1]
     meetings.add_decision(admin, w["item"], "Besluit (fictief)")
