@@ -24,11 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.enums import Role
+from pzmdo.domain.permissions import Action
 from pzmdo.gui import directory_page
+from pzmdo.gui.audit_page import AuditPage
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.widgets import read_only_table
-from pzmdo.services import audit_log, backup, settings, users
+from pzmdo.services import backup, settings, users
 from pzmdo.services.context import AppContext
+
+# The page is shown to whoever may do any of these; each tab needs its own.
+NEEDS = (Action.USERS, Action.DIRECTORY, Action.SETTINGS, Action.BACKUP, Action.AUDIT_READ)
 
 
 def create_page(gctx: GuiContext) -> QWidget:
@@ -40,13 +45,18 @@ class AdminPage(QTabWidget):
         super().__init__()
         self.gctx = gctx
         self.setAccessibleName(self.tr("Administration"))
-        self.users = UsersTab(gctx)
-        self.addTab(self.users, self.tr("&Users"))
-        self.addTab(directory_page.create_page(gctx), self.tr("Care &providers"))
-        self.settings = SettingsTab(gctx)
-        self.addTab(self.settings, self.tr("&Settings and backup"))
-        self.audit = AuditTab(gctx)
-        self.addTab(self.audit, self.tr("&Audit trail"))
+        user = gctx.app.user
+        if user.may(Action.USERS):
+            self.users = UsersTab(gctx)
+            self.addTab(self.users, self.tr("&Users"))
+        if user.may(Action.DIRECTORY):
+            self.addTab(directory_page.create_page(gctx), self.tr("Care &providers"))
+        if user.may(Action.SETTINGS) or user.may(Action.BACKUP):
+            self.settings = SettingsTab(gctx)
+            self.addTab(self.settings, self.tr("&Settings and backup"))
+        if user.may(Action.AUDIT_READ):
+            self.audit = AuditPage(gctx)
+            self.addTab(self.audit, self.tr("&Audit trail"))
 
 
 class UsersTab(QWidget):
@@ -274,57 +284,3 @@ class SettingsTab(QWidget):
     def _restored(self, ctx: AppContext) -> None:
         self.gctx.switch_user(ctx)
         self.status.setText(self.tr("The backup has been restored."))
-
-
-class AuditTab(QWidget):
-    LIMIT = 500
-
-    def __init__(self, gctx: GuiContext) -> None:
-        super().__init__()
-        self.gctx = gctx
-        self.table = read_only_table(
-            [
-                self.tr("When"),
-                self.tr("User"),
-                self.tr("Action"),
-                self.tr("Patient"),
-                self.tr("Details"),
-            ],
-            self.tr("Audit trail"),
-        )
-        refresh = QPushButton(self.tr("&Refresh"))
-        refresh.setAccessibleName(self.tr("Refresh audit trail"))
-        refresh.clicked.connect(self.refresh)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr("The most recent %1 events (append-only).").replace("%1", str(self.LIMIT))
-            )
-        )
-        layout.addWidget(self.table)
-        layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.gctx.runner.submit(
-            audit_log.list_audit, self.gctx.app, limit=self.LIMIT, on_done=self._show
-        )
-
-    def _show(self, entries: list[audit_log.AuditEntry]) -> None:
-        entries = list(reversed(entries))
-        self.table.setRowCount(len(entries))
-        for i, e in enumerate(entries):
-            detail = (
-                e.detail
-                if isinstance(e.detail, str)
-                else ", ".join(f"{k}: {v}" for k, v in (e.detail or {}).items())
-            )
-            values = (
-                e.at.astimezone().strftime("%d-%m-%Y %H:%M:%S"),
-                e.user,
-                e.action,
-                str(e.patient_id or ""),
-                detail or "",
-            )
-            for col, text in enumerate(values):
-                self.table.setItem(i, col, QTableWidgetItem(text))

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.permissions import Action, roles_text
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.marking_dialog import open_marking_dialog
-from pzmdo.gui.pages import NAV_PAGES
+from pzmdo.gui.pages import NAV_PAGES, PageSpec
 from pzmdo.gui.patient_view import PatientView
 from pzmdo.gui.unlock_page import UnlockPage
 from pzmdo.services import settings, unlock
@@ -43,8 +44,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(180)
         self.pages = QStackedWidget()
         self._page_widgets: dict[str, QWidget] = {}
-        for spec in NAV_PAGES:
-            self.nav.addItem(spec.title())
+        self._specs: list[PageSpec] = []
+        self._roles: frozenset[str] | None = None
         self.nav.currentRowChanged.connect(self._show_nav_page)
         work = QWidget()
         row = QHBoxLayout(work)
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.idle)
         self.idle.start()
         self._restore_geometry()
-        self.nav.setCurrentRow(0)
+        self._apply_permissions()
 
     # -- menu ------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -109,10 +110,30 @@ class MainWindow(QMainWindow):
         open_marking_dialog(self.gctx, self)
 
     # -- pages -----------------------------------------------------------------------
-    def _show_nav_page(self, row: int) -> None:
-        if row < 0:
+    def _apply_permissions(self) -> None:
+        """Only the pages this user can use; land on the first (the register for a GP)."""
+        user = self.gctx.app.user
+        self.mark_action.setEnabled(user.may(Action.MARK))
+        if self._roles == user.roles:
             return
-        spec = NAV_PAGES[row]
+        self._roles = user.roles
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for widget in self._page_widgets.values():
+            self.pages.removeWidget(widget)
+            widget.deleteLater()
+        self._page_widgets.clear()
+        self._specs = [spec for spec in NAV_PAGES if spec.usable_by(user)]
+        for spec in self._specs:
+            self.nav.addItem(spec.title())
+        self.nav.blockSignals(False)
+        if self._specs:
+            self.nav.setCurrentRow(0)
+
+    def _show_nav_page(self, row: int) -> None:
+        if row < 0 or row >= len(self._specs):
+            return
+        spec = self._specs[row]
         widget = self._page_widgets.get(spec.key)
         if widget is None:
             widget = spec.create(self.gctx)
@@ -121,7 +142,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(widget)
 
     def show_nav(self, key: str) -> None:
-        keys = [spec.key for spec in NAV_PAGES]
+        keys = [spec.key for spec in self._specs]
         self.nav.setCurrentRow(keys.index(key))
         self._show_nav_page(keys.index(key))
 
@@ -168,16 +189,15 @@ class MainWindow(QMainWindow):
             w.show()
         self._hidden = []
         self._update_status()
+        self._apply_permissions()
         self.idle.start()
 
     def _update_status(self) -> None:
         user = self.gctx.app.user
-        from pzmdo.domain.enums import Role
-
         self.user_label.setText(
             self.tr("Signed in: %1 (%2)")
             .replace("%1", user.name)
-            .replace("%2", Role(user.role).label)
+            .replace("%2", roles_text(user.roles))
         )
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
 

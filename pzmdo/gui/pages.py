@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from pzmdo.domain.permissions import Action
 from pzmdo.gui import (
     admin_page,
     careplan_tab,
@@ -26,6 +27,7 @@ from pzmdo.gui import (
     reports_page,
 )
 from pzmdo.gui.context import GuiContext
+from pzmdo.services.context import CurrentUser
 
 
 def _t(text: str) -> str:
@@ -37,9 +39,13 @@ class PageSpec:
     key: str
     source_title: str  # English; translated when shown
     create: Callable[[GuiContext], QWidget]
+    needs: tuple[Action, ...]  # shown when the user may do any of these
 
     def title(self) -> str:
         return _t(self.source_title)
+
+    def usable_by(self, user: CurrentUser) -> bool:
+        return any(user.may(a) for a in self.needs)
 
 
 @dataclass(frozen=True)
@@ -54,15 +60,36 @@ class TabSpec:
 
 # Main navigation, in reading order.
 NAV_PAGES = [
-    PageSpec("register", QT_TRANSLATE_NOOP("Pages", "Register"), register_page.create_page),
-    PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), meetings_page.create_page),
+    PageSpec(
+        "register",
+        QT_TRANSLATE_NOOP("Pages", "Register"),
+        register_page.create_page,
+        (Action.VIEW_REGISTER,),
+    ),
+    PageSpec(
+        "meetings",
+        QT_TRANSLATE_NOOP("Pages", "Meetings"),
+        meetings_page.create_page,
+        (Action.MEETING_VIEW,),
+    ),
     PageSpec(
         "consultations",
         QT_TRANSLATE_NOOP("Pages", "Consultations"),
         consultations_page.create_page,
+        (Action.VIEW_RECORD,),
     ),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), reports_page.create_page),
-    PageSpec("admin", QT_TRANSLATE_NOOP("Pages", "Administration"), admin_page.create_page),
+    PageSpec(
+        "reports",
+        QT_TRANSLATE_NOOP("Pages", "Reports"),
+        reports_page.create_page,
+        (Action.DOCUMENTS,),
+    ),
+    PageSpec(
+        "admin",
+        QT_TRANSLATE_NOOP("Pages", "Administration"),
+        admin_page.create_page,
+        admin_page.NEEDS,
+    ),
 ]
 
 # Tabs of the patient view, in reading order.

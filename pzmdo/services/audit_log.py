@@ -21,7 +21,7 @@ from sqlalchemy import Select, select
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
-from pzmdo.domain.text import display_name
+from pzmdo.domain.text import display_name, fold
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.store import audit_chain
@@ -33,6 +33,7 @@ class AuditFilter:
     """Which events to show; every field optional. Dates are local calendar days."""
 
     patient_id: int | None = None
+    patient_name: str | None = None  # every word must occur in the patient's name
     user_login: str | None = None
     action: str | None = None
     since: date | None = None
@@ -95,6 +96,11 @@ def _query(flt: AuditFilter) -> Select:
     query = select(AuditEvent.id).order_by(AuditEvent.seq)
     if flt.patient_id is not None:
         query = query.where(AuditEvent.patient_id == flt.patient_id)
+    if flt.patient_name:
+        patients = select(Patient.id)
+        for word in fold(flt.patient_name).split():
+            patients = patients.where(Patient.search_name.contains(word))
+        query = query.where(AuditEvent.patient_id.in_(patients))
     if flt.user_login:
         query = query.where(AuditEvent.user_login == flt.user_login.strip().lower())
     if flt.action:

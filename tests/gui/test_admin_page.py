@@ -47,8 +47,12 @@ def test_add_user_and_save_settings(qtbot, ctx, db_path):
 
     page.audit.refresh()
     _idle(qtbot, gctx)
-    actions = {page.audit.table.item(r, 2).text() for r in range(page.audit.table.rowCount())}
-    assert {"user_add", "setting", "init"} <= actions
+    model = page.audit.model
+    for row in range(model.rowCount()):
+        model.data(model.index(row, 3))  # asks for the block
+    _idle(qtbot, gctx)
+    actions = {model.data(model.index(r, 3)) for r in range(model.rowCount())}
+    assert {"Gebruiker toegevoegd", "Instelling gewijzigd", "Database aangemaakt"} <= actions
     gctx.runner.wait()
     ctx.close()
     unlock.unlock_with_password(db_path, "poh.visser", "poh-wachtwoord").close()
