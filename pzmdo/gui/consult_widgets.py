@@ -49,6 +49,7 @@ from pzmdo.domain.consultations import (
 )
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.permissions import Action
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo
@@ -255,16 +256,24 @@ class ConsultDetail(QWidget):
         self.info = info
         self.error.show_message("")
         status = ConsultStatus(info.status) if info else None
-        self.start_button.setEnabled(status is ConsultStatus.AANGEVRAAGD)
+        user = self.gctx.app.user  # the permission matrix decides who may press what
+        advises = user.may(Action.CONSULT_ADVICE)
+        requests = user.may(Action.CONSULT_REQUEST)
+        self.start_button.setEnabled(advises and status is ConsultStatus.AANGEVRAAGD)
         self.advice_button.setEnabled(
-            status in (ConsultStatus.AANGEVRAAGD, ConsultStatus.IN_BEHANDELING)
+            advises and status in (ConsultStatus.AANGEVRAAGD, ConsultStatus.IN_BEHANDELING)
         )
-        self.close_button.setEnabled(status is ConsultStatus.ADVIES_GEGEVEN)
+        self.close_button.setEnabled(
+            (advises or requests) and status is ConsultStatus.ADVIES_GEGEVEN
+        )
         self.cancel_button.setEnabled(
-            status in (ConsultStatus.AANGEVRAAGD, ConsultStatus.IN_BEHANDELING)
+            requests and status in (ConsultStatus.AANGEVRAAGD, ConsultStatus.IN_BEHANDELING)
         )
         self.process_button.setEnabled(
-            info is not None and bool(info.advice) and not info.processed_into
+            user.may(Action.CAREPLAN_EDIT)
+            and info is not None
+            and bool(info.advice)
+            and not info.processed_into
         )
         if info is None:
             self.text.setHtml(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.enums import PatientStatus
+from pzmdo.domain.permissions import Action
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.register_model import COL_NAME, RegisterModel
 from pzmdo.services.register import ACTIVE, RegisterQuery
@@ -51,6 +52,9 @@ class RegisterPage(QWidget):
         self.mark_button.setAccessibleName(self.tr("Mark a patient"))
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.setAccessibleName(self.tr("Import a register from CSV or Excel"))
+        user = gctx.app.user  # what the role may not do is not offered
+        self.mark_button.setEnabled(user.may(Action.MARK))
+        self.import_button.setEnabled(user.may(Action.IMPORT))
         top.addWidget(self.mark_button)
         top.addWidget(self.import_button)
         layout.addLayout(top)

@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+from pzmdo.domain.enums import Role
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import consultations as svc
 from pzmdo.services.context import AppContext
 from tests.services.test_consultations import add_patient, add_person
+from tests.support.roles import with_roles
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -26,6 +28,12 @@ def dutch(qapp):  # noqa: ANN001
     yield
     for tr in translators:
         qapp.removeTranslator(tr)
+
+
+@pytest.fixture
+def ctx(ctx: AppContext) -> AppContext:
+    """A GP who is also kaderarts palliatieve zorg: requests and gives advice."""
+    return with_roles(ctx, Role.SPECIALIST_PZ)
 
 
 @pytest.fixture
