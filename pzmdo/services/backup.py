@@ -11,7 +11,6 @@ from pzmdo.domain.errors import DatabaseError, UnlockError
 from pzmdo.services.context import AppContext
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
-from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.paths import backup_dir, keyslot_path
 
 KEEP_AUTOMATIC = 10
@@ -131,12 +130,13 @@ def restore(db_path: Path, backup_file: Path, data_key: bytes) -> None:
 
 def key_for_restore(db_path: Path, backup_file: Path, login: str, password: str) -> bytes:
     """The data key from the live database's slots, else from the backup's own slots."""
+    from pzmdo.services.unlock import data_key_for
+
     for source in (db_path, backup_file):
         try:
-            slots = KeySlotFile.load(Path(source))
+            return data_key_for(Path(source), login, password)
         except DatabaseError:
             continue
-        return slots.unwrap(login, password)
     raise UnlockError("Er is geen sleutelbestand gevonden; gebruik de herstelsleutel.")
 
 
