@@ -119,7 +119,7 @@ def init_database(
 def _sidecars(path: Path) -> list[Path]:
     return [
         path.with_name(path.name + suffix)
-        for suffix in ("-wal", "-shm", "-journal", ".lock", ".keys.lock")
+        for suffix in ("-wal", "-shm", "-journal", ".sessions", ".keys.lock")
     ]
 
 

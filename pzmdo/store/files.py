@@ -24,9 +24,10 @@ def private_dir(path: Path) -> Path:
     """Create a folder (and missing parents) readable only by this user; existing folders
     made by pzmdo keep their mode, folders chosen by the user are left alone."""
     path = Path(path)
-    if not path.exists():
-        path.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
-        os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=DIR_MODE, exist_ok=True)
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
     return path
 
 
@@ -104,13 +105,13 @@ def file_lock(lock_path: Path) -> Iterator[None]:
 
 
 # -- whole-database lock -------------------------------------------------------------------
-# Sessions hold ``<db>.lock`` shared; an operation that must be alone with the file (the key
+# Sessions hold ``<db>.sessions`` shared (``<db>.lock`` is the GUI's single-instance lock); an operation that must be alone with the file (the key
 # rotation's PRAGMA rekey) needs it exclusively. Kept small on purpose, so it can be swapped
 # for the project-wide lock-file protocol.
 
 
 def database_lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    return db_path.with_name(db_path.name + ".sessions")
 
 
 class SessionLock:
