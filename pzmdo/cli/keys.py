@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import sys
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, db_path, login, password, unlocked
+from pzmdo.cli.common import CliError, add_subcommand, db_path, login, unlocked
 from pzmdo.services import custody, unlock, users
 
 RECOVERY_HINT = (
@@ -42,13 +44,22 @@ def register(sub: Any) -> None:
     p.add_argument("login", metavar="GEBRUIKERSNAAM")
 
 
+def _secret(env: str, prompt: str, missing: str) -> str:
+    """From the environment, else typed in a terminal (never echoed)."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise CliError(missing)
+
+
 def new_password() -> str:
-    value = os.environ.get("PZMDO_NEW_PASSWORD")
-    if value is None:
-        value = password("Nieuw wachtwoord: ") if not os.environ.get("PZMDO_PASSWORD") else None
-    if not value:
-        raise CliError("Geef het nieuwe wachtwoord in PZMDO_NEW_PASSWORD.")
-    return value
+    return _secret(
+        "PZMDO_NEW_PASSWORD",
+        "Nieuw wachtwoord: ",
+        "Geef het nieuwe wachtwoord in PZMDO_NEW_PASSWORD of start de opdracht in een terminal.",
+    )
 
 
 def print_rotation(result: custody.RotationResult) -> None:
@@ -60,11 +71,11 @@ def print_rotation(result: custody.RotationResult) -> None:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    key = args.recovery_key or os.environ.get("PZMDO_RECOVERY_KEY")
-    if not key:
-        key = password("Herstelsleutel: ") if not os.environ.get("PZMDO_PASSWORD") else None
-    if not key:
-        raise CliError("Geef de herstelsleutel met --recovery-key of PZMDO_RECOVERY_KEY.")
+    key = args.recovery_key or _secret(
+        "PZMDO_RECOVERY_KEY",
+        "Herstelsleutel: ",
+        "Geef de herstelsleutel met --recovery-key of PZMDO_RECOVERY_KEY.",
+    )
     result = unlock.recover(db_path(args), key, login(args), new_password())
     result.context.close()
     print("Nieuw sleutelbestand gemaakt; de sleutel van de database is vervangen.")

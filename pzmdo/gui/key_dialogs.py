@@ -48,8 +48,10 @@ class RotationProgress(QProgressDialog):
         self.setAccessibleName(self.tr("Progress of replacing the database key"))
         self.relay = ProgressRelay(self)
         self.relay.progress.connect(self.step)
+        self.reached = 0  # highest step reported (the dialog's own value resets on close)
 
     def step(self, percent: int, text: str) -> None:
+        self.reached = max(self.reached, percent)
         self.setValue(percent)
         self.setLabelText(text)
 
