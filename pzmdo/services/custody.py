@@ -12,7 +12,8 @@ Lock order everywhere: session lock, then the ``.keys`` file lock, then a databa
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import NotFoundError, PermissionDenied, UnlockError, ValidationError
 from pzmdo.services.context import AppContext
+from pzmdo.store.files import SessionLock
 from pzmdo.store.keys import (
     KeySlotFile,
     KeyUnlock,
@@ -204,11 +206,18 @@ def remember_on_this_computer(ctx: AppContext) -> bool:
 def rotate_data_key(ctx: AppContext, progress: Progress | None = None) -> RotationResult:
     """New data key for the whole database (beheerder; nobody else may have it open)."""
     require_key_admin(ctx)
-    _local(ctx)
-    if ctx.session_lock is None:
-        raise ValidationError("De database is niet via pzmdo geopend.")
-    with ctx.session_lock.exclusive():
+    with alone(ctx):
         return rotate_while_alone(ctx, progress, reason="op verzoek")
+
+
+@contextmanager
+def alone(ctx: AppContext) -> Iterator[None]:
+    """Hold the database exclusively (refuses when another session has it open)."""
+    path = _local(ctx)
+    if ctx.session_lock is None:  # a context made without unlocking (tools, tests)
+        ctx.session_lock = SessionLock(path)
+    with ctx.session_lock.exclusive():
+        yield
 
 
 def rotate_while_alone(

@@ -202,8 +202,7 @@ def recover(
     ctx = unlock_with_recovery_key(path, recovery_key, login)
     try:
         custody.require_key_admin(ctx)
-        assert ctx.session_lock is not None
-        with ctx.session_lock.exclusive():
+        with custody.alone(ctx):
             custody.rebuild_slots(ctx, new_password)
             rotation = custody.rotate_while_alone(ctx, progress, reason="herstel")
     except BaseException:

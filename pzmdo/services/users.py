@@ -113,10 +113,10 @@ def deactivate_user(
     require_admin(ctx)
     if login.lower() == ctx.user.login:
         raise ValidationError("U kunt uzelf niet deactiveren.")
-    if ctx.db.path is None or ctx.session_lock is None:
+    if ctx.db.path is None:
         _deactivate(ctx, login)  # a shared server: access ends with the account
         return None
-    with ctx.session_lock.exclusive():
+    with custody.alone(ctx):
         _deactivate(ctx, login)
         with KeySlotFile.update(ctx.db.path) as slots:
             slots.remove(login)
