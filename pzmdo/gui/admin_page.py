@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.enums import Role
 from pzmdo.gui import directory_page
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.key_dialogs import RecoveryKeyDialog, run_rotation
+from pzmdo.gui.key_dialogs import RecoveryKeyDialog, ResetPasswordDialog, run_rotation
 from pzmdo.gui.widgets import read_only_table
 from pzmdo.services import audit_log, backup, custody, settings, users
 from pzmdo.services.context import AppContext
@@ -67,9 +67,13 @@ class UsersTab(QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.deactivate_button.clicked.connect(self.deactivate)
         self.rotate_button.clicked.connect(self.rotate)
+        self.password_button = QPushButton(self.tr("New &password…"))
+        self.password_button.setAccessibleName(self.tr("New password for the selected user"))
+        self.password_button.clicked.connect(self.reset_password)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.deactivate_button)
+        buttons.addWidget(self.password_button)
         buttons.addWidget(self.rotate_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -139,6 +143,15 @@ class UsersTab(QWidget):
                 self.gctx.app,
                 on_done=self._rotated,
             )
+
+    def reset_password(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.password_dialog = ResetPasswordDialog(
+            self.gctx.runner, self.gctx.app, self.rows[row].login, self
+        )
+        self.password_dialog.open()
 
     def _rotated(self, result: custody.RotationResult | None) -> None:
         self.refresh()

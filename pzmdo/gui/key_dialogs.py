@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.gui.runner import Runner
+from pzmdo.services import users
+from pzmdo.services.context import AppContext
 from pzmdo.services.custody import RotationResult
 
 
@@ -175,3 +177,46 @@ class RecoverDialog(QDialog):
             self.error.setText(self.tr("The two passwords differ. Type them again."))
         else:
             self.accept()
+
+
+class ResetPasswordDialog(QDialog):
+    """A beheerder gives a user a new password (new keys; their old slot stops working)."""
+
+    def __init__(self, runner: Runner, app: AppContext, login: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner, self.app, self.login = runner, app, login
+        self.setWindowTitle(self.tr("New password for %1").replace("%1", login))
+        form = QFormLayout(self)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        text = self.tr("&New password (at least 8 characters)")
+        label = QLabel(text)
+        label.setBuddy(self.password)
+        self.password.setAccessibleName(text.replace("&", ""))
+        form.addRow(label, self.password)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName(self.tr("Message"))
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _save(self) -> None:
+        self.buttons.setEnabled(False)
+        self.runner.submit(
+            users.reset_password,
+            self.app,
+            self.login,
+            self.password.text(),
+            on_done=lambda _r: self.accept(),
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(exc))

@@ -223,6 +223,14 @@
         <translation>De sleutel van de database vervangen</translation>
     </message>
     <message>
+        <source>New &amp;password…</source>
+        <translation>Nieuw &amp;wachtwoord…</translation>
+    </message>
+    <message>
+        <source>New password for the selected user</source>
+        <translation>Nieuw wachtwoord voor de geselecteerde gebruiker</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>actief</translation>
     </message>

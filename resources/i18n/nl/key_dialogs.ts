@@ -67,6 +67,21 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>Nieuw wachtwoord voor %1</translation>
+    </message>
+    <message>
+        <source>&amp;New password (at least 8 characters)</source>
+        <translation>&amp;Nieuw wachtwoord (minstens 8 tekens)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+</context>
+<context>
     <name>RotationProgress</name>
     <message>
         <source>Replacing the database key</source>
