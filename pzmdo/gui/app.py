@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
     from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
     from PySide6.QtWidgets import QApplication
 
-from pzmdo.store.files import private_dir
+from pzmdo.services.files import private_dir
 
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
-from pzmdo.store.files import open_private, private_dir
+from pzmdo.services.files import open_private, private_dir
 
 
 def crash_dir() -> Path:
