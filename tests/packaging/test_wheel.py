@@ -84,9 +84,10 @@ def test_installed_wheel_runs_init_demo_pdf_and_every_screen(installed, tmp_path
 
     _run([pzmdo, "init", "--admin", ADMIN, "--practice", "Praktijk Wiel (fictief)"],
          cwd=tmp_path, env=env)  # fmt: skip
-    assert "fictieve patiënten toegevoegd" in _run(
-        [pzmdo, "demo", "--patients", "6", "--seed", "4"], cwd=tmp_path, env=env
-    ).stdout
+    assert (
+        "fictieve patiënten toegevoegd"
+        in _run([pzmdo, "demo", "--patients", "6", "--seed", "4"], cwd=tmp_path, env=env).stdout
+    )
     pdf = tmp_path / "zorgplan.pdf"
     _run([pzmdo, "report", "careplan", "--patient", "1", "-o", str(pdf)], cwd=tmp_path, env=env)
     text = PdfReader(pdf).pages[0].extract_text()
