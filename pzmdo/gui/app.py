@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pzmdo._data import resources_dir
+
 if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
     from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
     from PySide6.QtWidgets import QApplication
@@ -26,14 +28,6 @@ def has_display() -> bool:
     if sys.platform.startswith("linux"):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
-
-
-def resources_dir() -> Path:
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources"
 
 
 def install_translations(app: QCoreApplication, language: str = "nl") -> list[QTranslator]:
