@@ -17,6 +17,9 @@ class AuditAction(LabelledEnum):
     LOCK = "lock"
     PERMISSION_DENIED = "permission_denied"
     PASSWORD_CHANGE = "password_change"
+    PASSWORD_RESET = "password_reset"
+    KEY_ROTATE = "key_rotate"
+    KEYS_REBUILD = "keys_rebuild"
     # Reading
     RECORD_OPENED = "patient_open"
     REGISTER_LIST = "register_list"
@@ -111,6 +114,9 @@ register_labels(
         AuditAction.LOCK: "Scherm vergrendeld",
         AuditAction.PERMISSION_DENIED: "Geweigerd (geen recht)",
         AuditAction.PASSWORD_CHANGE: "Wachtwoord gewijzigd",
+        AuditAction.PASSWORD_RESET: "Nieuw wachtwoord gegeven",
+        AuditAction.KEY_ROTATE: "Databasesleutel vernieuwd",
+        AuditAction.KEYS_REBUILD: "Sleutelbestand hersteld",
         AuditAction.RECORD_OPENED: "Dossier geopend",
         AuditAction.REGISTER_LIST: "Registerlijst opgevraagd",
         AuditAction.AUDIT_READ: "Audittrail ingezien",

@@ -15,6 +15,7 @@ from pzmdo.domain.permissions import Action, allowed
 from pzmdo.services.events import ChangeBus
 from pzmdo.store import audit_chain
 from pzmdo.store.database import Database
+from pzmdo.store.files import SessionLock
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AuditEvent
 
@@ -43,6 +44,10 @@ class AppContext:
     user: CurrentUser
     keyslots: KeySlotFile | None = None
     changes: ChangeBus = field(default_factory=ChangeBus)
+    # The unlocked user's X25519 private key (for "remember on this computer" and
+    # password changes); never written anywhere.
+    private_key: bytes | None = field(default=None, repr=False)
+    session_lock: SessionLock | None = field(default=None, repr=False)
     # The patient whose record this session last opened: tabs of one patient view read
     # parts of the record, but NEN 7513 wants one "record opened" event per view.
     opened_patient: int | None = field(default=None, compare=False)
@@ -94,6 +99,8 @@ class AppContext:
 
     def close(self) -> None:
         self.db.close()
+        if self.session_lock is not None:
+            self.session_lock.release()
 
 
 def audit(

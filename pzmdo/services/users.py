@@ -12,9 +12,11 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action, roles_text
+from pzmdo.services import custody
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
 from pzmdo.services.unlock import validate_login, validate_new_password
+from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser, AppUserRole, Person
 
 # A user's role maps to the directory discipline of the person created for them.
@@ -74,11 +76,12 @@ def add_user(
         require(ctx, Action.DIRECTORY)
     login = validate_login(login)
     validate_new_password(password)
-    if ctx.keyslots is None or ctx.db.data_key is None:
+    if ctx.db.path is None or ctx.db.data_key is None:
         raise ValidationError(
             "Gebruikers met een wachtwoord bestaan alleen bij een lokale database."
         )
-    with ctx.unit() as s:
+    # Lock order: .keys file, then the transaction; both commit or neither (custody.py).
+    with KeySlotFile.update(ctx.db.path) as slots, ctx.unit() as s:
         if s.scalars(select(AppUser).where(AppUser.login == login)).first():
             raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
         if person_id is None:
@@ -100,12 +103,11 @@ def add_user(
         user.role_rows = [AppUserRole(role=c) for c in codes]
         s.add(user)
         s.flush()
+        custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(
             s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}
         )
         info = _info(user)
-    ctx.keyslots.set_password(login, password, ctx.db.data_key)
-    ctx.keyslots.save()
     return info
 
 
@@ -115,10 +117,25 @@ def list_users(ctx: AppContext) -> list[UserInfo]:
         return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
 
 
-def deactivate_user(ctx: AppContext, login: str) -> None:
+def deactivate_user(
+    ctx: AppContext, login: str, progress: custody.Progress | None = None
+) -> custody.RotationResult | None:
+    """Deactivate, then rotate the data key so the user's old slots (also in backups'
+    ``.keys``) no longer open the live database. Returns the new recovery key."""
     require(ctx, Action.USERS)
     if login.lower() == ctx.user.login:
         raise ValidationError("U kunt uzelf niet deactiveren.")
+    if ctx.db.path is None:
+        _deactivate(ctx, login)  # a shared server: access ends with the account
+        return None
+    with custody.alone(ctx):
+        _deactivate(ctx, login)
+        with KeySlotFile.update(ctx.db.path) as slots:
+            slots.remove(login)
+        return custody.rotate_while_alone(ctx, progress, reason="deactivering")
+
+
+def _deactivate(ctx: AppContext, login: str) -> None:
     with ctx.unit() as s:
         user = s.scalars(select(AppUser).where(AppUser.login == login.lower())).first()
         if user is None:
@@ -126,21 +143,13 @@ def deactivate_user(ctx: AppContext, login: str) -> None:
         user.active = False
         user.deactivated_at = datetime.now(UTC)
         ctx.audit(s, AuditAction.USER_DEACTIVATE, entity="app_user", entity_id=user.id)
-    if ctx.keyslots is not None:
-        ctx.keyslots.remove(login)
-        ctx.keyslots.save()
 
 
 def change_password(ctx: AppContext, new_password: str) -> None:
     """Re-wrap only the current user's slot."""
     require(ctx, Action.SESSION)
     validate_new_password(new_password)
-    if ctx.keyslots is None or ctx.db.data_key is None:
-        raise ValidationError("Wachtwoorden bestaan alleen bij een lokale database.")
-    ctx.keyslots.set_password(ctx.user.login, new_password, ctx.db.data_key)
-    ctx.keyslots.save()
-    with ctx.unit() as s:
-        ctx.audit(s, AuditAction.PASSWORD_CHANGE, entity="app_user", entity_id=ctx.user.id)
+    custody.change_own_password(ctx, new_password)
 
 
 def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
@@ -186,3 +195,10 @@ def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
         )
         s.refresh(user)
         return _info(user)
+
+
+def reset_password(ctx: AppContext, login: str, new_password: str) -> None:
+    """A beheerder sets a new password for another user (new keys for them)."""
+    require(ctx, Action.USERS)
+    validate_new_password(new_password)
+    custody.reset_password(ctx, login, new_password)

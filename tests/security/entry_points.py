@@ -26,6 +26,7 @@ from pzmdo.services import (
     careteam,
     consultations,
     consultations_demo,
+    custody,
     demo,
     directory,
     documents,
@@ -43,12 +44,22 @@ from pzmdo.services.context import AppContext
 
 MODULES = (
     acp_fhir, audit_log, backup, care_demo, careplan, careteam, consultations,
-    consultations_demo, demo, directory, documents, importer, meetings, meetings_demo,
+    consultations_demo, custody, demo, directory, documents, importer, meetings, meetings_demo,
     patients, register, register_demo, settings, unlock, users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
-NOT_ENTRY_POINTS = {"guard.require", "guard.deny", "guard.demo_context", "context.audit"}
+NOT_ENTRY_POINTS = {
+    "guard.require",
+    "guard.deny",
+    "guard.demo_context",
+    "context.audit",
+    "custody.require_key_admin",  # the key rights' guard itself
+    # Building blocks inside guarded entry points (a session or the exclusive hold given):
+    "custody.give_new_keys",
+    "custody.alone",
+    "custody.rotate_while_alone",
+}
 
 W = dict[str, Any]  # the world: ids of things in the test database, a tmp folder
 Call = Callable[[AppContext, W], Any]
@@ -114,6 +125,24 @@ ENTRY_POINTS: dict[str, Entry] = {
     "demo.ensure_demo_team": e(A.DEMO)(lambda c, w: demo.ensure_demo_team(c)),
     "demo.add_demo_patients": e(A.DEMO)(lambda c, w: demo.add_demo_patients(c, 1, 3, areas=())),
     "demo.run_area_demos": e(A.DEMO)(lambda c, w: demo.run_area_demos(c, 3, ())),
+    # key custody
+    "custody.change_own_password": e(A.SESSION)(
+        lambda c, w: custody.change_own_password(c, "eigen-wachtwoord-2")
+    ),
+    "custody.reset_password": e(A.USERS)(
+        lambda c, w: custody.reset_password(c, w["spare_login"], "reserve-wachtwoord-2")
+    ),
+    "custody.remember_device": e(A.SESSION)(lambda c, w: custody.remember_device(c)),
+    "custody.remember_on_this_computer": e(A.SESSION)(
+        lambda c, w: custody.remember_on_this_computer(c)
+    ),
+    "custody.rotate_data_key": e(A.USERS)(lambda c, w: custody.rotate_data_key(c)),
+    "custody.rebuild_slots": e(A.USERS)(
+        lambda c, w: custody.rebuild_slots(c, "herstel-wachtwoord-3")
+    ),
+    "users.reset_password": e(A.USERS)(
+        lambda c, w: users.reset_password(c, w["spare_login"], "reserve-wachtwoord-3")
+    ),
     # care plan
     "careplan.current_plan": e(A.VIEW_RECORD)(lambda c, w: careplan.current_plan(c, w["pid"])),
     "careplan.get_version": e(A.VIEW_RECORD)(lambda c, w: careplan.get_version(c, w["pid"], 1)),
