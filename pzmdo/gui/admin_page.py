@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -80,8 +81,13 @@ class UsersTab(QWidget):
         self.password_button = QPushButton(self.tr("New &password…"))
         self.password_button.setAccessibleName(self.tr("New password for the selected user"))
         self.password_button.clicked.connect(self.reset_password)
+        self.roles_button = QPushButton(self.tr("R&oles…"))
+        self.roles_button.setAccessibleName(self.tr("Change the roles of the selected user"))
+        self.roles_button.clicked.connect(self.change_roles)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.roles_button)
         buttons.addWidget(self.deactivate_button)
         buttons.addWidget(self.password_button)
         buttons.addWidget(self.rotate_button)
@@ -107,6 +113,20 @@ class UsersTab(QWidget):
             state = self.tr("active") if u.active else self.tr("deactivated")
             for col, text in enumerate((u.login, u.name, u.role_label, state)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def _selection_changed(self) -> None:
+        row = self.table.currentRow()
+        # Separation of duties: nobody changes their own roles (the service refuses too).
+        own = 0 <= row < len(self.rows) and self.rows[row].login == self.gctx.app.user.login
+        self.roles_button.setEnabled(not own)
+
+    def change_roles(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.roles_dialog = RolesDialog(self.gctx, self.rows[row], self)
+        self.roles_dialog.accepted.connect(self.refresh)
+        self.roles_dialog.open()
 
     def add_user(self) -> None:
         dialog = AddUserDialog(self.gctx, self)
@@ -168,6 +188,52 @@ class UsersTab(QWidget):
         if result is not None:
             self.key_dialog = RecoveryKeyDialog(result, self)
             self.key_dialog.open()
+
+
+class RolesDialog(QDialog):
+    """Exactly which roles a user holds (a GP may also be beheerder)."""
+
+    def __init__(self, gctx: GuiContext, user: users.UserInfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.gctx = gctx
+        self.login = user.login
+        self.setWindowTitle(self.tr("Roles of %1").replace("%1", user.name))
+        layout = QVBoxLayout(self)
+        self.boxes: dict[Role, QCheckBox] = {}
+        for role in Role:
+            box = QCheckBox(role.label)
+            box.setAccessibleName(role.label)
+            box.setChecked(role.value in user.roles)
+            layout.addWidget(box)
+            self.boxes[role] = box
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Error"))
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def chosen(self) -> list[Role]:
+        return [role for role, box in self.boxes.items() if box.isChecked()]
+
+    def _save(self) -> None:
+        self.buttons.setEnabled(False)
+        self.gctx.runner.submit(
+            users.set_roles,
+            self.gctx.app,
+            self.login,
+            self.chosen(),
+            on_done=lambda _info: self.accept(),
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(exc))
 
 
 class AddUserDialog(QDialog):

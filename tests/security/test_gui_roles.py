@@ -133,3 +133,29 @@ def test_audit_page_filters_pages_and_exports(qtbot, demo_ctx, tmp_path):
     exports = audit_log.list_audit(demo_ctx, flt=audit_log.AuditFilter(action="audit_export"))
     assert exports and exports[-1].detail["aantal"] == marks
     gctx.runner.wait()
+
+
+def test_roles_dialog_changes_another_users_roles_never_ones_own(qtbot, ctx):
+    other = _as(ctx, "dokter2", Role.POH)
+    gctx = GuiContext(ctx)
+    page = AdminPage(gctx)
+    qtbot.addWidget(page)
+    page.show()
+    _idle(qtbot, gctx)
+    tab = page.users
+    logins = [u.login for u in tab.rows]
+    tab.table.selectRow(logins.index(ctx.user.login))
+    assert not tab.roles_button.isEnabled()  # one's own roles: not offered
+    tab.table.selectRow(logins.index("dokter2"))
+    assert tab.roles_button.isEnabled()
+    tab.change_roles()
+    dialog = tab.roles_dialog
+    assert dialog.boxes[Role.POH].isChecked() and not dialog.boxes[Role.HUISARTS].isChecked()
+    dialog.boxes[Role.COORDINATOR].setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    _idle(qtbot, gctx)
+    info = {u.login: u for u in users.list_users(ctx)}["dokter2"]
+    assert set(info.roles) == {"poh", "coordinator"}
+    assert other.user.id == info.id
+    gctx.runner.wait()

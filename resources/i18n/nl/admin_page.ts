@@ -47,42 +47,14 @@
     </message>
 </context>
 <context>
-    <name>AuditTab</name>
+    <name>RolesDialog</name>
     <message>
-        <source>When</source>
-        <translation>Wanneer</translation>
+        <source>Roles of %1</source>
+        <translation>Rollen van %1</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Gebruiker</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Handeling</translation>
-    </message>
-    <message>
-        <source>Patient</source>
-        <translation>Patiënt</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Audit trail</source>
-        <translation>Audittrail</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Vernieuwen</translation>
-    </message>
-    <message>
-        <source>Refresh audit trail</source>
-        <translation>Audittrail vernieuwen</translation>
-    </message>
-    <message>
-        <source>The most recent %1 events (append-only).</source>
-        <translation>De laatste %1 gebeurtenissen (alleen toevoegen, nooit wijzigen).</translation>
+        <source>Error</source>
+        <translation>Fout</translation>
     </message>
 </context>
 <context>
@@ -229,6 +201,14 @@
     <message>
         <source>New password for the selected user</source>
         <translation>Nieuw wachtwoord voor de geselecteerde gebruiker</translation>
+    </message>
+    <message>
+        <source>R&amp;oles…</source>
+        <translation>R&amp;ollen…</translation>
+    </message>
+    <message>
+        <source>Change the roles of the selected user</source>
+        <translation>De rollen van de gekozen gebruiker wijzigen</translation>
     </message>
     <message>
         <source>active</source>
