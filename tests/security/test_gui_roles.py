@@ -64,6 +64,8 @@ def test_main_window_shows_only_usable_pages(qtbot, demo_ctx, role, pages, first
     assert role.label.lower() in window.user_label.text().lower()
     if role in (Role.POH, Role.HUISARTS, Role.BEHEERDER):
         SHOTS.mkdir(parents=True, exist_ok=True)
+        window.grab()  # painting asks for the visible rows; they arrive through the runner
+        _idle(qtbot, gctx)
         window.grab().save(str(SHOTS / f"roles-main-{role.value}.png"))
     gctx.runner.wait()
 
