@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,13 +19,21 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.runner import Runner
 from pzmdo.services import unlock
 
 
 def _create(
-    path: Path, practice: str, login: str, name: str, password: str, remember: bool, demo: bool
+    path: Path,
+    practice: str,
+    login: str,
+    name: str,
+    password: str,
+    remember: bool,
+    demo: bool,
+    also: tuple[Role, ...] = (),
 ) -> unlock.InitResult:
     result = unlock.init_database(
         path,
@@ -33,6 +42,7 @@ def _create(
         admin_name=name,
         password=password,
         remember_on_this_computer=remember,
+        also_roles=also,
     )
     if demo:
         from pzmdo.services.demo import add_demo_patients
@@ -70,6 +80,14 @@ class SetupWizard(QWizard):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        # In a small practice the administrator is often also a GP: roles are given by
+        # someone else later (nobody changes their own), so the first user's is asked here.
+        self.own_role = QComboBox()
+        self.own_role.addItem(self.tr("none (only administrator)"), None)
+        for role in (Role.HUISARTS, Role.POH, Role.WIJKVERPLEEGKUNDIGE, Role.SPECIALIST_PZ,
+                     Role.COORDINATOR):  # fmt: skip
+            self.own_role.addItem(role.label, role.value)
+        self.own_role.setCurrentIndex(1)
         self.remember = QCheckBox(self.tr("&Remember on this computer (OS keyring)"))
         self.remember.setVisible(unlock.keyring_present())
         self.demo = QCheckBox(self.tr("Add &fictitious demo patients"))
@@ -83,6 +101,7 @@ class SetupWizard(QWizard):
             (self.tr("&User name"), self.login),
             (self.tr("Pass&word (at least 8 characters)"), self.password),
             (self.tr("Repeat p&assword"), self.password2),
+            (self.tr("Your own r&ole besides administrator"), self.own_role),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
@@ -154,6 +173,7 @@ class SetupWizard(QWizard):
             self.password.text(),
             self.remember.isChecked(),
             self.demo.isChecked(),
+            (Role(self.own_role.currentData()),) if self.own_role.currentData() else (),
             on_done=done,
             on_error=failed,
         )

@@ -44,6 +44,9 @@ def test_first_run_wizard_to_main_window(qtbot, tmp_path: Path):
     window = starter.window
     qtbot.addWidget(window)
     assert "Els Pieters" in window.user_label.text()
+    # The first user is administrator and (the default) huisarts: lands on the register.
+    assert "Huisarts, Beheerder" in window.user_label.text()
+    assert window._specs[window.nav.currentRow()].key == "register"
     window.idle.stop()
     window.close()
 

@@ -15,6 +15,10 @@
         <translation>De eerste gebruiker beheert pzmdo (rol: beheerder). De gegevens worden versleuteld opgeslagen in %1.</translation>
     </message>
     <message>
+        <source>none (only administrator)</source>
+        <translation>geen (alleen beheerder)</translation>
+    </message>
+    <message>
         <source>&amp;Remember on this computer (OS keyring)</source>
         <translation>&amp;Onthouden op deze computer (sleutelbos van het systeem)</translation>
     </message>
@@ -41,6 +45,10 @@
     <message>
         <source>Repeat p&amp;assword</source>
         <translation>W&amp;achtwoord herhalen</translation>
+    </message>
+    <message>
+        <source>Your own r&amp;ole besides administrator</source>
+        <translation>Uw eigen r&amp;ol naast beheerder</translation>
     </message>
     <message>
         <source>Your recovery key</source>
