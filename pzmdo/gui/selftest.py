@@ -74,6 +74,8 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
     window.show()
     opened = 0
     for spec in NAV_PAGES:
+        if not spec.usable_by(ctx.user):
+            continue  # hidden for this user's roles (the permission matrix)
         _run(lambda key=spec.key: window.show_nav(key), problems, spec.key)
         _settle(gctx)
         problems += _inspect(window.pages.currentWidget(), f"pagina {spec.title()}")

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pzmdo.domain.enums import Role
 from pzmdo.services.consultations_demo import add_demo
 from pzmdo.services.context import AppContext
 from tests.services.test_consultations import add_patient
 from tests.support.cli import run_pzmdo
+from tests.support.roles import with_roles
 
 
 def test_consult_cli_lifecycle_and_list(ctx: AppContext, db_path: Path):
     patient = add_patient(ctx)
+    with_roles(ctx, Role.SPECIALIST_PZ)  # a GP who is also kaderarts: requests and advises
     ctx.close()
 
     r = run_pzmdo(

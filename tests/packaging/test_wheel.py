@@ -82,8 +82,8 @@ def test_installed_wheel_runs_init_demo_pdf_and_every_screen(installed, tmp_path
     ).stdout.split()  # fmt: skip
     assert all(line.startswith(str(installed)) for line in where), where
 
-    _run([pzmdo, "init", "--admin", ADMIN, "--practice", "Praktijk Wiel (fictief)"],
-         cwd=tmp_path, env=env)  # fmt: skip
+    _run([pzmdo, "init", "--admin", ADMIN, "--practice", "Praktijk Wiel (fictief)",
+          "--also-role", "huisarts"], cwd=tmp_path, env=env)  # fmt: skip
     assert (
         "fictieve patiënten toegevoegd"
         in _run([pzmdo, "demo", "--patients", "6", "--seed", "4"], cwd=tmp_path, env=env).stdout
