@@ -283,3 +283,24 @@ def test_recovery_needs_a_beheerder(ctx, db_path: Path):
         unlock.recover(db_path, recovery, GP, "huisarts-herstel")
     assert "beheerder" in str(refused.value)
     unlock.unlock_with_password(db_path, GP, GP_PASSWORD).close()  # nothing changed
+
+
+def test_a_rotation_cut_off_after_the_re_encryption_is_completed_at_the_next_unlock(
+    ctx, db_path: Path
+):
+    """The crash-safe order: new seals staged in .keys, then PRAGMA rekey, then (cut off
+    here) the epoch and the clean-up. Users still get in, and the rotation is completed."""
+    add_team(ctx)
+    new_key = keys.new_data_key()
+    with KeySlotFile.update(db_path) as slots:
+        for login in (ADMIN, POH, GP):
+            slots.add_sealed(login, new_key, slots.public_key(login), slots.epoch + 1)
+    ctx.db.rekey(new_key)
+    ctx.close()  # the process dies before anything else
+    opened = unlock.unlock_with_password(db_path, POH, POH_PASSWORD)
+    assert opened.db.data_key == new_key
+    opened.close()
+    data = read_keys(db_path)
+    assert data["epoch"] == 1
+    assert all(list(u["sealed"]) == ["1"] for u in data["users"].values())
+    unlock.unlock_with_password(db_path, ADMIN, PASSWORD).close()
