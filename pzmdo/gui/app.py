@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
     from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
     from PySide6.QtWidgets import QApplication
 
+from pzmdo.services.files import private_dir
+
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
     "op een computer met een grafische omgeving, of gebruik de opdrachtregel (pzmdo --help)."
@@ -69,7 +71,7 @@ def acquire_instance_lock(db_path: Path) -> QLockFile | None:
     Returns the held lock, or None when another running pzmdo holds it."""
     from PySide6.QtCore import QLockFile
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(db_path.parent)
     lock = QLockFile(str(db_path) + ".lock")
     lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead PID
     return lock if lock.tryLock(100) else None
