@@ -62,7 +62,7 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
         problems.append("de stijl (style.qss) is niet geladen")
     if app.windowIcon().isNull():
         problems.append("het programmapictogram ontbreekt")
-    if QCoreApplication.translate("Pages", "Meetings") == "Meetings":
+    if all(spec.title() == spec.source_title for spec in NAV_PAGES):
         problems.append("de Nederlandse vertalingen zijn niet geladen")
     gctx = GuiContext(ctx)
 
