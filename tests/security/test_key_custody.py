@@ -304,3 +304,19 @@ def test_a_rotation_cut_off_after_the_re_encryption_is_completed_at_the_next_unl
     assert data["epoch"] == 1
     assert all(list(u["sealed"]) == ["1"] for u in data["users"].values())
     unlock.unlock_with_password(db_path, ADMIN, PASSWORD).close()
+
+
+def test_a_backup_from_before_a_rotation_is_not_restored_over_the_live_database(
+    ctx, tmp_path: Path, db_path: Path
+):
+    """Restoring it would bring the old key (and a former colleague's slot) back."""
+    from pzmdo.services import backup
+
+    add_team(ctx)
+    old = backup.backup(ctx, tmp_path / "oud.db")
+    users.deactivate_user(ctx, POH)
+    ctx.close()
+    key = backup.key_for_restore(db_path, old, ADMIN, PASSWORD)
+    with pytest.raises(DatabaseError):
+        backup.restore(db_path, old, key)
+    unlock.unlock_with_password(db_path, ADMIN, PASSWORD).close()
