@@ -105,10 +105,12 @@ def test_keyring_entry_of_one_login_does_not_open_another(ctx, db_path: Path, me
     write_keys(db_path, data)
     with pytest.raises(UnlockError):
         unlock.unlock_with_keyring(db_path, ADMIN)
-    # poh1 is still remembered as poh1 only.
+    # poh1 is still remembered as poh1 only; remembering again adds no second device slot.
     remembered = unlock.unlock_with_keyring(db_path, POH)
     assert remembered.user.login == POH
+    assert unlock.remember_on_this_computer(remembered)
     remembered.close()
+    assert len(read_keys(db_path)["users"][POH]["devices"]) == 1
 
 
 # -- finding 3: deactivation revoked nothing ------------------------------------------------
