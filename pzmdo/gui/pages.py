@@ -62,31 +62,31 @@ class TabSpec:
 NAV_PAGES = [
     PageSpec(
         "register",
-        QT_TRANSLATE_NOOP("Pages", "Register"),
+        str(QT_TRANSLATE_NOOP("Pages", "Register")),
         register_page.create_page,
         (Action.VIEW_REGISTER,),
     ),
     PageSpec(
         "meetings",
-        QT_TRANSLATE_NOOP("Pages", "Meetings"),
+        str(QT_TRANSLATE_NOOP("Pages", "Meetings")),
         meetings_page.create_page,
         (Action.MEETING_VIEW,),
     ),
     PageSpec(
         "consultations",
-        QT_TRANSLATE_NOOP("Pages", "Consultations"),
+        str(QT_TRANSLATE_NOOP("Pages", "Consultations")),
         consultations_page.create_page,
         (Action.VIEW_RECORD,),
     ),
     PageSpec(
         "reports",
-        QT_TRANSLATE_NOOP("Pages", "Reports"),
+        str(QT_TRANSLATE_NOOP("Pages", "Reports")),
         reports_page.create_page,
         (Action.DOCUMENTS,),
     ),
     PageSpec(
         "admin",
-        QT_TRANSLATE_NOOP("Pages", "Administration"),
+        str(QT_TRANSLATE_NOOP("Pages", "Administration")),
         admin_page.create_page,
         admin_page.NEEDS,
     ),
@@ -94,18 +94,22 @@ NAV_PAGES = [
 
 # Tabs of the patient view, in reading order.
 PATIENT_TABS = [
-    TabSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), patient_overview_tab.create_tab),
-    TabSpec("team", QT_TRANSLATE_NOOP("Pages", "Care team"), careteam_tab.create_tab),
-    TabSpec("careplan", QT_TRANSLATE_NOOP("Pages", "Care plan"), careplan_tab.create_tab),
     TabSpec(
-        "conversations", QT_TRANSLATE_NOOP("Pages", "Conversations"), conversations_tab.create_tab
+        "overview", str(QT_TRANSLATE_NOOP("Pages", "Overview")), patient_overview_tab.create_tab
+    ),
+    TabSpec("team", str(QT_TRANSLATE_NOOP("Pages", "Care team")), careteam_tab.create_tab),
+    TabSpec("careplan", str(QT_TRANSLATE_NOOP("Pages", "Care plan")), careplan_tab.create_tab),
+    TabSpec(
+        "conversations",
+        str(QT_TRANSLATE_NOOP("Pages", "Conversations")),
+        conversations_tab.create_tab,
     ),
     TabSpec(
         "consultations",
-        QT_TRANSLATE_NOOP("Pages", "Consultations"),
+        str(QT_TRANSLATE_NOOP("Pages", "Consultations")),
         patient_consultations_tab.create_tab,
     ),
     TabSpec(
-        "documents", QT_TRANSLATE_NOOP("Pages", "Documents"), patient_documents_tab.create_tab
+        "documents", str(QT_TRANSLATE_NOOP("Pages", "Documents")), patient_documents_tab.create_tab
     ),
 ]

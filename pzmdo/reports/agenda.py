@@ -81,7 +81,7 @@ def agenda_story(meeting: MeetingData, s: Styles, initials_only: bool) -> list[F
         for e in entries:
             row = [str(e.position), entry_subject(e, initials_only), e.reason, e.detail]
             if with_proposer:
-                row.append(e.proposed_by)
+                row.append(e.proposed_by or "")
             row.append(f"{e.minutes}" if e.minutes else "")
             rows.append(row)
         header = ["Nr.", "Onderwerp", "Reden", "Toelichting"]
