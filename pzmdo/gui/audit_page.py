@@ -45,17 +45,17 @@ from pzmdo.services.audit_log import AuditEntry, AuditFilter
 BLOCK = 200
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = (
-    QT_TRANSLATE_NOOP("AuditModel", "No."),
-    QT_TRANSLATE_NOOP("AuditModel", "When"),
-    QT_TRANSLATE_NOOP("AuditModel", "User"),
-    QT_TRANSLATE_NOOP("AuditModel", "Action"),
-    QT_TRANSLATE_NOOP("AuditModel", "Patient"),
-    QT_TRANSLATE_NOOP("AuditModel", "Details"),
+COLUMNS: tuple[str, ...] = (
+    str(QT_TRANSLATE_NOOP("AuditModel", "No.")),
+    str(QT_TRANSLATE_NOOP("AuditModel", "When")),
+    str(QT_TRANSLATE_NOOP("AuditModel", "User")),
+    str(QT_TRANSLATE_NOOP("AuditModel", "Action")),
+    str(QT_TRANSLATE_NOOP("AuditModel", "Patient")),
+    str(QT_TRANSLATE_NOOP("AuditModel", "Details")),
 )
 
 
-def _detail_text(detail: dict | str | None) -> str:
+def _detail_text(detail: dict[str, Any] | str | None) -> str:
     if isinstance(detail, dict):
         return ", ".join(f"{k}: {v}" for k, v in detail.items())
     return detail or ""

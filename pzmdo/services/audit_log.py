@@ -56,9 +56,9 @@ class AuditEntry:
     patient_name: str
     entity: str | None
     entity_id: int | None
-    detail: dict | str | None
+    detail: dict[str, Any] | str | None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "volgnummer": self.seq,
@@ -92,7 +92,7 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone(UTC)
 
 
-def _query(flt: AuditFilter) -> Select:
+def _query(flt: AuditFilter) -> Select[tuple[int]]:
     query = select(AuditEvent.id).order_by(AuditEvent.seq)
     if flt.patient_id is not None:
         query = query.where(AuditEvent.patient_id == flt.patient_id)
@@ -252,7 +252,7 @@ def _entries(s: Any, ids: list[int]) -> list[AuditEntry]:
         e = rows.get(i)
         if e is None:
             continue
-        detail: dict | str | None = e.detail
+        detail: dict[str, Any] | str | None = e.detail
         if e.detail and e.detail.startswith("{"):
             with contextlib.suppress(ValueError):
                 detail = json.loads(e.detail)

@@ -6,6 +6,7 @@ import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -251,8 +252,9 @@ def write_manifest(backup_file: Path, data_key: bytes, target: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def read_manifest(backup_file: Path) -> dict | None:
+def read_manifest(backup_file: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(manifest_path(backup_file).read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(manifest_path(backup_file).read_text(encoding="utf-8"))
+        return data
     except (OSError, ValueError):
         return None

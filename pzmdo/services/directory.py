@@ -167,7 +167,7 @@ def update_person(ctx: AppContext, person_id: int, data: PersonInput) -> PersonI
     return info
 
 
-def _refuse_own_big_change(ctx: AppContext, person_id: int, values: dict) -> None:
+def _refuse_own_big_change(ctx: AppContext, person_id: int, values: dict[str, object]) -> None:
     """Separation of duties: nobody changes their own BIG registration."""
     with ctx.db.session() as s:
         own = s.get(Person, person_id)
