@@ -171,15 +171,15 @@ def _refuse_own_big_change(ctx: AppContext, person_id: int, values: dict[str, ob
     """Separation of duties: nobody changes their own BIG registration."""
     with ctx.db.session() as s:
         own = s.get(Person, person_id)
-        if own is None:
-            return
-        if (own.big_registered, own.big_number) != (values["big_registered"], values["big_number"]):
-            deny(
-                ctx,
-                Action.DIRECTORY,
-                "U kunt uw eigen BIG-registratie niet wijzigen; vraag een andere beheerder om "
-                "dat te doen.",
-            )
+        current = (own.big_registered, own.big_number) if own else None
+    # The refusal is written after the read has ended (one transaction at a time).
+    if current is not None and current != (values["big_registered"], values["big_number"]):
+        deny(
+            ctx,
+            Action.DIRECTORY,
+            "U kunt uw eigen BIG-registratie niet wijzigen; vraag een andere beheerder om "
+            "dat te doen.",
+        )
 
 
 def set_active(ctx: AppContext, person_id: int, active: bool) -> PersonInfo:
