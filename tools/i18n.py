@@ -81,13 +81,20 @@ def unfinished(ts: Path) -> list[str]:
         kind = translation.get("type")
         if kind in ("vanished", "obsolete"):
             continue
-        if kind == "unfinished" or not (translation.text or "").strip():
+        forms = translation.findall("numerusform")  # %n plurals: every form filled
+        filled = (
+            all((f.text or "").strip() for f in forms)
+            if forms
+            else ((translation.text or "").strip())
+        )
+        if kind == "unfinished" or not filled:
             missing.append(message.findtext("source") or "")
     return missing
 
 
 def translate(ts_path: str) -> None:
-    """Fill translations from tab-separated lines on stdin (source, Dutch)."""
+    """Fill translations from tab-separated lines on stdin (source, Dutch); for a %n
+    plural give the Dutch forms separated by "|" (singular|plural)."""
     ts = Path(ts_path)
     pairs = {}
     for line in sys.stdin.read().splitlines():
@@ -102,7 +109,14 @@ def translate(ts_path: str) -> None:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            translation.text = pairs[source]
+            forms = translation.findall("numerusform")
+            if message.get("numerus") == "yes":
+                for old in forms:
+                    translation.remove(old)
+                for text in pairs[source].split("|"):
+                    ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = pairs[source]
             translation.attrib.pop("type", None)
             filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)

@@ -9,15 +9,14 @@ Ctrl+Shift+E close the meeting, Esc leave meeting mode (everything is saved).
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -39,11 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import Dimension
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem, MeetingFunction
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.meetings_page import action_line, action_text
 from pzmdo.gui.team_settings_dialog import ServiceDialog
+from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
 
 STYLE = """
@@ -246,10 +249,9 @@ class MeetingMode(QWidget):
         self.action_what.setAccessibleName(self.tr("Action: what"))
         self.action_owner = QComboBox()
         self.action_owner.setAccessibleName(self.tr("Action: who"))
-        self.action_due = QDateEdit()
-        self.action_due.setCalendarPopup(True)
-        self.action_due.setDisplayFormat("dd-MM-yyyy")
-        self.action_due.setAccessibleName(self.tr("Action: by when"))
+        self.action_due = DateInput(
+            name=self.tr("Action: by when"), what="De streefdatum van de actie"
+        )
         self.action_button = QPushButton(self.tr("Add &action"))
         self.action_button.setAccessibleName(self.tr("Add the action"))
         self.action_list = QListWidget()
@@ -487,9 +489,7 @@ class MeetingMode(QWidget):
         self.action_list.clear()
         for a in self.record.actions:
             self.action_list.addItem(action_text(a))
-        next_meeting = date.today().toordinal() + 28
-        due = date.fromordinal(next_meeting)
-        self.action_due.setDate(QDate(due.year, due.month, due.day))
+        self.action_due.setValue(date.today() + timedelta(days=28))
 
     def _show_summary(self) -> None:
         e = html.escape
@@ -655,14 +655,17 @@ class MeetingMode(QWidget):
         what = self.action_what.text().strip()
         if item is None or not what:
             return
-        d = self.action_due.date()
-        due = date(d.year(), d.month(), d.day())
+        try:
+            due = self.action_due.value()
+        except ValidationError as exc:
+            self.gctx.show_error(exc, self)
+            return
         owner = self.action_owner.currentData()
         owner_name = self.action_owner.currentText() if owner is not None else ""
 
         def done(_id: int) -> None:
             self.action_what.clear()
-            self.action_list.addItem(action_line(what, owner_name, due.strftime("%d-%m-%Y")))
+            self.action_list.addItem(action_line(what, owner_name, format_date(due)))
             self.status.setText(self.tr("Action added."))
             self.action_what.setFocus()
 
@@ -677,13 +680,42 @@ class MeetingMode(QWidget):
             on_done=done,
         )
 
+    # -- refreshing after a dialog: the summary only, never the form or the timer ----------
+    def _refresh_patient(self) -> None:
+        """Show what a dialog changed (colour, centrale zorgverlener, consultation) in the
+        summary; the notes, checklist and timer of the item stay as typed."""
+        item = self.current
+        if item is None or item.patient_id is None:
+            return
+        item_id = item.id
+
+        def shown(brief: svc.PatientBrief) -> None:
+            if self.current is not None and self.current.id == item_id:
+                self.brief = brief
+                self._show_summary()
+
+        self.gctx.runner.submit(
+            svc.patient_brief, self.gctx.app, item.patient_id, self.meeting_id, on_done=shown
+        )
+
+    def _refresh_meeting(self) -> None:
+        """After attendance: the triad line and meeting header, not the current item."""
+
+        def shown(info: svc.MeetingInfo) -> None:
+            self.meeting = info
+            self.title.setText(info.title)
+            self.triad.setText(self._triad_text(info))
+
+        self.gctx.runner.submit(svc.get_meeting, self.gctx.app, self.meeting_id, on_done=shown)
+
     # -- attendance and closing -------------------------------------------------------------
     def edit_attendance(self) -> None:
         if self.meeting is None or self.meeting.read_only:
             return
+        self.save_current()
         dialog = AttendanceDialog(self.gctx, self.meeting_id, self)
-        dialog.saved.connect(lambda _t: self.reload(keep_index=True))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.saved.connect(lambda _t: self._refresh_meeting())
+        self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
 
     def confirm_close(self) -> None:
@@ -734,18 +766,20 @@ class MeetingMode(QWidget):
         item = self.current
         if item is None or item.patient_id is None or self.meeting is None:
             return
+        self.save_current()
         dialog = CaregiverDialog(self.gctx, item.patient_id, self.meeting, self.people, self)
-        dialog.saved.connect(lambda _r: self.go(self.index, save=False))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.saved.connect(lambda _r: self._refresh_patient())
+        self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
 
     def change_urgency(self) -> None:
         item = self.current
         if item is None or item.patient_id is None:
             return
+        self.save_current()
         dialog = UrgencyDialog(self.gctx, item.patient_id, self)
-        dialog.saved.connect(lambda _r: self.go(self.index, save=False))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.saved.connect(lambda _r: self._refresh_patient())
+        self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
 
     def request_consultation(self) -> None:
@@ -757,9 +791,10 @@ class MeetingMode(QWidget):
         except ModuleNotFoundError:
             self.status.setText(self.tr("Consultations are not available yet."))
             return
+        self.save_current()
         dialog = open_consult_request(self.gctx, self, item.patient_id, self.meeting_id)
-        dialog.finished.connect(lambda _r: self.go(self.index, save=False))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.finished.connect(lambda _r: self._refresh_patient())
+        self._dialogs = keep_alive(self._dialogs, dialog)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tick.stop()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
     ACTIVE_STATUSES,
+    URGENT_REASONS,
     ActionFact,
     AgendaCandidate,
     AgendaReason,
@@ -973,6 +974,11 @@ def propose_agenda(
             s.scalars(select(MeetingAgendaItem).where(MeetingAgendaItem.meeting_id == meeting_id))
         )
         present_pids = {i.patient_id for i in existing if i.patient_id is not None}
+        removed = {
+            i.patient_id: i
+            for i in existing
+            if i.patient_id is not None and i.status == ItemStatus.VERWIJDERD.value
+        }
         loose_keys = {(i.reason, i.detail) for i in existing if i.patient_id is None}
         known = (
             {
@@ -987,11 +993,35 @@ def propose_agenda(
             else set()
         )
         external = [c for c in external if c.patient_id is None or c.patient_id in known]
-        proposal = propose(external + own, exclude=present_pids)
+        candidate_pids = {c.patient_id for c in external + own if c.patient_id is not None}
+        deceased = set(
+            s.scalars(
+                select(Patient.id).where(
+                    Patient.id.in_(candidate_pids),
+                    Patient.status == PatientStatus.OVERLEDEN.value,
+                )
+            )
+        )
+        proposal = propose(external + own, exclude=present_pids - set(removed), deceased=deceased)
         position = _next_position(s, meeting_id)
         added = 0
         for p in proposal:
             code = reason_code(p.reason)
+            again = removed.get(p.patient_id or 0)
+            if again is not None:
+                # Removed earlier; back only when something urgent happened since.
+                before = set((again.reasons or again.reason).split(","))
+                if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
+                    continue
+                again.status = ItemStatus.VOORGESTELD.value
+                again.reason = code
+                again.reasons = ",".join(reason_code(r) for r in p.reasons)
+                again.detail = p.detail
+                again.removed_reason = None
+                again.position = position
+                position += 1
+                added += 1
+                continue
             if p.patient_id is None and (code, p.detail) in loose_keys:
                 continue
             s.add(
@@ -1117,6 +1147,31 @@ def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> 
                 entity="meeting_agenda_item",
                 entity_id=item.id,
                 detail={"overleg": meeting.id, "reden": why},
+            )
+    for meeting_id in meeting_ids:
+        ctx.changes.publish("meeting", meeting_id)
+
+
+def restore_items(ctx: AppContext, previous: dict[int, str]) -> None:
+    """Undo a removal: items back to the status they had (``previous``: id -> status)."""
+    allowed = {ItemStatus.VOORGESTELD.value, ItemStatus.GEAGENDEERD.value}
+    meeting_ids = set()
+    with ctx.unit() as s:
+        for item_id, status in previous.items():
+            item, meeting = _get_item(s, item_id)
+            ensure_editable(_status(meeting))
+            if item.status != ItemStatus.VERWIJDERD.value or status not in allowed:
+                continue
+            item.status = status
+            item.removed_reason = None
+            meeting_ids.add(meeting.id)
+            ctx.audit(
+                s,
+                "meeting_item_restored",
+                patient_id=item.patient_id,
+                entity="meeting_agenda_item",
+                entity_id=item.id,
+                detail={"overleg": meeting.id, "status": status},
             )
     for meeting_id in meeting_ids:
         ctx.changes.publish("meeting", meeting_id)

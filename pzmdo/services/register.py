@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.bsn import validate_bsn
+from pzmdo.domain.dates import parse_date
 from pzmdo.domain.enums import Discipline, PatientStatus, Role, Sex
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.register import (
@@ -45,7 +46,6 @@ from pzmdo.domain.register import (
     find_urgency,
     format_date,
     name_words,
-    parse_dutch_date,
     urgency_levels,
 )
 from pzmdo.domain.text import display_name, fold, search_key
@@ -1130,7 +1130,7 @@ def _search_condition(text: str) -> Any | None:
     if not raw:
         return None
     try:
-        day = parse_dutch_date(raw)
+        day = parse_date(raw)
     except ValidationError:
         day = None
     if day is not None:

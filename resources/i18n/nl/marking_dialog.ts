@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MarkingDialog</name>
@@ -25,10 +26,6 @@
     <message>
         <source>New patient</source>
         <translation>Nieuwe patiënt</translation>
-    </message>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
     </message>
     <message>
         <source>optional, 9 digits</source>
@@ -95,7 +92,7 @@
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <source>Do&amp;n't know</source>
+        <source>Do&amp;n&apos;t know</source>
         <translation>Weet i&amp;k niet</translation>
     </message>
     <message>
