@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pzmdo.cli import careplan, consultations, core, meetings, register, reports
+from pzmdo.cli import argparse_nl, careplan, consultations, core, meetings, register, reports
 from pzmdo.cli.common import CliError, add_common_options
 from pzmdo.domain.errors import PzmdoError
 
@@ -27,6 +27,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_nl.install()
     parser = DutchArgumentParser(
         prog="pzmdo",
         description="pzmdo: MDO- en PaTz-register voor palliatieve zorg. Zonder opdracht "
