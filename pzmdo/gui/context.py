@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.crashlog import write_crash_report
-from pzmdo.gui.inputs import install_wheel_guard
+from pzmdo.gui.inputs import install_input_guard
 from pzmdo.gui.runner import Runner
 from pzmdo.services.context import AppContext
 from pzmdo.services.events import Change
@@ -24,7 +24,7 @@ class GuiContext(QObject):
         super().__init__()
         app_instance = QApplication.instance()
         if isinstance(app_instance, QApplication):
-            install_wheel_guard(app_instance)  # no screen may change a value by the wheel
+            install_input_guard(app_instance)  # wheel and Enter behave safely
         self.runner = runner or Runner(self)
         self.runner.error_handler = self.show_error
         self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)

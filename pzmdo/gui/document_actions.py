@@ -99,6 +99,7 @@ class DocumentDialog(QDialog):
         self.path.setAccessibleName(self.tr("File name"))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.setAccessibleName(self.tr("Choose where to save the document"))
+        self.browse.setAutoDefault(False)  # Enter in the file name saves, never browses
         self.browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)

@@ -1,7 +1,8 @@
 """Input widgets that never change clinical data by accident.
 
-- ``install_wheel_guard``: drop-downs and spin boxes ignore the scroll wheel unless they
-  have the keyboard focus, so scrolling a form never changes a value on the way.
+- ``install_input_guard``: drop-downs and spin boxes ignore the scroll wheel unless they
+  have the keyboard focus, so scrolling a form never changes a value on the way; and
+  Enter presses a focused push button on pages too (dialogs already do that).
 - ``DateInput``: the one date field. Typed dd-mm-jjjj (parsed by ``pzmdo.domain.dates``,
   the same rules as the CLI and import), a calendar on Alt+Down / F4 or the button, and
   the weekday next to it so a wrong date shows at a glance.
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyle,
     QTimeEdit,
     QToolButton,
@@ -33,9 +36,10 @@ from pzmdo.domain.errors import ValidationError
 _WHEEL_SHY = (QComboBox, QAbstractSpinBox)
 
 
-class WheelGuard(QObject):
+class InputGuard(QObject):
     """Application event filter: a drop-down or spin box without focus passes the wheel on
-    to its parent (the form scrolls) instead of changing its value."""
+    to its parent (the form scrolls) instead of changing its value; Enter on a focused
+    push button outside a dialog clicks it, as Space does."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
@@ -47,14 +51,27 @@ class WheelGuard(QObject):
         ):
             event.ignore()  # Qt then offers the event to the parent widgets
             return True
+        elif (
+            kind == QEvent.Type.KeyPress
+            and isinstance(watched, QPushButton)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and not isinstance(watched.window(), QDialog)
+            and watched.isEnabled()
+            and watched.menu() is None
+        ):
+            watched.animateClick()
+            return True
         return False
 
 
-def install_wheel_guard(app: QApplication) -> WheelGuard:
-    existing = app.findChild(WheelGuard)
+def install_input_guard(app: QApplication) -> InputGuard:
+    existing = app.findChild(InputGuard)
     if existing is not None:
         return existing
-    guard = WheelGuard(app)
+    guard = InputGuard(app)
     app.installEventFilter(guard)
     return guard
 
