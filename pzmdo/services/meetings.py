@@ -28,6 +28,7 @@ from pzmdo.domain.agenda import (
     ReviewFact,
     action_candidates,
     carried_over_candidates,
+    nl_date,
     nomination_candidates,
     propose,
     reason_code,
@@ -327,6 +328,37 @@ class PatientBrief:
 
 def _today(today: date | None) -> date:
     return today or date.today()
+
+
+def _sync_next_review(s: Session, meeting: Meeting, patient_ids: Iterable[int | None]) -> None:
+    """The register's "Volgende bespreking": the earliest meeting not yet closed that has the
+    patient on its agenda, else the periodic review (last discussed + the team's interval)."""
+    pids = {p for p in patient_ids if p is not None}
+    if not pids:
+        return
+    s.flush()
+    planned = dict(
+        s.execute(
+            select(MeetingAgendaItem.patient_id, func.min(Meeting.held_on))
+            .join(Meeting, Meeting.id == MeetingAgendaItem.meeting_id)
+            .where(
+                MeetingAgendaItem.patient_id.in_(pids),
+                MeetingAgendaItem.status == ItemStatus.GEAGENDEERD.value,
+                Meeting.status != MeetingStatus.AFGEROND.value,
+            )
+            .group_by(MeetingAgendaItem.patient_id)
+        ).all()
+    )
+    team = s.get(MeetingTeam, meeting.team_id)
+    interval = timedelta(weeks=team.review_interval_weeks if team else 8)
+    for pid in pids:
+        patient = s.get(Patient, pid)
+        if patient is None:
+            continue
+        active = patient.status in ACTIVE_STATUSES
+        periodic = patient.last_discussed_on + interval if patient.last_discussed_on else None
+        dates = [d for d in (planned.get(pid), periodic) if d is not None]
+        patient.next_review_on = min(dates) if dates and active else None
 
 
 def _patient_name(p: Patient | None) -> str:
@@ -1077,6 +1109,7 @@ def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
                     entity_id=item.id,
                     detail={"overleg": meeting.id, "reden": item.reason},
                 )
+                _sync_next_review(s, meeting, [item.patient_id])
             _into_preparation(meeting)
     ctx.changes.publish("meeting", meeting_id or 0)
 
@@ -1121,6 +1154,7 @@ def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
             entity_id=item.id,
             detail={"overleg": meeting.id, "reden": why},
         )
+        _sync_next_review(s, meeting, [item.patient_id])
         meeting_id = meeting.id
     ctx.changes.publish("meeting", meeting_id)
 
@@ -1148,6 +1182,7 @@ def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> 
                 entity_id=item.id,
                 detail={"overleg": meeting.id, "reden": why},
             )
+            _sync_next_review(s, meeting, [item.patient_id])
     for meeting_id in meeting_ids:
         ctx.changes.publish("meeting", meeting_id)
 
@@ -1173,6 +1208,7 @@ def restore_items(ctx: AppContext, previous: dict[int, str]) -> None:
                 entity_id=item.id,
                 detail={"overleg": meeting.id, "status": status},
             )
+            _sync_next_review(s, meeting, [item.patient_id])
     for meeting_id in meeting_ids:
         ctx.changes.publish("meeting", meeting_id)
 
@@ -1224,6 +1260,7 @@ def add_patient(
             entity_id=item.id,
             detail={"overleg": meeting_id},
         )
+        _sync_next_review(s, meeting, [patient_id])
         info = _item_infos(s, [item])[0]
     ctx.changes.publish("meeting", meeting_id)
     return info
@@ -1735,19 +1772,23 @@ def open_actions(ctx: AppContext, patient_id: int | None = None) -> list[ActionI
         return _action_infos(s, list(s.scalars(query)), date.today())
 
 
-def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
+def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None) -> MeetingInfo:
     """Close and freeze the record.
 
     Items on the agenda that were not discussed become "niet aan toegekomen" and are
     proposed again next time; discussed patients get ``last_discussed_on`` = the meeting
     date and ``next_review_on`` = that date + the team's review interval.
     """
+    day = _today(today)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         check_transition(_status(meeting), MeetingStatus.AFGEROND)
-        team = s.get(MeetingTeam, meeting.team_id)
-        interval = timedelta(weeks=team.review_interval_weeks if team else 8)
+        if meeting.held_on > day:
+            raise TransitionError(
+                f"Dit overleg staat gepland op {nl_date(meeting.held_on)}; het kan pas op die "
+                "dag worden afgesloten. Was het overleg eerder, pas dan eerst de datum aan."
+            )
         items = list(
             s.scalars(select(MeetingAgendaItem).where(MeetingAgendaItem.meeting_id == meeting_id))
         )
@@ -1765,9 +1806,6 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
                 continue
             if patient.last_discussed_on is None or patient.last_discussed_on <= meeting.held_on:
                 patient.last_discussed_on = meeting.held_on
-                patient.next_review_on = (
-                    meeting.held_on + interval if patient.status in ACTIVE_STATUSES else None
-                )
             ctx.audit(
                 s,
                 "meeting_patient_discussed",
@@ -1792,6 +1830,7 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
         meeting.status = MeetingStatus.AFGEROND.value
         meeting.closed_at = utcnow()
         meeting.closed_by = ctx.user.login
+        _sync_next_review(s, meeting, [i.patient_id for i in items])
         s.flush()
         triad = _triad(s, meeting_id)
         ctx.audit(

@@ -218,3 +218,17 @@ def test_dialogs_open_again_after_a_pdf_dialog_closed(qtbot, gctx, demo_ctx):
     assert isinstance(planned, PlanMeetingDialog) and planned.isVisible()
     planned.reject()
     idle(qtbot, gctx)
+
+
+def test_meeting_cannot_close_before_its_date_and_next_review_follows_the_agenda(demo_ctx):
+    from pzmdo.domain.errors import TransitionError
+
+    later = _meeting(demo_ctx, start=True)  # tomorrow
+    with pytest.raises(TransitionError, match="pas op die dag"):
+        svc.close_meeting(demo_ctx, later)
+    on_agenda = next(i for i in svc.agenda(demo_ctx, later) if i.patient_id is not None)
+    # Already on tomorrow's agenda: "Volgende bespreking" says tomorrow, not empty.
+    patient = register.get_patient(demo_ctx, on_agenda.patient_id)
+    assert patient.next_review_on == date.today() + timedelta(days=1)
+    closed = svc.close_meeting(demo_ctx, later, today=date.today() + timedelta(days=1))
+    assert closed.read_only
