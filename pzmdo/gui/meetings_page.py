@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.meetings import time_budget
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.team_settings_dialog import ServiceDialog, open_team_settings
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
+from pzmdo.services import settings
 
 
 def create_page(gctx: GuiContext) -> QWidget:
@@ -53,6 +55,13 @@ def _nl(day: date | None) -> str:
 
 def _load_meeting(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.AgendaItemInfo]]:
     return svc.get_meeting(ctx, meeting_id), svc.agenda(ctx, meeting_id)
+
+
+def _load_budget(ctx: Any) -> tuple[int, int]:
+    """Minutes per patient and the length of a meeting."""
+    return svc.get_team(ctx).minutes_per_patient, int(
+        settings.get_setting(ctx, settings.MEETING_MINUTES)
+    )
 
 
 class PlanMeetingDialog(ServiceDialog):
@@ -293,6 +302,9 @@ class MeetingsPage(QWidget):
         builder_layout.addWidget(self.agenda_list, 1)
         builder_layout.addLayout(item_buttons)
         builder_layout.addLayout(undo_row)
+        self.budget = QLabel()
+        self.budget.setWordWrap(True)
+        builder_layout.addWidget(self.budget)
         builder_layout.addLayout(add_row)
 
         self.record_view = QTextBrowser()
@@ -442,7 +454,19 @@ class MeetingsPage(QWidget):
         else:
             self.stack.setCurrentIndex(0)
             self._fill_agenda(items)
+            self.gctx.runner.submit(_load_budget, self.gctx.app, on_done=self._show_budget)
         self._update_buttons()
+
+    def _show_budget(self, budget: tuple[int, int]) -> None:
+        """Warn on screen when the accepted patients take longer than the meeting."""
+        per_patient, length = budget
+        patients = sum(
+            1 for i in self.items if i.patient_id is not None and i.status != "voorgesteld"
+        )
+        text, over = time_budget(patients, per_patient, length)
+        self.budget.setText(("⚠ " if over else "") + text)
+        self.budget.setStyleSheet("color: #a4262c; font-weight: 600;" if over else "")
+        self.budget.setAccessibleName(text)
 
     def _header_html(self, m: svc.MeetingInfo) -> str:
         e = html.escape
@@ -696,7 +720,11 @@ class MeetingsPage(QWidget):
             return
         from pzmdo.gui.document_actions import produce_document
 
-        self._keep(produce_document(self.gctx, self, kind, meeting_id=self.meeting.id))
+        self._keep(
+            produce_document(
+                self.gctx, self, kind, meeting_id=self.meeting.id, on=self.meeting.held_on
+            )
+        )
 
     def start_meeting_mode(self) -> None:
         if self.meeting is None or self.meeting.read_only:

@@ -4,6 +4,8 @@ patient only for the nabespreking, and dialogs open again after a PDF dialog clo
 
 from __future__ import annotations
 
+import re
+import subprocess
 from datetime import date, timedelta
 
 import pytest
@@ -232,3 +234,39 @@ def test_meeting_cannot_close_before_its_date_and_next_review_follows_the_agenda
     assert patient.next_review_on == date.today() + timedelta(days=1)
     closed = svc.close_meeting(demo_ctx, later, today=date.today() + timedelta(days=1))
     assert closed.read_only
+
+
+def test_agenda_pdf_numbers_like_the_screen_and_the_screen_warns_on_time(
+    qtbot, gctx, demo_ctx, tmp_path
+):
+    from pypdf import PdfReader
+
+    from pzmdo.services import documents, settings
+
+    meeting_id = _meeting(demo_ctx, start=False)
+    svc.accept_all(demo_ctx, meeting_id)
+    items = svc.agenda(demo_ctx, meeting_id)
+    svc.remove_items(demo_ctx, [items[2].id])  # a gap in the stored positions
+    settings.set_setting(demo_ctx, settings.MEETING_MINUTES, 30)
+    shown = [i for i in svc.agenda(demo_ctx, meeting_id) if i.status != "voorgesteld"]
+    out = tmp_path / "agenda.pdf"
+    documents.produce(demo_ctx, "agenda", out, meeting_id=meeting_id)
+    assert len(PdfReader(str(out)).pages) >= 2
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    rows = re.findall(r"^(\d+)\s{2,}\S", layout, flags=re.MULTILINE)
+    assert [int(n) for n in rows] == list(range(1, len(shown) + 1))
+    first_page = layout.split("\f")[0]
+    assert "Te bespreken" in first_page and re.search(r"^1\s{2,}\S", first_page, re.MULTILINE)
+
+    page = _page(qtbot, gctx)
+    page.load_meeting(meeting_id)
+    qtbot.waitUntil(lambda: "te veel" in page.budget.text(), timeout=10_000)
+    assert "van de 30 minuten" in page.budget.text()
+    # The PDF dialog suggests a name with the meeting's date, not today's.
+    page.make_document("agenda")
+    dialog = page._dialogs[-1]
+    assert (date.today() + timedelta(days=1)).isoformat() in dialog.path.text()
+    dialog.reject()
+    idle(qtbot, gctx)
