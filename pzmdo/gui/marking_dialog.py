@@ -37,6 +37,7 @@ from pzmdo.domain.register import (
     DeteriorationIndicator,
     SurpriseAnswer,
 )
+from pzmdo.domain.text import display_name
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
@@ -318,9 +319,19 @@ class MarkingDialog(QDialog):
         self._busy = False
         self.marked.emit(patient_id)
         window = self.gctx.main_window
+        self.confirmation = (
+            self.tr("%1 is marked (palliative phase) as of %2.")
+            .replace("%1", self._patient_name())
+            .replace("%2", self.marked_on.text())
+        )
         if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("Patient marked."), 8000)
+            window.statusBar().showMessage(self.confirmation, 15000)
         self.accept()
+
+    def _patient_name(self) -> str:
+        if self.new_button.isChecked():
+            return display_name(self.given.text(), self.prefix.text() or None, self.family.text())
+        return self.picker.search.text().strip()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -45,6 +45,7 @@ from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem, MeetingFunctio
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.meetings_page import action_line, action_text
+from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.team_settings_dialog import ServiceDialog
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
@@ -767,7 +768,7 @@ class MeetingMode(QWidget):
         if item is None or item.patient_id is None or self.meeting is None:
             return
         self.save_current()
-        dialog = CaregiverDialog(self.gctx, item.patient_id, self.meeting, self.people, self)
+        dialog = CaregiverDialog(self.gctx, item.patient_id, self.meeting, self)
         dialog.saved.connect(lambda _r: self._refresh_patient())
         self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
@@ -908,17 +909,15 @@ class CaregiverDialog(ServiceDialog):
         gctx: GuiContext,
         patient_id: int,
         meeting: svc.MeetingInfo,
-        people: list[svc.PersonBrief],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(gctx, parent)
         self.patient_id = patient_id
         self.setWindowTitle(self.tr("Centrale zorgverlener"))
         self.setAccessibleName(self.tr("Set the centrale zorgverlener"))
-        self.person = QComboBox()
+        # Only who can qualify (active, BIG-registered), and nobody chosen in advance.
+        self.person = PersonPicker(gctx, big_only=True)
         self.person.setAccessibleName(self.tr("Centrale zorgverlener"))
-        for p in people:
-            self.person.addItem(f"{p.name} — {p.discipline_label}", p.id)
         self.reason = QLineEdit(
             self.tr("Agreed in the meeting of %1").replace(
                 "%1", meeting.held_on.strftime("%d-%m-%Y")
@@ -947,12 +946,11 @@ class CaregiverDialog(ServiceDialog):
         except ModuleNotFoundError:
             self.show_error(self.tr("The care team is not available yet."))
             return
-        self.run(
-            careteam.set_central_caregiver,
-            self.patient_id,
-            self.person.currentData(),
-            self.reason.text(),
-        )
+        person_id = self.person.person_id
+        if person_id is None:
+            self.show_error(self.tr("Choose the new centrale zorgverlener (BIG-registered)."))
+            return
+        self.run(careteam.set_central_caregiver, self.patient_id, person_id, self.reason.text())
 
 
 class UrgencyDialog(ServiceDialog):

@@ -689,9 +689,11 @@ def mark_patient(ctx: AppContext, marking: MarkingInput) -> int:
     if marker_id is None:
         raise ValidationError("Kies de arts die markeert (de huisarts of behandelend arts).")
     with ctx.unit() as s:
-        _physician(s, marker_id)
+        marker = _physician(s, marker_id)
         p, created = _resolve_patient(ctx, s, marking.patient_id, marking.new_patient, today)
         check_marking_date(on, p.birth_date, today)
+        if p.gp_person_id is None and marker.discipline == Discipline.HUISARTS.value:
+            p.gp_person_id = marker.id  # the marking huisarts is the patient's huisarts
         if created:
             p.status = ""
         check_transition(p.status or None, PatientStatus.GEMARKEERD)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MarkingDialog</name>
@@ -92,7 +91,7 @@
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <source>Do&amp;n&apos;t know</source>
+        <source>Do&amp;n't know</source>
         <translation>Weet i&amp;k niet</translation>
     </message>
     <message>
@@ -168,8 +167,8 @@
         <translation>Opslaan…</translation>
     </message>
     <message>
-        <source>Patient marked.</source>
-        <translation>Patiënt gemarkeerd.</translation>
+        <source>%1 is marked (palliative phase) as of %2.</source>
+        <translation>%1 is gemarkeerd (palliatieve fase) per %2.</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AttendanceDialog</name>
@@ -69,6 +68,10 @@
     <message>
         <source>The care team is not available yet.</source>
         <translation>Het zorgteam is nog niet beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Choose the new centrale zorgverlener (BIG-registered).</source>
+        <translation>Kies de nieuwe centrale zorgverlener (BIG-geregistreerd).</translation>
     </message>
 </context>
 <context>
@@ -378,7 +381,7 @@
         <translation>Na afsluiten is het verslag bevroren: wijzigingen kunnen alleen nog als gedateerde aanvulling worden toegevoegd.</translation>
     </message>
     <message>
-        <source>%1 item(s) were not discussed; they go onto the next meeting&apos;s agenda.</source>
+        <source>%1 item(s) were not discussed; they go onto the next meeting's agenda.</source>
         <translation>%1 punt(en) niet besproken; die komen op de agenda van het volgende overleg.</translation>
     </message>
     <message>
