@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.enums import Role
+from pzmdo.gui import directory_page
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.pages import PageSpec, load_module
 from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.widgets import read_only_table
 from pzmdo.services import audit_log, backup, settings, users
@@ -44,9 +44,7 @@ class AdminPage(QTabWidget):
         self.setAccessibleName(self.tr("Administration"))
         self.users = UsersTab(gctx)
         self.addTab(self.users, self.tr("&Users"))
-        directory = load_module(PageSpec("directory", "Care providers", "pzmdo.gui.directory_page"))
-        if directory is not None:
-            self.addTab(directory.create_page(gctx), self.tr("Care &providers"))
+        self.addTab(directory_page.create_page(gctx), self.tr("Care &providers"))
         self.settings = SettingsTab(gctx)
         self.addTab(self.settings, self.tr("&Settings and backup"))
         self.audit = AuditTab(gctx)

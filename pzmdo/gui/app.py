@@ -6,6 +6,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
+    from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
+    from PySide6.QtWidgets import QApplication
 
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
@@ -29,7 +34,7 @@ def resources_dir() -> Path:
     return here.parents[2] / "resources"
 
 
-def install_translations(app: object, language: str = "nl") -> list[object]:
+def install_translations(app: QCoreApplication, language: str = "nl") -> list[QTranslator]:
     """Qt's own Dutch strings plus every compiled pzmdo translation file."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
@@ -43,11 +48,11 @@ def install_translations(app: object, language: str = "nl") -> list[object]:
         if tr.load(str(qm)):
             translators.append(tr)
     for tr in translators:
-        app.installTranslator(tr)  # type: ignore[attr-defined]
+        app.installTranslator(tr)
     return translators
 
 
-def create_application(argv: list[str] | None = None) -> object:
+def create_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -67,7 +72,7 @@ def create_application(argv: list[str] | None = None) -> object:
     return app
 
 
-def acquire_instance_lock(db_path: Path) -> object | None:
+def acquire_instance_lock(db_path: Path) -> QLockFile | None:
     """One pzmdo window per database on this computer: a lock file next to the database.
     Returns the held lock, or None when another running pzmdo holds it."""
     from PySide6.QtCore import QLockFile

@@ -39,6 +39,7 @@ from pzmdo.domain.consultations import (
 from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.text import display_name
+from pzmdo.services import careplan
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.consultations import Consultation, ConsultTeam, ConsultTeamMember
@@ -789,8 +790,6 @@ def process_advice(
         dimension = _enum(Dimension, dimension, "dimensie").value
     created: list[int] = []
     if target == "careplan":
-        from pzmdo.services import careplan  # lazy: the care-plan area lands in parallel
-
         who = consultant or team_name
         for item in chosen:
             created.append(
@@ -801,7 +800,7 @@ def process_advice(
             f"(versie {created[-1]})"
         )
     else:
-        from pzmdo.services import meetings  # lazy: the meetings area lands in parallel
+        from pzmdo.services import meetings  # here: meetings imports this module
 
         for item in chosen:
             created.append(

@@ -49,6 +49,7 @@ from pzmdo.domain.register import (
     urgency_levels,
 )
 from pzmdo.domain.text import display_name, fold, search_key
+from pzmdo.services import careteam
 from pzmdo.services.context import AppContext
 from pzmdo.services.patients import PatientHeader, age_on, header_of
 from pzmdo.store.models import Patient, Person, Practice, Setting
@@ -885,19 +886,9 @@ def register_hospital_mdo(
 
 
 def _make_central(ctx: AppContext, patient_id: int, person_id: int) -> None:
-    """The GP as regiebehandelaar: through the care-team service when it exists."""
+    """The GP as regiebehandelaar: the care team owns that role (and its history)."""
     reason = "Ziekenhuis-MDO-PZ: de huisarts wordt regiebehandelaar (003:L368)"
-    try:
-        from pzmdo.services.careteam import set_central_caregiver  # type: ignore[import-not-found]
-    except ImportError:
-        set_central_caregiver = None
-    if set_central_caregiver is not None:
-        set_central_caregiver(ctx, patient_id, person_id, reason)
-        return
-    with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
-        p.central_caregiver_id = person_id
-        ctx.audit(s, "central_caregiver", patient_id=patient_id, detail={"reden": reason})
+    careteam.set_central_caregiver(ctx, patient_id, person_id, reason)
 
 
 # -- dying phase, death, deregistration --------------------------------------------------------------

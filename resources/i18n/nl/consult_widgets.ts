@@ -303,10 +303,6 @@
         <source>Each ticked line becomes one agreement or action; you can edit a line (F2) first.</source>
         <translation>Elke aangevinkte regel wordt één afspraak of actie; u kunt een regel eerst aanpassen (F2).</translation>
     </message>
-    <message>
-        <source>The care plan or meeting part is not available in this version; that choice is switched off.</source>
-        <translation>Het zorgplan- of overlegdeel is in deze versie niet beschikbaar; die keuze staat uit.</translation>
-    </message>
 </context>
 <context>
     <name>_SavingDialog</name>
