@@ -54,10 +54,10 @@ from pzmdo.services import meetings as svc
 
 STYLE = """
 #MeetingMode { background: #fbfbf8; }
-#MeetingMode QWidget { font-size: 15pt; }
-#MeetingMode QLabel#title { font-size: 22pt; font-weight: 700; }
-#MeetingMode QLabel#patient { font-size: 20pt; font-weight: 700; }
-#MeetingMode QLabel#timer { font-size: 22pt; font-family: monospace; }
+#MeetingMode QWidget { font-size: 14pt; }
+#MeetingMode QLabel#title { font-size: 20pt; font-weight: 700; }
+#MeetingMode QLabel#patient { font-size: 18pt; font-weight: 700; }
+#MeetingMode QLabel#timer { font-size: 20pt; font-family: monospace; }
 #MeetingMode QGroupBox { font-weight: 600; }
 #MeetingMode QPlainTextEdit, #MeetingMode QLineEdit { background: white; }
 """
@@ -122,6 +122,7 @@ class MeetingMode(QWidget):
         # -- top bar ------------------------------------------------------------------------
         self.title = QLabel(self.tr("Loading…"))
         self.title.setObjectName("title")
+        self.title.setWordWrap(True)  # a long title wraps; the buttons never get cut
         self.position = QLabel()
         self.position.setAccessibleName(self.tr("Position on the agenda"))
         self.timer_label = QLabel("00:00")
@@ -132,17 +133,19 @@ class MeetingMode(QWidget):
         self.triad.setAccessibleName(self.tr("Attendance check"))
         self.attendance_button = QPushButton(self.tr("Attendance (F2)"))
         self.attendance_button.setAccessibleName(self.tr("Attendance"))
-        self.close_meeting_button = QPushButton(self.tr("Close meeting (Ctrl+Shift+E)"))
+        # Shortcuts too long for a button label go into the tooltip (fits 1280 px wide).
+        self.close_meeting_button = QPushButton(self.tr("Close meeting…"))
+        self.close_meeting_button.setToolTip(self.tr("Close the meeting (Ctrl+Shift+E)"))
         self.close_meeting_button.setAccessibleName(self.tr("Close the meeting"))
         self.leave_button = QPushButton(self.tr("Leave (Esc)"))
         self.leave_button.setAccessibleName(self.tr("Leave meeting mode"))
         top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(24)
+        top.addWidget(self.title, 1)
+        top.addSpacing(16)
         top.addWidget(self.position)
-        top.addStretch(1)
+        top.addSpacing(16)
         top.addWidget(self.timer_label)
-        top.addSpacing(24)
+        top.addSpacing(16)
         top.addWidget(self.attendance_button)
         top.addWidget(self.close_meeting_button)
         top.addWidget(self.leave_button)
@@ -152,6 +155,7 @@ class MeetingMode(QWidget):
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
         self.agenda_list.setWordWrap(True)
+        self.agenda_list.setMinimumWidth(200)  # names stay readable next to the form
         agenda_label.setBuddy(self.agenda_list)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -186,9 +190,9 @@ class MeetingMode(QWidget):
         self.urgency_button.setAccessibleName(self.tr("Change the urgency colour"))
         self.consult_button = QPushButton(self.tr("Request c&onsultation…"))
         self.consult_button.setAccessibleName(self.tr("Request a consultation"))
-        middle_buttons = QHBoxLayout()
-        for b in (self.caregiver_button, self.urgency_button, self.consult_button):
-            middle_buttons.addWidget(b)
+        middle_buttons = QGridLayout()  # two per row: readable on a 1280 px projector
+        for n, b in enumerate((self.caregiver_button, self.urgency_button, self.consult_button)):
+            middle_buttons.addWidget(b, n // 2, n % 2)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -225,6 +229,7 @@ class MeetingMode(QWidget):
                 combo.addItem(answer.label, answer.value)
             combo.setAccessibleName(item.label)
             label = QLabel(item.label)
+            label.setWordWrap(True)
             label.setBuddy(combo)
             checklist_form.addRow(label, combo)
             self.checklist[item.value] = combo
@@ -263,11 +268,15 @@ class MeetingMode(QWidget):
         self.action_list.setWordWrap(True)
         al = QVBoxLayout(actions_box)
         al.addWidget(self.action_what)
+        self.action_owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.action_owner.setMinimumContentsLength(12)
         row = QHBoxLayout()
-        row.addWidget(self.action_owner, 3)
-        row.addWidget(self.action_due, 1)
-        row.addWidget(self.action_button)
+        row.addWidget(self.action_owner, 1)
+        row.addWidget(self.action_due)
         al.addLayout(row)
+        al.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignRight)
         al.addWidget(self.action_list)
 
         # The checklist sits under the summary; notes, decisions, actions on the right.
@@ -302,7 +311,8 @@ class MeetingMode(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 5)
-        splitter.setSizes([260, 560, 780])
+        splitter.setSizes([250, 450, 580])  # fits 1280 px (a projector)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
