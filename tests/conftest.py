@@ -21,6 +21,7 @@ import pytest  # noqa: E402
 from pzmdo.services import unlock  # noqa: E402
 from pzmdo.services.context import AppContext, CurrentUser  # noqa: E402
 from pzmdo.store.database import Database  # noqa: E402
+from pzmdo.store.files import SessionLock  # noqa: E402
 from pzmdo.store.keys import KeySlotFile  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.shared import SHARED_DIR, shared_present  # noqa: E402
@@ -84,13 +85,20 @@ class _Template:
     folder: Path
     data_key: bytes
     user: CurrentUser
+    private_key: bytes | None  # the beheerder's key pair, as after a password unlock
 
     def copy_to(self, db_path: Path) -> AppContext:
         # The database, its key slots and whatever else init wrote beside it (modes kept).
         for source in self.folder.iterdir():
             shutil.copy2(source, db_path.with_name(source.name))
         db = Database.open_file(db_path, self.data_key)
-        return AppContext(db, self.user, KeySlotFile.load(db_path))
+        return AppContext(
+            db,
+            self.user,
+            KeySlotFile.load(db_path),
+            private_key=self.private_key,
+            session_lock=SessionLock(db_path),
+        )
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +112,9 @@ def _template_db(tmp_path_factory: pytest.TempPathFactory) -> _Template:
         admin_name="Bea Beheer (fictief)",
         password=PASSWORD,
     )
-    template = _Template(folder, result.context.db.data_key, result.context.user)
+    template = _Template(
+        folder, result.context.db.data_key, result.context.user, result.context.private_key
+    )
     result.context.close()
     return template
 
@@ -120,7 +130,7 @@ def _demo_template_db(
     ctx = _template_db.copy_to(folder / "praktijk.db")
     add_demo_patients(ctx, 40, seed=7)
     ctx.close()
-    return _Template(folder, _template_db.data_key, _template_db.user)
+    return _Template(folder, _template_db.data_key, _template_db.user, _template_db.private_key)
 
 
 @pytest.fixture

@@ -11,12 +11,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pzmdo.cli import argparse_nl, careplan, consultations, core, meetings, register, reports
+from pzmdo.cli import (
+    argparse_nl,
+    careplan,
+    consultations,
+    core,
+    keys,
+    meetings,
+    register,
+    reports,
+    selftest,
+)
 from pzmdo.cli.common import CliError, add_common_options
 from pzmdo.domain.errors import PzmdoError
 
 # Each module adds its sub-commands through ``register(subparsers)``.
-COMMAND_MODULES = [core, register, careplan, meetings, consultations, reports]
+COMMAND_MODULES = [core, keys, register, careplan, meetings, consultations, reports, selftest]
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

@@ -8,9 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pzmdo._data import resources_dir
+
 if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
     from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
     from PySide6.QtWidgets import QApplication
+
+from pzmdo.services.files import private_dir
 
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
@@ -24,14 +28,6 @@ def has_display() -> bool:
     if sys.platform.startswith("linux"):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
-
-
-def resources_dir() -> Path:
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources"
 
 
 def install_translations(app: QCoreApplication, language: str = "nl") -> list[QTranslator]:
@@ -77,7 +73,7 @@ def acquire_instance_lock(db_path: Path) -> QLockFile | None:
     Returns the held lock, or None when another running pzmdo holds it."""
     from PySide6.QtCore import QLockFile
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(db_path.parent)
     lock = QLockFile(str(db_path) + ".lock")
     lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead PID
     return lock if lock.tryLock(100) else None

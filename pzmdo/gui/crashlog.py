@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from pzmdo.services.files import open_private, private_dir
+
 
 def crash_dir() -> Path:
     return Path(platformdirs.user_log_dir("pzmdo", appauthor=False))
@@ -27,9 +29,9 @@ def scrubbed_report(exc: BaseException) -> str:
 def write_crash_report(exc: BaseException) -> Path | None:
     try:
         folder = crash_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
         path = folder / "crash.log"
-        with open(path, "a", encoding="utf-8") as fh:
+        with open_private(path, "a") as fh:
             fh.write(scrubbed_report(exc))
         return path
     except OSError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from pzmdo.domain.errors import DatabaseError, UnlockError
 from pzmdo.services.context import AppContext
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
-from pzmdo.store.keys import KeySlotFile
+from pzmdo.store.files import copy_private, create_private, private_dir
 from pzmdo.store.paths import backup_dir, keyslot_path
 
 KEEP_AUTOMATIC = 10
@@ -28,9 +27,10 @@ def backup_database(db: Database, out: Path) -> Path:
     if db.path is None or db.data_key is None:
         raise DatabaseError("Een back-up van een gedeelde server maakt de serverbeheerder.")
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(out.parent)
     tmp = out.with_name(out.name + ".tmp")
     tmp.unlink(missing_ok=True)
+    create_private(tmp)  # SQLite fills the existing empty file; it stays 0600
     raw = db.engine.raw_connection()
     try:
         cur = raw.cursor()
@@ -52,7 +52,7 @@ def backup_database(db: Database, out: Path) -> Path:
     _fsync(tmp)
     os.replace(tmp, out)
     if keyslot_path(db.path).exists():
-        shutil.copyfile(keyslot_path(db.path), keyslot_path(out))
+        copy_private(keyslot_path(db.path), keyslot_path(out))
     return out
 
 
@@ -111,32 +111,33 @@ def restore(db_path: Path, backup_file: Path, data_key: bytes) -> None:
             "De huidige database is niet gewijzigd."
         )
     tmp = db_path.with_name(db_path.name + ".restore.tmp")
-    shutil.copyfile(backup_file, tmp)
+    copy_private(backup_file, tmp)
     _fsync(tmp)
     if db_path.exists():
         # Keep what is replaced, so a restore can itself be undone.
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         aside = backup_dir(db_path) / f"voor-herstel-{stamp}.db"
-        aside.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(aside.parent)
         _checkpoint(db_path, data_key)
-        shutil.copyfile(db_path, aside)
+        copy_private(db_path, aside)
         if keyslot_path(db_path).exists():
-            shutil.copyfile(keyslot_path(db_path), keyslot_path(aside))
+            copy_private(keyslot_path(db_path), keyslot_path(aside))
     for suffix in ("-wal", "-shm"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path)
     if not keyslot_path(db_path).exists() and keyslot_path(backup_file).exists():
-        shutil.copyfile(keyslot_path(backup_file), keyslot_path(db_path))
+        copy_private(keyslot_path(backup_file), keyslot_path(db_path))
 
 
 def key_for_restore(db_path: Path, backup_file: Path, login: str, password: str) -> bytes:
     """The data key from the live database's slots, else from the backup's own slots."""
+    from pzmdo.services.unlock import data_key_for
+
     for source in (db_path, backup_file):
         try:
-            slots = KeySlotFile.load(Path(source))
+            return data_key_for(Path(source), login, password)
         except DatabaseError:
             continue
-        return slots.unwrap(login, password)
     raise UnlockError("Er is geen sleutelbestand gevonden; gebruik de herstelsleutel.")
 
 

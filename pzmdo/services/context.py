@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from pzmdo.services.events import ChangeBus
 from pzmdo.store.database import Database
+from pzmdo.store.files import SessionLock
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AuditEvent
 
@@ -31,6 +32,10 @@ class AppContext:
     user: CurrentUser
     keyslots: KeySlotFile | None = None
     changes: ChangeBus = field(default_factory=ChangeBus)
+    # The unlocked user's X25519 private key (for "remember on this computer" and
+    # password changes); never written anywhere.
+    private_key: bytes | None = field(default=None, repr=False)
+    session_lock: SessionLock | None = field(default=None, repr=False)
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
@@ -61,6 +66,8 @@ class AppContext:
 
     def close(self) -> None:
         self.db.close()
+        if self.session_lock is not None:
+            self.session_lock.release()
 
 
 def audit(

@@ -219,16 +219,35 @@ def read_table(data: bytes, filename: str = "bestand.csv") -> SourceTable:
         )
     text, encoding = _decode(data)
     text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first_line.count) if any(d in first_line for d in ";,\t") else ";"
+    dialect = _dialect(text)
     try:
-        raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        raw = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error:
         raise ValidationError(
             "Het CSV-bestand kan niet worden gelezen (ongeldige tekens of aanhalingstekens). "
             "Sla het opnieuw op als CSV (puntkomma-gescheiden) en probeer het opnieuw."
         ) from None
-    return _table(raw, encoding, delimiter)
+    return _table(raw, encoding, dialect.delimiter)
+
+
+DELIMITERS = ";,\t"
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """The CSV dialect as csv.Sniffer sees it, with the Dutch fallbacks: the delimiter the
+    header line uses most (commas inside unquoted names must not win; none at all: ';'),
+    and always '"' as quote ('t Hooft, d'Ancona are names, not quoted fields)."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in DELIMITERS}
+    usual = max(DELIMITERS, key=counts.__getitem__) if any(counts.values()) else ";"
+    try:
+        sniffed: type[csv.Dialect] = csv.Sniffer().sniff(text[:64_000], delimiters=DELIMITERS)
+    except csv.Error:
+        sniffed = csv.excel
+    delimiter = sniffed.delimiter
+    if counts.get(delimiter, 0) < counts[usual] or not counts[usual]:
+        delimiter = usual
+    return type("SniffedDialect", (sniffed,), {"delimiter": delimiter, "quotechar": '"'})
 
 
 def _read_xlsx(data: bytes) -> SourceTable:

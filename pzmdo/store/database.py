@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from pzmdo.domain.errors import DatabaseError, UnlockError
+from pzmdo.store.files import create_private, private_dir
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -90,7 +91,9 @@ class Database:
         if not create and not path.exists():
             raise DatabaseError(f"Er is geen database op {path}. Maak er een met 'pzmdo init'.")
         if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
+            if not path.exists():
+                create_private(path)  # SQLite's -wal/-shm copy the file's mode
         engine = create_engine(
             "sqlite://",
             module=sqlcipher3.dbapi2,  # the pysqlcipher dialect would re-key with a passphrase
@@ -160,6 +163,26 @@ class Database:
             raise explain_sqlite_error(exc) from None
         finally:
             session.close()
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the whole file with ``new_key`` (SQLCipher's ``PRAGMA rekey``).
+
+        The caller makes sure no other process has the file open. Pooled connections still
+        hold the old key, so the pool is emptied first and the engine rebuilt afterwards."""
+        if self.path is None:
+            raise DatabaseError("Een gedeelde server beheert zijn eigen sleutels.")
+        self.engine.dispose()
+        conn = _connect(self.path, self.data_key or b"")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays
+        except (sqlite3.Error, sqlcipher3.Error) as exc:
+            raise explain_sqlite_error(exc) from None
+        finally:
+            conn.close()
+        fresh = Database.open_file(self.path, new_key)
+        self.engine, self._sessions, self.data_key = fresh.engine, fresh._sessions, new_key
 
     def integrity_check(self) -> list[str]:
         """Problems reported by SQLite's integrity check (empty when all is well)."""
