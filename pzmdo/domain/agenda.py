@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
+from typing import Any
 
 
 class AgendaReason(IntEnum):
@@ -284,7 +285,7 @@ class ProposedItem:
     since: date | None
 
 
-def _sort_key(c: AgendaCandidate) -> tuple:
+def _sort_key(c: AgendaCandidate) -> tuple[Any, ...]:
     # Within one reason: oldest event first (a death three weeks ago before yesterday's),
     # undated after dated, then the patient id for a stable order; theme slots keep input order.
     return (
@@ -318,7 +319,7 @@ def propose(
                 loose.append(c)
         elif c.patient_id not in skip:
             by_patient.setdefault(c.patient_id, []).append(c)
-    items: list[tuple[tuple, ProposedItem]] = []
+    items: list[tuple[tuple[Any, ...], ProposedItem]] = []
     for pid, group in by_patient.items():
         if pid in dead or any(c.reason is AgendaReason.DECEASED for c in group):
             group = [c for c in group if c.reason is AgendaReason.DECEASED]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import LabelledEnum, PatientStatus, register_labels
@@ -151,7 +152,7 @@ DEFAULT_URGENCIES: tuple[UrgencyLevel, ...] = (
 )
 
 
-def urgency_levels(configured: list[dict] | None = None) -> tuple[UrgencyLevel, ...]:
+def urgency_levels(configured: list[dict[str, Any]] | None = None) -> tuple[UrgencyLevel, ...]:
     """The practice's urgency levels: the configured list (setting), else the defaults."""
     if not configured:
         return DEFAULT_URGENCIES

@@ -85,7 +85,7 @@ def agenda_story(meeting: MeetingData, s: Styles, initials_only: bool) -> list[F
         for number, e in enumerate(entries, start=1):  # as on screen: 1..n, no gaps
             row = [str(number), entry_subject(e, initials_only), e.reason, e.detail]
             if with_proposer:
-                row.append(e.proposed_by)
+                row.append(e.proposed_by or "")
             row.append(f"{e.minutes}" if e.minutes else "")
             rows.append(row)
         header = ["Nr.", "Onderwerp", "Reden", "Toelichting"]

@@ -394,7 +394,7 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab API
         self._pzmdo_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab internal, not in the stubs
 
     def save(self) -> None:
         sections = self._pzmdo_sections
