@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
-from pzmdo.domain.dates import parse_date
-from pzmdo.domain.register import format_date
+from pzmdo.domain.dates import format_date, parse_date
 
 
 def register(sub: Any) -> None:

@@ -76,6 +76,12 @@ def install_input_guard(app: QApplication) -> InputGuard:
     return guard
 
 
+def _py_date(value: date | QDate) -> date:
+    if isinstance(value, QDate):
+        return date(value.year(), value.month(), value.day())
+    return value
+
+
 class DateInput(QLineEdit):
     """A date typed as dd-mm-jjjj with the weekday shown inside the field, on the right.
 
@@ -128,13 +134,13 @@ class DateInput(QLineEdit):
         self.setText(dates.format_date(value))
 
     def setDate(self, value: date | QDate) -> None:  # noqa: N802 - Qt style
-        self.setValue(value.toPython() if isinstance(value, QDate) else value)
+        self.setValue(_py_date(value))
 
     def setMinimumDate(self, value: date | QDate) -> None:  # noqa: N802 - Qt style
-        self.minimum = value.toPython() if isinstance(value, QDate) else value
+        self.minimum = _py_date(value)
 
     def setMaximumDate(self, value: date | QDate) -> None:  # noqa: N802 - Qt style
-        self.maximum = value.toPython() if isinstance(value, QDate) else value
+        self.maximum = _py_date(value)
 
     def value(self) -> date | None:
         """The typed date, None when empty; a Dutch ValidationError when it is no date."""
@@ -191,7 +197,8 @@ class DateInput(QLineEdit):
         self.setAccessibleDescription(described)
 
     def show_calendar(self) -> None:
-        calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAccessibleName(self.tr("Calendar"))
         calendar.setGridVisible(True)
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -239,7 +246,8 @@ class DateTimeInput(QWidget):
 
     def setDateTime(self, moment: datetime | QDateTime) -> None:  # noqa: N802 - Qt style
         if isinstance(moment, QDateTime):
-            moment = moment.toPython()
+            qd, qt = moment.date(), moment.time()
+            moment = datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute())
         self.day.setValue(moment.date())
         self.time.setTime(QTime(moment.hour, moment.minute))
 

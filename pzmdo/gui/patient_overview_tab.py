@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.domain.register import (
@@ -38,7 +39,6 @@ from pzmdo.domain.register import (
     SignalType,
     StervensfaseIndicator,
     Wilsbekwaamheid,
-    format_date,
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.inputs import DateInput

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.bsn import validate_bsn
-from pzmdo.domain.dates import parse_date
+from pzmdo.domain.dates import format_date, parse_date
 from pzmdo.domain.enums import Discipline, PatientStatus, Role, Sex
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.register import (
@@ -44,7 +44,6 @@ from pzmdo.domain.register import (
     check_marking_date,
     check_transition,
     find_urgency,
-    format_date,
     name_words,
     urgency_levels,
 )
