@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from pzmdo import __version__
 from pzmdo.cli import (
+    argparse_nl,
     careplan,
     consultations,
     core,
@@ -37,6 +38,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_nl.install()
     parser = DutchArgumentParser(
         prog="pzmdo",
         description="pzmdo: MDO- en PaTz-register voor palliatieve zorg. Zonder opdracht "

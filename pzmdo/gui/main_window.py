@@ -90,8 +90,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # From every pzmdo window (meeting mode is one of its own), not just this one.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
         file_menu.addAction(self.lock_action)
+        self.addAction(self.lock_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -164,6 +167,11 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.unlock_page.refresh(self.gctx.app.user.login)
         self.screens.setCurrentWidget(self.unlock_page)
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
         self.gctx.runner.submit(unlock.record_lock, self.gctx.app)
 
     def _unlocked(self, ctx: AppContext) -> None:

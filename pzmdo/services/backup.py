@@ -174,6 +174,7 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
     ctx.close()
     restore(path, Path(backup_file), key)
     restored = reopen_as(path, key, login, method="na herstel")
+    restored.private_key = ctx.private_key  # same key file: "remember" keeps working
     with restored.unit() as s:
         restored.audit(s, "restore", detail={"bestand": str(backup_file)})
     return restored
