@@ -1,4 +1,7 @@
-"""Foundation sub-commands: init, users, backup, restore, check, audit."""
+"""Foundation sub-commands: init, users, backup, restore, check, audit.
+
+Services are imported inside each command, so that ``pzmdo --help`` starts fast.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ from pzmdo.cli.common import (
 from pzmdo.cli.keys import print_rotation
 from pzmdo.cli.meetings import parse_day
 from pzmdo.domain.audit import AuditAction
-from pzmdo.services import audit_log, backup, unlock, users
 
 
 def register(sub: Any) -> None:
@@ -86,6 +88,8 @@ def _users_usage(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pzmdo.services import unlock, users
+
     path = db_path(args)
     first = password("Nieuw wachtwoord: ")
     also = [users.parse_role(r) for r in args.also_role]
@@ -108,6 +112,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     role = users.parse_role(args.role)
     with unlocked(args) as ctx:
         new_password = password_for_new_user()
@@ -134,6 +140,8 @@ def password_for_new_user() -> str:
 
 
 def cmd_users_roles(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     roles = [users.parse_role(r) for r in args.roles]
     with unlocked(args) as ctx:
         info = users.set_roles(ctx, args.login, roles)
@@ -142,6 +150,8 @@ def cmd_users_roles(args: argparse.Namespace) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     with unlocked(args) as ctx:
         rows = users.list_users(ctx)
     if args.json:
@@ -154,6 +164,8 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_deactivate(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     with unlocked(args) as ctx:
         rotation = users.deactivate_user(ctx, args.login)
     print(f"Gebruiker {args.login} is gedeactiveerd.")
@@ -164,6 +176,8 @@ def cmd_users_deactivate(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from pzmdo.services import backup
+
     with unlocked(args) as ctx:
         out = backup.backup(ctx, Path(args.out))
     print(f"Back-up geschreven: {out}")
@@ -171,6 +185,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from pzmdo.services import backup
+
     path = db_path(args)
     # Checks the password and that this user is a beheerder (live database, else backup).
     key = backup.key_for_restore(path, Path(args.file), login(args), password())
@@ -183,6 +199,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from pzmdo.services import audit_log
     from pzmdo.store import migrate
 
     with unlocked(args) as ctx:
@@ -212,6 +229,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from pzmdo.services import audit_log
+
     flt = audit_log.AuditFilter(
         patient_id=args.patient,
         user_login=args.by,

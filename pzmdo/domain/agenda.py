@@ -86,6 +86,11 @@ NABESPREKING_PROMPT = (
 )
 
 
+# Reasons that bring a patient back as a proposal even after the POH removed them from
+# this meeting's agenda (the removal was about the earlier, routine reason).
+URGENT_REASONS = frozenset({AgendaReason.DECEASED, AgendaReason.URGENCY_CHANGED})
+
+
 def reason_rank(reason: AgendaReason) -> int:
     return _RANK[reason]
 
@@ -292,16 +297,20 @@ def _sort_key(c: AgendaCandidate) -> tuple[Any, ...]:
 
 
 def propose(
-    candidates: Iterable[AgendaCandidate], exclude: Iterable[int] = ()
+    candidates: Iterable[AgendaCandidate],
+    exclude: Iterable[int] = (),
+    deceased: Iterable[int] = (),
 ) -> list[ProposedItem]:
     """Merge candidates into an ordered proposal.
 
     A patient appears once, at the position of their highest-ranked reason, with all
     reasons listed. Non-patient candidates (theme, general actions) stay separate lines,
     except identical ones. Patients in ``exclude`` (already on or removed from the
-    agenda) are left out.
+    agenda) are left out. After death only the nabespreking is proposed: for patients in
+    ``deceased`` (or with a DECEASED candidate) every other reason is dropped.
     """
     skip = set(exclude)
+    dead = set(deceased)
     by_patient: dict[int, list[AgendaCandidate]] = {}
     loose: list[AgendaCandidate] = []
     for c in candidates:
@@ -312,6 +321,10 @@ def propose(
             by_patient.setdefault(c.patient_id, []).append(c)
     items: list[tuple[tuple[Any, ...], ProposedItem]] = []
     for pid, group in by_patient.items():
+        if pid in dead or any(c.reason is AgendaReason.DECEASED for c in group):
+            group = [c for c in group if c.reason is AgendaReason.DECEASED]
+            if not group:
+                continue
         group.sort(key=_sort_key)
         main = group[0]
         reasons = tuple(dict.fromkeys(c.reason for c in group))

@@ -57,6 +57,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("pzmdo")
     QCoreApplication.setApplicationName("pzmdo")
     install_translations(app, os.environ.get("PZMDO_LANG", "nl"))
+    from pzmdo.gui.inputs import install_input_guard
+
+    install_input_guard(app)
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pzmdo.svg")))

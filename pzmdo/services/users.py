@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
@@ -87,6 +87,14 @@ def add_user(
         if person_id is None:
             if not name.strip():
                 raise ValidationError("Vul de naam van de gebruiker in.")
+            same = s.scalars(
+                select(Person).where(func.lower(Person.name) == name.strip().lower())
+            ).first()
+            if same is not None:  # one person, one directory entry
+                raise ValidationError(
+                    f"'{same.name}' staat al in de zorgverlenerslijst. Kies die bij "
+                    "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
+                )
             person = Person(
                 name=name.strip(),
                 discipline=_DISCIPLINE_FOR_ROLE[role].value,
