@@ -80,6 +80,7 @@ class AuditAction(LabelledEnum):
     MEETING_ITEM_ACCEPTED = "meeting_item_accepted"
     MEETING_ITEM_REMOVED = "meeting_item_removed"
     MEETING_ITEM_ADDED = "meeting_item_added"
+    MEETING_ITEM_RESTORED = "meeting_item_restored"
     MEETING_THEME_ADDED = "meeting_theme_added"
     MEETING_AGENDA_REORDERED = "meeting_agenda_reordered"
     MEETING_NOMINATION = "meeting_nomination"
@@ -172,6 +173,7 @@ register_labels(
         AuditAction.MEETING_ITEM_ACCEPTED: "Agendapunt overgenomen",
         AuditAction.MEETING_ITEM_REMOVED: "Agendapunt verwijderd",
         AuditAction.MEETING_ITEM_ADDED: "Agendapunt toegevoegd",
+        AuditAction.MEETING_ITEM_RESTORED: "Agendapunt teruggezet",
         AuditAction.MEETING_THEME_ADDED: "Thema toegevoegd",
         AuditAction.MEETING_AGENDA_REORDERED: "Agenda herschikt",
         AuditAction.MEETING_NOMINATION: "Voorgedragen voor MDO",

@@ -1195,6 +1195,7 @@ def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> 
 
 def restore_items(ctx: AppContext, previous: dict[int, str]) -> None:
     """Undo a removal: items back to the status they had (``previous``: id -> status)."""
+    require(ctx, Action.MEETING_PREPARE)
     allowed = {ItemStatus.VOORGESTELD.value, ItemStatus.GEAGENDEERD.value}
     meeting_ids = set()
     with ctx.unit() as s:
@@ -1208,7 +1209,7 @@ def restore_items(ctx: AppContext, previous: dict[int, str]) -> None:
             meeting_ids.add(meeting.id)
             ctx.audit(
                 s,
-                "meeting_item_restored",
+                AuditAction.MEETING_ITEM_RESTORED,
                 patient_id=item.patient_id,
                 entity="meeting_agenda_item",
                 entity_id=item.id,

@@ -337,6 +337,9 @@ ENTRY_POINTS: dict[str, Entry] = {
     "meetings.remove_items": e(A.MEETING_PREPARE)(
         lambda c, w: meetings.remove_items(c, [w["spare_item"]], "rol-test")
     ),
+    "meetings.restore_items": e(A.MEETING_PREPARE)(
+        lambda c, w: meetings.restore_items(c, {w["spare_item"]: "geagendeerd"})
+    ),
     "meetings.add_patient": e(A.MEETING_PREPARE)(
         lambda c, w: meetings.add_patient(c, w["meeting"], w["pid2"], "rol-test")
     ),
