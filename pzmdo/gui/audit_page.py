@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -38,7 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.audit import AuditAction
+from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 from pzmdo.services import audit_log
 from pzmdo.services.audit_log import AuditEntry, AuditFilter
 
@@ -255,13 +255,8 @@ class AuditPage(QWidget):
         gctx.runner.submit(audit_log.audit_users, gctx.app, on_done=self._users)
         self.refresh()
 
-    def _date_edit(self, name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setAccessibleName(name)
-        edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        return edit
+    def _date_edit(self, name: str, day: date) -> DateInput:
+        return DateInput(day, name, what=name)
 
     def _users(self, rows: list[tuple[str, str]]) -> None:
         for login, name in rows:
@@ -270,21 +265,22 @@ class AuditPage(QWidget):
     def current_filter(self) -> AuditFilter:
         text = self.patient.text().strip()
         since = until = None
-        if self.period.isChecked():
-            since, until = self.since.date().toPython(), self.until.date().toPython()
+        if self.period.isChecked():  # a typing error raises the field's Dutch message
+            since, until = self.since.value(), self.until.value()
         return AuditFilter(
             patient_id=int(text) if text.isdigit() else None,
             patient_name=text if text and not text.isdigit() else None,
             user_login=self.user.currentData(),
             action=self.action.currentData(),
-            since=since,  # type: ignore[arg-type]
-            until=until,  # type: ignore[arg-type]
+            since=since,
+            until=until,
         )
 
     def refresh(self) -> None:
         try:
             flt = self.current_filter()
-        except ValueError:
+        except PzmdoError as exc:
+            self.status.setText(str(exc))
             return
         self.status.setText(self.tr("Searching…"))
         self.model.load(

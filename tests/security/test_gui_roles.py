@@ -8,7 +8,7 @@ import csv
 import os
 import stat
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -113,6 +113,17 @@ def test_audit_page_filters_pages_and_exports(qtbot, demo_ctx, tmp_path):
     audit.refresh()
     _idle(qtbot, gctx)
     assert audit.model.rowCount() == 1
+    # A period that ended yesterday holds none of today's events; a typing error says so.
+    audit.period.setChecked(True)
+    audit.since.setValue(date.today() - timedelta(days=7))
+    audit.until.setValue(date.today() - timedelta(days=1))
+    audit.refresh()
+    _idle(qtbot, gctx)
+    assert audit.model.rowCount() == 0
+    audit.until.setText("31-02-2026")
+    audit.refresh()
+    assert "datum" in audit.status.text().lower()
+    audit.period.setChecked(False)
     SHOTS.mkdir(parents=True, exist_ok=True)
     audit.action.setCurrentIndex(0)
     audit.patient.clear()

@@ -71,7 +71,7 @@ def build_world(admin: AppContext, folder: Path) -> dict[str, Any]:
         admin, None, name="Reserveteam (fictief)", team_type="regionaal", phone_office="0201234567"
     )
     w["spare_login"] = users.add_user(
-        admin, login="reserve", name="Reserve (fictief)", role=Role.OVERIG,
+        admin, login="reserve", name="Reservegebruiker (fictief)", role=Role.OVERIG,
         password="reserve-wachtwoord-1",
     ).login  # fmt: skip
     meeting = meetings.plan_meeting(admin, date.today() + timedelta(days=21))
