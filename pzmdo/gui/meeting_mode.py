@@ -55,7 +55,7 @@ from pzmdo.services import meetings as svc
 STYLE = """
 #MeetingMode { background: #fbfbf8; }
 #MeetingMode QWidget { font-size: 14pt; }
-#MeetingMode QLabel#title { font-size: 20pt; font-weight: 700; }
+#MeetingMode QLabel#title { font-size: 17pt; font-weight: 700; }
 #MeetingMode QLabel#patient { font-size: 18pt; font-weight: 700; }
 #MeetingMode QLabel#timer { font-size: 20pt; font-family: monospace; }
 #MeetingMode QGroupBox { font-weight: 600; }
@@ -881,7 +881,14 @@ class AttendanceDialog(ServiceDialog):
             )
             self.table.setCellWidget(r, 3, function)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        # Wide enough for full names ("Dr. A. Jansen (fictief)"), within the screen.
+        needed = header.length() + self.table.verticalScrollBar().sizeHint().width() + 48
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        if needed > self.width():
+            self.resize(min(needed, screen - 40), self.height())
         if ordered:
             self.table.setCurrentCell(0, 0)
         self.ok.setEnabled(True)

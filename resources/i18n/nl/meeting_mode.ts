@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AttendanceDialog</name>
@@ -381,7 +382,7 @@
         <translation>Na afsluiten is het verslag bevroren: wijzigingen kunnen alleen nog als gedateerde aanvulling worden toegevoegd.</translation>
     </message>
     <message>
-        <source>%1 item(s) were not discussed; they go onto the next meeting's agenda.</source>
+        <source>%1 item(s) were not discussed; they go onto the next meeting&apos;s agenda.</source>
         <translation>%1 punt(en) niet besproken; die komen op de agenda van het volgende overleg.</translation>
     </message>
     <message>
