@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.help_menu import BusyIndicator, add_help_menu
 from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.marking_dialog import open_marking_dialog
 from pzmdo.gui.pages import NAV_PAGES
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setAccessibleName(self.tr("Database"))
         self.statusBar().addWidget(self.user_label)
+        self.busy = BusyIndicator(gctx.runner)
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.db_label)
         self._update_status()
 
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         self.mark_action.triggered.connect(self.open_marking)
         patient_menu.addAction(self.mark_action)
         self.addAction(self.mark_action)
+        self._help_dialogs = add_help_menu(self, self.db_path)
 
     def open_marking(self) -> None:
         if self.is_locked:
