@@ -17,6 +17,8 @@ lint: setup
 benchmark: setup
 	.venv/bin/python tests/benchmarks/run.py
 
-# The PyInstaller bundle (dist/pzmdo, ~70 s, ~280 MB) and its smoke test; not part of `make test`.
+# The PyInstaller bundle (dist/pzmdo, ~70 s, ~290 MB) with its smoke test, then the .deb,
+# installed and removed again with dpkg as a test (needs root); not part of `make test`.
 package: setup
 	packaging/build.sh
+	packaging/deb.sh --install-test

@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from pzmdo import __version__
 from pzmdo.cli import (
     argparse_nl,
     careplan,
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="pzmdo: MDO- en PaTz-register voor palliatieve zorg. Zonder opdracht "
         "opent het programma.",
     )
+    parser.add_argument("--version", action="version", version=f"pzmdo {__version__}")
     add_common_options(parser)
     sub = parser.add_subparsers(
         dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser

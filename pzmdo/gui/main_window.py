@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.gui.about_dialog import open_about
+from pzmdo.gui.busy import BusyIndicator
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.help_menu import BusyIndicator, add_help_menu
 from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.marking_dialog import open_marking_dialog
 from pzmdo.gui.pages import NAV_PAGES
@@ -108,7 +109,11 @@ class MainWindow(QMainWindow):
         self.mark_action.triggered.connect(self.open_marking)
         patient_menu.addAction(self.mark_action)
         self.addAction(self.mark_action)
-        self._help_dialogs = add_help_menu(self, self.db_path)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About pzmdo…"), self)
+        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.about_action.triggered.connect(lambda: open_about(self.gctx, self))
+        help_menu.addAction(self.about_action)
 
     def open_marking(self) -> None:
         if self.is_locked:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from pzmdo.gui.about_dialog import open_about
 from pzmdo.gui.app import create_application
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.main_window import MainWindow
@@ -95,6 +96,12 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
                 where = f"tabblad {view.tabs.tabText(index)}"
                 problems += _inspect(view.tabs.currentWidget(), where)
                 opened += 1
+    about = open_about(gctx, window)
+    _settle(gctx)
+    if about.components.rowCount() < 5:  # read from the installed (or bundled) metadata
+        problems.append("Over pzmdo: de lijst met onderdelen en licenties ontbreekt")
+    about.close()
+    opened += 1
     window.idle.stop()
     gctx.runner.wait()
     window.close()
