@@ -89,6 +89,8 @@ class AuditAction(LabelledEnum):
     MEETING_DISCUSSION = "meeting_discussion"
     MEETING_DECISION = "meeting_decision"
     MEETING_DECISION_REMOVED = "meeting_decision_removed"
+    MEETING_DECISION_CHANGED = "meeting_decision_changed"
+    MEETING_ACTION_CHANGED = "meeting_action_changed"
     MEETING_ACTION_ADDED = "meeting_action_added"
     MEETING_ACTION_DONE = "meeting_action_done"
     MEETING_ACTION_REMOVED = "meeting_action_removed"
@@ -182,6 +184,8 @@ register_labels(
         AuditAction.MEETING_DISCUSSION: "Bespreking vastgelegd",
         AuditAction.MEETING_DECISION: "Besluit vastgelegd",
         AuditAction.MEETING_DECISION_REMOVED: "Besluit verwijderd",
+        AuditAction.MEETING_DECISION_CHANGED: "Besluit gecorrigeerd",
+        AuditAction.MEETING_ACTION_CHANGED: "Actiepunt gecorrigeerd",
         AuditAction.MEETING_ACTION_ADDED: "Actiepunt toegevoegd",
         AuditAction.MEETING_ACTION_DONE: "Actiepunt afgerond",
         AuditAction.MEETING_ACTION_REMOVED: "Actiepunt verwijderd",

@@ -1671,6 +1671,7 @@ def remove_decision(ctx: AppContext, decision_id: int) -> None:
 def update_decision(ctx: AppContext, decision_id: int, text: str) -> None:
     """Correct a decision's wording while the meeting is still running (after closing,
     changes are dated amendments)."""
+    require(ctx, Action.MEETING_RUN)
     value = clean_text(text, "het besluit", required=True, limit=2000)
     with ctx.unit() as s:
         decision = s.get(MeetingDecision, decision_id)
@@ -1681,7 +1682,7 @@ def update_decision(ctx: AppContext, decision_id: int, text: str) -> None:
         decision.text = value
         ctx.audit(
             s,
-            "meeting_decision_changed",
+            AuditAction.MEETING_DECISION_CHANGED,
             patient_id=decision.patient_id,
             entity="meeting_decision",
             entity_id=decision.id,
@@ -1695,6 +1696,7 @@ def update_action(
     ctx: AppContext, action_id: int, what: str, owner_person_id: int | None, due: date | None
 ) -> None:
     """Correct an action (what, who, by when) while its meeting is still running."""
+    require(ctx, Action.MEETING_RUN)
     text = validate_action(what, due, date.today())
     with ctx.unit() as s:
         action = s.get(MeetingAction, action_id)
@@ -1707,7 +1709,7 @@ def update_action(
         action.what, action.owner_person_id, action.due = text, owner_person_id, due
         ctx.audit(
             s,
-            "meeting_action_changed",
+            AuditAction.MEETING_ACTION_CHANGED,
             patient_id=action.patient_id,
             entity="meeting_action",
             entity_id=action.id,

@@ -364,6 +364,12 @@ ENTRY_POINTS: dict[str, Entry] = {
     "meetings.add_decision": e(A.MEETING_RUN)(
         lambda c, w: meetings.add_decision(c, w["item"], "Besluit (fictief)")
     ),
+    "meetings.update_decision": e(A.MEETING_RUN)(
+        lambda c, w: meetings.update_decision(c, w["decision"], "Besluit, gecorrigeerd (fictief)")
+    ),
+    "meetings.update_action": e(A.MEETING_RUN)(
+        lambda c, w: meetings.update_action(c, w["action"], "Bellen (fictief)", None, None)
+    ),
     "meetings.remove_decision": e(A.MEETING_RUN)(
         lambda c, w: meetings.remove_decision(c, w["decision"])
     ),
