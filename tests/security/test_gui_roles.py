@@ -43,8 +43,8 @@ def _idle(qtbot, gctx):  # noqa: ANN001
 @pytest.mark.parametrize(
     ("role", "pages", "first"),
     [
-        (Role.POH, ["Register", "Overleggen", "Consultaties", "Rapportages"], "register"),
-        (Role.HUISARTS, ["Register", "Overleggen", "Consultaties", "Rapportages"], "register"),
+        (Role.POH, ["Register", "Overleggen", "Consultaties", "Documenten"], "register"),
+        (Role.HUISARTS, ["Register", "Overleggen", "Consultaties", "Documenten"], "register"),
         (Role.BEHEERDER, ["Beheer"], "admin"),
         (Role.OVERIG, ["Register"], "register"),
     ],
