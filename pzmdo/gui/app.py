@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from pzmdo.store.filelock import FileLock, instance_lock, set_program_name
+
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
     "op een computer met een grafische omgeving, of gebruik de opdrachtregel (pzmdo --help)."
@@ -64,15 +66,11 @@ def create_application(argv: list[str] | None = None) -> object:
     return app
 
 
-def acquire_instance_lock(db_path: Path) -> object | None:
-    """One pzmdo window per database on this computer: a lock file next to the database.
+def acquire_instance_lock(db_path: Path) -> FileLock | None:
+    """One pzmdo window per database on this computer (the database's own lock protocol).
     Returns the held lock, or None when another running pzmdo holds it."""
-    from PySide6.QtCore import QLockFile
-
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead PID
-    return lock if lock.tryLock(100) else None
+    set_program_name("pzmdo (venster)")
+    return instance_lock(db_path)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -104,5 +102,5 @@ def run_gui(args: argparse.Namespace) -> int:
     starter = Starter(db_path)
     starter.start()
     code = app.exec()
-    lock.unlock()
+    lock.release()
     return code

@@ -232,7 +232,7 @@ def _threshold_in(s: Session) -> float:
 
 def overdue_threshold(ctx: AppContext) -> float:
     """Working days after which an open consultation counts as overdue (default 2)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _threshold_in(s)
 
 
@@ -363,7 +363,7 @@ def _single(ctx: AppContext, s: Session, c: Consultation) -> ConsultationInfo:
 
 def list_requesters(ctx: AppContext) -> list[PersonChoice]:
     """Active care providers who can request a consultation (the directory)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.name))
         return [PersonChoice(p.id, p.name, _discipline_label(p.discipline)) for p in rows]
 
@@ -377,7 +377,7 @@ def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
         Discipline.MEDISCH_SPECIALIST.value,
     }
     people = list_requesters(ctx)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         codes = {pid: code for pid, code in s.execute(select(Person.id, Person.discipline))}
     return sorted(people, key=lambda p: (codes.get(p.id) not in specialist, p.name.lower()))
 
@@ -386,7 +386,7 @@ def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
 
 
 def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         query = select(ConsultTeam).order_by(ConsultTeam.name)
         if active_only:
             query = query.where(ConsultTeam.active.is_(True))
@@ -394,7 +394,7 @@ def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
 
 
 def get_team(ctx: AppContext, team_id: int) -> TeamInfo:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = s.get(ConsultTeam, team_id)
         if team is None:
             raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
@@ -718,14 +718,14 @@ def change_status(
     if wanted is ConsultStatus.IN_BEHANDELING:
         return start_consultation(ctx, consultation_id, at=at)
     if wanted is ConsultStatus.ADVIES_GEGEVEN:
-        with ctx.db.session() as s:
+        with ctx.read() as s:
             check_transition(ConsultStatus(_load(s, consultation_id).status), wanted)
         return record_advice(ctx, consultation_id, text, at=at)
     if wanted is ConsultStatus.AFGESLOTEN:
         return close_consultation(ctx, consultation_id, at=at)
     if wanted is ConsultStatus.GEANNULEERD:
         return cancel_consultation(ctx, consultation_id, text, at=at)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         check_transition(ConsultStatus(_load(s, consultation_id).status), wanted)
     raise AssertionError("unreachable")  # pragma: no cover - check_transition refuses
 
@@ -763,7 +763,7 @@ def process_advice(
             "Kies waar het advies heen gaat: 'careplan' (afspraken in het zorgplan) of "
             "'actions' (acties voor het overleg)."
         )
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         c = _load(s, consultation_id)
         status = ConsultStatus(c.status)
         patient_id = c.patient_id
@@ -862,7 +862,7 @@ def list_consultations(
     if open_only:
         where.append(Consultation.status.in_([s.value for s in OPEN_STATUSES]))
     if patient_id is None:
-        with ctx.db.session() as s:
+        with ctx.read() as s:
             return _query_infos(ctx, s, where)
     with ctx.unit() as s:
         ctx.audit(s, "consult_view", patient_id=patient_id, entity=ENTITY)
@@ -880,7 +880,7 @@ def get_consultation(ctx: AppContext, consultation_id: int) -> ConsultationInfo:
 
 def overdue_consultations(ctx: AppContext, now: datetime | None = None) -> list[ConsultationInfo]:
     """Open consultations without advice after more than the threshold of working days."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         infos = _query_infos(
             ctx, s, [Consultation.status.in_([st.value for st in OPEN_STATUSES])], now
         )
@@ -889,7 +889,7 @@ def overdue_consultations(ctx: AppContext, now: datetime | None = None) -> list[
 
 def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
     """Per team: open, overdue, advised and the median response time (request → advice)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         where = []
         if since is not None:
             where.append(
@@ -922,7 +922,7 @@ def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
 def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
     """Open consultations (overdue ones say so) and advice received since the last meeting."""
     now = _now()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         where = [
             Consultation.status.in_(
                 [

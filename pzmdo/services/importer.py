@@ -347,7 +347,7 @@ def plan_import(
     index = check_mapping(table, mapping)
     today = date.today()
     levels = urgency_levels_for(ctx)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         gps = {
             fold(name): pid
             for pid, name in s.execute(

@@ -526,7 +526,7 @@ def _parse_time(value: time | str | None) -> time | None:
 
 def list_people(ctx: AppContext, active_only: bool = True) -> list[PersonBrief]:
     """Care providers from the directory, for the chair/scribe/owner/attendance choices."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         query = select(Person).order_by(Person.name)
         if active_only:
             query = query.where(Person.active.is_(True))
@@ -543,7 +543,7 @@ def _discipline_label(code: str) -> str:
 
 def get_team(ctx: AppContext) -> TeamInfo:
     """The team's settings (defaults when nothing is saved yet)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = _team(s)
         if team is None:
             return TeamInfo(
@@ -651,7 +651,7 @@ def save_team(
 def suggest_next_date(ctx: AppContext, today: date | None = None) -> date:
     """One cadence after the last meeting (or next week when there is none)."""
     day = _today(today)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = _team(s)
         last = s.scalar(select(func.max(Meeting.held_on)))
         weeks = team.cadence_weeks if team else 4
@@ -818,13 +818,13 @@ def update_meeting(
 
 def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
     """All meetings, newest first."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _meeting_info(s, _get_meeting(s, meeting_id))
 
 
@@ -836,7 +836,7 @@ def agenda(
 ) -> list[AgendaItemInfo]:
     """The agenda in order; with ``include_proposed`` also the proposals not yet accepted."""
     statuses = VISIBLE if include_proposed else ON_AGENDA
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_meeting(s, meeting_id)
         items = list(
             s.scalars(
@@ -952,7 +952,7 @@ def propose_agenda(
     proposed again. Returns the whole agenda, proposals included, in order.
     """
     day = _today(today)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         meeting = _get_meeting(s, meeting_id)
         status = _status(meeting)
         previous = _previous_meeting(s, meeting)
@@ -1057,7 +1057,7 @@ def accept_item(ctx: AppContext, item_id: int) -> None:
 
 def accept_all(ctx: AppContext, meeting_id: int) -> int:
     """Accept every proposal of the meeting; returns how many were accepted."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         ids = list(
             s.scalars(
                 select(MeetingAgendaItem.id).where(
@@ -1242,7 +1242,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
 
 def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
     """Move an item up (negative) or down (positive) among the visible items."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         meeting_id = item.meeting_id
     ids = [i.id for i in agenda(ctx, meeting_id)]
@@ -1380,7 +1380,7 @@ def set_attendance(
 
 
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
 
@@ -1676,7 +1676,7 @@ def open_actions(ctx: AppContext, patient_id: int | None = None) -> list[ActionI
     if patient_id is not None:
         query = query.where(MeetingAction.patient_id == patient_id)
     query = query.order_by(MeetingAction.due.is_(None), MeetingAction.due, MeetingAction.id)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _action_infos(s, list(s.scalars(query)), date.today())
 
 
@@ -1835,7 +1835,7 @@ def _item_record(
 def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
     """One item's notes, checklist, decisions and actions (meeting mode)."""
     today = date.today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         info = _item_infos(s, [item])[0]
         actions = _action_infos(
@@ -1855,7 +1855,7 @@ def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
 def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
     """The whole meeting: attendance, agenda with notes/checklist/decisions/actions, amendments."""
     today = date.today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         meeting = _get_meeting(s, meeting_id)
         info = _meeting_info(s, meeting)
         items = list(

@@ -611,7 +611,7 @@ def _signal_info(row: Signal, p: Patient) -> SignalInfo:
 
 def signal_queue(ctx: AppContext) -> list[SignalInfo]:
     """Open signals: "te bespreken met de regiebehandelaar", oldest first."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.execute(
             select(Signal, Patient)
             .join(Patient, Patient.id == Signal.patient_id)
@@ -622,7 +622,7 @@ def signal_queue(ctx: AppContext) -> list[SignalInfo]:
 
 
 def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         p = _get_patient(s, patient_id)
         rows = s.scalars(
             select(Signal).where(Signal.patient_id == patient_id).order_by(Signal.signalled_on)
@@ -751,7 +751,7 @@ def _add_task(s: Session, patient_id: int, kind: FollowUpKind, due: date) -> Fol
 def urgency_levels_for(ctx: AppContext) -> tuple[UrgencyLevel, ...]:
     import json
 
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         row = s.get(Setting, URGENCY_SETTING)
     configured = None
     if row is not None:
@@ -1015,7 +1015,7 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
 
 
 def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         q = (
             select(FollowUpTask, Patient)
             .join(Patient, Patient.id == FollowUpTask.patient_id)
@@ -1028,7 +1028,7 @@ def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]
 
 
 def patient_tasks(ctx: AppContext, patient_id: int) -> list[TaskInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         p = _get_patient(s, patient_id)
         rows = s.scalars(
             select(FollowUpTask)
@@ -1071,7 +1071,7 @@ def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
 def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     """The patient's register history, newest first."""
     items: list[tuple[date, Any, HistoryItem]] = []
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_patient(s, patient_id)
         for e in s.scalars(select(StatusEvent).where(StatusEvent.patient_id == patient_id)):
             text = f"Status: {PatientStatus(e.to_status).label.lower()}"
@@ -1108,7 +1108,7 @@ def list_gps(ctx: AppContext) -> list[PersonChoice]:
 
 
 def _persons(ctx: AppContext, disciplines: Sequence[str]) -> list[PersonChoice]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.scalars(
             select(Person)
             .where(Person.discipline.in_(disciplines), Person.active.is_(True))
@@ -1160,7 +1160,7 @@ def search_patients(ctx: AppContext, text: str, limit: int = 20) -> list[Patient
     if cond is None:
         return []
     today = _today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.scalars(
             select(Patient).where(cond).order_by(Patient.search_name, Patient.id).limit(limit)
         )
@@ -1216,7 +1216,7 @@ def register_ids(
     if query.descending:
         key = key.desc() if sort != "age" else Patient.birth_date
     q = q.order_by(key, Patient.search_name, Patient.id)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return list(s.scalars(q))
 
 
@@ -1231,7 +1231,7 @@ def register_rows(
     central = aliased(Person)
     today = _today()
     found: dict[int, RegisterRow] = {}
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             rows = s.execute(
@@ -1277,7 +1277,7 @@ def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRo
 
 
 def count_by_status(ctx: AppContext) -> dict[str, int]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return dict(s.execute(select(Patient.status, func.count()).group_by(Patient.status)).all())
 
 
@@ -1306,7 +1306,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             return None
         return levels[code].label.lower() if code in levels else code
 
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         # Deaths: until the nabespreking task is done.
         reviewed = (
             select(FollowUpTask.patient_id)

@@ -13,6 +13,7 @@ from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
+from pzmdo.store.filelock import remove_leftovers
 from pzmdo.store.keys import (
     KeySlotFile,
     format_recovery_key,
@@ -159,6 +160,8 @@ def _open(
             "back-up terug (pzmdo restore, of vraag de beheerder); er is niets gewijzigd."
         ) from None
     try:
+        # We hold the shared lock, so no restore runs: its temporary files are leftovers.
+        remove_leftovers(path, backup_dir(path))
         _upgrade_with_backup(db, path)
         with db.transaction() as s:
             user = s.scalars(select(AppUser).where(AppUser.login == login.strip().lower())).first()

@@ -99,7 +99,7 @@ def add_user(
 
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
 
 
