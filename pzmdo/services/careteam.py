@@ -242,51 +242,64 @@ def set_role_holder(
         return add_member(ctx, patient_id, person_id, role, reason, on)
     reason = check_reason(reason)
     with ctx.unit() as s:
-        patient = _patient(s, patient_id)
-        person = _person(s, person_id)
-        if role is TeamRole.CENTRALE_ZORGVERLENER:
-            check_central_caregiver(person.name, person.big_registered, person.active)
-        elif not person.active:
-            raise ValidationError(
-                f"{person.name} is niet meer actief in de zorgverlenerslijst. Kies een actieve "
-                "zorgverlener."
-            )
-        current = _current(s, patient_id, role.value)
-        if any(m.person_id == person_id for m in current):
-            raise ValidationError(f"{person.name} is al {role.label.lower()} van deze patiënt.")
-        day = _check_change_date(on, current)
-        for m in current:
-            m.end_on = day
-            m.end_reason = reason
-        member = TeamMembership(
-            patient_id=patient_id,
-            person_id=person_id,
-            role=role.value,
-            start_on=day,
-            start_reason=reason,
-            created_by=ctx.user.id,
-        )
-        s.add(member)
-        if role is TeamRole.CENTRALE_ZORGVERLENER:
-            patient.central_caregiver_id = person_id
-        s.flush()
-        ctx.audit(
-            s,
-            "team_role_set",
-            patient_id=patient_id,
-            entity="team_membership",
-            entity_id=member.id,
-            detail={
-                "rol": role.value,
-                "persoon": person_id,
-                "vorige": [m.person_id for m in current],
-                "datum": day,
-            },
-        )
-        member_id = member.id
+        member_id = _set_role_holder(s, ctx, patient_id, role, person_id, reason, on)
     ctx.changes.publish("careteam", patient_id)
     ctx.changes.publish("patient", patient_id)
     return member_id
+
+
+def _set_role_holder(
+    s: Session,
+    ctx: AppContext,
+    patient_id: int,
+    role: TeamRole,
+    person_id: int,
+    reason: str,
+    on: date | None,
+) -> int:
+    """Inside the caller's transaction (also used by the register: one user action)."""
+    patient = _patient(s, patient_id)
+    person = _person(s, person_id)
+    if role is TeamRole.CENTRALE_ZORGVERLENER:
+        check_central_caregiver(person.name, person.big_registered, person.active)
+    elif not person.active:
+        raise ValidationError(
+            f"{person.name} is niet meer actief in de zorgverlenerslijst. Kies een actieve "
+            "zorgverlener."
+        )
+    current = _current(s, patient_id, role.value)
+    if any(m.person_id == person_id for m in current):
+        raise ValidationError(f"{person.name} is al {role.label.lower()} van deze patiënt.")
+    day = _check_change_date(on, current)
+    for m in current:
+        m.end_on = day
+        m.end_reason = reason
+    member = TeamMembership(
+        patient_id=patient_id,
+        person_id=person_id,
+        role=role.value,
+        start_on=day,
+        start_reason=reason,
+        created_by=ctx.user.id,
+    )
+    s.add(member)
+    if role is TeamRole.CENTRALE_ZORGVERLENER:
+        patient.central_caregiver_id = person_id
+    s.flush()
+    ctx.audit(
+        s,
+        "team_role_set",
+        patient_id=patient_id,
+        entity="team_membership",
+        entity_id=member.id,
+        detail={
+            "rol": role.value,
+            "persoon": person_id,
+            "vorige": [m.person_id for m in current],
+            "datum": day,
+        },
+    )
+    return member.id
 
 
 def add_member(

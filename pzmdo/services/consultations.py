@@ -39,6 +39,7 @@ from pzmdo.domain.consultations import (
 from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.text import display_name
+from pzmdo.services import careplan, meetings
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.consultations import Consultation, ConsultTeam, ConsultTeamMember
@@ -741,6 +742,14 @@ def advice_items(advice: str) -> list[str]:
     return [i for i in items if i]
 
 
+def _mark_processed(c: Consultation, description: str, close: bool) -> None:
+    c.processed_at = _now()
+    c.processed_into = description
+    if close and c.status == ConsultStatus.ADVIES_GEGEVEN.value:
+        c.status = ConsultStatus.AFGESLOTEN.value
+        c.closed_at = c.processed_at
+
+
 def process_advice(
     ctx: AppContext,
     consultation_id: int,
@@ -763,60 +772,48 @@ def process_advice(
             "Kies waar het advies heen gaat: 'careplan' (afspraken in het zorgplan) of "
             "'actions' (acties voor het overleg)."
         )
-    with ctx.read() as s:
-        c = _load(s, consultation_id)
-        status = ConsultStatus(c.status)
-        patient_id = c.patient_id
-        advice = c.advice or ""
-        consultant = _person_name(s, c.advice_by_person_id or c.consultant_person_id)
-        team_name = c.team.name
-        already = c.processed_into
-    if status not in (ConsultStatus.ADVIES_GEGEVEN, ConsultStatus.AFGESLOTEN) or not advice:
-        raise ValidationError(
-            "Er is nog geen advies vastgelegd; leg eerst het advies vast en verwerk het daarna."
-        )
-    if already:
-        raise ValidationError(
-            f"Dit advies is al verwerkt ({already}). Pas het zorgplan of de acties daar aan."
-        )
-    chosen = [i.strip() for i in (items if items is not None else advice_items(advice))]
-    chosen = [i for i in chosen if i]
-    if not chosen:
-        raise ValidationError("Kies minstens één onderdeel van het advies om over te nemen.")
     if dimension is not None:
         from pzmdo.domain.enums import Dimension
 
         dimension = _enum(Dimension, dimension, "dimensie").value
-    created: list[int] = []
-    if target == "careplan":
-        from pzmdo.services import careplan  # lazy: the care-plan area lands in parallel
-
-        who = consultant or team_name
-        for item in chosen:
-            created.append(
-                careplan.add_agreement(ctx, patient_id, item, dimension=dimension, who=who)
-            )
-        description = (
-            f"{len(chosen)} {'afspraak' if len(chosen) == 1 else 'afspraken'} in het zorgplan "
-            f"(versie {created[-1]})"
-        )
-    else:
-        from pzmdo.services import meetings  # lazy: the meetings area lands in parallel
-
-        for item in chosen:
-            created.append(
-                meetings.add_action(
-                    ctx, patient_id, item, owner_person_id, due, meeting_id=meeting_id
-                )
-            )
-        description = f"{len(chosen)} {'actie' if len(chosen) == 1 else 'acties'}"
+    # One user action, one transaction: the agreements (or actions) and the consultation's
+    # "verwerkt" state commit together, and the checks below hold the write lock.
     with ctx.unit() as s:
         c = _load(s, consultation_id)
-        c.processed_at = _now()
-        c.processed_into = description
-        if close and c.status == ConsultStatus.ADVIES_GEGEVEN.value:
-            c.status = ConsultStatus.AFGESLOTEN.value
-            c.closed_at = c.processed_at
+        status = ConsultStatus(c.status)
+        patient_id = c.patient_id
+        advice = c.advice or ""
+        if status not in (ConsultStatus.ADVIES_GEGEVEN, ConsultStatus.AFGESLOTEN) or not advice:
+            raise ValidationError(
+                "Er is nog geen advies vastgelegd; leg eerst het advies vast en verwerk het daarna."
+            )
+        if c.processed_into:
+            raise ValidationError(
+                f"Dit advies is al verwerkt ({c.processed_into}). Pas het zorgplan of de acties "
+                "daar aan."
+            )
+        chosen = [i.strip() for i in (items if items is not None else advice_items(advice))]
+        chosen = [i for i in chosen if i]
+        if not chosen:
+            raise ValidationError("Kies minstens één onderdeel van het advies om over te nemen.")
+        created: list[int] = []
+        if target == "careplan":
+            who = _person_name(s, c.advice_by_person_id or c.consultant_person_id) or c.team.name
+            version = careplan._add_agreements(s, ctx, patient_id, chosen, dimension, who)
+            created.append(version)
+            description = (
+                f"{len(chosen)} {'afspraak' if len(chosen) == 1 else 'afspraken'} in het "
+                f"zorgplan (versie {version})"
+            )
+        else:
+            for item in chosen:
+                created.append(
+                    meetings._add_action(
+                        ctx, patient_id, item, owner_person_id, due, meeting_id, date.today()
+                    )
+                )
+            description = f"{len(chosen)} {'actie' if len(chosen) == 1 else 'acties'}"
+        _mark_processed(c, description, close)
         ctx.audit(
             s,
             "consult_advies_verwerkt",

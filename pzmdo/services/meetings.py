@@ -58,6 +58,7 @@ from pzmdo.domain.meetings import (
     validate_review_interval,
 )
 from pzmdo.domain.text import display_name
+from pzmdo.services import register
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.base import utcnow
@@ -1751,23 +1752,15 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
             },
         )
         info = _meeting_info(s, meeting)
+        # The follow-up tasks belong to the same user action: closed in the same transaction.
+        if discussed:
+            register._complete_tasks(
+                s, ctx, discussed, "nabespreking", f"Nabesproken in {info.title.lower()}"
+            )
     ctx.changes.publish("meeting", meeting_id)
     if discussed:
-        _complete_nabesprekingen(ctx, discussed, info.title)
         ctx.changes.publish("patient", *discussed)
     return info
-
-
-def _complete_nabesprekingen(ctx: AppContext, patient_ids: Sequence[int], title: str) -> None:
-    """The register's "nabespreking" task of a deceased patient is done once discussed."""
-    try:
-        from pzmdo.services import register
-    except ModuleNotFoundError:
-        return
-    wanted = set(patient_ids)
-    for task in register.open_tasks(ctx):
-        if task.kind == "nabespreking" and task.patient_id in wanted:
-            register.complete_task(ctx, task.id, f"Nabesproken in {title.lower()}")
 
 
 def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = None) -> int:

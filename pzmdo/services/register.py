@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.bsn import validate_bsn
+from pzmdo.domain.careteam import TeamRole
 from pzmdo.domain.enums import Discipline, PatientStatus, Role, Sex
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.register import (
@@ -49,6 +50,7 @@ from pzmdo.domain.register import (
     urgency_levels,
 )
 from pzmdo.domain.text import display_name, fold, search_key
+from pzmdo.services import careteam
 from pzmdo.services.context import AppContext
 from pzmdo.services.patients import PatientHeader, age_on, header_of
 from pzmdo.store.models import Patient, Person, Practice, Setting
@@ -876,26 +878,20 @@ def register_hospital_mdo(
             detail={"gemarkeerd": mdo.marked_in_hospital},
         )
         pid = p.id
-    if gp_for_central is not None:
-        _make_central(ctx, pid, gp_for_central)
+        if gp_for_central is not None:
+            _make_central(ctx, s, pid, gp_for_central)
     ctx.changes.publish("patient", pid)
+    if gp_for_central is not None:
+        ctx.changes.publish("careteam", pid)
     return pid
 
 
-def _make_central(ctx: AppContext, patient_id: int, person_id: int) -> None:
-    """The GP as regiebehandelaar: through the care-team service when it exists."""
+def _make_central(ctx: AppContext, s: Session, patient_id: int, person_id: int) -> None:
+    """The GP as regiebehandelaar, in the register's own transaction (one user action)."""
     reason = "Ziekenhuis-MDO-PZ: de huisarts wordt regiebehandelaar (003:L368)"
-    try:
-        from pzmdo.services.careteam import set_central_caregiver  # type: ignore[import-not-found]
-    except ImportError:
-        set_central_caregiver = None
-    if set_central_caregiver is not None:
-        set_central_caregiver(ctx, patient_id, person_id, reason)
-        return
-    with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
-        p.central_caregiver_id = person_id
-        ctx.audit(s, "central_caregiver", patient_id=patient_id, detail={"reden": reason})
+    careteam._set_role_holder(
+        s, ctx, patient_id, TeamRole.CENTRALE_ZORGVERLENER, person_id, reason, None
+    )
 
 
 # -- dying phase, death, deregistration --------------------------------------------------------------
@@ -1063,6 +1059,26 @@ def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
         ctx.audit(s, "task_done", patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
         pid = t.patient_id
     ctx.changes.publish("patient", pid)
+
+
+def _complete_tasks(
+    s: Session, ctx: AppContext, patient_ids: Sequence[int], kind: str, note: str
+) -> list[int]:
+    """Complete the open tasks of one kind for these patients, in the caller's transaction."""
+    done: list[int] = []
+    for t in s.scalars(
+        select(FollowUpTask).where(
+            FollowUpTask.kind == kind,
+            FollowUpTask.done_on.is_(None),
+            FollowUpTask.patient_id.in_(list(patient_ids)),
+        )
+    ):
+        t.done_on = _today()
+        t.done_by_user_id = ctx.user.id
+        t.note = _clean(note)
+        ctx.audit(s, "task_done", patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
+        done.append(t.id)
+    return done
 
 
 # -- history --------------------------------------------------------------------------------------
