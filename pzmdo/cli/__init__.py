@@ -24,8 +24,9 @@ COMMAND_MODULES = [core, register, careplan, meetings, consultations, reports]
 
 class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"pzmdo: onjuist gebruik: {message}\n")
+        # One line, like every other error; the usage is one --help away.
+        message = message.replace("\n", " ")[:300]
+        sys.stderr.write(f"pzmdo: onjuist gebruik: {message} (zie '{self.prog} --help').\n")
         raise SystemExit(2)
 
 

@@ -92,6 +92,7 @@ def submit_for(
     gctx: GuiContext = owner.gctx
     return gctx.runner.submit(fn, gctx.app, *args, on_done=on_done, on_error=on_error, **kwargs)
 
+
 class ErrorLabel(QLabel):
     """An inline Dutch error message (screen readers announce it through the name)."""
 

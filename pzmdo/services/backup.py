@@ -36,7 +36,7 @@ def backup_database(db: Database, out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         held = hold_temp(tmp)
     except OSError as exc:
-        raise explain_sqlite_error(exc) from None
+        raise explain_sqlite_error(exc, None, out) from None
     try:
         _copy_pages(db, tmp)
         problems = verify_backup(tmp, db.data_key)
@@ -51,7 +51,7 @@ def backup_database(db: Database, out: Path) -> Path:
         raise
     except Exception as exc:
         _remove(tmp)
-        raise explain_sqlite_error(exc) from None
+        raise explain_sqlite_error(exc, None, out) from None
     finally:
         held.close()
     return out
@@ -167,7 +167,7 @@ def _replace(db_path: Path, backup_file: Path, data_key: bytes) -> None:
                 shutil.copyfile(keyslot_path(db_path), keyslot_path(aside))
     except OSError as exc:
         _remove(tmp)
-        raise explain_sqlite_error(exc) from None
+        raise explain_sqlite_error(exc, None, db_path) from None
     # Nobody has the file open (we hold the lock alone), so its WAL is checkpointed and
     # no process can still be writing into a journal that is removed here.
     _remove_sidecars(db_path)

@@ -20,9 +20,9 @@ from pzmdo.domain.careplan import (
     to_data,
     validate,
 )
-from pzmdo.domain.careteam import clean_text
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient
 from pzmdo.store.models.careplan import CarePlanVersion
@@ -260,7 +260,7 @@ def _add_agreements(
 ) -> int:
     """Agreements as one new plan version, inside the caller's transaction (an advice
     processed into the plan is one version, stored together with the consultation)."""
-    who_text = clean_text(who, "wie de afspraak uitvoert", limit=200)
+    who_text = clean_line(who, "wie de afspraak uitvoert", limit=200)
     lines = []
     for text in texts:
         line = clean_text(text, "de afspraak", required=True, limit=1000)

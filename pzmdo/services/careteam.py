@@ -21,11 +21,11 @@ from pzmdo.domain.careteam import (
     check_central_caregiver,
     check_date_not_future,
     check_reason,
-    clean_text,
     parse_enum,
 )
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo, info_of
 from pzmdo.store.models import Patient, Person
@@ -495,17 +495,17 @@ class NaasteInput:
 
 def _naaste_values(data: NaasteInput) -> dict:
     relation = parse_enum(Relation, data.relation, "de relatie")
-    other = clean_text(data.relation_other, "de relatie (anders)", limit=100)
+    other = clean_line(data.relation_other, "de relatie (anders)", limit=100)
     if relation is Relation.ANDERS and not other:
         raise ValidationError("Vul in welke relatie deze naaste heeft (u koos 'Anders').")
-    email = clean_text(data.email, "het e-mailadres", limit=200)
+    email = clean_line(data.email, "het e-mailadres", limit=200)
     if email and "@" not in email:
         raise ValidationError(f"'{email}' is geen geldig e-mailadres. Controleer het adres.")
     return {
-        "name": clean_text(data.name, "de naam van de naaste", required=True, limit=200),
+        "name": clean_line(data.name, "de naam van de naaste", required=True, limit=200),
         "relation": relation.value,
         "relation_other": other or None,
-        "phone": clean_text(data.phone, "het telefoonnummer", limit=40) or None,
+        "phone": clean_line(data.phone, "het telefoonnummer", limit=40) or None,
         "email": email or None,
         "is_mantelzorger": bool(data.is_mantelzorger),
         "is_legal_representative": bool(data.is_legal_representative),
@@ -696,7 +696,7 @@ def add_vptz_event(
 ) -> int:
     step = parse_enum(VptzStatus, status, "de VPTZ-stap")
     check_date_not_future(on, "de VPTZ-stap")
-    organisation = clean_text(organisation, "de organisatie", limit=200)
+    organisation = clean_line(organisation, "de organisatie", limit=200)
     if step is VptzStatus.AANGEVRAAGD and not organisation:
         raise ValidationError(
             "Vul in bij welke VPTZ-organisatie de inzet is aangevraagd (bijvoorbeeld de "

@@ -38,7 +38,7 @@ from pzmdo.domain.consultations import (
 )
 from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
-from pzmdo.domain.text import display_name
+from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, meetings
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person, Setting
@@ -194,14 +194,9 @@ def _not_before(at: datetime, earlier: datetime | None, what: str, earlier_what:
 
 
 def _text(value: str | None, limit: int, empty_message: str, what: str) -> str:
-    text = (value or "").strip()
-    if not text:
+    if not (value or "").strip():
         raise ValidationError(empty_message)
-    if len(text) > limit:
-        raise ValidationError(
-            f"De {what} is te lang ({len(text)} tekens, maximaal {limit}). Maak hem korter."
-        )
-    return text
+    return clean_text(value, f"de {what}", limit=limit)
 
 
 def _person_name(s: Session, person_id: int | None) -> str | None:
@@ -417,11 +412,9 @@ def save_team(
     active: bool = True,
 ) -> int:
     """Add (``team_id`` None) or change a consultation team; returns its id."""
-    name = (name or "").strip()
+    name = clean_line(name, "de naam van het team", limit=200)
     if not name:
         raise ValidationError("Vul de naam van het consultatieteam in.")
-    if len(name) > 200:
-        raise ValidationError("De naam van het team is te lang (maximaal 200 tekens).")
     kind = _enum(TeamType, team_type, "soort team")
     phones = {}
     for label, value in (("kantoortijd", phone_office), ("ANW", phone_anw)):
@@ -450,11 +443,11 @@ def save_team(
                 raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
         team.name = name
         team.team_type = kind.value
-        team.subregion = (subregion or "").strip() or None
+        team.subregion = clean_line(subregion, "de subregio", limit=100) or None
         team.phone_office = phones["kantoortijd"]
         team.phone_anw = phones["ANW"]
-        team.email = (email or "").strip() or None
-        team.notes = (notes or "").strip() or None
+        team.email = clean_line(email, "het e-mailadres", limit=200) or None
+        team.notes = clean_text(notes, "de notitie") or None
         team.active = active
         wanted = list(dict.fromkeys(int(i) for i in member_ids))
         for pid in wanted:
@@ -536,6 +529,11 @@ def request_consultation(
         _require_person(s, requester, "aanvrager")
         if consultant_person_id is not None:
             _require_person(s, consultant_person_id, "consulent")
+        if meeting_id is not None and s.get(meetings.Meeting, meeting_id) is None:
+            raise NotFoundError(
+                f"Overleg {meeting_id} bestaat niet (meer). Kies een bestaand overleg of laat "
+                "het leeg."
+            )
         c = Consultation(
             patient_id=patient_id,
             team_id=team.id,

@@ -221,14 +221,37 @@ def read_table(data: bytes, filename: str = "bestand.csv") -> SourceTable:
     text = text.lstrip("\ufeff")
     first_line = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count) if any(d in first_line for d in ";,\t") else ";"
+    return _table(_csv_rows(text, delimiter), encoding, delimiter)
+
+
+def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
+    """CSV rows; a quote that is never closed is reported with its line, never silently
+    merged with the lines after it (no register field spans several lines)."""
+    if "\x00" in text:
+        raise ValidationError(
+            "Het bestand bevat ongeldige tekens (NUL); het is waarschijnlijk geen CSV-bestand. "
+            "Sla het opnieuw op als CSV en probeer het opnieuw."
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    start = 1
     try:
-        raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in reader:
+            if any("\n" in field or "\r" in field for field in row):
+                raise ValidationError(
+                    f'Regel {start} van het CSV-bestand heeft een aanhalingsteken (") dat niet '
+                    "wordt afgesloten. Herstel die regel en probeer het opnieuw; er is niets "
+                    "ingelezen."
+                )
+            rows.append(row)
+            start = reader.line_num + 1
     except csv.Error:
         raise ValidationError(
-            "Het CSV-bestand kan niet worden gelezen (ongeldige tekens of aanhalingstekens). "
-            "Sla het opnieuw op als CSV (puntkomma-gescheiden) en probeer het opnieuw."
+            f"Regel {start} van het CSV-bestand kan niet worden gelezen (een aanhalingsteken "
+            "staat verkeerd of wordt niet afgesloten). Herstel die regel en probeer het opnieuw; "
+            "er is niets ingelezen."
         ) from None
-    return _table(raw, encoding, delimiter)
+    return rows
 
 
 def _read_xlsx(data: bytes) -> SourceTable:

@@ -46,7 +46,6 @@ from pzmdo.domain.meetings import (
     TeamKind,
     TriadCheck,
     check_transition,
-    clean_text,
     default_cadence_weeks,
     ensure_editable,
     ensure_running,
@@ -57,7 +56,7 @@ from pzmdo.domain.meetings import (
     validate_cadence,
     validate_review_interval,
 )
-from pzmdo.domain.text import display_name
+from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import register
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person
@@ -597,7 +596,7 @@ def save_team(
     members: Sequence[tuple[int, bool]] = (),
 ) -> TeamInfo:
     """Save the team settings; ``members`` = (person id, is a default attendee)."""
-    clean_name = clean_text(name, "de naam van het team", required=True, limit=200)
+    clean_name = clean_line(name, "de naam van het team", required=True, limit=200)
     try:
         team_kind = TeamKind.from_text(kind)
     except ValueError:
@@ -609,7 +608,7 @@ def save_team(
     validate_review_interval(review_interval_weeks)
     if not 1 <= minutes_per_patient <= 120:
         raise ValidationError("De tijd per patiënt moet tussen 1 en 120 minuten liggen.")
-    place = clean_text(default_place, "de vaste plaats", limit=200)
+    place = clean_line(default_place, "de vaste plaats", limit=200)
     at = _parse_time(default_time)
     member_ids = [pid for pid, _ in members]
     if len(set(member_ids)) != len(member_ids):
@@ -687,13 +686,13 @@ def plan_meeting(
             f"De datum {held_on:%d-%m-%Y} ligt meer dan een jaar terug. Controleer het jaartal."
         )
     at = _parse_time(start_time)
-    place_ = clean_text(place, "de plaats", limit=200)
-    link = clean_text(online_link, "de link voor online deelname", limit=500)
+    place_ = clean_line(place, "de plaats", limit=200)
+    link = clean_line(online_link, "de link voor online deelname", limit=500)
     if link and not link.lower().startswith(("https://", "http://")):
         raise ValidationError(
             "De link voor online deelname moet beginnen met https:// (kopieer de hele link)."
         )
-    theme_ = clean_text(theme, "het thema", limit=300)
+    theme_ = clean_line(theme, "het thema", limit=300)
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
@@ -789,10 +788,10 @@ def update_meeting(
             meeting.start_time = _parse_time(start_time)
             changed.append("tijd")
         if place is not None:
-            meeting.place = clean_text(place, "de plaats", limit=200) or None
+            meeting.place = clean_line(place, "de plaats", limit=200) or None
             changed.append("plaats")
         if online_link is not None:
-            link = clean_text(online_link, "de link voor online deelname", limit=500)
+            link = clean_line(online_link, "de link voor online deelname", limit=500)
             if link and not link.lower().startswith(("https://", "http://")):
                 raise ValidationError("De link voor online deelname moet beginnen met https://.")
             meeting.online_link = link or None
@@ -806,7 +805,7 @@ def update_meeting(
             meeting.scribe_person_id = scribe_person_id
             changed.append("notulist")
         if theme is not None:
-            meeting.theme = clean_text(theme, "het thema", limit=300) or None
+            meeting.theme = clean_line(theme, "het thema", limit=300) or None
             changed.append("thema")
         ctx.audit(
             s, "meeting_updated", entity="meeting", entity_id=meeting.id, detail={"velden": changed}
@@ -1177,7 +1176,7 @@ def add_patient(
 
 def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     """A theme slot (education, a case reflection, ...) on the agenda."""
-    text = clean_text(title, "het thema", required=True, limit=300)
+    text = clean_line(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))

@@ -49,7 +49,7 @@ from pzmdo.domain.register import (
     parse_dutch_date,
     urgency_levels,
 )
-from pzmdo.domain.text import display_name, fold, search_key
+from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, display_name, fold, search_key
 from pzmdo.services import careteam
 from pzmdo.services.context import AppContext
 from pzmdo.services.patients import PatientHeader, age_on, header_of
@@ -270,9 +270,9 @@ def _today() -> date:
     return date.today()
 
 
-def _clean(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
+def _clean(text: str | None, what: str = "de tekst", *, limit: int = MAX_TEXT) -> str | None:
+    """Free text: stripped, None when empty; control characters and overlong text refused."""
+    return clean_text(text, what, limit=limit) or None
 
 
 def _get_patient(s: Session, patient_id: int) -> Patient:
@@ -299,7 +299,9 @@ def _enum_value(enum: Any, value: str | None, what: str) -> str | None:
 def validate_patient_input(data: PatientInput, today: date | None = None) -> PatientInput:
     """Check and normalise; raise a Dutch ValidationError on the first problem."""
     today = today or _today()
-    given, family = data.given_name.strip(), data.family_name.strip()
+    given = clean_line(data.given_name, "de voornaam", limit=100)
+    family = clean_line(data.family_name, "de achternaam", limit=100)
+    clean_line(data.name_prefix, "het tussenvoegsel", limit=20)
     if not family:
         raise ValidationError("Vul de achternaam van de patiënt in.")
     if not given:
@@ -326,8 +328,7 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
         (data.representative_relation, 80, "De relatie van de vertegenwoordiger"),
         (data.representative_phone, 40, "Het telefoonnummer van de vertegenwoordiger"),
     ):
-        if value and len(value.strip()) > limit:
-            raise ValidationError(f"{what} is te lang (meer dan {limit} tekens). Kort het in.")
+        clean_line(value, what[:1].lower() + what[1:], limit=limit)
     return replace(
         data,
         given_name=given,

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
+from pzmdo.domain.text import clean_line
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
@@ -27,6 +28,7 @@ from pzmdo.store.models import AppUser, Person, Practice
 from pzmdo.store.paths import backup_dir, default_db_path, keyslot_path
 
 MIN_PASSWORD_LENGTH = 8
+MAX_LOGIN = 64
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,10 @@ def validate_new_password(password: str) -> None:
 
 def validate_login(login: str) -> str:
     login = login.strip().lower()
+    if len(login) > MAX_LOGIN:
+        raise ValidationError(
+            f"Een gebruikersnaam is hoogstens {MAX_LOGIN} tekens lang. Kies een kortere naam."
+        )
     if not login or not all(ch.isalnum() or ch in "._-" for ch in login):
         raise ValidationError(
             "Een gebruikersnaam bestaat uit letters, cijfers, punt, streepje of liggend streepje."
@@ -72,6 +78,8 @@ def init_database(
     validate_new_password(password)
     if not practice_name.strip() or not admin_name.strip():
         raise ValidationError("Vul de naam van de praktijk en van de eerste gebruiker in.")
+    practice_name = clean_line(practice_name, "de naam van de praktijk", limit=200)
+    admin_name = clean_line(admin_name, "de naam van de eerste gebruiker", limit=200)
     data_key = new_data_key()
     slots = KeySlotFile.for_database(path)
     try:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from pzmdo.domain.text import clean_line
 from pzmdo.services.context import AppContext
 from pzmdo.services.unlock import validate_login, validate_new_password
 from pzmdo.store.models import AppUser, Person
@@ -78,7 +79,7 @@ def add_user(
             if not name.strip():
                 raise ValidationError("Vul de naam van de gebruiker in.")
             person = Person(
-                name=name.strip(),
+                name=clean_line(name, "de naam van de gebruiker", limit=200),
                 discipline=_DISCIPLINE_FOR_ROLE[role].value,
                 big_registered=big_registered,
             )

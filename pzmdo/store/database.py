@@ -8,6 +8,7 @@ opens it with the recovery key.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,12 +72,31 @@ def sqlite_code(exc: BaseException) -> int | None:
     return None if code is None else int(code) & 0xFF
 
 
-def explain_sqlite_error(exc: BaseException, holders: str | None = None) -> DatabaseError:
+def _disk_full(path: Path | None) -> bool:
+    """An I/O error on a disk without free space is a full disk (SQLite reports a full
+    tmpfs as a failed shared-memory resize, say)."""
+    if path is None:
+        return False
+    try:
+        stat = os.statvfs(Path(path).parent)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < 1024 * 1024
+
+
+def explain_sqlite_error(
+    exc: BaseException, holders: str | None = None, path: Path | None = None
+) -> DatabaseError:
     """Turn a low-level error into a Dutch message that says what happened and what to do.
 
     Classified by SQLite's result code, never by the message (which may quote data)."""
     code = sqlite_code(exc)
-    if code == SQLITE_FULL or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+    io_error = code == SQLITE_IOERR or isinstance(exc, OSError)
+    if (
+        code == SQLITE_FULL
+        or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
+        or (io_error and _disk_full(path))
+    ):
         return DatabaseError(
             "De schijf is vol; er is niets opgeslagen. Maak ruimte vrij en probeer het opnieuw."
         )
@@ -202,7 +222,7 @@ class Database:
                     "De database kan met deze sleutel niet worden geopend: de sleutel is onjuist "
                     "of het bestand is beschadigd. Er is niets gewijzigd."
                 ) from None
-            raise explain_sqlite_error(exc) from None
+            raise explain_sqlite_error(exc, None, self.path) from None
 
     def close(self) -> None:
         """Close every pooled connection, then let go of the file lock."""
@@ -239,13 +259,13 @@ class Database:
         except DRIVER_ERRORS as exc:
             raise self._explain(exc) from None
         except OSError as exc:
-            raise explain_sqlite_error(exc) from None
+            raise explain_sqlite_error(exc, None, self.path) from None
         finally:
             session.close()
 
     def _explain(self, exc: BaseException) -> DatabaseError:
         holders = self.holders() if sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) else None
-        return explain_sqlite_error(exc, holders)
+        return explain_sqlite_error(exc, holders, self.path)
 
     def integrity_check(self) -> list[str]:
         """Problems reported by SQLite's integrity check (empty when all is well)."""

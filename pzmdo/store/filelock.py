@@ -150,10 +150,16 @@ class FileLock:
         path = self.dir / name
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
         info = os.fdopen(fd, "r+b")
-        fcntl.flock(info.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        data = {"program": _program, "pid": os.getpid(), "host": host, "login": _login()}
-        info.write(json.dumps(data).encode())
-        info.flush()
+        try:
+            fcntl.flock(info.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            data = {"program": _program, "pid": os.getpid(), "host": host, "login": _login()}
+            info.write(json.dumps(data).encode())
+            info.flush()
+        except OSError:  # a full disk: no info, and no empty file left behind
+            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                info.close()
+            raise
         self._info, self._info_path = info, path
 
     def holders(self) -> list[Holder]:
