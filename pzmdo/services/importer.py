@@ -558,6 +558,9 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
                         proposed_by="import",
                         to_agenda=False,
                         by_user_id=ctx.user.id,
+                        closed_on=p.status_since
+                        if row.status in ("afgemeld", "overleden")
+                        else None,
                     )
                 )
             if row.died_on:

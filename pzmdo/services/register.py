@@ -443,6 +443,12 @@ def _status_event(
     )
     p.status = new.value
     p.status_since = on
+    if new in (PatientStatus.AFGEMELD, PatientStatus.OVERLEDEN):
+        # Leaving the marked phase closes the open marking (one open marking per patient).
+        for marking in s.scalars(
+            select(Marking).where(Marking.patient_id == p.id, Marking.closed_on.is_(None))
+        ):
+            marking.closed_on = on
 
 
 def _new_patient(ctx: AppContext, s: Session, data: PatientInput, today: date) -> Patient:
@@ -780,9 +786,15 @@ def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> 
             raise ValidationError(
                 f"De urgentie is al {level.label.lower()}; er is niets veranderd."
             )
+        links = s.scalar(
+            select(func.coalesce(func.max(UrgencyChange.seq), 0)).where(
+                UrgencyChange.patient_id == p.id
+            )
+        )
         s.add(
             UrgencyChange(
                 patient_id=p.id,
+                seq=links + 1,
                 changed_on=today,
                 previous_code=p.urgency,
                 code=level.code,

@@ -29,9 +29,21 @@ def config() -> Any:
 
 
 def head_revisions() -> tuple[str, ...]:
+    """The revisions a current database records: every branch head, except heads that
+    another head depends on (Alembic records a dependency as passed, like an ancestor)."""
     from alembic.script import ScriptDirectory
 
-    return tuple(sorted(ScriptDirectory.from_config(config()).get_heads()))
+    script = ScriptDirectory.from_config(config())
+    heads = set(script.get_heads())
+    passed: set[str] = set()
+    todo = list(heads)
+    while todo:
+        rev = script.get_revision(todo.pop())
+        for below in rev._all_down_revisions if rev is not None else ():
+            if below not in passed:
+                passed.add(below)
+                todo.append(below)
+    return tuple(sorted(heads - passed))
 
 
 def current_revisions(db: Database) -> tuple[str, ...]:
