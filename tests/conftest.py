@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,11 +19,36 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 
 from pzmdo.services import unlock  # noqa: E402
-from pzmdo.services.context import AppContext  # noqa: E402
+from pzmdo.services.context import AppContext, CurrentUser  # noqa: E402
+from pzmdo.store.database import Database  # noqa: E402
+from pzmdo.store.files import SessionLock  # noqa: E402
+from pzmdo.store.keys import KeySlotFile  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.support.shared import SHARED_DIR, shared_present  # noqa: E402
 
 ADMIN = "beheer"
 PASSWORD = "geheim-wachtwoord"
+
+
+SHARED_MISSING = (
+    f"{SHARED_DIR} not found (set PZMDO_SHARED_DIR); the tests that read ../shared are skipped"
+)
+
+
+def pytest_report_header() -> str:
+    found = (
+        "found" if shared_present() else "MISSING (needs_shared tests skip; fail when CI is set)"
+    )
+    return f"pzmdo shared folder: {SHARED_DIR} ({found})"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The one place that decides about tests needing ../shared: required in CI."""
+    if item.get_closest_marker("needs_shared") is None or shared_present():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{SHARED_DIR} is required when CI is set (PZMDO_SHARED_DIR)", pytrace=False)
+    pytest.skip(SHARED_MISSING)
 
 
 @pytest.fixture(autouse=True)
@@ -51,26 +78,76 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "praktijk.db"
 
 
-@pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    """A fresh encrypted database with one beheerder, unlocked."""
+@dataclass(frozen=True)
+class _Template:
+    """A finished database (files next to each other) and what is needed to open a copy."""
+
+    folder: Path
+    data_key: bytes
+    user: CurrentUser
+    private_key: bytes | None  # the beheerder's key pair, as after a password unlock
+
+    def copy_to(self, db_path: Path) -> AppContext:
+        # The database, its key slots and whatever else init wrote beside it (modes kept).
+        for source in self.folder.iterdir():
+            if source.is_file():  # not the lock's holder folder
+                shutil.copy2(source, db_path.with_name(source.name))
+        lock = SessionLock(db_path)
+        db = Database.open_file(db_path, self.data_key, lock=lock)
+        return AppContext(
+            db,
+            self.user,
+            KeySlotFile.load(db_path),
+            private_key=self.private_key,
+            session_lock=lock,
+        )
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory: pytest.TempPathFactory) -> _Template:
+    """Migrations and Argon2 run once per session; each test gets a copy of the result."""
+    folder = tmp_path_factory.mktemp("template")
     result = unlock.init_database(
-        db_path,
+        folder / "praktijk.db",
         practice_name="Huisartsenpraktijk De Test (fictief)",
         admin_login=ADMIN,
         admin_name="Bea Beheer (fictief)",
         password=PASSWORD,
     )
-    yield result.context
+    template = _Template(
+        folder, result.context.db.data_key, result.context.user, result.context.private_key
+    )
     result.context.close()
+    return template
+
+
+@pytest.fixture(scope="session")
+def _demo_template_db(
+    _template_db: _Template, tmp_path_factory: pytest.TempPathFactory
+) -> _Template:
+    """The template plus the fictional demo data, made once when a test first asks for it."""
+    from pzmdo.services.demo import add_demo_patients
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    ctx = _template_db.copy_to(folder / "praktijk.db")
+    add_demo_patients(ctx, 40, seed=7)
+    ctx.close()
+    return _Template(folder, _template_db.data_key, _template_db.user, _template_db.private_key)
+
+
+@pytest.fixture
+def ctx(db_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
+    """A fresh encrypted database with one beheerder, unlocked (a copy of the template)."""
+    wants_demo = "demo_ctx" in request.fixturenames
+    template = request.getfixturevalue("_demo_template_db" if wants_demo else "_template_db")
+    context = template.copy_to(db_path)
+    yield context
+    context.close()
 
 
 @pytest.fixture
 def demo_ctx(ctx: AppContext) -> AppContext:
-    """``ctx`` with the fictional demo data."""
-    from pzmdo.services.demo import add_demo_patients
-
-    add_demo_patients(ctx, 40, seed=7)
+    """``ctx`` with the fictional demo data (40 patients, seed 7; copied from a template)."""
     return ctx
 
 

@@ -13,13 +13,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from pzmdo.cli import careplan, consultations, core, meetings, register, reports
+from pzmdo.cli import (
+    careplan,
+    consultations,
+    core,
+    keys,
+    meetings,
+    register,
+    reports,
+    selftest,
+)
 from pzmdo.cli.common import add_common_options
 from pzmdo.services import errorlog
-from pzmdo.store.filelock import set_program_name
+from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
-COMMAND_MODULES = [core, register, careplan, meetings, consultations, reports]
+COMMAND_MODULES = [core, keys, register, careplan, meetings, consultations, reports, selftest]
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

@@ -17,6 +17,7 @@ from pzmdo.cli.common import (
     record_id,
     unlocked,
 )
+from pzmdo.cli.keys import print_rotation
 from pzmdo.services import audit_log, backup, unlock, users
 
 
@@ -123,8 +124,11 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 def cmd_users_deactivate(args: argparse.Namespace) -> int:
     with unlocked(args) as ctx:
-        users.deactivate_user(ctx, args.login)
+        rotation = users.deactivate_user(ctx, args.login)
     print(f"Gebruiker {args.login} is gedeactiveerd.")
+    if rotation is not None:
+        print("De sleutel van de database is vervangen; oude sleutelvakken werken niet meer.")
+        print_rotation(rotation)
     return 0
 
 

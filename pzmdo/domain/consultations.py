@@ -21,6 +21,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+import holidays
+
 from pzmdo.domain.enums import LabelledEnum, register_labels
 from pzmdo.domain.errors import TransitionError, ValidationError
 
@@ -190,46 +192,19 @@ def to_local(at: datetime) -> datetime:
     return at.astimezone(local_zone())
 
 
-def easter_sunday(year: int) -> date:
-    """Gregorian Easter (anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+# Goede Vrijdag is a day off in some sectors only; general practice works normal hours.
+WORKING_HOLIDAYS = frozenset({"Good Friday"})
 
 
 @lru_cache(maxsize=64)
 def national_holidays(year: int) -> frozenset[date]:
     """Dutch national holidays that fall outside office hours in general practice.
 
-    Nieuwjaarsdag, Pasen, Koningsdag (26 April when the 27th is a Sunday), Bevrijdingsdag
-    in lustrum years, Hemelvaartsdag, Pinksteren, Kerstmis.
+    Nieuwjaarsdag, Pasen, Koningsdag (Koninginnedag before 2014), Bevrijdingsdag in lustrum
+    years, Hemelvaartsdag, Pinksteren, Kerstmis — the Dutch calendar of the holidays package.
     """
-    easter = easter_sunday(year)
-    kings = date(year, 4, 27)
-    if kings.weekday() == 6:
-        kings = date(year, 4, 26)
-    days = {
-        date(year, 1, 1),
-        easter,
-        easter + timedelta(days=1),
-        kings,
-        easter + timedelta(days=39),
-        easter + timedelta(days=49),
-        easter + timedelta(days=50),
-        date(year, 12, 25),
-        date(year, 12, 26),
-    }
-    if year % 5 == 0:
-        days.add(date(year, 5, 5))
-    return frozenset(days)
+    days = holidays.country_holidays("NL", years=year, language="en_US")
+    return frozenset(day for day, name in days.items() if name not in WORKING_HOLIDAYS)
 
 
 def is_working_day(day: date) -> bool:

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.enums import Role
+from pzmdo.gui import directory_page
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.pages import PageSpec, load_module
+from pzmdo.gui.key_dialogs import RecoveryKeyDialog, ResetPasswordDialog, run_rotation
 from pzmdo.gui.widgets import read_only_table
-from pzmdo.services import audit_log, backup, settings, users
+from pzmdo.services import audit_log, backup, custody, settings, users
 from pzmdo.services.context import AppContext
 
 
@@ -42,9 +43,7 @@ class AdminPage(QTabWidget):
         self.setAccessibleName(self.tr("Administration"))
         self.users = UsersTab(gctx)
         self.addTab(self.users, self.tr("&Users"))
-        directory = load_module(PageSpec("directory", "Care providers", "pzmdo.gui.directory_page"))
-        if directory is not None:
-            self.addTab(directory.create_page(gctx), self.tr("Care &providers"))
+        self.addTab(directory_page.create_page(gctx), self.tr("Care &providers"))
         self.settings = SettingsTab(gctx)
         self.addTab(self.settings, self.tr("&Settings and backup"))
         self.audit = AuditTab(gctx)
@@ -63,11 +62,19 @@ class UsersTab(QWidget):
         self.add_button.setAccessibleName(self.tr("Add user"))
         self.deactivate_button = QPushButton(self.tr("&Deactivate"))
         self.deactivate_button.setAccessibleName(self.tr("Deactivate selected user"))
+        self.rotate_button = QPushButton(self.tr("Replace database &key…"))
+        self.rotate_button.setAccessibleName(self.tr("Replace the database key"))
         self.add_button.clicked.connect(self.add_user)
         self.deactivate_button.clicked.connect(self.deactivate)
+        self.rotate_button.clicked.connect(self.rotate)
+        self.password_button = QPushButton(self.tr("New &password…"))
+        self.password_button.setAccessibleName(self.tr("New password for the selected user"))
+        self.password_button.clicked.connect(self.reset_password)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.deactivate_button)
+        buttons.addWidget(self.password_button)
+        buttons.addWidget(self.rotate_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -105,13 +112,52 @@ class UsersTab(QWidget):
             self,
             self.tr("Deactivate user"),
             self.tr(
-                "Deactivate %1? The user can no longer unlock pzmdo; their history stays."
+                "Deactivate %1? The user can no longer unlock pzmdo; their history stays. "
+                "The database key is replaced and you get a new recovery key."
             ).replace("%1", login),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.gctx.runner.submit(
-                users.deactivate_user, self.gctx.app, login, on_done=lambda _r: self.refresh()
+            self.progress = run_rotation(
+                self,
+                self.gctx.runner,
+                users.deactivate_user,
+                self.gctx.app,
+                login,
+                on_done=self._rotated,
             )
+
+    def rotate(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace database key"),
+            self.tr(
+                "Replace the database key? Everybody else must have closed pzmdo. The old "
+                "recovery key stops working and you get a new one."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.progress = run_rotation(
+                self,
+                self.gctx.runner,
+                custody.rotate_data_key,
+                self.gctx.app,
+                on_done=self._rotated,
+            )
+
+    def reset_password(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.password_dialog = ResetPasswordDialog(
+            self.gctx.runner, self.gctx.app, self.rows[row].login, self
+        )
+        self.password_dialog.open()
+
+    def _rotated(self, result: custody.RotationResult | None) -> None:
+        self.refresh()
+        if result is not None:
+            self.key_dialog = RecoveryKeyDialog(result, self)
+            self.key_dialog.open()
 
 
 class AddUserDialog(QDialog):

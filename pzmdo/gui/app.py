@@ -6,8 +6,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pzmdo.store.filelock import FileLock, instance_lock, set_program_name
+from pzmdo._data import resources_dir
+
+if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+from pzmdo.services.files import FileLock, instance_lock, set_program_name
 
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
@@ -23,15 +30,7 @@ def has_display() -> bool:
     return True
 
 
-def resources_dir() -> Path:
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources"
-
-
-def install_translations(app: object, language: str = "nl") -> list[object]:
+def install_translations(app: QCoreApplication, language: str = "nl") -> list[QTranslator]:
     """Qt's own Dutch strings plus every compiled pzmdo translation file."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
@@ -45,11 +44,11 @@ def install_translations(app: object, language: str = "nl") -> list[object]:
         if tr.load(str(qm)):
             translators.append(tr)
     for tr in translators:
-        app.installTranslator(tr)  # type: ignore[attr-defined]
+        app.installTranslator(tr)
     return translators
 
 
-def create_application(argv: list[str] | None = None) -> object:
+def create_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 

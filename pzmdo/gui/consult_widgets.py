@@ -4,7 +4,6 @@ the lifecycle buttons, and the small dialogs (advice, cancel, turn advice into a
 from __future__ import annotations
 
 import html
-import importlib.util
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -489,13 +488,6 @@ class CancelDialog(_SavingDialog):
         self.run(svc.cancel_consultation, self.info.id, self.reason.toPlainText())
 
 
-def area_available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 class ProcessAdviceDialog(_SavingDialog):
     """With one action: the chosen advice items become agreements or meeting actions."""
 
@@ -510,11 +502,7 @@ class ProcessAdviceDialog(_SavingDialog):
         self.to_actions = QRadioButton(self.tr("As &actions for the meeting"))
         self.to_plan.setAccessibleName(self.to_plan.text().replace("&", ""))
         self.to_actions.setAccessibleName(self.to_actions.text().replace("&", ""))
-        has_plan = area_available("pzmdo.services.careplan")
-        has_actions = area_available("pzmdo.services.meetings")
-        self.to_plan.setEnabled(has_plan)
-        self.to_actions.setEnabled(has_actions)
-        (self.to_plan if has_plan or not has_actions else self.to_actions).setChecked(True)
+        self.to_plan.setChecked(True)
         self.items = QListWidget()
         self.items.setAccessibleName(self.tr("Advice items to take over"))
         for text in svc.advice_items(info.advice or ""):
@@ -565,14 +553,6 @@ class ProcessAdviceDialog(_SavingDialog):
         layout.addWidget(intro)
         layout.addWidget(self.items, 1)
         layout.addLayout(form)
-        if not (has_plan and has_actions):
-            missing = QLabel(
-                self.tr(
-                    "The care plan or meeting part is not available in this version; that choice is switched off."
-                )
-            )
-            missing.setWordWrap(True)
-            layout.addWidget(missing)
         layout.addWidget(self.close_too)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
+from pzmdo._data import forms_dir
+
 T = TypeVar("T", bound=QWidget)
-
-
-def ui_dir() -> Path:
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "ui", here.parents[1] / "ui"):
-        if candidate.is_dir():
-            return candidate
-    raise RuntimeError("ui/ forms not found")
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Load ``ui/<name>.ui``; its strings are translated with the form's class as context."""
-    file = QFile(str(ui_dir() / f"{name}.ui"))
+    file = QFile(str(forms_dir() / f"{name}.ui"))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise RuntimeError(f"cannot open form {name}")
     try:

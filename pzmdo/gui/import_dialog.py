@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.errors import PzmdoError, ValidationError
 from pzmdo.gui.context import GuiContext
+from pzmdo.services import importer
+from pzmdo.services.importer import FIELDS
 
 
-def _read(path: str) -> object:
-    from pzmdo.domain.errors import ValidationError
-    from pzmdo.services import importer
-
+def _read(path: str) -> tuple[importer.SourceTable, dict[str, str]]:
     try:
         data = Path(path).read_bytes()
     except OSError:
@@ -48,11 +47,9 @@ def _read(path: str) -> object:
 class ImportDialog(QDialog):
     def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from pzmdo.services.importer import FIELDS
-
         self.gctx = gctx
-        self.table = None
-        self.plan = None
+        self.table: importer.SourceTable | None = None
+        self.plan: importer.ImportPlan | None = None
         self.setWindowTitle(self.tr("Import register"))
         self.setAccessibleName(self.tr("Import register"))
         self.resize(720, 640)
@@ -172,11 +169,9 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         if self.table is None:
             return
-        from pzmdo.services.importer import plan_import
-
         self.report.setPlainText(self.tr("Checking…"))
         self.gctx.runner.submit(
-            plan_import,
+            importer.plan_import,
             self.gctx.app,
             self.table,
             self.mapping(),
@@ -184,30 +179,28 @@ class ImportDialog(QDialog):
             on_error=self._failed,
         )
 
-    def _checked(self, plan: object) -> None:
+    def _checked(self, plan: importer.ImportPlan) -> None:
         self.plan = plan
-        self.report.setPlainText("\n".join(plan.report()))  # type: ignore[attr-defined]
-        self.import_button.setEnabled(bool(plan.rows))  # type: ignore[attr-defined]
-        if plan.rows:  # type: ignore[attr-defined]
+        self.report.setPlainText("\n".join(plan.report()))
+        self.import_button.setEnabled(bool(plan.rows))
+        if plan.rows:
             self.import_button.setFocus()
 
     def _import(self) -> None:
         if self.plan is None:
             return
-        from pzmdo.services.importer import apply_import
-
         self.import_button.setEnabled(False)
         self.gctx.runner.submit(
-            apply_import, self.gctx.app, self.plan, on_done=self._imported, on_error=self._failed
+            importer.apply_import, self.gctx.app, self.plan, on_done=self._imported, on_error=self._failed
         )
 
-    def _imported(self, result: object) -> None:
+    def _imported(self, result: importer.ImportResult) -> None:
         self.plan = None
         self.report.appendPlainText(
             "\n"
             + self.tr("%1 patients imported, %2 skipped (already in the register).")
-            .replace("%1", str(result.added))  # type: ignore[attr-defined]
-            .replace("%2", str(result.skipped_existing))  # type: ignore[attr-defined]
+            .replace("%1", str(result.added))
+            .replace("%2", str(result.skipped_existing))
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.idle import IdleWatcher
-from pzmdo.gui.pages import NAV_PAGES, load_module, placeholder
+from pzmdo.gui.marking_dialog import open_marking_dialog
+from pzmdo.gui.pages import NAV_PAGES
+from pzmdo.gui.patient_view import PatientView
 from pzmdo.gui.unlock_page import UnlockPage
 from pzmdo.services import settings, unlock
 from pzmdo.services.backup import automatic_backup
@@ -104,10 +106,6 @@ class MainWindow(QMainWindow):
     def open_marking(self) -> None:
         if self.is_locked:
             return
-        try:
-            from pzmdo.gui.marking_dialog import open_marking_dialog
-        except ModuleNotFoundError:
-            return
         open_marking_dialog(self.gctx, self)
 
     # -- pages -----------------------------------------------------------------------
@@ -117,8 +115,7 @@ class MainWindow(QMainWindow):
         spec = NAV_PAGES[row]
         widget = self._page_widgets.get(spec.key)
         if widget is None:
-            module = load_module(spec)
-            widget = module.create_page(self.gctx) if module else placeholder(spec.title())
+            widget = spec.create(self.gctx)
             self._page_widgets[spec.key] = widget
             self.pages.addWidget(widget)
         self.pages.setCurrentWidget(widget)
@@ -130,8 +127,6 @@ class MainWindow(QMainWindow):
 
     def show_patient(self, patient_id: int) -> None:
         """Open a patient's record in the work area; Back returns to where we were."""
-        from pzmdo.gui.patient_view import PatientView
-
         previous = self.pages.currentWidget()
         view = PatientView(self.gctx, patient_id)
         self.pages.addWidget(view)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.enums import Sex
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.errors import PzmdoError, ValidationError
 from pzmdo.domain.register import (
     SURPRISE_QUESTION,
     DeteriorationIndicator,
@@ -41,6 +41,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.patient_picker import PatientPicker
+from pzmdo.services.register import MarkingInput, PatientInput, mark_patient
 
 
 class MarkingDialog(QDialog):
@@ -256,11 +257,8 @@ class MarkingDialog(QDialog):
         button = self.answer_group.checkedButton()
         return button.property("answer") if button else None
 
-    def build_input(self) -> object:
+    def build_input(self) -> MarkingInput:
         """The service input from the fields; a Dutch error when something is missing."""
-        from pzmdo.domain.errors import ValidationError
-        from pzmdo.services.register import MarkingInput, PatientInput
-
         answer = self._answer()
         if answer is None:
             raise ValidationError(
@@ -302,8 +300,6 @@ class MarkingDialog(QDialog):
     def submit(self) -> None:
         if self._busy:
             return
-        from pzmdo.services.register import mark_patient
-
         try:
             marking = self.build_input()
         except PzmdoError as exc:

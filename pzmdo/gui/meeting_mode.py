@@ -41,9 +41,11 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem, MeetingFunction
+from pzmdo.gui.consult_request_dialog import open_consult_request
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.meetings_page import action_line, action_text
 from pzmdo.gui.team_settings_dialog import ServiceDialog
+from pzmdo.services import careteam, register
 from pzmdo.services import meetings as svc
 
 STYLE = """
@@ -752,11 +754,6 @@ class MeetingMode(QWidget):
         item = self.current
         if item is None or item.patient_id is None:
             return
-        try:
-            from pzmdo.gui.consult_request_dialog import open_consult_request
-        except ModuleNotFoundError:
-            self.status.setText(self.tr("Consultations are not available yet."))
-            return
         dialog = open_consult_request(self.gctx, self, item.patient_id, self.meeting_id)
         dialog.finished.connect(lambda _r: self.go(self.index, save=False))
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
@@ -907,11 +904,6 @@ class CaregiverDialog(ServiceDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        try:
-            from pzmdo.services import careteam
-        except ModuleNotFoundError:
-            self.show_error(self.tr("The care team is not available yet."))
-            return
         self.run(
             careteam.set_central_caregiver,
             self.patient_id,
@@ -946,11 +938,6 @@ class UrgencyDialog(ServiceDialog):
         layout.addWidget(self.buttons)
         self.level.currentIndexChanged.connect(self._explain)
         self.ok.setEnabled(False)
-        try:
-            from pzmdo.services import register
-        except ModuleNotFoundError:
-            self.show_error(self.tr("The register is not available yet."))
-            return
         gctx.runner.submit(register.urgency_levels_for, gctx.app, on_done=self._loaded)
 
     def _loaded(self, levels: Any) -> None:
@@ -965,6 +952,4 @@ class UrgencyDialog(ServiceDialog):
             self.meaning.setText(levels[index].meaning)
 
     def submit(self) -> None:
-        from pzmdo.services import register
-
         self.run(register.set_urgency, self.patient_id, self.level.currentData(), self.note.text())

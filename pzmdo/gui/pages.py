@@ -1,16 +1,31 @@
-"""Where each navigation page and patient tab comes from.
+"""Every navigation page and patient tab, in reading order: one static registry.
 
-Every feature area owns its own module with a factory; the main window and the patient
-view only know these names. A module that does not exist yet shows a placeholder.
+Each feature area owns its module with a factory (``create_page(gctx)`` or
+``create_tab(gctx, patient_id)``); the main window and the patient view only read these lists.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from pzmdo.gui import (
+    admin_page,
+    careplan_tab,
+    careteam_tab,
+    consultations_page,
+    conversations_tab,
+    meetings_page,
+    patient_consultations_tab,
+    patient_documents_tab,
+    patient_overview_tab,
+    register_page,
+    reports_page,
+)
+from pzmdo.gui.context import GuiContext
 
 
 def _t(text: str) -> str:
@@ -21,7 +36,17 @@ def _t(text: str) -> str:
 class PageSpec:
     key: str
     source_title: str  # English; translated when shown
-    module: str  # module exposing create_page(gctx) -> QWidget / create_tab(gctx, patient_id)
+    create: Callable[[GuiContext], QWidget]
+
+    def title(self) -> str:
+        return _t(self.source_title)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    source_title: str  # English; translated when shown
+    create: Callable[[GuiContext, int], QWidget]
 
     def title(self) -> str:
         return _t(self.source_title)
@@ -29,47 +54,31 @@ class PageSpec:
 
 # Main navigation, in reading order.
 NAV_PAGES = [
-    PageSpec("register", QT_TRANSLATE_NOOP("Pages", "Register"), "pzmdo.gui.register_page"),
-    PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), "pzmdo.gui.meetings_page"),
+    PageSpec("register", QT_TRANSLATE_NOOP("Pages", "Register"), register_page.create_page),
+    PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), meetings_page.create_page),
     PageSpec(
-        "consultations", QT_TRANSLATE_NOOP("Pages", "Consultations"), "pzmdo.gui.consultations_page"
+        "consultations",
+        QT_TRANSLATE_NOOP("Pages", "Consultations"),
+        consultations_page.create_page,
     ),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "pzmdo.gui.reports_page"),
-    PageSpec("admin", QT_TRANSLATE_NOOP("Pages", "Administration"), "pzmdo.gui.admin_page"),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), reports_page.create_page),
+    PageSpec("admin", QT_TRANSLATE_NOOP("Pages", "Administration"), admin_page.create_page),
 ]
 
 # Tabs of the patient view, in reading order.
 PATIENT_TABS = [
-    PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), "pzmdo.gui.patient_overview_tab"),
-    PageSpec("team", QT_TRANSLATE_NOOP("Pages", "Care team"), "pzmdo.gui.careteam_tab"),
-    PageSpec("careplan", QT_TRANSLATE_NOOP("Pages", "Care plan"), "pzmdo.gui.careplan_tab"),
-    PageSpec(
-        "conversations", QT_TRANSLATE_NOOP("Pages", "Conversations"), "pzmdo.gui.conversations_tab"
+    TabSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), patient_overview_tab.create_tab),
+    TabSpec("team", QT_TRANSLATE_NOOP("Pages", "Care team"), careteam_tab.create_tab),
+    TabSpec("careplan", QT_TRANSLATE_NOOP("Pages", "Care plan"), careplan_tab.create_tab),
+    TabSpec(
+        "conversations", QT_TRANSLATE_NOOP("Pages", "Conversations"), conversations_tab.create_tab
     ),
-    PageSpec(
+    TabSpec(
         "consultations",
         QT_TRANSLATE_NOOP("Pages", "Consultations"),
-        "pzmdo.gui.patient_consultations_tab",
+        patient_consultations_tab.create_tab,
     ),
-    PageSpec(
-        "documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "pzmdo.gui.patient_documents_tab"
+    TabSpec(
+        "documents", QT_TRANSLATE_NOOP("Pages", "Documents"), patient_documents_tab.create_tab
     ),
 ]
-
-
-def load_module(spec: PageSpec):  # noqa: ANN201 - a module or None
-    try:
-        return importlib.import_module(spec.module)
-    except ModuleNotFoundError as exc:
-        if exc.name != spec.module:
-            raise
-        return None
-
-
-def placeholder(title: str) -> QWidget:
-    label = QLabel(
-        QCoreApplication.translate("Pages", "%1 is not available yet.").replace("%1", title)
-    )
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setAccessibleName(title)
-    return label

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.pages import PATIENT_TABS, load_module, placeholder
+from pzmdo.gui.pages import PATIENT_TABS
 from pzmdo.services.patients import PatientHeader, open_patient_record
 
 
@@ -33,9 +33,7 @@ class PatientView(QWidget):
         self.tabs.setAccessibleName(self.tr("Patient sections"))
         layout.addWidget(self.tabs, 1)
         for spec in PATIENT_TABS:
-            module = load_module(spec)
-            widget = module.create_tab(gctx, patient_id) if module else placeholder(spec.title())
-            self.tabs.addTab(widget, spec.title())
+            self.tabs.addTab(spec.create(gctx, patient_id), spec.title())
         gctx.runner.submit(open_patient_record, gctx.app, patient_id, on_done=self._show_header)
 
     def _show_header(self, header: PatientHeader) -> None:

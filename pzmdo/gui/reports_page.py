@@ -19,15 +19,10 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import kind_label, produce_document
 from pzmdo.gui.widgets import read_only_table
 from pzmdo.services.documents import DocumentRecord, document_history
+from pzmdo.services.meetings import list_meetings
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
 MEETING_KINDS = ("agenda", "minutes", "batch")
-
-
-def _list_meetings(ctx: object) -> list:
-    from pzmdo.services.meetings import list_meetings
-
-    return list_meetings(ctx)  # type: ignore[arg-type]
 
 
 class ReportsPage(QWidget):
@@ -120,7 +115,7 @@ class ReportsPage(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.gctx.runner.submit(_list_meetings, self.gctx.app, on_done=self._show_meetings)
+        self.gctx.runner.submit(list_meetings, self.gctx.app, on_done=self._show_meetings)
         self.gctx.runner.submit(
             document_history, self.gctx.app, None, 50, on_done=self._show_recent
         )

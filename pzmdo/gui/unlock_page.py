@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.forms import child, load_form
+from pzmdo.gui.key_dialogs import RecoverDialog, RecoveryKeyDialog, run_rotation
 from pzmdo.gui.runner import Runner
 from pzmdo.services import unlock
 from pzmdo.services.context import AppContext
@@ -53,6 +53,7 @@ class UnlockPage(QWidget):
         self.password.returnPressed.connect(self.try_password)
         self.keyring_button.clicked.connect(self.try_keyring)
         self.recovery_button.clicked.connect(self.try_recovery)
+        self.login.currentTextChanged.connect(self._update_keyring_button)
         self.refresh()
 
     def refresh(self, login: str | None = None) -> None:
@@ -63,9 +64,14 @@ class UnlockPage(QWidget):
             self.login.setCurrentText(login)
         self.password.clear()
         self.message.clear()
-        self.keyring_button.setVisible(unlock.remembered_here(self.db_path))
+        self._update_keyring_button()
         self._set_busy(False)
         self.password.setFocus()
+
+    def _update_keyring_button(self) -> None:
+        # "Remember on this computer" is per login: offered only for a remembered one.
+        login = self.login.currentText().strip()
+        self.keyring_button.setVisible(unlock.remembered_here(self.db_path, login))
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.unlock_button, self.keyring_button, self.recovery_button, self.password):
@@ -91,15 +97,35 @@ class UnlockPage(QWidget):
         self._start(unlock.unlock_with_keyring, self.db_path, login)
 
     def try_recovery(self) -> None:
+        """Recovery key → new key file and password for this beheerder → key rotation."""
         login = self.login.currentText().strip()
         if not login:
             self.message.setText(self.tr("Enter your user name."))
             return
-        key, ok = QInputDialog.getText(
-            self, self.tr("Recovery key"), self.tr("Recovery key (64 characters):")
+        self.recover_dialog = RecoverDialog(login, self)
+        self.recover_dialog.accepted.connect(lambda: self._recover(login))
+        self.recover_dialog.open()
+
+    def _recover(self, login: str) -> None:
+        dialog = self.recover_dialog
+        self.message.setText(self.tr("Unlocking…"))
+        self._set_busy(True)
+        self.rotation_progress = run_rotation(
+            self,
+            self.runner,
+            unlock.recover,
+            self.db_path,
+            dialog.key.text(),
+            login,
+            dialog.password.text(),
+            on_done=self._recovered,
+            on_error=self._failed,
         )
-        if ok and key.strip():
-            self._start(unlock.unlock_with_recovery_key, self.db_path, key, login)
+
+    def _recovered(self, result: unlock.RecoverResult) -> None:
+        self.recovery_key_dialog = RecoveryKeyDialog(result.rotation, self)
+        self.recovery_key_dialog.finished.connect(lambda _r: self._done(result.context))
+        self.recovery_key_dialog.open()
 
     def _done(self, ctx: AppContext) -> None:
         if self.remember.isChecked():

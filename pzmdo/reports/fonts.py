@@ -7,8 +7,8 @@ them. The TTF files ship in ``resources/fonts`` (licence in ``LICENSE-DejaVu.txt
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
+from pzmdo._data import fonts_dir
 from pzmdo.domain.errors import PzmdoError
 
 SANS = "DejaVuSans"
@@ -27,18 +27,6 @@ _FILES = {
 
 _lock = threading.Lock()
 _registered = False
-
-
-def fonts_dir() -> Path:
-    """``resources/fonts`` next to the package (source tree) or inside it (bundle)."""
-    here = Path(__file__).resolve()
-    for candidate in (
-        here.parents[2] / "resources" / "fonts",
-        here.parents[1] / "resources" / "fonts",
-    ):
-        if (candidate / _FILES[SANS]).is_file():
-            return candidate
-    return here.parents[2] / "resources" / "fonts"
 
 
 def register_fonts() -> None:

@@ -30,6 +30,7 @@ from pzmdo.domain.careplan import (
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.text import display_name, fold, search_key
 from pzmdo.services.context import AppContext
+from pzmdo.store.files import write_atomic
 from pzmdo.store.models import Patient, Practice
 
 QUESTIONNAIRE = "https://fhir.iknl.nl/fhir/Questionnaire/ACP-zib2020"
@@ -888,12 +889,9 @@ def write_export(ctx: AppContext, patient_id: int, out: Path) -> Path:
         )
     if not out.parent.exists():
         raise ValidationError(f"De map '{out.parent}' bestaat niet. Kies een bestaande map.")
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_text(json.dumps(response, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(out)
+        write_atomic(out, json.dumps(response, ensure_ascii=False, indent=2).encode("utf-8"))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ValidationError(
             f"Het bestand '{out}' kan niet worden geschreven ({exc.strerror})."
         ) from None

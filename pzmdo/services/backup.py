@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from pzmdo.domain.errors import DatabaseError, UnlockError
 from pzmdo.services.context import AppContext
 from pzmdo.store.database import Database, explain_sqlite_error
 from pzmdo.store.filelock import FileLock, describe_holders, hold_temp
-from pzmdo.store.keys import KeySlotFile
+from pzmdo.store.files import copy_private, private_dir
 from pzmdo.store.paths import backup_dir, keyslot_path
 
 KEEP_AUTOMATIC = 10
@@ -33,8 +32,8 @@ def backup_database(db: Database, out: Path) -> Path:
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        held = hold_temp(tmp)
+        private_dir(out.parent)
+        held = hold_temp(tmp)  # 0600; SQLite fills the existing empty file
     except OSError as exc:
         raise explain_sqlite_error(exc, None, out) from None
     try:
@@ -45,7 +44,7 @@ def backup_database(db: Database, out: Path) -> Path:
         _fsync(tmp)
         os.replace(tmp, out)
         if keyslot_path(db.path).exists():
-            shutil.copyfile(keyslot_path(db.path), keyslot_path(out))
+            copy_private(keyslot_path(db.path), keyslot_path(out))
     except DatabaseError:
         _remove(tmp)
         raise
@@ -154,17 +153,17 @@ def _replace(db_path: Path, backup_file: Path, data_key: bytes) -> None:
     """The file swap itself; the caller holds the file lock alone."""
     tmp = db_path.with_name(db_path.name + ".restore.tmp")
     try:
-        shutil.copyfile(backup_file, tmp)
+        copy_private(backup_file, tmp)
         _fsync(tmp)
         if db_path.exists():
             # Keep what is replaced, so a restore can itself be undone.
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
             aside = backup_dir(db_path) / f"voor-herstel-{stamp}.db"
-            aside.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(aside.parent)
             _checkpoint(db_path, data_key)
-            shutil.copyfile(db_path, aside)
+            copy_private(db_path, aside)
             if keyslot_path(db_path).exists():
-                shutil.copyfile(keyslot_path(db_path), keyslot_path(aside))
+                copy_private(keyslot_path(db_path), keyslot_path(aside))
     except OSError as exc:
         _remove(tmp)
         raise explain_sqlite_error(exc, None, db_path) from None
@@ -174,17 +173,18 @@ def _replace(db_path: Path, backup_file: Path, data_key: bytes) -> None:
     os.replace(tmp, db_path)
     _fsync_dir(db_path.parent)
     if not keyslot_path(db_path).exists() and keyslot_path(backup_file).exists():
-        shutil.copyfile(keyslot_path(backup_file), keyslot_path(db_path))
+        copy_private(keyslot_path(backup_file), keyslot_path(db_path))
 
 
 def key_for_restore(db_path: Path, backup_file: Path, login: str, password: str) -> bytes:
     """The data key from the live database's slots, else from the backup's own slots."""
+    from pzmdo.services.unlock import data_key_for
+
     for source in (db_path, backup_file):
         try:
-            slots = KeySlotFile.load(Path(source))
+            return data_key_for(Path(source), login, password)
         except DatabaseError:
             continue
-        return slots.unwrap(login, password)
     raise UnlockError("Er is geen sleutelbestand gevonden; gebruik de herstelsleutel.")
 
 

@@ -39,10 +39,11 @@ from pzmdo.domain.consultations import (
 from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.text import clean_line, clean_text, display_name
-from pzmdo.services import careplan, meetings
+from pzmdo.services import careplan
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.consultations import Consultation, ConsultTeam, ConsultTeamMember
+from pzmdo.store.models.meetings import Meeting
 
 OVERDUE_SETTING = "consult_overdue_working_days"
 ENTITY = "consultation"
@@ -529,7 +530,7 @@ def request_consultation(
         _require_person(s, requester, "aanvrager")
         if consultant_person_id is not None:
             _require_person(s, consultant_person_id, "consulent")
-        if meeting_id is not None and s.get(meetings.Meeting, meeting_id) is None:
+        if meeting_id is not None and s.get(Meeting, meeting_id) is None:
             raise NotFoundError(
                 f"Overleg {meeting_id} bestaat niet (meer). Kies een bestaand overleg of laat "
                 "het leeg."
@@ -804,6 +805,8 @@ def process_advice(
                 f"zorgplan (versie {version})"
             )
         else:
+            from pzmdo.services import meetings  # here: meetings imports this module
+
             for item in chosen:
                 created.append(
                     meetings._add_action(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from pzmdo.domain.errors import DatabaseError
 from pzmdo.services.events import ChangeBus
 from pzmdo.store.database import Database
+from pzmdo.store.files import SessionLock
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AuditEvent
 
@@ -36,6 +37,10 @@ class AppContext:
     user: CurrentUser
     keyslots: KeySlotFile | None = None
     changes: ChangeBus = field(default_factory=ChangeBus)
+    # The unlocked user's X25519 private key (for "remember on this computer" and
+    # password changes); never written anywhere.
+    private_key: bytes | None = field(default=None, repr=False)
+    session_lock: SessionLock | None = field(default=None, repr=False)
     _local: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @contextmanager
@@ -53,6 +58,7 @@ class AppContext:
         with self.changes.deferred():
             try:
                 with self.db.transaction(write=True) as session:
+                    session.info["login"] = self.user.login  # who saved (Versioned rows)
                     self._local.session, self._local.write = session, True
                     try:
                         yield session
@@ -107,6 +113,8 @@ class AppContext:
 
     def close(self) -> None:
         self.db.close()
+        if self.session_lock is not None:
+            self.session_lock.release()
 
 
 def audit(

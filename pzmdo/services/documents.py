@@ -20,13 +20,18 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain.enums import Dimension, PatientStatus
 from pzmdo.domain.errors import NotFoundError, PzmdoError, ValidationError
 from pzmdo.domain.text import display_name
 from pzmdo.reports import model as rm
 from pzmdo.services import settings
+from pzmdo.services.careplan import CarePlanView, current_plan
+from pzmdo.services.careteam import team_summary
 from pzmdo.services.context import AppContext
+from pzmdo.services.directory import PersonInfo
+from pzmdo.services.meetings import ActionInfo, meeting_record
 from pzmdo.store.models import Patient, Person, Practice
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
@@ -195,7 +200,7 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _audit(ctx: AppContext, s: object, info: DocumentInfo) -> None:
+def _audit(ctx: AppContext, s: Session, info: DocumentInfo) -> None:
     versions = dict(info.careplan_versions)
     common = {
         "soort": info.kind,
@@ -318,15 +323,15 @@ def _patients(ctx: AppContext, ids: Iterable[int]) -> dict[int, Patient]:
     return {p.id: p for p in rows}
 
 
-def _contact(role: str, person: object) -> rm.Contact:
+def _contact(role: str, person: PersonInfo) -> rm.Contact:
     return rm.Contact(
         role=role,
-        name=getattr(person, "name", ""),
-        discipline=getattr(person, "discipline_label", None) or None,
-        organisation=getattr(person, "organisation", None) or None,
-        phone=getattr(person, "phone", None) or None,
-        phone_out_of_hours=getattr(person, "phone_out_of_hours", None) or None,
-        email=getattr(person, "email", None) or None,
+        name=person.name,
+        discipline=person.discipline_label or None,
+        organisation=person.organisation or None,
+        phone=person.phone or None,
+        phone_out_of_hours=person.phone_out_of_hours or None,
+        email=person.email or None,
     )
 
 
@@ -350,10 +355,6 @@ def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
         last_discussed_on=patient.last_discussed_on,
         next_review_on=patient.next_review_on,
     )
-    try:
-        from pzmdo.services.careplan import current_plan
-    except ImportError:  # the care-plan area is not installed
-        return base
     view = current_plan(ctx, patient_id)
     if view is None:
         return base
@@ -365,12 +366,7 @@ def _team(
 ) -> tuple[rm.Contact | None, rm.Contact | None, list[rm.Contact]]:
     central = first = None
     team: list[rm.Contact] = []
-    try:
-        from pzmdo.services.careteam import team_summary
-    except ImportError:
-        summary = None
-    else:
-        summary = team_summary(ctx, patient.id)
+    summary = team_summary(ctx, patient.id)
     seen: set[int] = set()
     if summary is not None:
         if summary.central_caregiver:
@@ -408,13 +404,13 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
-def _with_plan(base: rm.CarePlanData, view: object) -> rm.CarePlanData:
+def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
     """Map the care-plan area's content onto the report model (national form order)."""
     from dataclasses import replace
 
     from pzmdo.domain import careplan as cp
 
-    c = view.content  # type: ignore[attr-defined]
+    c = view.content
 
     def labels(answer_set: cp.AnswerSet, form: bool = False) -> tuple[str, ...]:
         return tuple(o.display if form else o.label for o in answer_set)
@@ -591,7 +587,6 @@ MEETING_TITLES = {
 def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list[int]]:
     """The report model for a meeting and the patients on its agenda (in agenda order)."""
     from pzmdo.domain.meetings import ChecklistItem, ItemStatus
-    from pzmdo.services.meetings import meeting_record
     from pzmdo.store.models.meetings import MeetingTeam
 
     record = meeting_record(ctx, meeting_id)
@@ -628,14 +623,14 @@ def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list
         }
         organisations = {pid: p.organisation for pid, p in persons.items()}
 
-    def action(a: object) -> rm.ActionItem:
-        pid = getattr(a, "patient_id", None)
+    def action(a: ActionInfo) -> rm.ActionItem:
+        pid = a.patient_id
         return rm.ActionItem(
-            what=a.what,  # type: ignore[attr-defined]
-            owner=a.owner_name or None,  # type: ignore[attr-defined]
-            due=a.due,  # type: ignore[attr-defined]
+            what=a.what,
+            owner=a.owner_name or None,
+            due=a.due,
             patient=idents.get(pid) if pid else None,
-            done=a.done_on is not None,  # type: ignore[attr-defined]
+            done=a.done_on is not None,
         )
 
     items = []

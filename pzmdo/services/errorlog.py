@@ -21,6 +21,7 @@ import platformdirs
 
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.store.database import explain_sqlite_error, sqlite_code
+from pzmdo.store.files import private_dir
 
 LOG_FILE = "pzmdo-fouten.log"
 _lock = threading.Lock()
@@ -48,7 +49,7 @@ def _logger() -> logging.Logger:
     for old in list(logger.handlers):
         logger.removeHandler(old)
         old.close()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
     os.chmod(path, 0o600)
     handler = RotatingFileHandler(path, maxBytes=256_000, backupCount=3, encoding="utf-8")

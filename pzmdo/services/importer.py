@@ -219,12 +219,11 @@ def read_table(data: bytes, filename: str = "bestand.csv") -> SourceTable:
         )
     text, encoding = _decode(data)
     text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first_line.count) if any(d in first_line for d in ";,\t") else ";"
-    return _table(_csv_rows(text, delimiter), encoding, delimiter)
+    dialect = _dialect(text)
+    return _table(_csv_rows(text, dialect), encoding, dialect.delimiter)
 
 
-def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
+def _csv_rows(text: str, dialect: type[csv.Dialect]) -> list[list[str]]:
     """CSV rows; a quote that is never closed is reported with its line, never silently
     merged with the lines after it (no register field spans several lines)."""
     if "\x00" in text:
@@ -232,7 +231,7 @@ def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
             "Het bestand bevat ongeldige tekens (NUL); het is waarschijnlijk geen CSV-bestand. "
             "Sla het opnieuw op als CSV en probeer het opnieuw."
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     rows: list[list[str]] = []
     start = 1
     try:
@@ -252,6 +251,26 @@ def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
             "er is niets ingelezen."
         ) from None
     return rows
+
+
+DELIMITERS = ";,\t"
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """The CSV dialect as csv.Sniffer sees it, with the Dutch fallbacks: the delimiter the
+    header line uses most (commas inside unquoted names must not win; none at all: ';'),
+    and always '"' as quote ('t Hooft, d'Ancona are names, not quoted fields)."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in DELIMITERS}
+    usual = max(DELIMITERS, key=counts.__getitem__) if any(counts.values()) else ";"
+    try:
+        sniffed: type[csv.Dialect] = csv.Sniffer().sniff(text[:64_000], delimiters=DELIMITERS)
+    except csv.Error:
+        sniffed = csv.excel
+    delimiter = sniffed.delimiter
+    if counts.get(delimiter, 0) < counts[usual] or not counts[usual]:
+        delimiter = usual
+    return type("SniffedDialect", (sniffed,), {"delimiter": delimiter, "quotechar": '"'})
 
 
 def _read_xlsx(data: bytes) -> SourceTable:

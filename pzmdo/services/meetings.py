@@ -8,7 +8,6 @@ keeps ``patient.last_discussed_on`` / ``patient.next_review_on`` current.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -57,7 +56,7 @@ from pzmdo.domain.meetings import (
     validate_review_interval,
 )
 from pzmdo.domain.text import clean_line, clean_text, display_name
-from pzmdo.services import register
+from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.base import utcnow
@@ -851,20 +850,6 @@ def agenda(
         return _item_infos(s, items)
 
 
-def _external_candidates(
-    module: str, ctx: AppContext, since: date | None, today: date
-) -> list[AgendaCandidate]:
-    """Another area's candidates (register, consultations); skipped while not built."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return []
-    fn = getattr(mod, "agenda_candidates", None)
-    return list(fn(ctx, since, today)) if fn else []
-
-
 def _previous_meeting(s: Session, meeting: Meeting) -> Meeting | None:
     return s.scalars(
         select(Meeting)
@@ -963,8 +948,10 @@ def propose_agenda(
             "Het overleg is al gestart; er wordt geen nieuw voorstel meer gemaakt. "
             "Voeg een patiënt zo nodig met de hand toe."
         )
-    external = _external_candidates("pzmdo.services.register", ctx, since, day)
-    external += _external_candidates("pzmdo.services.consultations", ctx, since, day)
+    external = [
+        *register.agenda_candidates(ctx, since, day),
+        *consultations.agenda_candidates(ctx, since, day),
+    ]
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
@@ -1971,8 +1958,6 @@ def _safe(fn: Any, problems: list[str], what: str) -> list[str]:
     """Another area's summary; a failure there must not stop the meeting."""
     try:
         return list(fn())
-    except ModuleNotFoundError:
-        return []
     except Exception:  # noqa: BLE001 - shown as "could not load", the meeting goes on
         problems.append(f"{what[0].upper()}{what[1:]} kon niet worden geladen.")
         return []
@@ -1982,10 +1967,6 @@ def _urgency(ctx: AppContext, code: str) -> tuple[str, str]:
     """The colour's label and hex value from the register's (configurable) levels."""
     if not code:
         return "", ""
-    try:
-        from pzmdo.services import register
-    except ModuleNotFoundError:
-        return code, ""
     for level in register.urgency_levels_for(ctx):
         if level.code == code:
             return level.label, level.colour
@@ -1993,7 +1974,6 @@ def _urgency(ctx: AppContext, code: str) -> tuple[str, str]:
 
 
 def _team_lines(ctx: AppContext, patient_id: int) -> list[str]:
-    from pzmdo.services import careteam  # lazily: the care-team area may not exist yet
 
     summary = careteam.team_summary(ctx, patient_id)
     lines = [f"{m.role_label}: {m.person.name}" for m in summary.members]
@@ -2002,7 +1982,6 @@ def _team_lines(ctx: AppContext, patient_id: int) -> list[str]:
 
 def _plan_lines(ctx: AppContext, patient_id: int) -> list[str]:
     from pzmdo.domain import careplan as plan_domain
-    from pzmdo.services import careplan  # lazily: the care-plan area may not exist yet
 
     plan = careplan.current_plan(ctx, patient_id)
     if plan is None:
@@ -2020,7 +1999,6 @@ def _plan_lines(ctx: AppContext, patient_id: int) -> list[str]:
 
 
 def _consult_lines(ctx: AppContext, patient_id: int) -> list[str]:
-    from pzmdo.services import consultations  # lazily: the consultation area may not exist yet
 
     rows = consultations.list_consultations(ctx, patient_id=patient_id, open_only=True)
     return [

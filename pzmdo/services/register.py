@@ -270,6 +270,9 @@ def _today() -> date:
     return date.today()
 
 
+MAX_NOTES = 20_000  # the patient's notes field
+
+
 def _clean(text: str | None, what: str = "de tekst", *, limit: int = MAX_TEXT) -> str | None:
     """Free text: stripped, None when empty; control characters and overlong text refused."""
     return clean_text(text, what, limit=limit) or None
@@ -351,7 +354,7 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
         representative_relation=_clean(data.representative_relation),
         representative_phone=_clean(data.representative_phone),
         populations=tuple(p for p in populations if p),
-        notes=_clean(data.notes),
+        notes=_clean(data.notes, "de notities", limit=MAX_NOTES),
     )
 
 

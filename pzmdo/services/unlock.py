@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,20 +13,27 @@ from sqlalchemy import select
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
 from pzmdo.domain.text import clean_line
+from pzmdo.services import custody
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
 from pzmdo.store.filelock import remove_leftovers
+from pzmdo.store.files import SessionLock, restrict
 from pzmdo.store.keys import (
+    WRONG_PASSWORD,
     KeySlotFile,
+    KeyUnlock,
     format_recovery_key,
     keyring_available,
     keyring_get,
-    keyring_set,
     new_data_key,
+    new_key_pair,
     parse_recovery_key,
+    record_failure,
+    seal,
 )
 from pzmdo.store.models import AppUser, Person, Practice
+from pzmdo.store.models.keys import KeyState
 from pzmdo.store.paths import backup_dir, default_db_path, keyslot_path
 
 MIN_PASSWORD_LENGTH = 8
@@ -82,10 +91,13 @@ def init_database(
     admin_name = clean_line(admin_name, "de naam van de eerste gebruiker", limit=200)
     data_key = new_data_key()
     slots = KeySlotFile.for_database(path)
+    private, public = new_key_pair()
+    lock: SessionLock | None = None
     try:
-        db = Database.open_file(path, data_key, create=True)
+        lock = SessionLock(path)
+        db = Database.open_file(path, data_key, create=True, lock=lock)
         migrate.upgrade(db)
-        with db.transaction() as s:
+        with KeySlotFile.update(path, otherwise=slots) as slots, db.transaction() as s:
             s.add(Practice(name=practice_name.strip()))
             person = Person(name=admin_name.strip(), discipline=Discipline.COORDINATOR.value)
             s.add(person)
@@ -93,60 +105,124 @@ def init_database(
             user = AppUser(login=login, person_id=person.id, role=Role.BEHEERDER.value)
             s.add(user)
             s.flush()
+            s.add(KeyState(id=1, db_id=slots.db_id, epoch=0, adopt_open=False))
+            sealed = {0: seal(data_key, public, slots.db_id, login, 0)}
+            custody.register_key(
+                s, user.id, public, slots.set_user(login, private, password, sealed)
+            )
             current = CurrentUser(user.id, login, person.name, user.role, person.id)
             audit(s, current, "init", detail={"practice": practice_name.strip()})
-        slots.set_password(login, password, data_key)
-        slots.save()
     except BaseException:
+        if lock is not None:
+            lock.release()
         # Nothing half-made stays behind.
         for leftover in (path, keyslot_path(path), *_sidecars(path)):
             leftover.unlink(missing_ok=True)
         raise
+    ctx = AppContext(db, current, slots, private_key=private, session_lock=lock)
     if remember_on_this_computer:
-        keyring_set(slots.db_id, data_key)
-    return InitResult(AppContext(db, current, slots), format_recovery_key(data_key))
+        custody.remember_on_this_computer(ctx)
+    return InitResult(ctx, format_recovery_key(data_key))
 
 
 def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    return [
+        path.with_name(path.name + suffix)
+        for suffix in ("-wal", "-shm", "-journal", ".lock", ".keys.lock")
+    ]
 
 
 def unlock_with_password(path: Path, login: str, password: str) -> AppContext:
     path = Path(path)
     _require_database(path)
+    with _session_lock(path) as lock:
+        slots = KeySlotFile.load(path)
+        slots.wait_after_failures(login)
+        found = slots.try_password(login, password)
+        if found is None or not found.data_keys:
+            record_failure(path, login)
+            raise UnlockError(WRONG_PASSWORD)
+        return _open_with_slot(path, slots, found, login, lock, "wachtwoord", password)
+
+
+def data_key_for(path: Path, login: str, password: str) -> bytes:
+    """The newest data key a login's slot gives (for restore); failures are counted."""
     slots = KeySlotFile.load(path)
-    data_key = slots.unwrap(login, password)
-    return _open(path, slots, data_key, login, method="wachtwoord")
+    slots.wait_after_failures(login)
+    found = slots.try_password(login, password)
+    if found is None or not found.data_keys:
+        record_failure(path, login)
+        raise UnlockError(WRONG_PASSWORD)
+    return found.data_keys[0][1]
 
 
 def unlock_with_keyring(path: Path, login: str) -> AppContext:
+    """This computer's device secret for ``login`` opens that login's device slot only."""
     path = Path(path)
     _require_database(path)
-    slots = KeySlotFile.load(path)
-    data_key = keyring_get(slots.db_id)
-    if data_key is None:
-        raise UnlockError(
-            "Deze computer onthoudt de sleutel van deze database niet. Log in met uw wachtwoord."
-        )
-    return _open(path, slots, data_key, login, method="sleutelbos")
+    with _session_lock(path) as lock:
+        slots = KeySlotFile.load(path)
+        remembered = keyring_get(slots.db_id, login)
+        if remembered is None:
+            raise UnlockError(
+                "Deze computer onthoudt de sleutel van deze gebruiker niet. Log in met uw "
+                "wachtwoord."
+            )
+        slots.wait_after_failures(login)
+        found = slots.try_device(login, remembered)
+        if found is None or not found.data_keys:
+            record_failure(path, login)
+            raise UnlockError(
+                "Wat deze computer onthoudt, past niet (meer) bij deze gebruiker. Log in met uw "
+                "wachtwoord en kies opnieuw 'Onthouden op deze computer'."
+            )
+        return _open_with_slot(path, slots, found, login, lock, "sleutelbos", None)
 
 
 def unlock_with_recovery_key(path: Path, recovery_key: str, login: str) -> AppContext:
     path = Path(path)
-    if not path.exists():
-        _require_database(path)
+    _require_database(path)
+    data_key = parse_recovery_key(recovery_key)
+    with _session_lock(path) as lock:
+        db = Database.open_file(path, data_key, lock=lock)
+        try:
+            slots: KeySlotFile | None = KeySlotFile.load(path)
+        except DatabaseError:
+            slots = None
+        return _finish_open(path, db, slots, login, lock, "herstelsleutel", None, None, 0)
+
+
+@dataclass(frozen=True)
+class RecoverResult:
+    context: AppContext
+    rotation: custody.RotationResult
+
+
+def recover(
+    path: Path,
+    recovery_key: str,
+    login: str,
+    new_password: str,
+    progress: custody.Progress | None = None,
+) -> RecoverResult:
+    """Recovery key → a beheerder rebuilds ``.keys`` (new keys and password for themself),
+    then the data key is rotated: the old recovery key and every old slot stop working."""
+    validate_new_password(new_password)
+    ctx = unlock_with_recovery_key(path, recovery_key, login)
     try:
-        slots = KeySlotFile.load(path)
-    except DatabaseError:
-        slots = None
-    return _open(path, slots, parse_recovery_key(recovery_key), login, method="herstelsleutel")
+        custody.require_key_admin(ctx)
+        with custody.alone(ctx):
+            custody.rebuild_slots(ctx, new_password)
+            rotation = custody.rotate_while_alone(ctx, progress, reason="herstel")
+    except BaseException:
+        ctx.close()
+        raise
+    return RecoverResult(ctx, rotation)
 
 
 def remember_on_this_computer(ctx: AppContext) -> bool:
-    """Store the data key in the OS keyring; False when there is none."""
-    if ctx.keyslots is None or ctx.db.data_key is None:
-        return False
-    return keyring_set(ctx.keyslots.db_id, ctx.db.data_key)
+    """A device slot for this login in the OS keyring; False when there is none."""
+    return custody.remember_on_this_computer(ctx)
 
 
 def _require_database(path: Path) -> None:
@@ -154,47 +230,98 @@ def _require_database(path: Path) -> None:
         raise DatabaseError(f"Er is geen database op {path}. Maak er een met 'pzmdo init'.")
 
 
-def _open(
-    path: Path, slots: KeySlotFile | None, data_key: bytes, login: str, *, method: str
-) -> AppContext:
+@contextmanager
+def _session_lock(path: Path) -> Iterator[SessionLock]:
+    """Held for the session's lifetime; released here only when unlocking fails.
+    Waits while a key rotation has the database to itself."""
+    lock = SessionLock(path)
     try:
-        db = Database.open_file(path, data_key)
-    except UnlockError:
-        if slots is None or method == "herstelsleutel":
-            raise
-        # The key came out of a verified slot, so it is right: the file itself is damaged.
+        yield lock
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_with_slot(
+    path: Path,
+    slots: KeySlotFile,
+    found: KeyUnlock,
+    login: str,
+    lock: SessionLock,
+    method: str,
+    password: str | None,
+) -> AppContext:
+    db, opened = None, 0
+    for epoch, data_key in found.data_keys:  # newest first: completes a broken-off rotation
+        try:
+            db, opened = Database.open_file(path, data_key, lock=lock), epoch
+            break
+        except UnlockError:
+            continue
+    if db is None:
+        # The key came out of a verified slot, so the file does not belong to it.
         raise DatabaseError(
-            "Het databasebestand is beschadigd en kan niet worden geopend. Zet de laatste "
-            "back-up terug (pzmdo restore, of vraag de beheerder); er is niets gewijzigd."
-        ) from None
+            "De database opent niet met de sleutel uit het sleutelbestand: het sleutelbestand "
+            "komt uit een oudere back-up, of het databasebestand is beschadigd. Zet het juiste "
+            "sleutelbestand of de laatste back-up terug (pzmdo restore), of gebruik de "
+            "herstelsleutel; er is niets gewijzigd."
+        )
+    return _finish_open(path, db, slots, login, lock, method, found, password, opened)
+
+
+def _finish_open(
+    path: Path,
+    db: Database,
+    slots: KeySlotFile | None,
+    login: str,
+    lock: SessionLock,
+    method: str,
+    found: KeyUnlock | None,
+    password: str | None,
+    epoch: int,
+) -> AppContext:
+    """Check the user and their slot inside the database, audit the failed attempts since
+    the last unlock, then hand out the context. Under the ``.keys`` lock: a parallel failure
+    is either audited now or stays counted for the next unlock, never lost."""
+    restrict(path)
+    restrict(keyslot_path(path))
+    login = login.strip().lower()
     try:
         # We hold the shared lock, so no restore runs: its temporary files are leftovers.
         remove_leftovers(path, backup_dir(path))
         _upgrade_with_backup(db, path)
-        with db.transaction() as s:
-            user = s.scalars(select(AppUser).where(AppUser.login == login.strip().lower())).first()
+        keys_lock = KeySlotFile.update(path) if slots is not None else nullcontext(None)
+        with keys_lock as current_slots, db.transaction() as s:
+            user = s.scalars(select(AppUser).where(AppUser.login == login)).first()
             if user is None or not user.active:
-                audit(
-                    s, None, "unlock_failed", login=login, detail={"reden": "onbekend of inactief"}
-                )
                 raise UnlockError(
                     "Deze gebruiker bestaat niet of is gedeactiveerd. Vraag de beheerder."
                 )
+            private = None
+            if found is not None and current_slots is not None:
+                private = custody.verify_slot(s, current_slots, user, found, epoch, password)
+                state = custody.key_state(s)
+                if epoch > state.epoch:
+                    state.epoch = epoch  # a rotation was interrupted after the re-encryption
+                if current_slots.epoch < epoch:
+                    current_slots.finish_rotation(epoch)
             current = CurrentUser(user.id, user.login, user.person.name, user.role, user.person_id)
-            if slots is not None:
-                for failure in slots.take_failures():
-                    audit(
-                        s,
-                        None,
-                        "unlock_failed",
-                        login=failure["login"],
-                        detail={"op": failure["at"]},
-                    )
+            if current_slots is not None:
+                for who, times in current_slots.failures.items():
+                    shown = who if not who.startswith("#") else f"onbekend {who}"
+                    for at in times:
+                        audit(s, None, "unlock_failed", login=shown, detail={"op": at})
+                current_slots.failures = {}
             audit(s, current, "unlock", detail={"methode": method})
+    except custody.SlotRefused:
+        db.close()
+        record_failure(path, login)  # audited at the next unlock
+        raise
     except BaseException:
         db.close()
         raise
-    return AppContext(db, current, slots)
+    final_slots = KeySlotFile.load(path) if slots is not None else None
+    return AppContext(db, current, final_slots, private_key=private, session_lock=lock)
 
 
 def _upgrade_with_backup(db: Database, path: Path) -> None:
@@ -212,18 +339,20 @@ def _upgrade_with_backup(db: Database, path: Path) -> None:
 
 
 def known_logins(path: Path) -> list[str]:
-    """Logins with a password slot (for the unlock screen); empty when unknown."""
+    """Logins with a slot (for the unlock screen); empty when unknown."""
     try:
-        return sorted(KeySlotFile.load(Path(path)).slots)
+        return KeySlotFile.load(Path(path)).logins()
     except DatabaseError:
         return []
 
 
-def remembered_here(path: Path) -> bool:
+def remembered_here(path: Path, login: str) -> bool:
+    """Whether this computer remembers ``login`` for this database."""
     try:
-        return keyring_get(KeySlotFile.load(Path(path)).db_id) is not None
+        slots = KeySlotFile.load(Path(path))
     except DatabaseError:
         return False
+    return bool(login) and keyring_get(slots.db_id, login) is not None
 
 
 def default_database_path() -> Path:
@@ -243,8 +372,11 @@ def record_lock(ctx: AppContext) -> None:
 
 def reopen_as(path: Path, data_key: bytes, login: str, *, method: str) -> AppContext:
     """Open again with a key already in memory (after a restore)."""
-    try:
-        slots = KeySlotFile.load(path)
-    except DatabaseError:
-        slots = None
-    return _open(path, slots, data_key, login, method=method)
+    path = Path(path)
+    with _session_lock(path) as lock:
+        db = Database.open_file(path, data_key, lock=lock)
+        try:
+            slots: KeySlotFile | None = KeySlotFile.load(path)
+        except DatabaseError:
+            slots = None
+        return _finish_open(path, db, slots, login, lock, method, None, None, 0)

@@ -10,8 +10,10 @@ from sqlalchemy import select
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from pzmdo.domain.text import clean_line
+from pzmdo.services import custody
 from pzmdo.services.context import AppContext
 from pzmdo.services.unlock import validate_login, validate_new_password
+from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser, Person
 
 # A user's role maps to the directory discipline of the person created for them.
@@ -68,11 +70,12 @@ def add_user(
     require_admin(ctx)
     login = validate_login(login)
     validate_new_password(password)
-    if ctx.keyslots is None or ctx.db.data_key is None:
+    if ctx.db.path is None or ctx.db.data_key is None:
         raise ValidationError(
             "Gebruikers met een wachtwoord bestaan alleen bij een lokale database."
         )
-    with ctx.unit() as s:
+    # Lock order: .keys file, then the transaction; both commit or neither (custody.py).
+    with KeySlotFile.update(ctx.db.path) as slots, ctx.unit() as s:
         if s.scalars(select(AppUser).where(AppUser.login == login)).first():
             raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
         if person_id is None:
@@ -92,10 +95,9 @@ def add_user(
         user = AppUser(login=login, person_id=person.id, role=role.value)
         s.add(user)
         s.flush()
+        custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(s, "user_add", entity="app_user", entity_id=user.id, detail={"rol": role.value})
         info = UserInfo(user.id, login, person.name, role.value, role.label, True, person.id)
-    ctx.keyslots.set_password(login, password, ctx.db.data_key)
-    ctx.keyslots.save()
     return info
 
 
@@ -104,10 +106,25 @@ def list_users(ctx: AppContext) -> list[UserInfo]:
         return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
 
 
-def deactivate_user(ctx: AppContext, login: str) -> None:
+def deactivate_user(
+    ctx: AppContext, login: str, progress: custody.Progress | None = None
+) -> custody.RotationResult | None:
+    """Deactivate, then rotate the data key so the user's old slots (also in backups'
+    ``.keys``) no longer open the live database. Returns the new recovery key."""
     require_admin(ctx)
     if login.lower() == ctx.user.login:
         raise ValidationError("U kunt uzelf niet deactiveren.")
+    if ctx.db.path is None:
+        _deactivate(ctx, login)  # a shared server: access ends with the account
+        return None
+    with custody.alone(ctx):
+        _deactivate(ctx, login)
+        with KeySlotFile.update(ctx.db.path) as slots:
+            slots.remove(login)
+        return custody.rotate_while_alone(ctx, progress, reason="deactivering")
+
+
+def _deactivate(ctx: AppContext, login: str) -> None:
     with ctx.unit() as s:
         user = s.scalars(select(AppUser).where(AppUser.login == login.lower())).first()
         if user is None:
@@ -115,17 +132,16 @@ def deactivate_user(ctx: AppContext, login: str) -> None:
         user.active = False
         user.deactivated_at = datetime.now(UTC)
         ctx.audit(s, "user_deactivate", entity="app_user", entity_id=user.id)
-    if ctx.keyslots is not None:
-        ctx.keyslots.remove(login)
-        ctx.keyslots.save()
 
 
 def change_password(ctx: AppContext, new_password: str) -> None:
     """Re-wrap only the current user's slot."""
     validate_new_password(new_password)
-    if ctx.keyslots is None or ctx.db.data_key is None:
-        raise ValidationError("Wachtwoorden bestaan alleen bij een lokale database.")
-    ctx.keyslots.set_password(ctx.user.login, new_password, ctx.db.data_key)
-    ctx.keyslots.save()
-    with ctx.unit() as s:
-        ctx.audit(s, "password_change", entity="app_user", entity_id=ctx.user.id)
+    custody.change_own_password(ctx, new_password)
+
+
+def reset_password(ctx: AppContext, login: str, new_password: str) -> None:
+    """A beheerder sets a new password for another user (new keys for them)."""
+    require_admin(ctx)
+    validate_new_password(new_password)
+    custody.reset_password(ctx, login, new_password)

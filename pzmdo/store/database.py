@@ -24,6 +24,7 @@ from sqlalchemy.pool import QueuePool
 
 from pzmdo.domain.errors import DatabaseError, UnlockError
 from pzmdo.store.filelock import FileLock, describe_holders
+from pzmdo.store.files import create_private, private_dir
 
 BUSY_TIMEOUT_MS = 10_000  # a bounded wait for another writer, then a "bezet" message
 
@@ -147,6 +148,7 @@ class Database:
         self.path = path
         self.data_key = data_key
         self.lock = lock
+        self._owns_lock = False  # a lock the caller passed in is released by the caller
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
@@ -155,12 +157,19 @@ class Database:
     # -- opening -----------------------------------------------------------------------
     @classmethod
     def open_file(
-        cls, path: Path, key: bytes, *, create: bool = False, session_lock: bool = True
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        create: bool = False,
+        session_lock: bool = True,
+        lock: FileLock | None = None,
     ) -> Database:
         """Open (or with ``create`` make) an encrypted file; verify the key at once.
 
         The session holds the shared file lock until ``close()``, so nothing replaces the
-        file meanwhile (``session_lock=False`` only for whoever already holds it alone)."""
+        file meanwhile: the caller's ``lock`` (already held, released by the caller), else
+        one of its own (``session_lock=False`` only for whoever holds the file alone)."""
         path = Path(path)
         if "\0" in str(path):
             raise DatabaseError("De naam van het databasebestand bevat een ongeldig teken.")
@@ -168,11 +177,13 @@ class Database:
             raise DatabaseError(f"Er is geen database op {path}. Maak er een met 'pzmdo init'.")
         if create:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                private_dir(path.parent)
+                if not path.exists():
+                    create_private(path)  # SQLite's -wal/-shm copy the file's mode
             except OSError as exc:
-                raise explain_sqlite_error(exc) from None
-        lock = None
-        if session_lock:
+                raise explain_sqlite_error(exc, None, path) from None
+        owns_lock = lock is None and session_lock
+        if owns_lock:
             lock = FileLock(path)
             lock.acquire_shared()
         engine = create_engine(
@@ -193,6 +204,7 @@ class Database:
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
         db = cls(engine, path, key, lock)
+        db._owns_lock = owns_lock
         db.verify()
         return db
 
@@ -225,9 +237,9 @@ class Database:
             raise explain_sqlite_error(exc, None, self.path) from None
 
     def close(self) -> None:
-        """Close every pooled connection, then let go of the file lock."""
+        """Close every pooled connection, then let go of the file lock (if it is ours)."""
         self.engine.dispose()
-        if self.lock is not None:
+        if self.lock is not None and self._owns_lock:
             self.lock.release()
 
     def holders(self) -> str | None:
@@ -266,6 +278,27 @@ class Database:
     def _explain(self, exc: BaseException) -> DatabaseError:
         holders = self.holders() if sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) else None
         return explain_sqlite_error(exc, holders, self.path)
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the whole file with ``new_key`` (SQLCipher's ``PRAGMA rekey``).
+
+        The caller makes sure no other process has the file open. Pooled connections still
+        hold the old key, so the pool is emptied first and the engine rebuilt afterwards."""
+        if self.path is None:
+            raise DatabaseError("Een gedeelde server beheert zijn eigen sleutels.")
+        self.engine.dispose()
+        conn = _connect(self.path, self.data_key or b"")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays
+        except (sqlite3.Error, sqlcipher3.Error) as exc:
+            raise explain_sqlite_error(exc, None, self.path) from None
+        finally:
+            conn.close()
+        fresh = Database.open_file(self.path, new_key, session_lock=False)  # we hold ours
+        self.engine, self._sessions, self.data_key = fresh.engine, fresh._sessions, new_key
+        self._read_sessions = fresh._read_sessions
 
     def integrity_check(self) -> list[str]:
         """Problems reported by SQLite's integrity check (empty when all is well)."""

@@ -19,6 +19,8 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -61,6 +63,13 @@ def describe_holders(holders: list[Holder]) -> str:
     if not holders:
         return "een ander programma"
     return "; ".join(h.describe() for h in holders)
+
+
+def _private_dirs(folder: Path) -> None:
+    """Missing folders are made readable by this user only (as everything pzmdo writes)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for each in reversed(missing):
+        each.mkdir(mode=0o700, exist_ok=True)
 
 
 def _login() -> str:
@@ -125,10 +134,31 @@ class FileLock:
             "probeer het opnieuw; er is niets gewijzigd."
         )
 
+    @contextmanager
+    def exclusive(self, action: str = "Deze handeling") -> Iterator[None]:
+        """Turn the held shared lock into an exclusive one for the block (or refuse, naming
+        who else has the database open), then share again."""
+        if self._fh is None:
+            raise DatabaseError("De database is gesloten.")
+        fd = self._fh.fileno()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fcntl.flock(fd, fcntl.LOCK_SH)  # a failed conversion may have dropped the hold
+            raise DatabaseError(
+                f"{action} kan nu niet: de database is nog geopend op een andere werkplek of in "
+                f"een ander programma ({describe_holders(self.holders())}). Sluit pzmdo daar "
+                "(of log daar uit) en probeer het opnieuw; er is niets gewijzigd."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+
     def _try(self, mode: int) -> bool:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            _private_dirs(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         except OSError as exc:
             raise _os_error(exc, self.db_path) from None
         fh = os.fdopen(fd, "r+b")
@@ -144,11 +174,11 @@ class FileLock:
         return True
 
     def _write_info(self) -> None:
-        self.dir.mkdir(exist_ok=True)
+        _private_dirs(self.dir)
         host = socket.gethostname()
         name = f"{host}-{os.getpid()}-{next(_counter)}.json"
         path = self.dir / name
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
         info = os.fdopen(fd, "r+b")
         try:
             fcntl.flock(info.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,4 +1,4 @@
-"""Schema creation and upgrades through Alembic (scripts in the repository's ``db/``).
+"""Schema creation and upgrades through Alembic (scripts in ``db/``, installed as package data).
 
 Feature areas have their own migration branches off ``0001``; the schema is current
 when the database stands at every head.
@@ -6,18 +6,10 @@ when the database stands at every head.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from pzmdo._data import migrations_dir
 from pzmdo.store.database import Database
-
-
-def migrations_dir() -> Path:
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "db", here.parents[1] / "db"):
-        if (candidate / "env.py").exists():
-            return candidate
-    raise RuntimeError("Alembic scripts (db/) not found next to the pzmdo package")
 
 
 def config() -> Any:

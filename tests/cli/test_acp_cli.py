@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from tests.support.cli import run_pzmdo
+from tests.support.shared import shared_path
 
-EXAMPLE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "standards"
-    / "iknl-pzp"
-    / "QuestionnaireResponse-HendrikHartman-20201001.json"
-)
+EXAMPLE = shared_path("standards", "iknl-pzp", "QuestionnaireResponse-HendrikHartman-20201001.json")
 
 
-@pytest.mark.skipif(
-    not EXAMPLE.exists() and not os.environ.get("CI"),
-    reason="../shared not present (required in CI)",
-)
+@pytest.mark.needs_shared
 def test_acp_import_show_export(ctx, db_path, tmp_path):
     ctx.close()
     done = run_pzmdo("acp", "import", str(EXAMPLE), db=db_path)

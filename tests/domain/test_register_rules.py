@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,15 +18,18 @@ from pzmdo.domain.register import (
     parse_dutch_date,
     urgency_levels,
 )
+from tests.support.shared import shared_path
 
-SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
+SOURCES = shared_path("sources")
 
 
+@pytest.mark.needs_shared
 def test_surprise_question_is_word_for_word_source_000_line_86():
     line = (SOURCES / "000_fd89d9c6e316ef0f.txt").read_text(encoding="utf-8").splitlines()[85]
     assert f"‘{SURPRISE_QUESTION}’" in line
 
 
+@pytest.mark.needs_shared
 def test_stervensfase_indicators_are_word_for_word_source_002():
     lines = (SOURCES / "002_628423c90b5dbdc1.txt").read_text(encoding="utf-8").splitlines()
     block = "\n".join(lines[228:232])

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from pzmdo.gui.context import GuiContext
@@ -82,40 +81,25 @@ def test_page_filters_search_and_urgency_colour(qtbot, ctx):
 
 
 @pytest.mark.slow
-def test_typing_in_search_never_blocks_gui_at_100000_patients(qtbot, ctx, monkeypatch):
-    """With 100,000 demo patients a 10 ms timer keeps firing while the user types."""
-    started = time.perf_counter()
-    demo.add_demo_patients(ctx, 100_000, seed=3, areas=("register",))
-    demo_seconds = time.perf_counter() - started
+def test_typing_in_search_while_a_large_register_loads(qtbot, ctx):
+    """Typing at 80 ms per key into a 20,000-patient register: each search ends with its own
+    rows, the whole list returns after clearing. (How long the GUI thread may block is a goal
+    in tests/benchmarks/bench_gui_typing.py, measured at 100,000 patients.)"""
+    demo.add_demo_patients(ctx, 20_000, seed=3, areas=("register",))
     gctx = GuiContext(ctx)
     page = RegisterPage(gctx)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() > 50_000, timeout=60_000)
+    everyone = len(reg.register_ids(ctx, page.model.query))
+    assert everyone > 1_000
+    qtbot.waitUntil(lambda: page.model.rowCount() == everyone, timeout=60_000)
     _idle(qtbot, gctx, 60_000)
-
-    clock = QElapsedTimer()
-    gaps: list[int] = []
-    last = [0]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    clock.start()
-    timer.start()
-    latencies = []
-    for text in ("jan", "de v", "bakker", "12-03-1950"):
+    for text in ("jan", "de v", "bakker"):
         page.search.clear()
-        for ch in text:  # a fast typist: 80 ms per key
+        for ch in text:
             QTest.keyClick(page.search, ch)
             qtbot.wait(80)
-        typed = time.perf_counter()
         qtbot.waitUntil(
             lambda text=text: (
                 page.model.query.search == text
@@ -124,20 +108,13 @@ def test_typing_in_search_never_blocks_gui_at_100000_patients(qtbot, ctx, monkey
             ),
             timeout=30_000,
         )
-        latencies.append(time.perf_counter() - typed)
+        expected = reg.register_ids(gctx.app, page.model.query)
+        assert 0 < page.model.rowCount() == len(expected) < everyone
+        assert page.model.patient_id(0) == expected[0]
     page.search.clear()
     qtbot.waitUntil(
-        lambda: page.model.rowCount() > 50_000 and not page.model.loading, timeout=30_000
+        lambda: page.model.rowCount() == everyone and not page.model.loading, timeout=30_000
     )
-    timer.stop()
-    worst = max(gaps[1:])
-    print(  # recorded in the report (pytest -s)
-        f"\n100k: demo {demo_seconds:.1f} s; max timer gap {worst} ms over {len(gaps)} ticks; "
-        f"search→rows (incl. {200} ms debounce): "
-        + ", ".join(f"{x * 1000:.0f} ms" for x in latencies)
-    )
-    assert worst < 250, f"the GUI thread was blocked for {worst} ms"
-    assert len(gaps) > 100
 
 
 def test_overview_tab_actions(qtbot, ctx):

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pzmdo.domain.errors import ValidationError
 from pzmdo.services import acp_fhir, careplan
+from tests.support.shared import shared_path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-IKNL = SHARED / "standards" / "iknl-pzp"
+IKNL = shared_path("standards", "iknl-pzp")
 QUESTIONNAIRE = IKNL / "Questionnaire-ACP-zib2020.json"
 EXAMPLE = IKNL / "QuestionnaireResponse-HendrikHartman-20201001.json"
 
-pytestmark = pytest.mark.skipif(
-    not EXAMPLE.exists() and not os.environ.get("CI"),
-    reason="../shared not present (required in CI)",
-)
+pytestmark = pytest.mark.needs_shared
 
 
 def answers_by_link(items: list[dict], path: tuple[str, ...] = ()) -> list[tuple]:

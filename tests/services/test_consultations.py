@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from pzmdo.domain.agenda import AgendaReason
 from pzmdo.domain.consultations import ALLOWED, ConsultStatus
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
+from pzmdo.services import careplan, meetings
 from pzmdo.services import consultations as svc
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import AuditEvent, Patient, Person
@@ -335,7 +336,6 @@ def test_advice_items():
 
 
 def test_advice_into_care_plan_agreements_with_one_action(ctx, world):
-    careplan = pytest.importorskip("pzmdo.services.careplan")
     cid = request(ctx, world, local(2025, 11, 24, 9, 0))
     svc.record_advice(
         ctx, cid, "- Start oxycodon 5 mg zo nodig (fictief)\n- Evalueer na een week (fictief)",
@@ -356,7 +356,6 @@ def test_advice_into_care_plan_agreements_with_one_action(ctx, world):
 
 
 def test_advice_into_meeting_actions(ctx, world):
-    meetings = pytest.importorskip("pzmdo.services.meetings")
     cid = request(ctx, world, local(2025, 11, 24, 9, 0))
     svc.record_advice(ctx, cid, "Bel de apotheek (fictief)\nPlan familiegesprek (fictief)")
     due = date.today() + timedelta(days=7)

@@ -141,6 +141,44 @@ def test_windows_1252_and_comma_separated(ctx):
     assert search_patients(ctx, "zoe muller")[0].name == "Zoë Müller (fictief)"
 
 
+@pytest.mark.parametrize(
+    "text, delimiter, names",
+    [
+        # Semicolons, commas inside unquoted names: the header's delimiter wins.
+        (
+            "Achternaam;Voornaam;Geboortedatum\r\nJansen, J. (fictief);Jan;01-02-1940\r\n"
+            "Hooft, 't (fictief);Tim;02-03-1941\r\n",
+            ";",
+            ["Jansen, J. (fictief)", "Hooft, 't (fictief)"],
+        ),
+        # Commas with double-quoted fields holding commas and doubled quotes.
+        (
+            'Achternaam,Voornaam,Geboortedatum\r\n"Berg, van den (fictief)",Bo,01-02-1940\r\n'
+            '"d\'Ancona ""Dé"" (fictief)",Do,03-04-1942\r\n',
+            ",",
+            ["Berg, van den (fictief)", 'd\'Ancona "Dé" (fictief)'],
+        ),
+        # Tabs; an apostrophe is part of a name, never a quote.
+        (
+            "Achternaam\tVoornaam\tGeboortedatum\n't Hart (fictief)\tTeun\t05-06-1943\n"
+            "d'Ancona (fictief)\tDirk\t06-07-1944\n",
+            "\t",
+            ["'t Hart (fictief)", "d'Ancona (fictief)"],
+        ),
+        # One column: the Dutch default ';' (a comma in a name does not split it).
+        (
+            "Achternaam\r\nJansen, J. (fictief)\r\nBos (fictief)\r\n",
+            ";",
+            ["Jansen, J. (fictief)", "Bos (fictief)"],
+        ),
+    ],
+)
+def test_csv_dialects_are_sniffed_with_dutch_fallbacks(text, delimiter, names):
+    table = importer.read_table(text.encode("utf-8"))
+    assert table.delimiter == delimiter
+    assert [row[0] for row in table.rows] == names
+
+
 def test_duplicate_row_in_file_rejected(ctx):
     data = (
         b"Achternaam;Voornaam;Geboortedatum;HIS\r\n"

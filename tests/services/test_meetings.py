@@ -14,6 +14,7 @@ from pzmdo.domain.errors import (
     ValidationError,
 )
 from pzmdo.services import meetings as m
+from pzmdo.services import register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
 from pzmdo.services.demo import ensure_demo_team
@@ -318,7 +319,6 @@ def test_nominations_are_proposed_and_used_once(ctx, team):
 
 
 def test_deceased_patient_nabespreking_from_the_register(ctx, team):
-    register = pytest.importorskip("pzmdo.services.register")
     (pid,) = make_patients(ctx, 1)
     with ctx.unit() as s:
         s.get(Patient, pid).last_discussed_on = TODAY - timedelta(days=10)

@@ -43,9 +43,9 @@ def test_change_password_rewraps_only_that_slot(ctx, db_path: Path):
         role=Role.POH,
         password="poh-wachtwoord",
     )
-    before = json.loads(keyslot_path(db_path).read_text())["slots"]
+    before = json.loads(keyslot_path(db_path).read_text())["users"]
     users.change_password(ctx, "nieuw-wachtwoord")
-    after = json.loads(keyslot_path(db_path).read_text())["slots"]
+    after = json.loads(keyslot_path(db_path).read_text())["users"]
     assert after["poh.bakker"] == before["poh.bakker"]
     assert after[ADMIN] != before[ADMIN]
     ctx.close()
@@ -76,7 +76,7 @@ def test_short_password_refused(db_path: Path):
 def test_remember_on_this_computer_with_a_keyring(ctx, db_path: Path, memory_keyring):
     assert unlock.remember_on_this_computer(ctx)
     ctx.close()
-    assert unlock.remembered_here(db_path)
+    assert unlock.remembered_here(db_path, ADMIN)
     again = unlock.unlock_with_keyring(db_path, ADMIN)
     assert again.user.login == ADMIN
     again.close()
@@ -110,12 +110,12 @@ def test_recovery_key_unlocks_when_keyslots_are_lost(ctx, db_path: Path):
 def test_repeated_failures_are_slowed_down(ctx, db_path: Path, monkeypatch):
     ctx.close()
     slots = KeySlotFile.load(db_path)
-    assert slots.delay_seconds() == 0
+    assert slots.delay_seconds(ADMIN) == 0
     for _ in range(keys.FREE_ATTEMPTS):
         with pytest.raises(UnlockError):
             unlock.unlock_with_password(db_path, ADMIN, "fout")
     slots = KeySlotFile.load(db_path)
-    assert slots.delay_seconds() == 1.0
+    assert slots.delay_seconds(ADMIN) == 1.0
     slept: list[float] = []
     monkeypatch.setattr(time, "sleep", slept.append)
     with pytest.raises(UnlockError):
@@ -130,4 +130,4 @@ def test_repeated_failures_are_slowed_down(ctx, db_path: Path, monkeypatch):
 
     assert sum(e.action == "unlock_failed" for e in list_audit(ok)) == keys.FREE_ATTEMPTS + 2
     ok.close()
-    assert KeySlotFile.load(db_path).delay_seconds() == 0
+    assert KeySlotFile.load(db_path).delay_seconds(ADMIN) == 0

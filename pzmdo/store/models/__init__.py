@@ -4,7 +4,14 @@ One module per feature area; each area's tables are created by its own Alembic
 migration branch in ``db/versions``.
 """
 
-from pzmdo.store.models import careplan, careteam, consultations, meetings, register  # noqa: F401
+from pzmdo.store.models import (  # noqa: F401
+    careplan,
+    careteam,
+    consultations,
+    keys,
+    meetings,
+    register,
+)
 from pzmdo.store.models.base import Base
 from pzmdo.store.models.core import AppUser, AuditEvent, Person, Practice, Setting
 from pzmdo.store.models.patient import Patient

@@ -215,6 +215,22 @@
         <translation>Geselecteerde gebruiker deactiveren</translation>
     </message>
     <message>
+        <source>Replace database &amp;key…</source>
+        <translation>Database&amp;sleutel vervangen…</translation>
+    </message>
+    <message>
+        <source>Replace the database key</source>
+        <translation>De sleutel van de database vervangen</translation>
+    </message>
+    <message>
+        <source>New &amp;password…</source>
+        <translation>Nieuw &amp;wachtwoord…</translation>
+    </message>
+    <message>
+        <source>New password for the selected user</source>
+        <translation>Nieuw wachtwoord voor de geselecteerde gebruiker</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>actief</translation>
     </message>
@@ -227,8 +243,16 @@
         <translation>Gebruiker deactiveren</translation>
     </message>
     <message>
-        <source>Deactivate %1? The user can no longer unlock pzmdo; their history stays.</source>
-        <translation>%1 deactiveren? De gebruiker kan pzmdo dan niet meer ontgrendelen; de geschiedenis blijft bewaard.</translation>
+        <source>Deactivate %1? The user can no longer unlock pzmdo; their history stays. The database key is replaced and you get a new recovery key.</source>
+        <translation>%1 deactiveren? Deze gebruiker kan pzmdo dan niet meer ontgrendelen; de geschiedenis blijft bewaard. De sleutel van de database wordt vervangen en u krijgt een nieuwe herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Replace database key</source>
+        <translation>Databasesleutel vervangen</translation>
+    </message>
+    <message>
+        <source>Replace the database key? Everybody else must have closed pzmdo. The old recovery key stops working and you get a new one.</source>
+        <translation>De sleutel van de database vervangen? Iedereen anders moet pzmdo hebben afgesloten. De oude herstelsleutel werkt daarna niet meer en u krijgt een nieuwe.</translation>
     </message>
 </context>
 </TS>

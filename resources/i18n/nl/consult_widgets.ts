@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AdviceDialog</name>
@@ -11,8 +12,8 @@
         <translation>Advies van de specialist</translation>
     </message>
     <message>
-        <source>One item per line, e.g. '- start oxycodone 5 mg as needed'</source>
-        <translation>Eén onderdeel per regel, bijv. '- start oxycodon 5 mg zo nodig'</translation>
+        <source>One item per line, e.g. &apos;- start oxycodone 5 mg as needed&apos;</source>
+        <translation>Eén onderdeel per regel, bijv. &apos;- start oxycodon 5 mg zo nodig&apos;</translation>
     </message>
     <message>
         <source>Date and time of the advice</source>
@@ -78,14 +79,14 @@
     </message>
     <message>
         <source>Mark the consultation as in progress</source>
-        <translation>Zet de consultatie op 'in behandeling'</translation>
+        <translation>Zet de consultatie op &apos;in behandeling&apos;</translation>
     </message>
     <message>
         <source>Record &amp;advice…</source>
         <translation>&amp;Advies vastleggen…</translation>
     </message>
     <message>
-        <source>Record the specialist's advice</source>
+        <source>Record the specialist&apos;s advice</source>
         <translation>Leg het advies van de specialist vast</translation>
     </message>
     <message>
@@ -301,10 +302,6 @@
     <message>
         <source>Each ticked line becomes one agreement or action; you can edit a line (F2) first.</source>
         <translation>Elke aangevinkte regel wordt één afspraak of actie; u kunt een regel eerst aanpassen (F2).</translation>
-    </message>
-    <message>
-        <source>The care plan or meeting part is not available in this version; that choice is switched off.</source>
-        <translation>Het zorgplan- of overlegdeel is in deze versie niet beschikbaar; die keuze staat uit.</translation>
     </message>
 </context>
 <context>

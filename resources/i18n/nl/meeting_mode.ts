@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AttendanceDialog</name>
@@ -64,10 +65,6 @@
     <message>
         <source>Only a BIG-registered care provider can be centrale zorgverlener.</source>
         <translation>Alleen een BIG-geregistreerde zorgverlener kan centrale zorgverlener zijn.</translation>
-    </message>
-    <message>
-        <source>The care team is not available yet.</source>
-        <translation>Het zorgteam is nog niet beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -377,7 +374,7 @@
         <translation>Na afsluiten is het verslag bevroren: wijzigingen kunnen alleen nog als gedateerde aanvulling worden toegevoegd.</translation>
     </message>
     <message>
-        <source>%1 item(s) were not discussed; they go onto the next meeting's agenda.</source>
+        <source>%1 item(s) were not discussed; they go onto the next meeting&apos;s agenda.</source>
         <translation>%1 punt(en) niet besproken; die komen op de agenda van het volgende overleg.</translation>
     </message>
     <message>
@@ -391,10 +388,6 @@
     <message>
         <source>The meeting is closed.</source>
         <translation>Het overleg is afgesloten.</translation>
-    </message>
-    <message>
-        <source>Consultations are not available yet.</source>
-        <translation>Consultaties zijn nog niet beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -422,10 +415,6 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Toelichting:</translation>
-    </message>
-    <message>
-        <source>The register is not available yet.</source>
-        <translation>Het register is nog niet beschikbaar.</translation>
     </message>
 </context>
 </TS>

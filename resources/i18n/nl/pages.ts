@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>Pages</name>
@@ -41,10 +42,6 @@
     <message>
         <source>Documents</source>
         <translation>Documenten</translation>
-    </message>
-    <message>
-        <source>%1 is not available yet.</source>
-        <translation>%1 is nog niet beschikbaar.</translation>
     </message>
 </context>
 </TS>

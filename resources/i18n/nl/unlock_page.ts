@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>UnlockPage</name>
@@ -17,14 +18,6 @@
     <message>
         <source>Enter your user name.</source>
         <translation>Vul uw gebruikersnaam in.</translation>
-    </message>
-    <message>
-        <source>Recovery key</source>
-        <translation>Herstelsleutel</translation>
-    </message>
-    <message>
-        <source>Recovery key (64 characters):</source>
-        <translation>Herstelsleutel (64 tekens):</translation>
     </message>
     <message>
         <source>Unlocking failed unexpectedly. Try again.</source>

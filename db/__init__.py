@@ -1,0 +1,1 @@
+"""Alembic migrations; installed as the data package ``pzmdo._data.db`` (see setup.py)."""

@@ -1,0 +1,1 @@
+"""Stylesheet, icons, fonts, translations; installed as ``pzmdo._data.resources`` (setup.py)."""
