@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.enums import PatientStatus, Sex
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.errors import ConflictError, PzmdoError
 from pzmdo.domain.register import (
     Condition,
     PlaceOfDeath,
@@ -42,6 +42,7 @@ from pzmdo.domain.register import (
     format_date,
     parse_dutch_date,
 )
+from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
 
 # -- a small form dialog for the actions --------------------------------------------------
@@ -135,6 +136,7 @@ class FormDialog(QDialog):
                 label.setBuddy(widget)
                 form.addRow(label, widget)
         layout.addLayout(form)
+        self.reload: Callable[[], None] | None = None  # offered when a save was stale
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -186,6 +188,16 @@ class FormDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if isinstance(exc, ConflictError) and self.reload is not None:
+            # Someone saved first: the typed values stay visible to copy; reload offered.
+            mine = "\n".join(f"{k}: {v}" for k, v in self.values().items() if v not in ("", None))
+            reload = self.reload
+
+            def fresh() -> None:
+                self.reject()
+                reload()
+
+            self.conflict = show_conflict(self.parentWidget(), str(exc), mine, fresh)
         if isinstance(exc, PzmdoError):
             self.message.setText(str(exc))
             self.message.setAccessibleDescription(str(exc))
@@ -429,6 +441,7 @@ class OverviewTab(QWidget):
         from pzmdo.services import register as reg
 
         d = self.details.data
+        version = self.details.version
         pid = self.patient_id
         app = self.gctx.app
 
@@ -459,10 +472,11 @@ class OverviewTab(QWidget):
                     sharing_objection=v["sharing_objection"],
                     wlz_indication=v["wlz_indication"],
                 ),
+                expected_version=version,
             )
 
         none = (("—", None),)
-        return self._form(
+        dialog = self._form(
             self.tr("Edit patient details"),
             [
                 Field("given_name", self.tr("&Given name:"), "text", default=d.given_name),
@@ -532,6 +546,8 @@ class OverviewTab(QWidget):
             ],
             save,
         )
+        dialog.reload = self.reload
+        return dialog
 
     def _do_signal(self) -> FormDialog:
         from pzmdo.services import register as reg

@@ -21,7 +21,7 @@ from pzmdo.domain.careplan import (
     validate,
 )
 from pzmdo.domain.enums import Dimension
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ConflictError, NotFoundError, ValidationError
 from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient
@@ -198,10 +198,12 @@ def _store(
     current = latest.version if latest else 0
     if expected_version is not None and expected_version != current:
         who = latest.author_name if latest else "iemand anders"
-        raise ValidationError(
-            f"Het zorgplan is intussen gewijzigd door {who} (nu versie {current}). Uw "
-            "wijzigingen zijn niet opgeslagen; open het zorgplan opnieuw en voer ze daarna "
-            "opnieuw in."
+        when = latest.created_at.astimezone() if latest else None
+        at = f" om {when:%H:%M} op {when:%d-%m-%Y}" if when else ""
+        raise ConflictError(
+            f"Het zorgplan is intussen gewijzigd door {who}{at} (nu versie {current}). Uw "
+            "wijzigingen zijn niet opgeslagen: laad opnieuw en neem daarna uw tekst over "
+            "(die blijft zichtbaar)."
         )
     if latest is not None and content_from_data(json.loads(latest.content)) == content:
         raise ValidationError(

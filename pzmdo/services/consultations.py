@@ -40,7 +40,7 @@ from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.consultations import Consultation, ConsultTeam, ConsultTeamMember
 from pzmdo.store.models.meetings import Meeting
@@ -123,6 +123,7 @@ class ConsultationInfo:
     response_working_days: float | None
     elapsed_working_days: float
     overdue: bool
+    version: int = 0  # what a later save must still find (optimistic check)
 
     @property
     def is_open(self) -> bool:
@@ -337,6 +338,7 @@ def _info(
         response_working_days=response_days,
         elapsed_working_days=elapsed,
         overdue=is_overdue(status, c.requested_at, now, threshold),
+        version=c.version,
     )
 
 
@@ -627,8 +629,10 @@ def record_advice(
     at: datetime | None = None,
     advice_by_person_id: int | None = None,
     close: bool = False,
+    expected_version: int | None = None,
 ) -> ConsultationInfo:
     """Record the specialist's advice (in behandeling → advies gegeven, optionally afgesloten).
+    ``expected_version``: the version the screen showed (a stale save is refused).
 
     An advice given straight away on a request that was never marked *in behandeling*
     (a telephone consultation answered at once) records both steps at the advice time.
@@ -639,6 +643,7 @@ def record_advice(
     when = _aware(at, "tijd van het advies")
     with ctx.unit() as s:
         c = _load(s, consultation_id)
+        check_version(c, expected_version, "Deze consultatie")
         status = ConsultStatus(c.status)
         if status is ConsultStatus.AANGEVRAAGD:
             check_transition(status, ConsultStatus.IN_BEHANDELING)

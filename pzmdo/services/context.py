@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pzmdo.domain.errors import DatabaseError
+from pzmdo.domain.errors import ConflictError, DatabaseError
 from pzmdo.services.events import ChangeBus
 from pzmdo.store.database import Database
 from pzmdo.store.files import SessionLock
@@ -140,4 +140,18 @@ def audit(
             entity_id=entity_id,
             detail=detail,
         )
+    )
+
+
+def check_version(row: Any, expected: int | None, what: str) -> None:
+    """Refuse a save that started from an older version of ``row`` (optimistic locking):
+    say what changed, by whom and when; nothing is saved and the user's text stays."""
+    if expected is None or row.version == expected:
+        return
+    who = row.changed_by or "iemand anders"
+    when = row.changed_at.astimezone() if row.changed_at else None
+    at = f" om {when:%H:%M} op {when:%d-%m-%Y}" if when else ""
+    raise ConflictError(
+        f"{what} is intussen gewijzigd door {who}{at}. Uw wijzigingen zijn niet opgeslagen: "
+        "laad opnieuw en neem daarna uw tekst over (die blijft zichtbaar)."
     )

@@ -57,7 +57,7 @@ from pzmdo.domain.meetings import (
 )
 from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, careteam, consultations, register
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -148,6 +148,7 @@ class MeetingInfo:
     closed_at: datetime | None
     closed_by: str
     triad: TriadCheck
+    version: int = 0  # what a save of these details must still find (optimistic check)
 
     @property
     def read_only(self) -> bool:
@@ -401,6 +402,7 @@ def _triad(s: Session, meeting_id: int) -> TriadCheck:
 
 
 def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+    s.flush()  # pending changes raise the version; report the number a later save must find
     team = s.get(MeetingTeam, m.team_id)
     names = _person_names(s, (m.chair_person_id, m.scribe_person_id))
     counts = dict(
@@ -431,6 +433,7 @@ def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
         closed_at=m.closed_at,
         closed_by=m.closed_by or "",
         triad=_triad(s, m.id),
+        version=m.version,
     )
 
 
@@ -765,10 +768,13 @@ def update_meeting(
     chair_person_id: int | None = None,
     scribe_person_id: int | None = None,
     theme: str | None = None,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
-    """Change the details of a meeting that is not closed (None = leave as is)."""
+    """Change the details of a meeting that is not closed (None = leave as is);
+    ``expected_version``: the version the form showed (a stale save is refused)."""
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
+        check_version(meeting, expected_version, "Dit overleg")
         ensure_editable(_status(meeting))
         changed = []
         if held_on is not None and held_on != meeting.held_on:

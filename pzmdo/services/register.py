@@ -51,7 +51,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, display_name, fold, search_key
 from pzmdo.services import careteam
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.patients import PatientHeader, age_on, header_of
 from pzmdo.store.models import Patient, Person, Practice, Setting
 from pzmdo.store.models.register import (
@@ -126,6 +126,7 @@ class PatientDetails:
     last_discussed_on: date | None
     next_review_on: date | None
     allowed_next: tuple[str, ...]
+    version: int = 0  # what a save of these details must still find (optimistic check)
 
 
 @dataclass(frozen=True)
@@ -495,10 +496,15 @@ def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = 
     return pid
 
 
-def update_patient(ctx: AppContext, patient_id: int, data: PatientInput) -> None:
+def update_patient(
+    ctx: AppContext, patient_id: int, data: PatientInput, *, expected_version: int | None = None
+) -> None:
+    """Save the patient's details; ``expected_version`` is the version the form showed (a
+    save on top of someone else's newer change is refused)."""
     data = validate_patient_input(data)
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
+        check_version(p, expected_version, "De gegevens van deze patiënt")
         _check_unique(s, data, exclude_id=patient_id)
         if p.marked_on and data.birth_date > p.marked_on:
             raise ValidationError(
@@ -541,6 +547,7 @@ def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
             last_discussed_on=p.last_discussed_on,
             next_review_on=p.next_review_on,
             allowed_next=tuple(s_.value for s_ in ALLOWED_TRANSITIONS[status]),
+            version=p.version,
         )
 
 
