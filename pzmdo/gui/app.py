@@ -72,6 +72,26 @@ def acquire_instance_lock(db_path: Path) -> FileLock | None:
     return instance_lock(db_path)
 
 
+def _install_error_handler() -> object:
+    """Uncaught errors of any thread: scrubbed to the error log, one Dutch line in a
+    message box on the GUI thread (never a traceback)."""
+    from PySide6.QtCore import QObject, Qt, Signal
+    from PySide6.QtWidgets import QMessageBox
+
+    from pzmdo.services import errorlog
+
+    class Relay(QObject):
+        show = Signal(str)
+
+    relay = Relay()
+    relay.show.connect(
+        lambda line: QMessageBox.critical(None, "pzmdo", line),
+        Qt.ConnectionType.QueuedConnection,
+    )
+    errorlog.install(relay.show.emit)
+    return relay
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
@@ -98,8 +118,10 @@ def run_gui(args: argparse.Namespace) -> int:
             ),
         )
         return 1
+    relay = _install_error_handler()
     starter = Starter(db_path)
     starter.start()
     code = app.exec()
+    del relay
     lock.release()
     return code

@@ -73,8 +73,9 @@ def record(exc: BaseException) -> Path | None:
         return None
 
 
-def user_message(exc: BaseException) -> str:
-    """The one Dutch sentence for the user (what happened, what to do)."""
+def specific_message(exc: BaseException) -> str | None:
+    """The Dutch sentence for an error we can name (disk full, read-only, busy, too deep),
+    None for one we cannot."""
     if isinstance(exc, PzmdoError):
         return str(exc)
     if sqlite_code(exc) is not None or isinstance(exc, OSError):
@@ -86,7 +87,12 @@ def user_message(exc: BaseException) -> str:
         )
     if isinstance(exc, KeyboardInterrupt):
         return "Afgebroken; er is niets opgeslagen van de onderbroken handeling."
-    return (
+    return None
+
+
+def user_message(exc: BaseException) -> str:
+    """The one Dutch sentence for the user (what happened, what to do)."""
+    return specific_message(exc) or (
         "Er ging iets onverwachts mis; van de laatste handeling is niets opgeslagen. Probeer "
         "het opnieuw en meld het aan de beheerder als het blijft gebeuren."
     )

@@ -223,18 +223,19 @@ class Database:
     def verify(self) -> None:
         """A wrong key only shows at the first read: read now, and say what it means."""
         try:
-            with self.engine.connect() as conn:
+            with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
                 conn.execute(
                     text("SELECT count(*) FROM sqlite_master" if self.is_sqlite else "SELECT 1")
                 )
         except Exception as exc:
+            explained = self._explain(exc)
             self.close()
             if sqlite_code(exc) == SQLITE_NOTADB:
                 raise UnlockError(
                     "De database kan met deze sleutel niet worden geopend: de sleutel is onjuist "
                     "of het bestand is beschadigd. Er is niets gewijzigd."
                 ) from None
-            raise explain_sqlite_error(exc, None, self.path) from None
+            raise explained from None
 
     def close(self) -> None:
         """Close every pooled connection, then let go of the file lock (if it is ours)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pzmdo._data import migrations_dir
-from pzmdo.store.database import Database
+from pzmdo.store.database import READ_ONLY, Database
 
 
 def config() -> Any:
@@ -41,7 +41,7 @@ def head_revisions() -> tuple[str, ...]:
 def current_revisions(db: Database) -> tuple[str, ...]:
     from alembic.runtime.migration import MigrationContext
 
-    with db.engine.connect() as conn:
+    with db.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
         return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
 
 

@@ -40,6 +40,13 @@ def main(argv: list[str]) -> int:
                 print(json.dumps({"ready": True}), flush=True)
                 sys.stdin.read()
             return 0
+        if task == "writehold":
+            # Holds SQLite's write lock (an open write unit) until stdin closes.
+            with ctx.unit() as s:
+                s.execute(select(Patient.id)).all()
+                print(json.dumps({"ready": True}), flush=True)
+                sys.stdin.read()
+            return 0
         _wait_for(go)
         if task == "mark":
             for pid in map(int, rest):
