@@ -186,6 +186,10 @@ def _cases() -> list[Case]:
         Case(
             "demo on a full disk", ["demo", "--patients", "400"], mount="full", says="schijf is vol"
         ),
+        Case("password without a terminal", ["password"]),
+        Case("reset-password 100k login", ["reset-password", LONG]),
+        Case("reset-password control character", ["reset-password", "be\x01heer"]),
+        Case("rotate on read-only folder", ["rotate"], mount="readonly", says="alleen-lezen"),
     ]
     return cases
 
