@@ -13,7 +13,7 @@ DATA_PACKAGES = {
     "pzmdo._data.ui": "ui",  # Qt Designer forms
     "pzmdo._data.resources": "resources",  # stylesheet, icons, fonts, compiled translations
 }
-DATA_FILES = ["*.mako", "*.ui", "*.qss", "*.svg", "*.png", "*.ttf", "*.txt", "*.qm"]
+DATA_FILES = ["*.mako", "*.ui", "*.qss", "*.svg", "*.png", "*.ttf", "*.txt", "*.qm", "*.html"]
 
 packages = find_packages(include=["pzmdo", "pzmdo.*"])
 package_data: dict[str, list[str]] = {}

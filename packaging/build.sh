@@ -1,14 +1,32 @@
 #!/usr/bin/env bash
-# Builds dist/pzmdo/ (PyInstaller one-folder bundle) and smoke-tests it headless:
-# the frozen binary must print its Dutch help and create an encrypted database.
+# Builds dist/pzmdo/ (PyInstaller one-folder bundle) and smoke-tests it headless: the frozen
+# binary prints its Dutch help, creates an encrypted database, adds demo data, writes a PDF
+# and opens every page and patient tab offscreen (`pzmdo selftest` fails on any placeholder,
+# missing translation, stylesheet or icon, or background error). Run with `make package`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/python -m pip install -q "pyinstaller==6.22.3"
-.venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/pzmdo.spec
+[ "${SKIP_BUILD:-}" = 1 ] || .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/pzmdo.spec
 smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT
-dist/pzmdo/pzmdo --help | grep -q "OPDRACHT"
-PZMDO_PASSWORD=rook-test-wachtwoord dist/pzmdo/pzmdo init --db "$smoke/p.db" --admin rook | grep -q "^Herstelsleutel:"
-PZMDO_PASSWORD=rook-test-wachtwoord dist/pzmdo/pzmdo check --db "$smoke/p.db" --user rook | grep -q "in orde"
-echo "packaging: dist/pzmdo built and smoke-tested"
+export PZMDO_DB="$smoke/p.db" PZMDO_USER=rook PZMDO_PASSWORD=rook-test-wachtwoord
+export QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring
+app=dist/pzmdo/pzmdo
+# Each step's output is captured first: `| grep -q` would stop reading early (SIGPIPE).
+expect() {  # expect TEXT COMMAND...: run, show the output on failure, require TEXT in it
+  local text=$1 out
+  shift
+  if ! out=$("$@" 2>&1) || ! grep -q -- "$text" <<<"$out"; then
+    printf 'packaging: smoke test failed: %s\n%s\n' "$*" "$out" >&2
+    exit 1
+  fi
+}
+expect "OPDRACHT" env -C "$smoke" "$PWD/$app" --help
+expect "Herstelsleutel:" "$app" init --admin rook --practice "Rookpraktijk (fictief)"
+expect "in orde" "$app" check
+expect "fictieve patiënten toegevoegd" "$app" demo --patients 8 --seed 2
+expect "Zorgplan opgeslagen" "$app" report careplan --patient 1 -o "$smoke/zorgplan.pdf"
+test -s "$smoke/zorgplan.pdf"
+expect "Zelftest geslaagd" "$app" selftest --patient 1
+echo "packaging: dist/pzmdo built ($(du -sh dist/pzmdo | cut -f1)) and smoke-tested"

@@ -14,4 +14,5 @@ fi
 .venv/bin/ruff check .
 .venv/bin/lint-imports --no-cache
 .venv/bin/python tools/i18n.py check
+.venv/bin/python tools/mypy_check.py
 .venv/bin/python -m pytest "$@"

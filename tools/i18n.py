@@ -2,7 +2,9 @@
 
     .venv/bin/python tools/i18n.py update [FILE...]   # lupdate: add new source strings
     .venv/bin/python tools/i18n.py translate TSFILE   # fill from "source<TAB>Dutch" lines on stdin
-    .venv/bin/python tools/i18n.py check              # fail on any untranslated string
+    .venv/bin/python tools/i18n.py check              # fail on any untranslated string,
+                                                      # missing Qt base (qtbase_nl) texts
+                                                      # or English argparse text in the CLI
     .venv/bin/python tools/i18n.py release            # lrelease: compile .ts -> .qm
 
 Source strings are English (``self.tr("...")`` or ``QCoreApplication.translate(ctx, "...")``).
@@ -81,13 +83,20 @@ def unfinished(ts: Path) -> list[str]:
         kind = translation.get("type")
         if kind in ("vanished", "obsolete"):
             continue
-        if kind == "unfinished" or not (translation.text or "").strip():
+        forms = translation.findall("numerusform")  # %n plurals: every form filled
+        filled = (
+            all((f.text or "").strip() for f in forms)
+            if forms
+            else ((translation.text or "").strip())
+        )
+        if kind == "unfinished" or not filled:
             missing.append(message.findtext("source") or "")
     return missing
 
 
 def translate(ts_path: str) -> None:
-    """Fill translations from tab-separated lines on stdin (source, Dutch)."""
+    """Fill translations from tab-separated lines on stdin (source, Dutch); for a %n
+    plural give the Dutch forms separated by "|" (singular|plural)."""
     ts = Path(ts_path)
     pairs = {}
     for line in sys.stdin.read().splitlines():
@@ -102,7 +111,14 @@ def translate(ts_path: str) -> None:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            translation.text = pairs[source]
+            forms = translation.findall("numerusform")
+            if message.get("numerus") == "yes":
+                for old in forms:
+                    translation.remove(old)
+                for text in pairs[source].split("|"):
+                    ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = pairs[source]
             translation.attrib.pop("type", None)
             filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
@@ -121,10 +137,89 @@ def check() -> int:
             _lupdate(source, probe)
             for text in unfinished(probe):
                 problems.append(f"{source.relative_to(ROOT)}: untranslated: {text!r}")
+    untranslated = len(problems)
+    problems += check_qt_base() + check_cli()
     for line in problems:
         print(line)
-    print(f"i18n: {len(sources())} sources, {len(problems)} untranslated strings")
+    print(
+        f"i18n: {len(sources())} sources, {untranslated} untranslated strings, "
+        f"{len(problems) - untranslated} other problems"
+    )
     return 1 if problems else 0
+
+
+# Qt's own dialogs (file dialog, message box buttons) must speak Dutch too.
+QT_BASE_SAMPLES = (
+    ("QFileDialog", "Look in:", "Zoeken in:"),
+    ("QFileDialog", "Files of type:", "Bestanden van type:"),
+    ("QPlatformTheme", "Cancel", "Annuleren"),
+)
+
+
+def check_qt_base() -> list[str]:
+    """The application's translators (as installed at start) translate Qt's own texts."""
+    from PySide6.QtCore import QCoreApplication
+
+    from pzmdo.gui.app import install_translations
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translators = install_translations(app, "nl")
+    try:
+        return [
+            f"Qt base translation missing (qtbase_nl.qm): {context} {text!r}"
+            for context, text, dutch in QT_BASE_SAMPLES
+            if QCoreApplication.translate(context, text) != dutch
+        ]
+    finally:
+        for tr in translators:
+            app.removeTranslator(tr)
+
+
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "positional arguments",
+    "options:",
+    "optional arguments",
+    "show this help message",
+    "invalid choice",
+    "the following arguments are required",
+    "unrecognized arguments",
+    "expected one argument",
+    "error:",
+)
+
+
+def check_cli() -> list[str]:
+    """Every help text and usage error of the CLI is free of argparse's English."""
+    import argparse
+    import contextlib
+    import io
+
+    from pzmdo.cli import build_parser
+
+    texts: list[tuple[str, str]] = []
+    parsers = [("pzmdo", build_parser())]
+    while parsers:
+        name, parser = parsers.pop()
+        texts.append((f"{name} --help", parser.format_help()))
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers += [(f"{name} {n}", p) for n, p in action.choices.items()]
+    for argv in (["onbekend"], ["meeting", "new"], ["meeting", "new", "--date"], ["--x"]):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.suppress(SystemExit):
+            build_parser().parse_args(argv)
+        texts.append(("pzmdo " + " ".join(argv), err.getvalue()))
+    run = subprocess.run(
+        [sys.executable, "-m", "pzmdo", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
+    texts.append(("pzmdo --help (process)", run.stdout + run.stderr))
+    return [
+        f"CLI English argparse text in '{where}': {marker!r}"
+        for where, text in texts
+        for marker in ARGPARSE_ENGLISH
+        if marker in text.lower()
+    ]
 
 
 def release() -> None:

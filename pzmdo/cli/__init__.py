@@ -13,7 +13,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from pzmdo import __version__
 from pzmdo.cli import (
+    argparse_nl,
     careplan,
     consultations,
     core,
@@ -40,11 +42,13 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_nl.install()
     parser = DutchArgumentParser(
         prog="pzmdo",
         description="pzmdo: MDO- en PaTz-register voor palliatieve zorg. Zonder opdracht "
         "opent het programma.",
     )
+    parser.add_argument("--version", action="version", version=f"pzmdo {__version__}")
     add_common_options(parser)
     sub = parser.add_subparsers(
         dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser

@@ -10,11 +10,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pzmdo.domain.errors import PzmdoError
-from pzmdo.services.context import AppContext
 from pzmdo.store.paths import default_db_path
+
+if TYPE_CHECKING:  # services load only in the commands that need them (fast --help)
+    from pzmdo.services.context import AppContext
 
 
 class CliError(PzmdoError):

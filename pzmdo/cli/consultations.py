@@ -18,6 +18,7 @@ from pzmdo.domain.consultations import (
     local_zone,
     to_local,
 )
+from pzmdo.domain.dates import parse_moment
 
 
 def register(sub: Any) -> None:
@@ -92,12 +93,7 @@ def _usage(args: argparse.Namespace) -> int:
 def _time(text: str | None) -> datetime | None:
     if not text:
         return None
-    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"):
-        try:
-            return datetime.strptime(text, fmt).replace(tzinfo=local_zone())
-        except ValueError:
-            continue
-    raise CliError(f"Onbekende tijd '{text}'. Schrijf bijvoorbeeld '2026-11-25 14:30'.")
+    return parse_moment(text, "Het tijdstip").replace(tzinfo=local_zone())
 
 
 def _as_json(info: Any) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""Foundation sub-commands: init, users, backup, restore, check, audit."""
+"""Foundation sub-commands: init, users, backup, restore, check, audit.
+
+Services are imported inside each command, so that ``pzmdo --help`` starts fast.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ from pzmdo.cli.common import (
     unlocked,
 )
 from pzmdo.cli.keys import print_rotation
-from pzmdo.services import audit_log, backup, unlock, users
 
 
 def register(sub: Any) -> None:
@@ -66,6 +68,8 @@ def _users_usage(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pzmdo.services import unlock
+
     path = db_path(args)
     first = password("Nieuw wachtwoord: ")
     result = unlock.init_database(
@@ -86,6 +90,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     role = users.parse_role(args.role)
     with unlocked(args) as ctx:
         new_password = password_for_new_user()
@@ -111,6 +117,8 @@ def password_for_new_user() -> str:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     with unlocked(args) as ctx:
         rows = users.list_users(ctx)
     if args.json:
@@ -123,6 +131,8 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_deactivate(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     with unlocked(args) as ctx:
         rotation = users.deactivate_user(ctx, args.login)
     print(f"Gebruiker {args.login} is gedeactiveerd.")
@@ -133,6 +143,8 @@ def cmd_users_deactivate(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from pzmdo.services import backup
+
     with unlocked(args) as ctx:
         out = backup.backup(ctx, Path(args.out))
     print(f"Back-up geschreven: {out}")
@@ -140,6 +152,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from pzmdo.services import backup
+
     path = db_path(args)
     key = backup.key_for_restore(path, Path(args.file), login(args), password())
     backup.restore(path, Path(args.file), key)
@@ -170,6 +184,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from pzmdo.services import audit_log
+
     with unlocked(args) as ctx:
         entries = audit_log.list_audit(ctx, patient_id=args.patient)
         _record_audit_read(ctx, args.patient)

@@ -1,4 +1,7 @@
-"""Key custody sub-commands: recover, rotate, password, reset-password."""
+"""Key custody sub-commands: recover, rotate, password, reset-password.
+
+Services are imported inside each command, so that ``pzmdo --help`` starts fast.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,12 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pzmdo.cli.common import CliError, add_subcommand, db_path, login, unlocked
-from pzmdo.services import custody, unlock, users
+
+if TYPE_CHECKING:
+    from pzmdo.services.custody import RotationResult
 
 RECOVERY_HINT = (
     "Bewaar deze nieuwe herstelsleutel op papier op een veilige plek; de vorige werkt niet "
@@ -62,7 +67,7 @@ def new_password() -> str:
     )
 
 
-def print_rotation(result: custody.RotationResult) -> None:
+def print_rotation(result: RotationResult) -> None:
     print(f"Herstelsleutel: {result.recovery_key}")
     print(RECOVERY_HINT)
     if result.without_slot:
@@ -71,6 +76,8 @@ def print_rotation(result: custody.RotationResult) -> None:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    from pzmdo.services import unlock
+
     key = args.recovery_key or _secret(
         "PZMDO_RECOVERY_KEY",
         "Herstelsleutel: ",
@@ -84,6 +91,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
+    from pzmdo.services import custody
+
     with unlocked(args) as ctx:
         result = custody.rotate_data_key(ctx)
     print("De sleutel van de database is vervangen.")
@@ -92,6 +101,8 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_password(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     value = new_password()
     with unlocked(args) as ctx:
         users.change_password(ctx, value)
@@ -100,6 +111,8 @@ def cmd_password(args: argparse.Namespace) -> int:
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
+    from pzmdo.services import users
+
     value = new_password()
     with unlocked(args) as ctx:
         users.reset_password(ctx, args.login, value)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
+from pzmdo.domain.dates import parse_date
 
 
 def register(sub: Any) -> None:
@@ -44,15 +45,7 @@ def _usage(args: argparse.Namespace) -> int:
 
 
 def parse_day(text: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise CliError(
-        f"De datum '{text}' is niet geldig. Schrijf JJJJ-MM-DD of DD-MM-JJJJ, "
-        "bijvoorbeeld 2026-12-09."
-    )
+    return parse_date(text, "De datum van het overleg")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

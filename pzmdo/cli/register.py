@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
-from pzmdo.domain.register import format_date, parse_dutch_date
+from pzmdo.domain.dates import format_date, parse_date
 
 
 def register(sub: Any) -> None:
@@ -105,7 +105,7 @@ def cmd_patient_list(args: argparse.Namespace) -> int:
 def cmd_mark(args: argparse.Namespace) -> int:
     from pzmdo.services import register as reg
 
-    on = parse_dutch_date(args.date, "De markeringsdatum") if args.date else date.today()
+    on = parse_date(args.date, "De markeringsdatum") if args.date else date.today()
     with unlocked(args) as ctx:
         pid = reg.mark_patient(
             ctx,

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
+from typing import Any
 
 
 class AgendaReason(IntEnum):
@@ -83,6 +84,11 @@ DEFAULT_REVIEW_INTERVAL_DAYS = 8 * 7
 NABESPREKING_PROMPT = (
     "Nabespreking: plek van overlijden tegenover de wens, wat ging goed, wat leren we?"
 )
+
+
+# Reasons that bring a patient back as a proposal even after the POH removed them from
+# this meeting's agenda (the removal was about the earlier, routine reason).
+URGENT_REASONS = frozenset({AgendaReason.DECEASED, AgendaReason.URGENCY_CHANGED})
 
 
 def reason_rank(reason: AgendaReason) -> int:
@@ -279,7 +285,7 @@ class ProposedItem:
     since: date | None
 
 
-def _sort_key(c: AgendaCandidate) -> tuple:
+def _sort_key(c: AgendaCandidate) -> tuple[Any, ...]:
     # Within one reason: oldest event first (a death three weeks ago before yesterday's),
     # undated after dated, then the patient id for a stable order; theme slots keep input order.
     return (
@@ -291,16 +297,20 @@ def _sort_key(c: AgendaCandidate) -> tuple:
 
 
 def propose(
-    candidates: Iterable[AgendaCandidate], exclude: Iterable[int] = ()
+    candidates: Iterable[AgendaCandidate],
+    exclude: Iterable[int] = (),
+    deceased: Iterable[int] = (),
 ) -> list[ProposedItem]:
     """Merge candidates into an ordered proposal.
 
     A patient appears once, at the position of their highest-ranked reason, with all
     reasons listed. Non-patient candidates (theme, general actions) stay separate lines,
     except identical ones. Patients in ``exclude`` (already on or removed from the
-    agenda) are left out.
+    agenda) are left out. After death only the nabespreking is proposed: for patients in
+    ``deceased`` (or with a DECEASED candidate) every other reason is dropped.
     """
     skip = set(exclude)
+    dead = set(deceased)
     by_patient: dict[int, list[AgendaCandidate]] = {}
     loose: list[AgendaCandidate] = []
     for c in candidates:
@@ -309,8 +319,12 @@ def propose(
                 loose.append(c)
         elif c.patient_id not in skip:
             by_patient.setdefault(c.patient_id, []).append(c)
-    items: list[tuple[tuple, ProposedItem]] = []
+    items: list[tuple[tuple[Any, ...], ProposedItem]] = []
     for pid, group in by_patient.items():
+        if pid in dead or any(c.reason is AgendaReason.DECEASED for c in group):
+            group = [c for c in group if c.reason is AgendaReason.DECEASED]
+            if not group:
+                continue
         group.sort(key=_sort_key)
         main = group[0]
         reasons = tuple(dict.fromkeys(c.reason for c in group))

@@ -16,9 +16,14 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pzmdo.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_T = TypeVar("_T", bound="DataclassInstance")
 
 NULLFLAVOR = "http://terminology.hl7.org/CodeSystem/v3-NullFlavor"
 SNOMED = "http://snomed.info/sct"
@@ -403,10 +408,12 @@ class CarePlanContent:
     acute: AcuteAgreements = _sub("acute afspraken", AcuteAgreements)
 
     def limit(self, key: str) -> TreatmentLimit:
-        return getattr(self, key)
+        found: TreatmentLimit = getattr(self, key)
+        return found
 
     def dimension(self, key: str) -> DimensionPlan:
-        return getattr(self, key)
+        found: DimensionPlan = getattr(self, key)
+        return found
 
 
 SECTION_LABELS = {
@@ -443,7 +450,7 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
-def from_data(cls: type, data: Any) -> Any:
+def from_data(cls: type[_T], data: Any) -> _T:
     """Build ``cls`` from plain data; unknown keys are ignored, missing keys get defaults."""
     if not isinstance(data, dict):
         raise ValidationError(
@@ -467,7 +474,7 @@ def _convert(tp: Any, value: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return _convert(inner[0], value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_data(tp, value)
     if tp is date:
         return date.fromisoformat(value)
@@ -506,7 +513,7 @@ def _flatten(obj: Any, path: tuple[str, ...], out: dict[str, str]) -> None:
                 for i, item in enumerate(value, 1):
                     _flatten(item, (*path, f"{f.metadata['item_label']} {i}"), out)
             elif value:
-                out[_key(here)] = ", ".join(label_of(options, v) or v for v in value)
+                out[_key(here)] = ", ".join((options and label_of(options, v)) or v for v in value)
         elif value is None or value == "" or value is False and options is None:
             continue
         elif isinstance(value, bool):
@@ -763,6 +770,6 @@ def field_label(cls: type, name: str) -> str:
     """The Dutch label of a content field, capitalised ('Gewenste plek van overlijden')."""
     for f in dataclasses.fields(cls):
         if f.name == name:
-            text = f.metadata.get("label", name)
+            text: str = f.metadata.get("label", name)
             return text[:1].upper() + text[1:]
     raise KeyError(name)

@@ -21,8 +21,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
-import holidays
-
 from pzmdo.domain.enums import LabelledEnum, register_labels
 from pzmdo.domain.errors import TransitionError, ValidationError
 
@@ -203,6 +201,8 @@ def national_holidays(year: int) -> frozenset[date]:
     Nieuwjaarsdag, Pasen, Koningsdag (Koninginnedag before 2014), Bevrijdingsdag in lustrum
     years, Hemelvaartsdag, Pinksteren, Kerstmis — the Dutch calendar of the holidays package.
     """
+    import holidays  # here, not at the top: it costs ~0.1 s of every `pzmdo` start
+
     days = holidays.country_holidays("NL", years=year, language="en_US")
     return frozenset(day for day, name in days.items() if name not in WORKING_HOLIDAYS)
 

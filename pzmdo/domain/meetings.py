@@ -181,6 +181,26 @@ def validate_review_interval(weeks: int) -> None:
         )
 
 
+DEFAULT_MEETING_MINUTES = 90
+
+
+def time_budget(patients: int, minutes_per_patient: int, meeting_minutes: int) -> tuple[str, bool]:
+    """The agenda's planned time against the meeting's length: (Dutch line, over budget)."""
+    planned = patients * minutes_per_patient
+    line = (
+        f"Geplande tijd: {patients} × {minutes_per_patient} = {planned} minuten "
+        f"van de {meeting_minutes} minuten van het overleg."
+    )
+    if planned <= meeting_minutes:
+        return line, False
+    over = planned - meeting_minutes
+    return (
+        f"{line} Dat is {over} minuten te veel: haal punten van de agenda of plan een extra "
+        "overleg.",
+        True,
+    )
+
+
 # -- attendance triad -----------------------------------------------------------------------------
 
 TRIAD: tuple[Discipline, ...] = (

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import LabelledEnum, PatientStatus, register_labels
 from pzmdo.domain.errors import TransitionError, ValidationError
 
@@ -150,7 +152,7 @@ DEFAULT_URGENCIES: tuple[UrgencyLevel, ...] = (
 )
 
 
-def urgency_levels(configured: list[dict] | None = None) -> tuple[UrgencyLevel, ...]:
+def urgency_levels(configured: list[dict[str, Any]] | None = None) -> tuple[UrgencyLevel, ...]:
     """The practice's urgency levels: the configured list (setting), else the defaults."""
     if not configured:
         return DEFAULT_URGENCIES
@@ -346,35 +348,7 @@ def name_words(search_name: str) -> set[str]:
     return {w[:60] for w in _WORD.findall(search_name.lower())}
 
 
-# -- dates --------------------------------------------------------------------------------
-
-_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
-_YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?\s*$")
-
-
-def parse_dutch_date(text: str, what: str = "De datum") -> date:
-    """dd-mm-jjjj (also d-m-jjjj, with / or .) or jjjj-mm-dd; a Dutch error otherwise."""
-    m = _DMY.match(text or "")
-    if m:
-        day, month, year = (int(g) for g in m.groups())
-    else:
-        m = _YMD.match(text or "")
-        if not m:
-            raise ValidationError(
-                f"{what} '{text}' is geen geldige datum. Schrijf de datum als dd-mm-jjjj, "
-                "bijvoorbeeld 03-11-2026."
-            )
-        year, month, day = (int(g) for g in m.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValidationError(
-            f"{what} '{text}' bestaat niet. Controleer dag en maand (dd-mm-jjjj)."
-        ) from None
-
-
-def format_date(d: date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else ""
+# -- dates (parsing and formatting live in pzmdo.domain.dates) ---------------------------
 
 
 def check_not_future(d: date, today: date, what: str) -> None:

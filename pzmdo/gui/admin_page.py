@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,7 @@ from pzmdo.domain.enums import Role
 from pzmdo.gui import directory_page
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.key_dialogs import RecoveryKeyDialog, ResetPasswordDialog, run_rotation
+from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.widgets import read_only_table
 from pzmdo.services import audit_log, backup, custody, settings, users
 from pzmdo.services.context import AppContext
@@ -173,17 +175,28 @@ class AddUserDialog(QDialog):
             self.role.addItem(role.label, role.value)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # A GP or nurse usually is in the directory already: link, never duplicate.
+        self.existing = PersonPicker(gctx)
+        self.existing.setItemText(0, self.tr("— new care provider —"))
+        self.existing.loaded.connect(
+            lambda: self.existing.setItemText(0, self.tr("— new care provider —"))
+        )
+        self.existing.person_changed.connect(self._existing_changed)
+        self.big = QCheckBox(self.tr("&BIG-registered (huisarts, nurse, …)"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         for label, widget in (
             (self.tr("&User name"), self.login),
             (self.tr("Full &name"), self.name),
+            (self.tr("Existing care pro&vider"), self.existing),
             (self.tr("&Role"), self.role),
             (self.tr("Initial &password (at least 8 characters)"), self.password),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
+        self.big.setAccessibleName(self.tr("BIG-registered"))
+        form.addRow(self.big)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -201,9 +214,19 @@ class AddUserDialog(QDialog):
             name=self.name.text(),
             role=Role(self.role.currentData()),
             password=self.password.text(),
+            person_id=self.existing.person_id,
+            big_registered=self.big.isChecked(),
             on_done=lambda _u: self.accept(),
             on_error=self._failed,
         )
+
+    def _existing_changed(self, person_id: int | None) -> None:
+        person = self.existing.persons.get(person_id) if person_id is not None else None
+        self.name.setEnabled(person is None)
+        self.big.setEnabled(person is None)
+        if person is not None:
+            self.name.setText(person.name)
+            self.big.setChecked(person.big_registered)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -52,10 +52,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName("pzmdo")
     QCoreApplication.setApplicationName("pzmdo")
     install_translations(app, os.environ.get("PZMDO_LANG", "nl"))
+    from pzmdo.gui.inputs import install_input_guard
+
+    install_input_guard(app)
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pzmdo.svg")))

@@ -13,16 +13,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from pzmdo.domain import dates
 from pzmdo.domain.careplan import AnswerSet
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.widgets import read_only_table
 
 
@@ -93,34 +94,16 @@ def set_combo_code(combo: QComboBox, code: Any) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
-def date_field(name: str, value: date | None = None) -> QLineEdit:
-    edit = QLineEdit(value.strftime("%d-%m-%Y") if value else "")
-    edit.setPlaceholderText(QCoreApplication.translate("CareWidgets", "dd-mm-yyyy"))
-    edit.setAccessibleName(name)
-    edit.setMaximumWidth(140)
-    return edit
+def date_field(name: str, value: date | None = None) -> DateInput:
+    return DateInput(value, name)
 
 
 def parse_date(text: str, what: str, *, required: bool = False) -> date | None:
-    """'25-11-2026' (or 25-11-26, 2026-11-25) -> date; a Dutch error otherwise."""
-    raw = text.strip()
-    if not raw:
-        if required:
-            raise ValidationError(f"Vul de datum van {what} in (dd-mm-jjjj).")
-        return None
-    try:
-        if len(raw) == 10 and raw[4] == "-":
-            return date.fromisoformat(raw)
-        parts = raw.replace("/", "-").replace(".", "-").split("-")
-        day, month, year = (int(p) for p in parts)
-        if year < 100:
-            year += 2000
-        return date(year, month, day)
-    except ValueError:
-        raise ValidationError(
-            f"'{raw}' is geen geldige datum bij {what}. Schrijf de datum als dd-mm-jjjj, "
-            "bijvoorbeeld 25-11-2026."
-        ) from None
+    """The domain's one date parser; ``what`` names the date ("de wijziging")."""
+    sentence = f"De datum van {what}"
+    return (
+        dates.parse_date(text, sentence) if required else dates.parse_optional_date(text, sentence)
+    )
 
 
 def form_label(text: str, buddy: QWidget, wrap: bool = True) -> QLabel:

@@ -156,7 +156,7 @@ class LimitRow:
 
     def value(self) -> TreatmentLimit:
         discussed = parse_date(
-            self.discussed.text(), f"de bespreekdatum bij {cp.SECTION_LABELS[self.key]}"
+            self.discussed.text(), f"bespreken ({cp.SECTION_LABELS[self.key]})"
         )
         if self.key == "overige":
             return TreatmentLimit(

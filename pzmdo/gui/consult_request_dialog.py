@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +28,8 @@ from pzmdo.domain.consultations import (
     TimeWindow,
     time_window,
 )
-from pzmdo.gui.consult_widgets import _SavingDialog, aware, qdatetime_now, submit_for
+from pzmdo.domain.errors import PzmdoError
+from pzmdo.gui.consult_widgets import _SavingDialog, aware, now_input, submit_for
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import consultations as svc
 from pzmdo.services.patients import PatientHeader, open_patient_record
@@ -69,10 +69,7 @@ class ConsultRequestDialog(_SavingDialog):
         self.team.setAccessibleName(self.tr("Consultation team"))
         self.requested_by = QComboBox()
         self.requested_by.setAccessibleName(self.tr("Requested by"))
-        self.at = QDateTimeEdit(qdatetime_now())
-        self.at.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.at.setCalendarPopup(True)
-        self.at.setAccessibleName(self.tr("Date and time of the request"))
+        self.at = now_input(self.tr("Date and time of the request"), "De datum van de aanvraag")
         self.phone = QLabel()
         self.phone.setWordWrap(True)
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,7 +144,7 @@ class ConsultRequestDialog(_SavingDialog):
             self.setTabOrder(a, b)
 
         self.team.currentIndexChanged.connect(self._update_phone)
-        self.at.dateTimeChanged.connect(self._update_phone)
+        self.at.changed.connect(self._update_phone)
         self._update_phone()
         self.resize(640, 620)
         self.team.setFocus()
@@ -197,7 +194,10 @@ class ConsultRequestDialog(_SavingDialog):
         return next((t for t in self.teams if t.id == team_id), None)
 
     def _update_phone(self) -> None:
-        window = time_window(aware(self.at))
+        try:
+            window = time_window(aware(self.at))
+        except PzmdoError:
+            return  # still typing the date; the number follows once it is a date
         team = self.current_team()
         if team is None:
             text = window.label
@@ -227,6 +227,11 @@ class ConsultRequestDialog(_SavingDialog):
             self.error.show_message(self.tr("Choose a consultation team."))
             return
         complexity = next(v for v, b in self.complexity.items() if b.isChecked())
+        try:
+            requested_at = aware(self.at)
+        except PzmdoError as exc:
+            self.error.show_message(str(exc))
+            return
         self.run(
             svc.request_consultation,
             self.patient_id,
@@ -235,7 +240,7 @@ class ConsultRequestDialog(_SavingDialog):
             mode=self.mode.currentData(),
             complexity=complexity,
             dimensions=[v for v, b in self.dimensions.items() if b.isChecked()],
-            requested_at=aware(self.at),
+            requested_at=requested_at,
             requested_by_person_id=self.requested_by.currentData(),
             meeting_id=self.meeting_id,
         )

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,8 +19,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,6 +46,7 @@ from pzmdo.domain.consultations import (
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput, DateTimeInput
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo
 
@@ -60,13 +57,16 @@ def when(at: datetime | None) -> str:
     return to_local(at).strftime("%d-%m-%Y %H:%M") if at else ""
 
 
-def qdatetime_now() -> QDateTime:
-    return QDateTime(datetime.now(local_zone()).replace(tzinfo=None, second=0, microsecond=0))
+def now_input(name: str, what: str) -> DateTimeInput:
+    """A date-and-time field set to now (Dutch local time)."""
+    edit = DateTimeInput(name, what=what)
+    edit.setDateTime(datetime.now(local_zone()).replace(tzinfo=None, second=0, microsecond=0))
+    return edit
 
 
-def aware(edit: QDateTimeEdit) -> datetime:
-    """The edit's wall-clock time read as Dutch local time."""
-    return edit.dateTime().toPython().replace(tzinfo=local_zone())  # type: ignore[union-attr]
+def aware(edit: DateTimeInput) -> datetime:
+    """The typed wall-clock time read as Dutch local time (a Dutch error when invalid)."""
+    return edit.value().replace(tzinfo=local_zone())
 
 
 def timing_text(i: ConsultationInfo) -> str:
@@ -420,10 +420,7 @@ class AdviceDialog(_SavingDialog):
             self.tr("One item per line, e.g. '- start oxycodone 5 mg as needed'")
         )
         self.advice.setTabChangesFocus(True)
-        self.at = QDateTimeEdit(qdatetime_now())
-        self.at.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.at.setCalendarPopup(True)
-        self.at.setAccessibleName(self.tr("Date and time of the advice"))
+        self.at = now_input(self.tr("Date and time of the advice"), "De datum van het advies")
         self.close_too = QCheckBox(self.tr("&Close the consultation now"))
         self.close_too.setChecked(True)
         self.close_too.setAccessibleName(
@@ -451,11 +448,16 @@ class AdviceDialog(_SavingDialog):
         self.advice.setFocus()
 
     def submit(self) -> None:
+        try:
+            at = aware(self.at)
+        except PzmdoError as exc:
+            self.error.show_message(str(exc))
+            return
         self.run(
             svc.record_advice,
             self.info.id,
             self.advice.toPlainText(),
-            at=aware(self.at),
+            at=at,
             close=self.close_too.isChecked(),
         )
 
@@ -520,10 +522,11 @@ class ProcessAdviceDialog(_SavingDialog):
         self.owner = QComboBox()
         self.owner.setAccessibleName(self.tr("Who carries out the actions"))
         self.owner.addItem(self.tr("(nobody yet)"), None)
-        self.due = QDateEdit(QDate.currentDate().addDays(7))
-        self.due.setDisplayFormat("dd-MM-yyyy")
-        self.due.setCalendarPopup(True)
-        self.due.setAccessibleName(self.tr("Due date of the actions"))
+        self.due = DateInput(
+            date.today() + timedelta(days=7),
+            self.tr("Due date of the actions"),
+            what="De streefdatum van de acties",
+        )
         self.close_too = QCheckBox(self.tr("C&lose the consultation"))
         self.close_too.setChecked(True)
         self.close_too.setAccessibleName(
@@ -581,7 +584,11 @@ class ProcessAdviceDialog(_SavingDialog):
 
     def submit(self) -> None:
         plan = self.to_plan.isChecked()
-        due: date | None = None if plan else self.due.date().toPython()  # type: ignore[assignment]
+        try:
+            due = None if plan else self.due.required_value()
+        except PzmdoError as exc:
+            self.error.show_message(str(exc))
+            return
         self.run(
             svc.process_advice,
             self.info.id,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.crashlog import write_crash_report
+from pzmdo.gui.inputs import install_input_guard
 from pzmdo.gui.runner import Runner
 from pzmdo.services.context import AppContext
 from pzmdo.services.errorlog import specific_message
@@ -22,6 +23,9 @@ class GuiContext(QObject):
 
     def __init__(self, app: AppContext, runner: Runner | None = None) -> None:
         super().__init__()
+        app_instance = QApplication.instance()
+        if isinstance(app_instance, QApplication):
+            install_input_guard(app_instance)  # wheel and Enter behave safely
         self.runner = runner or Runner(self)
         self.runner.error_handler = self.show_error
         self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)

@@ -10,6 +10,7 @@ patients by initials and year of birth only; any document can get a password (AE
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
@@ -74,6 +75,7 @@ class DocumentDialog(QDialog):
         patient_id: int | None = None,
         meeting_id: int | None = None,
         parent: QWidget | None = None,
+        on: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.gctx = gctx
@@ -95,10 +97,12 @@ class DocumentDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.path = QLineEdit(str(default_folder() / documents.default_file_name(kind)))
+        # Named after the meeting's date (not today's) when there is one.
+        self.path = QLineEdit(str(default_folder() / documents.default_file_name(kind, on=on)))
         self.path.setAccessibleName(self.tr("File name"))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.setAccessibleName(self.tr("Choose where to save the document"))
+        self.browse.setAutoDefault(False)  # Enter in the file name saves, never browses
         self.browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -256,9 +260,12 @@ def produce_document(
     kind: str,
     patient_id: int | None = None,
     meeting_id: int | None = None,
+    on: date | None = None,
 ) -> DocumentDialog:
     """Open the 'make document' dialog (non-blocking) and return it."""
-    dialog = DocumentDialog(gctx, kind, patient_id=patient_id, meeting_id=meeting_id, parent=parent)
+    dialog = DocumentDialog(
+        gctx, kind, patient_id=patient_id, meeting_id=meeting_id, parent=parent, on=on
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

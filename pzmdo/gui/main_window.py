@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.gui.about_dialog import open_about
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.marking_dialog import open_marking_dialog
@@ -89,8 +90,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # From every pzmdo window (meeting mode is one of its own), not just this one.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
         file_menu.addAction(self.lock_action)
+        self.addAction(self.lock_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -102,6 +106,11 @@ class MainWindow(QMainWindow):
         self.mark_action.triggered.connect(self.open_marking)
         patient_menu.addAction(self.mark_action)
         self.addAction(self.mark_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About pzmdo…"), self)
+        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.about_action.triggered.connect(lambda: open_about(self.gctx, self))
+        help_menu.addAction(self.about_action)
 
     def open_marking(self) -> None:
         if self.is_locked:
@@ -158,6 +167,11 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.unlock_page.refresh(self.gctx.app.user.login)
         self.screens.setCurrentWidget(self.unlock_page)
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
         self.gctx.runner.submit(unlock.record_lock, self.gctx.app)
 
     def _unlocked(self, ctx: AppContext) -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,9 +36,10 @@ from pzmdo.domain.register import (
     SURPRISE_QUESTION,
     DeteriorationIndicator,
     SurpriseAnswer,
-    parse_dutch_date,
 )
+from pzmdo.domain.text import display_name
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.services.register import MarkingInput, PatientInput, mark_patient
 
@@ -75,8 +75,7 @@ class MarkingDialog(QDialog):
         self.given = QLineEdit()
         self.prefix = QLineEdit()
         self.family = QLineEdit()
-        self.birth = QLineEdit()
-        self.birth.setPlaceholderText(self.tr("dd-mm-yyyy"))
+        self.birth = DateInput(what="De geboortedatum")
         self.sex = QComboBox()
         for sex in Sex:
             self.sex.addItem(sex.label, sex.value)
@@ -129,11 +128,8 @@ class MarkingDialog(QDialog):
 
         # Date, who marks, who proposed.
         details = QFormLayout()
-        self.marked_on = QDateEdit(QDate.currentDate())
-        self.marked_on.setDisplayFormat("dd-MM-yyyy")
-        self.marked_on.setCalendarPopup(True)
-        self.marked_on.setMaximumDate(QDate.currentDate())
-        self.marked_on.setAccessibleName(self.tr("Marking date"))
+        self.marked_on = DateInput(date.today(), self.tr("Marking date"), what="De markeringsdatum")
+        self.marked_on.setMaximumDate(date.today())
         self.marked_by = QComboBox()
         self.marked_by.setAccessibleName(self.tr("Marked by (physician)"))
         self.marked_by.setPlaceholderText(self.tr("Choose the physician…"))
@@ -273,7 +269,7 @@ class MarkingDialog(QDialog):
                 given_name=self.given.text(),
                 name_prefix=self.prefix.text() or None,
                 family_name=self.family.text(),
-                birth_date=parse_dutch_date(self.birth.text(), "De geboortedatum"),
+                birth_date=self.birth.required_value(),
                 sex=self.sex.currentData(),
                 bsn=self.bsn.text() or None,
             )
@@ -284,10 +280,9 @@ class MarkingDialog(QDialog):
                     "Kies eerst een patiënt: typ een naam en druk op Enter, of kies 'Nieuwe "
                     "patiënt'."
                 )
-        qd = self.marked_on.date()
         return MarkingInput(
             surprise_answer=answer,
-            marked_on=date(qd.year(), qd.month(), qd.day()),
+            marked_on=self.marked_on.required_value(),
             patient_id=patient_id,
             new_patient=new_patient,
             marked_by_person_id=self.marked_by.currentData(),
@@ -320,9 +315,19 @@ class MarkingDialog(QDialog):
         self._busy = False
         self.marked.emit(patient_id)
         window = self.gctx.main_window
+        self.confirmation = (
+            self.tr("%1 is marked (palliative phase) as of %2.")
+            .replace("%1", self._patient_name())
+            .replace("%2", self.marked_on.text())
+        )
         if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("Patient marked."), 8000)
+            window.statusBar().showMessage(self.confirmation, 15000)
         self.accept()
+
+    def _patient_name(self) -> str:
+        if self.new_button.isChecked():
+            return display_name(self.given.text(), self.prefix.text() or None, self.family.text())
+        return self.picker.search.text().strip()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -9,15 +9,14 @@ Ctrl+Shift+E close the meeting, Esc leave meeting mode (everything is saved).
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -39,21 +38,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import Dimension
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem, MeetingFunction
 from pzmdo.gui.consult_request_dialog import open_consult_request
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.meetings_page import action_line, action_text
+from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.team_settings_dialog import ServiceDialog
+from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import careteam, register
 from pzmdo.services import meetings as svc
 
 STYLE = """
 #MeetingMode { background: #fbfbf8; }
-#MeetingMode QWidget { font-size: 15pt; }
-#MeetingMode QLabel#title { font-size: 22pt; font-weight: 700; }
-#MeetingMode QLabel#patient { font-size: 20pt; font-weight: 700; }
-#MeetingMode QLabel#timer { font-size: 22pt; font-family: monospace; }
+#MeetingMode QWidget { font-size: 14pt; }
+#MeetingMode QLabel#title { font-size: 20pt; font-weight: 700; }
+#MeetingMode QLabel#patient { font-size: 18pt; font-weight: 700; }
+#MeetingMode QLabel#timer { font-size: 20pt; font-family: monospace; }
 #MeetingMode QGroupBox { font-weight: 600; }
 #MeetingMode QPlainTextEdit, #MeetingMode QLineEdit { background: white; }
 """
@@ -118,6 +122,7 @@ class MeetingMode(QWidget):
         # -- top bar ------------------------------------------------------------------------
         self.title = QLabel(self.tr("Loading…"))
         self.title.setObjectName("title")
+        self.title.setWordWrap(True)  # a long title wraps; the buttons never get cut
         self.position = QLabel()
         self.position.setAccessibleName(self.tr("Position on the agenda"))
         self.timer_label = QLabel("00:00")
@@ -128,17 +133,19 @@ class MeetingMode(QWidget):
         self.triad.setAccessibleName(self.tr("Attendance check"))
         self.attendance_button = QPushButton(self.tr("Attendance (F2)"))
         self.attendance_button.setAccessibleName(self.tr("Attendance"))
-        self.close_meeting_button = QPushButton(self.tr("Close meeting (Ctrl+Shift+E)"))
+        # Shortcuts too long for a button label go into the tooltip (fits 1280 px wide).
+        self.close_meeting_button = QPushButton(self.tr("Close meeting…"))
+        self.close_meeting_button.setToolTip(self.tr("Close the meeting (Ctrl+Shift+E)"))
         self.close_meeting_button.setAccessibleName(self.tr("Close the meeting"))
         self.leave_button = QPushButton(self.tr("Leave (Esc)"))
         self.leave_button.setAccessibleName(self.tr("Leave meeting mode"))
         top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(24)
+        top.addWidget(self.title, 1)
+        top.addSpacing(16)
         top.addWidget(self.position)
-        top.addStretch(1)
+        top.addSpacing(16)
         top.addWidget(self.timer_label)
-        top.addSpacing(24)
+        top.addSpacing(16)
         top.addWidget(self.attendance_button)
         top.addWidget(self.close_meeting_button)
         top.addWidget(self.leave_button)
@@ -148,6 +155,7 @@ class MeetingMode(QWidget):
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
         self.agenda_list.setWordWrap(True)
+        self.agenda_list.setMinimumWidth(200)  # names stay readable next to the form
         agenda_label.setBuddy(self.agenda_list)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -182,9 +190,9 @@ class MeetingMode(QWidget):
         self.urgency_button.setAccessibleName(self.tr("Change the urgency colour"))
         self.consult_button = QPushButton(self.tr("Request c&onsultation…"))
         self.consult_button.setAccessibleName(self.tr("Request a consultation"))
-        middle_buttons = QHBoxLayout()
-        for b in (self.caregiver_button, self.urgency_button, self.consult_button):
-            middle_buttons.addWidget(b)
+        middle_buttons = QGridLayout()  # two per row: readable on a 1280 px projector
+        for n, b in enumerate((self.caregiver_button, self.urgency_button, self.consult_button)):
+            middle_buttons.addWidget(b, n // 2, n % 2)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -221,6 +229,7 @@ class MeetingMode(QWidget):
                 combo.addItem(answer.label, answer.value)
             combo.setAccessibleName(item.label)
             label = QLabel(item.label)
+            label.setWordWrap(True)
             label.setBuddy(combo)
             checklist_form.addRow(label, combo)
             self.checklist[item.value] = combo
@@ -248,10 +257,9 @@ class MeetingMode(QWidget):
         self.action_what.setAccessibleName(self.tr("Action: what"))
         self.action_owner = QComboBox()
         self.action_owner.setAccessibleName(self.tr("Action: who"))
-        self.action_due = QDateEdit()
-        self.action_due.setCalendarPopup(True)
-        self.action_due.setDisplayFormat("dd-MM-yyyy")
-        self.action_due.setAccessibleName(self.tr("Action: by when"))
+        self.action_due = DateInput(
+            name=self.tr("Action: by when"), what="De streefdatum van de actie"
+        )
         self.action_button = QPushButton(self.tr("Add &action"))
         self.action_button.setAccessibleName(self.tr("Add the action"))
         self.action_list = QListWidget()
@@ -260,11 +268,15 @@ class MeetingMode(QWidget):
         self.action_list.setWordWrap(True)
         al = QVBoxLayout(actions_box)
         al.addWidget(self.action_what)
+        self.action_owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.action_owner.setMinimumContentsLength(12)
         row = QHBoxLayout()
-        row.addWidget(self.action_owner, 3)
-        row.addWidget(self.action_due, 1)
-        row.addWidget(self.action_button)
+        row.addWidget(self.action_owner, 1)
+        row.addWidget(self.action_due)
         al.addLayout(row)
+        al.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignRight)
         al.addWidget(self.action_list)
 
         # The checklist sits under the summary; notes, decisions, actions on the right.
@@ -299,7 +311,8 @@ class MeetingMode(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 5)
-        splitter.setSizes([260, 560, 780])
+        splitter.setSizes([250, 450, 580])  # fits 1280 px (a projector)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -489,9 +502,7 @@ class MeetingMode(QWidget):
         self.action_list.clear()
         for a in self.record.actions:
             self.action_list.addItem(action_text(a))
-        next_meeting = date.today().toordinal() + 28
-        due = date.fromordinal(next_meeting)
-        self.action_due.setDate(QDate(due.year, due.month, due.day))
+        self.action_due.setValue(date.today() + timedelta(days=28))
 
     def _show_summary(self) -> None:
         e = html.escape
@@ -657,14 +668,17 @@ class MeetingMode(QWidget):
         what = self.action_what.text().strip()
         if item is None or not what:
             return
-        d = self.action_due.date()
-        due = date(d.year(), d.month(), d.day())
+        try:
+            due = self.action_due.value()
+        except ValidationError as exc:
+            self.gctx.show_error(exc, self)
+            return
         owner = self.action_owner.currentData()
         owner_name = self.action_owner.currentText() if owner is not None else ""
 
         def done(_id: int) -> None:
             self.action_what.clear()
-            self.action_list.addItem(action_line(what, owner_name, due.strftime("%d-%m-%Y")))
+            self.action_list.addItem(action_line(what, owner_name, format_date(due)))
             self.status.setText(self.tr("Action added."))
             self.action_what.setFocus()
 
@@ -679,13 +693,42 @@ class MeetingMode(QWidget):
             on_done=done,
         )
 
+    # -- refreshing after a dialog: the summary only, never the form or the timer ----------
+    def _refresh_patient(self) -> None:
+        """Show what a dialog changed (colour, centrale zorgverlener, consultation) in the
+        summary; the notes, checklist and timer of the item stay as typed."""
+        item = self.current
+        if item is None or item.patient_id is None:
+            return
+        item_id = item.id
+
+        def shown(brief: svc.PatientBrief) -> None:
+            if self.current is not None and self.current.id == item_id:
+                self.brief = brief
+                self._show_summary()
+
+        self.gctx.runner.submit(
+            svc.patient_brief, self.gctx.app, item.patient_id, self.meeting_id, on_done=shown
+        )
+
+    def _refresh_meeting(self) -> None:
+        """After attendance: the triad line and meeting header, not the current item."""
+
+        def shown(info: svc.MeetingInfo) -> None:
+            self.meeting = info
+            self.title.setText(info.title)
+            self.triad.setText(self._triad_text(info))
+
+        self.gctx.runner.submit(svc.get_meeting, self.gctx.app, self.meeting_id, on_done=shown)
+
     # -- attendance and closing -------------------------------------------------------------
     def edit_attendance(self) -> None:
         if self.meeting is None or self.meeting.read_only:
             return
+        self.save_current()
         dialog = AttendanceDialog(self.gctx, self.meeting_id, self)
-        dialog.saved.connect(lambda _t: self.reload(keep_index=True))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.saved.connect(lambda _t: self._refresh_meeting())
+        self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
 
     def confirm_close(self) -> None:
@@ -736,27 +779,30 @@ class MeetingMode(QWidget):
         item = self.current
         if item is None or item.patient_id is None or self.meeting is None:
             return
-        dialog = CaregiverDialog(self.gctx, item.patient_id, self.meeting, self.people, self)
-        dialog.saved.connect(lambda _r: self.go(self.index, save=False))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        self.save_current()
+        dialog = CaregiverDialog(self.gctx, item.patient_id, self.meeting, self)
+        dialog.saved.connect(lambda _r: self._refresh_patient())
+        self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
 
     def change_urgency(self) -> None:
         item = self.current
         if item is None or item.patient_id is None:
             return
+        self.save_current()
         dialog = UrgencyDialog(self.gctx, item.patient_id, self)
-        dialog.saved.connect(lambda _r: self.go(self.index, save=False))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.saved.connect(lambda _r: self._refresh_patient())
+        self._dialogs = keep_alive(self._dialogs, dialog)
         dialog.open()
 
     def request_consultation(self) -> None:
         item = self.current
         if item is None or item.patient_id is None:
             return
+        self.save_current()
         dialog = open_consult_request(self.gctx, self, item.patient_id, self.meeting_id)
-        dialog.finished.connect(lambda _r: self.go(self.index, save=False))
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.finished.connect(lambda _r: self._refresh_patient())
+        self._dialogs = keep_alive(self._dialogs, dialog)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tick.stop()
@@ -870,17 +916,15 @@ class CaregiverDialog(ServiceDialog):
         gctx: GuiContext,
         patient_id: int,
         meeting: svc.MeetingInfo,
-        people: list[svc.PersonBrief],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(gctx, parent)
         self.patient_id = patient_id
         self.setWindowTitle(self.tr("Centrale zorgverlener"))
         self.setAccessibleName(self.tr("Set the centrale zorgverlener"))
-        self.person = QComboBox()
+        # Only who can qualify (active, BIG-registered), and nobody chosen in advance.
+        self.person = PersonPicker(gctx, big_only=True)
         self.person.setAccessibleName(self.tr("Centrale zorgverlener"))
-        for p in people:
-            self.person.addItem(f"{p.name} — {p.discipline_label}", p.id)
         self.reason = QLineEdit(
             self.tr("Agreed in the meeting of %1").replace(
                 "%1", meeting.held_on.strftime("%d-%m-%Y")
@@ -904,12 +948,11 @@ class CaregiverDialog(ServiceDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        self.run(
-            careteam.set_central_caregiver,
-            self.patient_id,
-            self.person.currentData(),
-            self.reason.text(),
-        )
+        person_id = self.person.person_id
+        if person_id is None:
+            self.show_error(self.tr("Choose the new centrale zorgverlener (BIG-registered)."))
+            return
+        self.run(careteam.set_central_caregiver, self.patient_id, person_id, self.reason.text())
 
 
 class UrgencyDialog(ServiceDialog):

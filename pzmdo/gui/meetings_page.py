@@ -8,15 +8,14 @@ A closed meeting shows its frozen record; changes after closing are dated amendm
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,10 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.meetings import time_budget
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.team_settings_dialog import ServiceDialog, open_team_settings
+from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
+from pzmdo.services import settings
 
 
 def create_page(gctx: GuiContext) -> QWidget:
@@ -53,6 +57,13 @@ def _load_meeting(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.
     return svc.get_meeting(ctx, meeting_id), svc.agenda(ctx, meeting_id)
 
 
+def _load_budget(ctx: Any) -> tuple[int, int]:
+    """Minutes per patient and the length of a meeting."""
+    return svc.get_team(ctx).minutes_per_patient, int(
+        settings.get_setting(ctx, settings.MEETING_MINUTES)
+    )
+
+
 class PlanMeetingDialog(ServiceDialog):
     """Plan a meeting: date and time, place or online link, chair, scribe, theme."""
 
@@ -60,11 +71,9 @@ class PlanMeetingDialog(ServiceDialog):
         super().__init__(gctx, parent)
         self.setWindowTitle(self.tr("Plan a meeting"))
         self.setAccessibleName(self.tr("Plan a meeting"))
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd-MM-yyyy")
-        self.day.setDate(QDate.currentDate().addDays(7))
-        self.day.setAccessibleName(self.tr("Date"))
+        self.day = DateInput(
+            date.today() + timedelta(days=7), self.tr("Date"), what="De datum van het overleg"
+        )
         self.time = QTimeEdit(QTime(12, 30))
         self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName(self.tr("Start time"))
@@ -106,7 +115,7 @@ class PlanMeetingDialog(ServiceDialog):
 
     def _loaded(self, data: tuple[date, svc.TeamInfo, list[svc.PersonBrief]]) -> None:
         day, team, people = data
-        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.day.setValue(day)
         if team.default_time:
             self.time.setTime(QTime(team.default_time.hour, team.default_time.minute))
         self.place.setText(team.default_place)
@@ -117,10 +126,15 @@ class PlanMeetingDialog(ServiceDialog):
         self.ok.setEnabled(True)
 
     def submit(self) -> None:
-        d, t = self.day.date(), self.time.time()
+        try:
+            day = self.day.required_value()
+        except ValidationError as exc:
+            self.show_error(str(exc))
+            return
+        t = self.time.time()
         self.run(
             svc.plan_meeting,
-            date(d.year(), d.month(), d.day()),
+            day,
             start_time=f"{t.hour():02d}:{t.minute():02d}",
             place=self.place.text(),
             online_link=self.link.text(),
@@ -258,6 +272,17 @@ class MeetingsPage(QWidget):
         ):
             item_buttons.addWidget(b)
         item_buttons.addStretch(1)
+        self._undo: dict[int, str] = {}
+        self.undo_label = QLabel()
+        self.undo_label.setAccessibleName(self.tr("Last removal"))
+        self.undo_label.setWordWrap(True)
+        self.undo_label.hide()
+        self.undo_button = QPushButton(self.tr("&Undo removal (Ctrl+Z)"))
+        self.undo_button.setAccessibleName(self.tr("Put the removed items back"))
+        self.undo_button.hide()
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
 
         add_label = QLabel(self.tr("Add &patient:"))
         self.picker = PatientPicker(gctx)
@@ -276,6 +301,10 @@ class MeetingsPage(QWidget):
         builder_layout.addWidget(agenda_label)
         builder_layout.addWidget(self.agenda_list, 1)
         builder_layout.addLayout(item_buttons)
+        builder_layout.addLayout(undo_row)
+        self.budget = QLabel()
+        self.budget.setWordWrap(True)
+        builder_layout.addWidget(self.budget)
         builder_layout.addLayout(add_row)
 
         self.record_view = QTextBrowser()
@@ -333,6 +362,10 @@ class MeetingsPage(QWidget):
         self.amend_button.clicked.connect(self.add_amendment)
         self.accept_button.clicked.connect(self.accept_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.undo_button.clicked.connect(self.undo_remove)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_remove)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.theme_button.clicked.connect(self.add_theme)
@@ -421,7 +454,19 @@ class MeetingsPage(QWidget):
         else:
             self.stack.setCurrentIndex(0)
             self._fill_agenda(items)
+            self.gctx.runner.submit(_load_budget, self.gctx.app, on_done=self._show_budget)
         self._update_buttons()
+
+    def _show_budget(self, budget: tuple[int, int]) -> None:
+        """Warn on screen when the accepted patients take longer than the meeting."""
+        per_patient, length = budget
+        patients = sum(
+            1 for i in self.items if i.patient_id is not None and i.status != "voorgesteld"
+        )
+        text, over = time_budget(patients, per_patient, length)
+        self.budget.setText(("⚠ " if over else "") + text)
+        self.budget.setStyleSheet("color: #a4262c; font-weight: 600;" if over else "")
+        self.budget.setAccessibleName(text)
 
     def _header_html(self, m: svc.MeetingInfo) -> str:
         e = html.escape
@@ -444,7 +489,11 @@ class MeetingsPage(QWidget):
         return "<br>".join(parts)
 
     def _fill_agenda(self, items: list[svc.AgendaItemInfo]) -> None:
-        current = {i.data(Qt.ItemDataRole.UserRole) for i in self.agenda_list.selectedItems()}
+        # Keep the keyboard position on the same item (or the same row when it left), and
+        # select only that one: a stale multi-selection must never reach Delete.
+        current_item = self.agenda_list.currentItem()
+        current_id = current_item.data(Qt.ItemDataRole.UserRole) if current_item else None
+        current_row = self.agenda_list.currentRow()
         self.agenda_list.blockSignals(True)
         self.agenda_list.clear()
         number = 0
@@ -471,11 +520,12 @@ class MeetingsPage(QWidget):
                 item.setForeground(QBrush(QColor("#555555")))
                 item.setBackground(QBrush(QColor("#fff7e0")))
             self.agenda_list.addItem(item)
-            if info.id in current:
-                item.setSelected(True)
+        ids = [info.id for info in items]
+        row = ids.index(current_id) if current_id in ids else min(max(current_row, 0), len(ids) - 1)
+        if row >= 0:
+            self.agenda_list.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.agenda_list.blockSignals(False)
-        if self.agenda_list.currentRow() < 0 and self.agenda_list.count():
-            self.agenda_list.setCurrentRow(0)
+        self._update_buttons()
 
     def _show_record(self, record: svc.MeetingRecord) -> None:
         self.record_view.setHtml(record_html(record))
@@ -547,7 +597,47 @@ class MeetingsPage(QWidget):
         ids = self._selected_ids()
         if not ids or self.meeting is None or self.meeting.read_only:
             return
-        self._run(svc.remove_items, ids)
+        by_id = {i.id: i for i in self.items}
+        if len(ids) > 1:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Remove agenda items"))
+            names = "\n".join(f"• {by_id[i].label}" for i in ids if i in by_id)
+            box.setText(
+                self.tr("Remove %n item(s) from the agenda?", "", len(ids)) + "\n\n" + names
+            )
+            yes = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(yes)
+            box.buttonClicked.connect(lambda b: self._remove(ids) if b is yes else None)
+            self.confirm_box = box
+            box.open()
+            return
+        self._remove(ids)
+
+    def _remove(self, ids: list[int]) -> None:
+        by_id = {i.id: i for i in self.items}
+        previous = {i: by_id[i].status for i in ids if i in by_id}
+        labels = [by_id[i].label for i in ids if i in by_id]
+
+        def removed(_r: object) -> None:
+            self._undo = previous
+            self.undo_label.setText(
+                self.tr("Removed from the agenda: %1").replace("%1", ", ".join(labels))
+            )
+            self.undo_label.show()
+            self.undo_button.show()
+            self._reload()
+
+        self.gctx.runner.submit(svc.remove_items, self.gctx.app, ids, on_done=removed)
+
+    def undo_remove(self) -> None:
+        if not self._undo or self.meeting is None or self.meeting.read_only:
+            return
+        previous, self._undo = self._undo, {}
+        self.undo_label.hide()
+        self.undo_button.hide()
+        self._run(svc.restore_items, previous)
 
     def move_selected(self, delta: int) -> None:
         """Move the current item (the one with the keyboard focus) one place."""
@@ -630,7 +720,11 @@ class MeetingsPage(QWidget):
             return
         from pzmdo.gui.document_actions import produce_document
 
-        self._keep(produce_document(self.gctx, self, kind, meeting_id=self.meeting.id))
+        self._keep(
+            produce_document(
+                self.gctx, self, kind, meeting_id=self.meeting.id, on=self.meeting.held_on
+            )
+        )
 
     def start_meeting_mode(self) -> None:
         if self.meeting is None or self.meeting.read_only:
@@ -646,7 +740,7 @@ class MeetingsPage(QWidget):
         self.gctx.runner.submit(svc.start_meeting, self.gctx.app, meeting_id, on_done=started)
 
     def _keep(self, dialog: QWidget) -> None:
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        self._dialogs = keep_alive(self._dialogs, dialog)
 
 
 def record_html(record: svc.MeetingRecord) -> str:

@@ -54,31 +54,35 @@ class TabSpec:
 
 # Main navigation, in reading order.
 NAV_PAGES = [
-    PageSpec("register", QT_TRANSLATE_NOOP("Pages", "Register"), register_page.create_page),
-    PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), meetings_page.create_page),
+    PageSpec("register", str(QT_TRANSLATE_NOOP("Pages", "Register")), register_page.create_page),
+    PageSpec("meetings", str(QT_TRANSLATE_NOOP("Pages", "Meetings")), meetings_page.create_page),
     PageSpec(
         "consultations",
-        QT_TRANSLATE_NOOP("Pages", "Consultations"),
+        str(QT_TRANSLATE_NOOP("Pages", "Consultations")),
         consultations_page.create_page,
     ),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), reports_page.create_page),
-    PageSpec("admin", QT_TRANSLATE_NOOP("Pages", "Administration"), admin_page.create_page),
+    PageSpec("reports", str(QT_TRANSLATE_NOOP("Pages", "Reports")), reports_page.create_page),
+    PageSpec("admin", str(QT_TRANSLATE_NOOP("Pages", "Administration")), admin_page.create_page),
 ]
 
 # Tabs of the patient view, in reading order.
 PATIENT_TABS = [
-    TabSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), patient_overview_tab.create_tab),
-    TabSpec("team", QT_TRANSLATE_NOOP("Pages", "Care team"), careteam_tab.create_tab),
-    TabSpec("careplan", QT_TRANSLATE_NOOP("Pages", "Care plan"), careplan_tab.create_tab),
     TabSpec(
-        "conversations", QT_TRANSLATE_NOOP("Pages", "Conversations"), conversations_tab.create_tab
+        "overview", str(QT_TRANSLATE_NOOP("Pages", "Overview")), patient_overview_tab.create_tab
+    ),
+    TabSpec("team", str(QT_TRANSLATE_NOOP("Pages", "Care team")), careteam_tab.create_tab),
+    TabSpec("careplan", str(QT_TRANSLATE_NOOP("Pages", "Care plan")), careplan_tab.create_tab),
+    TabSpec(
+        "conversations",
+        str(QT_TRANSLATE_NOOP("Pages", "Conversations")),
+        conversations_tab.create_tab,
     ),
     TabSpec(
         "consultations",
-        QT_TRANSLATE_NOOP("Pages", "Consultations"),
+        str(QT_TRANSLATE_NOOP("Pages", "Consultations")),
         patient_consultations_tab.create_tab,
     ),
     TabSpec(
-        "documents", QT_TRANSLATE_NOOP("Pages", "Documents"), patient_documents_tab.create_tab
+        "documents", str(QT_TRANSLATE_NOOP("Pages", "Documents")), patient_documents_tab.create_tab
     ),
 ]

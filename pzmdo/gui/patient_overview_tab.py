@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
 from pzmdo.domain.errors import ConflictError, PzmdoError
 from pzmdo.domain.register import (
@@ -39,11 +39,10 @@ from pzmdo.domain.register import (
     SignalType,
     StervensfaseIndicator,
     Wilsbekwaamheid,
-    format_date,
-    parse_dutch_date,
 )
 from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.inputs import DateInput
 
 # -- a small form dialog for the actions --------------------------------------------------
 
@@ -88,17 +87,14 @@ class FormDialog(QDialog):
             if f.kind == "text":
                 widget = QLineEdit(f.default or "")
             elif f.kind == "birthdate":
-                widget = QLineEdit(format_date(f.default) if f.default else "")
-                widget.setPlaceholderText(self.tr("dd-mm-yyyy"))
+                widget = DateInput(f.default, what="De geboortedatum")
             elif f.kind == "multiline":
                 widget = QPlainTextEdit(f.default or "")
                 widget.setTabChangesFocus(True)
                 widget.setFixedHeight(64)
             elif f.kind == "date":
-                widget = QDateEdit(QDate.currentDate())
-                widget.setDisplayFormat("dd-MM-yyyy")
-                widget.setCalendarPopup(True)
-                widget.setMaximumDate(QDate.currentDate())
+                widget = DateInput(date.today())
+                widget.setMaximumDate(date.today())
             elif f.kind == "combo":
                 widget = QComboBox()
                 for text, value in f.options:
@@ -162,9 +158,8 @@ class FormDialog(QDialog):
         for key, widget in self.widgets.items():
             if isinstance(widget, tuple):
                 out[key] = tuple(b.property("value") for b in widget[1] if b.isChecked())
-            elif isinstance(widget, QDateEdit):
-                d = widget.date()
-                out[key] = date(d.year(), d.month(), d.day())
+            elif isinstance(widget, DateInput):
+                out[key] = widget.required_value()
             elif isinstance(widget, QPlainTextEdit):
                 out[key] = widget.toPlainText()
             elif isinstance(widget, QComboBox):
@@ -446,7 +441,7 @@ class OverviewTab(QWidget):
         app = self.gctx.app
 
         def save(v: dict[str, Any]) -> None:
-            birth = parse_dutch_date(v["birth_date"], "De geboortedatum")
+            birth = v["birth_date"]
             reg.update_patient(
                 app,
                 pid,

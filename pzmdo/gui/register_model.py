@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from pzmdo.domain.register import UrgencyLevel, format_date
+from pzmdo.domain.dates import format_date
+from pzmdo.domain.register import UrgencyLevel
 from pzmdo.gui.context import GuiContext
 from pzmdo.services.register import RegisterQuery, RegisterRow
 

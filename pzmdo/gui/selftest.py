@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from pzmdo.gui.about_dialog import open_about
 from pzmdo.gui.app import create_application
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.main_window import MainWindow
@@ -60,7 +63,7 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
         problems.append("de stijl (style.qss) is niet geladen")
     if app.windowIcon().isNull():
         problems.append("het programmapictogram ontbreekt")
-    if QCoreApplication.translate("Pages", "Meetings") == "Meetings":
+    if all(spec.title() == spec.source_title for spec in NAV_PAGES):
         problems.append("de Nederlandse vertalingen zijn niet geladen")
     gctx = GuiContext(ctx)
 
@@ -68,18 +71,18 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
         problems.append(f"fout op de achtergrond: {type(exc).__name__}: {exc}")
 
     gctx.runner.error_handler = collect
-    gctx.show_error = collect  # type: ignore[method-assign]  # no message boxes offscreen
-    window = MainWindow(gctx, ctx.db.path, idle_ms=3_600_000)
+    gctx.show_error = collect  # type: ignore[method-assign,assignment]  # no message boxes
+    window = MainWindow(gctx, ctx.db.path or Path("server"), idle_ms=3_600_000)
     window.resize(1280, 800)
     window.show()
     opened = 0
     for spec in NAV_PAGES:
-        _run(lambda key=spec.key: window.show_nav(key), problems, spec.key)
+        _run(partial(window.show_nav, spec.key), problems, spec.key)
         _settle(gctx)
         problems += _inspect(window.pages.currentWidget(), f"pagina {spec.title()}")
         opened += 1
     if patient_id is not None:
-        _run(lambda: window.show_patient(patient_id), problems, "patiënt")
+        _run(partial(window.show_patient, patient_id), problems, "patiënt")
         _settle(gctx)
         view = window.pages.currentWidget()
         if not isinstance(view, PatientView):
@@ -93,6 +96,12 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
                 where = f"tabblad {view.tabs.tabText(index)}"
                 problems += _inspect(view.tabs.currentWidget(), where)
                 opened += 1
+    about = open_about(gctx, window)
+    _settle(gctx)
+    if about.components.rowCount() < 5:  # read from the installed (or bundled) metadata
+        problems.append("Over pzmdo: de lijst met onderdelen en licenties ontbreekt")
+    about.close()
+    opened += 1
     window.idle.stop()
     gctx.runner.wait()
     window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from pzmdo.gui.context import GuiContext
@@ -28,7 +28,7 @@ class Starter(QObject):
     def start(self) -> None:
         if unlock.database_exists(self.db_path):
             page = UnlockPage(self.db_path, self.runner)
-            page.setWindowTitle(page.tr("pzmdo — unlock"))
+            page.setWindowTitle(QCoreApplication.translate("Starter", "pzmdo — unlock"))
             page.resize(640, 420)
             page.unlocked.connect(self.open_main)
             self.first_screen = page

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QWidget
+from shiboken6 import isValid
 
 
 def read_only_table(headers: list[str], name: str) -> QTableWidget:
@@ -18,3 +19,9 @@ def read_only_table(headers: list[str], name: str) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.setTabKeyNavigation(False)
     return table
+
+
+def keep_alive(dialogs: list[QWidget], dialog: QWidget) -> list[QWidget]:
+    """The open dialogs a screen keeps a reference to, plus ``dialog``. Closed ones drop
+    out; a dialog Qt already deleted (WA_DeleteOnClose) is recognised, never touched."""
+    return [d for d in dialogs if isValid(d) and d.isVisible()] + [dialog]

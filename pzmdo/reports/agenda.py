@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from pzmdo.reports.model import AgendaEntry, DocumentMeta, MeetingData, PatientIdent
 from pzmdo.reports.template import (
@@ -72,16 +72,20 @@ def agenda_story(meeting: MeetingData, s: Styles, initials_only: bool) -> list[F
                 s.note,
             )
         )
-    story.append(section_bar("", "Te bespreken", s))
+    # The agenda table starts on the first page when a few rows fit (a section title kept
+    # with the whole table pushed long agendas to page 2 and left page 1 nearly empty).
+    bar = section_bar("", "Te bespreken", s)
+    bar.keepWithNext = 0
+    story += [CondPageBreak(45 * mm), bar]
     entries = [item.entry for item in meeting.items]
     if entries:
         total = sum(e.minutes or 0 for e in entries)
         with_proposer = any(e.proposed_by for e in entries)
         rows = []
-        for e in entries:
-            row = [str(e.position), entry_subject(e, initials_only), e.reason, e.detail]
+        for number, e in enumerate(entries, start=1):  # as on screen: 1..n, no gaps
+            row = [str(number), entry_subject(e, initials_only), e.reason, e.detail]
             if with_proposer:
-                row.append(e.proposed_by)
+                row.append(e.proposed_by or "")
             row.append(f"{e.minutes}" if e.minutes else "")
             rows.append(row)
         header = ["Nr.", "Onderwerp", "Reden", "Toelichting"]

@@ -9,13 +9,14 @@ shrunk to fit, so the document is always exactly one page.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
-from reportlab.platypus.flowables import _listWrapOn
+from reportlab.platypus.flowables import _listWrapOn  # type: ignore[attr-defined]  # no stub
 
 from pzmdo.reports.careplan import contact_phone
 from pzmdo.reports.model import (
@@ -102,7 +103,7 @@ def clipped(
 
 
 def _table_style(header: bool = True) -> TableStyle:
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, LINE),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
@@ -354,7 +355,8 @@ def _gap(height_mm: float) -> Flowable:
 
 def story_height(story: list[Flowable]) -> float:
     canvas = Canvas(io.BytesIO())
-    return _listWrapOn(story, CONTENT_WIDTH, canvas)[1]
+    height: float = _listWrapOn(story, CONTENT_WIDTH, canvas)[1]
+    return height
 
 
 def render(data: CarePlanData, meta: DocumentMeta) -> bytes:

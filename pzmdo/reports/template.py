@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pzmdo import __version__
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from pzmdo.reports.model import DocumentMeta, PatientIdent
@@ -324,8 +325,8 @@ class ReportDocTemplate(BaseDocTemplate):
             title=meta.title,
             author=meta.practice_name,
             subject=CONFIDENTIAL,
-            creator="pzmdo",
-            producer="pzmdo (ReportLab)",
+            creator=f"pzmdo {__version__}",
+            producer=f"pzmdo {__version__} (ReportLab)",
         )
         self.meta = meta
         self.ident = ident
@@ -394,7 +395,7 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab API
         self._pzmdo_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab internal, not in the stubs
 
     def save(self) -> None:
         sections = self._pzmdo_sections

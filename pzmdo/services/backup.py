@@ -263,6 +263,7 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
         ctx.db = reopen_as(path, key, login, method="na geweigerd herstel").db
         raise
     restored = reopen_as(path, key, login, method="na herstel")
+    restored.private_key = ctx.private_key  # same key file: "remember" keeps working
     with restored.unit() as s:
         restored.audit(s, "restore", detail={"bestand": str(backup_file)})
     return restored

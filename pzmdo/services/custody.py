@@ -29,6 +29,7 @@ from pzmdo.store.keys import (
     KeySlotFile,
     KeyUnlock,
     format_recovery_key,
+    keyring_get,
     keyring_set,
     new_data_key,
     new_key_pair,
@@ -185,6 +186,9 @@ def remember_device(ctx: AppContext) -> bool:
     with KeySlotFile.update(ctx.db.path) as slots:
         if slots.public_key(ctx.user.login) is None:
             return False
+        existing = keyring_get(slots.db_id, ctx.user.login)
+        if existing is not None and slots.try_device(ctx.user.login, existing) is not None:
+            return True  # already remembered here: no second device slot
         value = slots.add_device(ctx.user.login, ctx.private_key)
         if not keyring_set(slots.db_id, ctx.user.login, value):
             raise _NoKeyring

@@ -20,7 +20,6 @@ from types import TracebackType
 import platformdirs
 
 from pzmdo.domain.errors import PzmdoError
-from pzmdo.store.database import explain_sqlite_error, sqlite_code
 from pzmdo.store.files import private_dir
 
 LOG_FILE = "pzmdo-fouten.log"
@@ -76,6 +75,10 @@ def record(exc: BaseException) -> Path | None:
 def specific_message(exc: BaseException) -> str | None:
     """The Dutch sentence for an error we can name (disk full, read-only, busy, too deep),
     None for one we cannot."""
+    # Loaded here, not at the top: the CLI installs this handler before ``--help``, which
+    # must not wait for the database drivers.
+    from pzmdo.store.database import explain_sqlite_error, sqlite_code
+
     if isinstance(exc, PzmdoError):
         return str(exc)
     if sqlite_code(exc) is not None or isinstance(exc, OSError):

@@ -38,7 +38,8 @@ class ChangeBus:
         if getattr(self._held, "changes", None) is not None:
             yield
             return
-        self._held.changes = held = []
+        held: list[Change] = []
+        self._held.changes = held
         try:
             yield
         finally:

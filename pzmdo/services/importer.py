@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pzmdo.domain.dates import parse_date
 from pzmdo.domain.enums import Discipline, PatientStatus
 from pzmdo.domain.errors import PzmdoError, ValidationError
 from pzmdo.domain.register import (
@@ -31,7 +32,6 @@ from pzmdo.domain.register import (
     check_death_date,
     check_marking_date,
     find_urgency,
-    parse_dutch_date,
 )
 from pzmdo.domain.text import fold, search_key
 from pzmdo.services.context import AppContext
@@ -418,7 +418,7 @@ def plan_import(
 
         try:
             birth = (
-                parse_dutch_date(get("birth_date"), "De geboortedatum")
+                parse_date(get("birth_date"), "De geboortedatum")
                 if get("birth_date")
                 else None
             )
@@ -452,12 +452,12 @@ def plan_import(
                 today,
             )
             marked_on = (
-                parse_dutch_date(get("marked_on"), "De markeringsdatum")
+                parse_date(get("marked_on"), "De markeringsdatum")
                 if get("marked_on")
                 else None
             )
             died_on = (
-                parse_dutch_date(get("died_on"), "De overlijdensdatum") if get("died_on") else None
+                parse_date(get("died_on"), "De overlijdensdatum") if get("died_on") else None
             )
             if marked_on:
                 check_marking_date(marked_on, birth, today)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
     ACTIVE_STATUSES,
+    URGENT_REASONS,
     ActionFact,
     AgendaCandidate,
     AgendaReason,
@@ -26,6 +27,7 @@ from pzmdo.domain.agenda import (
     ReviewFact,
     action_candidates,
     carried_over_candidates,
+    nl_date,
     nomination_candidates,
     propose,
     reason_code,
@@ -326,6 +328,37 @@ class PatientBrief:
 
 def _today(today: date | None) -> date:
     return today or date.today()
+
+
+def _sync_next_review(s: Session, meeting: Meeting, patient_ids: Iterable[int | None]) -> None:
+    """The register's "Volgende bespreking": the earliest meeting not yet closed that has the
+    patient on its agenda, else the periodic review (last discussed + the team's interval)."""
+    pids = {p for p in patient_ids if p is not None}
+    if not pids:
+        return
+    s.flush()
+    planned = dict(
+        s.execute(
+            select(MeetingAgendaItem.patient_id, func.min(Meeting.held_on))
+            .join(Meeting, Meeting.id == MeetingAgendaItem.meeting_id)
+            .where(
+                MeetingAgendaItem.patient_id.in_(pids),
+                MeetingAgendaItem.status == ItemStatus.GEAGENDEERD.value,
+                Meeting.status != MeetingStatus.AFGEROND.value,
+            )
+            .group_by(MeetingAgendaItem.patient_id)
+        ).all()
+    )
+    team = s.get(MeetingTeam, meeting.team_id)
+    interval = timedelta(weeks=team.review_interval_weeks if team else 8)
+    for pid in pids:
+        patient = s.get(Patient, pid)
+        if patient is None:
+            continue
+        active = patient.status in ACTIVE_STATUSES
+        periodic = patient.last_discussed_on + interval if patient.last_discussed_on else None
+        dates = [d for d in (planned.get(pid), periodic) if d is not None]
+        patient.next_review_on = min(dates) if dates and active else None
 
 
 def _patient_name(p: Patient | None) -> str:
@@ -966,6 +999,11 @@ def propose_agenda(
             s.scalars(select(MeetingAgendaItem).where(MeetingAgendaItem.meeting_id == meeting_id))
         )
         present_pids = {i.patient_id for i in existing if i.patient_id is not None}
+        removed = {
+            i.patient_id: i
+            for i in existing
+            if i.patient_id is not None and i.status == ItemStatus.VERWIJDERD.value
+        }
         loose_keys = {(i.reason, i.detail) for i in existing if i.patient_id is None}
         known = (
             {
@@ -980,11 +1018,35 @@ def propose_agenda(
             else set()
         )
         external = [c for c in external if c.patient_id is None or c.patient_id in known]
-        proposal = propose(external + own, exclude=present_pids)
+        candidate_pids = {c.patient_id for c in external + own if c.patient_id is not None}
+        deceased = set(
+            s.scalars(
+                select(Patient.id).where(
+                    Patient.id.in_(candidate_pids),
+                    Patient.status == PatientStatus.OVERLEDEN.value,
+                )
+            )
+        )
+        proposal = propose(external + own, exclude=present_pids - set(removed), deceased=deceased)
         position = _next_position(s, meeting_id)
         added = 0
         for p in proposal:
             code = reason_code(p.reason)
+            again = removed.get(p.patient_id or 0)
+            if again is not None:
+                # Removed earlier; back only when something urgent happened since.
+                before = set((again.reasons or again.reason).split(","))
+                if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
+                    continue
+                again.status = ItemStatus.VOORGESTELD.value
+                again.reason = code
+                again.reasons = ",".join(reason_code(r) for r in p.reasons)
+                again.detail = p.detail
+                again.removed_reason = None
+                again.position = position
+                position += 1
+                added += 1
+                continue
             if p.patient_id is None and (code, p.detail) in loose_keys:
                 continue
             s.add(
@@ -1040,6 +1102,7 @@ def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
                     entity_id=item.id,
                     detail={"overleg": meeting.id, "reden": item.reason},
                 )
+                _sync_next_review(s, meeting, [item.patient_id])
             _into_preparation(meeting)
     ctx.changes.publish("meeting", meeting_id or 0)
 
@@ -1084,6 +1147,7 @@ def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
             entity_id=item.id,
             detail={"overleg": meeting.id, "reden": why},
         )
+        _sync_next_review(s, meeting, [item.patient_id])
         meeting_id = meeting.id
     ctx.changes.publish("meeting", meeting_id)
 
@@ -1111,6 +1175,33 @@ def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> 
                 entity_id=item.id,
                 detail={"overleg": meeting.id, "reden": why},
             )
+            _sync_next_review(s, meeting, [item.patient_id])
+    for meeting_id in meeting_ids:
+        ctx.changes.publish("meeting", meeting_id)
+
+
+def restore_items(ctx: AppContext, previous: dict[int, str]) -> None:
+    """Undo a removal: items back to the status they had (``previous``: id -> status)."""
+    allowed = {ItemStatus.VOORGESTELD.value, ItemStatus.GEAGENDEERD.value}
+    meeting_ids = set()
+    with ctx.unit() as s:
+        for item_id, status in previous.items():
+            item, meeting = _get_item(s, item_id)
+            ensure_editable(_status(meeting))
+            if item.status != ItemStatus.VERWIJDERD.value or status not in allowed:
+                continue
+            item.status = status
+            item.removed_reason = None
+            meeting_ids.add(meeting.id)
+            ctx.audit(
+                s,
+                "meeting_item_restored",
+                patient_id=item.patient_id,
+                entity="meeting_agenda_item",
+                entity_id=item.id,
+                detail={"overleg": meeting.id, "status": status},
+            )
+            _sync_next_review(s, meeting, [item.patient_id])
     for meeting_id in meeting_ids:
         ctx.changes.publish("meeting", meeting_id)
 
@@ -1162,6 +1253,7 @@ def add_patient(
             entity_id=item.id,
             detail={"overleg": meeting_id},
         )
+        _sync_next_review(s, meeting, [patient_id])
         info = _item_infos(s, [item])[0]
     ctx.changes.publish("meeting", meeting_id)
     return info
@@ -1673,19 +1765,23 @@ def open_actions(ctx: AppContext, patient_id: int | None = None) -> list[ActionI
         return _action_infos(s, list(s.scalars(query)), date.today())
 
 
-def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
+def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None) -> MeetingInfo:
     """Close and freeze the record.
 
     Items on the agenda that were not discussed become "niet aan toegekomen" and are
     proposed again next time; discussed patients get ``last_discussed_on`` = the meeting
     date and ``next_review_on`` = that date + the team's review interval.
     """
+    day = _today(today)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         check_transition(_status(meeting), MeetingStatus.AFGEROND)
-        team = s.get(MeetingTeam, meeting.team_id)
-        interval = timedelta(weeks=team.review_interval_weeks if team else 8)
+        if meeting.held_on > day:
+            raise TransitionError(
+                f"Dit overleg staat gepland op {nl_date(meeting.held_on)}; het kan pas op die "
+                "dag worden afgesloten. Was het overleg eerder, pas dan eerst de datum aan."
+            )
         items = list(
             s.scalars(select(MeetingAgendaItem).where(MeetingAgendaItem.meeting_id == meeting_id))
         )
@@ -1703,9 +1799,6 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
                 continue
             if patient.last_discussed_on is None or patient.last_discussed_on <= meeting.held_on:
                 patient.last_discussed_on = meeting.held_on
-                patient.next_review_on = (
-                    meeting.held_on + interval if patient.status in ACTIVE_STATUSES else None
-                )
             ctx.audit(
                 s,
                 "meeting_patient_discussed",
@@ -1730,6 +1823,7 @@ def close_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
         meeting.status = MeetingStatus.AFGEROND.value
         meeting.closed_at = utcnow()
         meeting.closed_by = ctx.user.login
+        _sync_next_review(s, meeting, [i.patient_id for i in items])
         s.flush()
         triad = _triad(s, meeting_id)
         ctx.audit(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.bsn import validate_bsn
 from pzmdo.domain.careteam import TeamRole
+from pzmdo.domain.dates import format_date, parse_date
 from pzmdo.domain.enums import Discipline, PatientStatus, Role, Sex
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.register import (
@@ -44,9 +45,7 @@ from pzmdo.domain.register import (
     check_marking_date,
     check_transition,
     find_urgency,
-    format_date,
     name_words,
-    parse_dutch_date,
     urgency_levels,
 )
 from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, display_name, fold, search_key
@@ -708,9 +707,11 @@ def mark_patient(ctx: AppContext, marking: MarkingInput) -> int:
     if marker_id is None:
         raise ValidationError("Kies de arts die markeert (de huisarts of behandelend arts).")
     with ctx.unit() as s:
-        _physician(s, marker_id)
+        marker = _physician(s, marker_id)
         p, created = _resolve_patient(ctx, s, marking.patient_id, marking.new_patient, today)
         check_marking_date(on, p.birth_date, today)
+        if p.gp_person_id is None and marker.discipline == Discipline.HUISARTS.value:
+            p.gp_person_id = marker.id  # the marking huisarts is the patient's huisarts
         if created:
             p.status = ""
         check_transition(p.status or None, PatientStatus.GEMARKEERD)
@@ -804,7 +805,7 @@ def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> 
         s.add(
             UrgencyChange(
                 patient_id=p.id,
-                seq=links + 1,
+                seq=(links or 0) + 1,
                 changed_on=today,
                 previous_code=p.urgency,
                 code=level.code,
@@ -1169,7 +1170,7 @@ def _search_condition(text: str) -> Any | None:
     if not raw:
         return None
     try:
-        day = parse_dutch_date(raw)
+        day = parse_date(raw)
     except ValidationError:
         day = None
     if day is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -289,7 +290,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
     ctx.changes.publish("patient")
 
 
-def _close_marking(marks: list[dict], patient_id: int, on: date) -> None:
+def _close_marking(marks: list[dict[str, Any]], patient_id: int, on: date) -> None:
     """A patient who left the marked phase has no open marking."""
     if marks and marks[-1]["patient_id"] == patient_id:
         marks[-1]["closed_on"] = on

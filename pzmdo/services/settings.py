@@ -10,7 +10,8 @@ from pzmdo.store.models import Setting
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 GP_POST_PHONE = "huisartsenpost_telefoon"  # printed on the emergency page
-DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10, GP_POST_PHONE: ""}
+MEETING_MINUTES = "overleg_minuten"  # the length of a meeting, for the agenda's time budget
+DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10, GP_POST_PHONE: "", MEETING_MINUTES: 90}
 
 
 def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:

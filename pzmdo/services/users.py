@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import NotFoundError, PermissionDenied, ValidationError
@@ -81,6 +81,14 @@ def add_user(
         if person_id is None:
             if not name.strip():
                 raise ValidationError("Vul de naam van de gebruiker in.")
+            same = s.scalars(
+                select(Person).where(func.lower(Person.name) == name.strip().lower())
+            ).first()
+            if same is not None:  # one person, one directory entry
+                raise ValidationError(
+                    f"'{same.name}' staat al in de zorgverlenerslijst. Kies die bij "
+                    "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
+                )
             person = Person(
                 name=clean_line(name, "de naam van de gebruiker", limit=200),
                 discipline=_DISCIPLINE_FOR_ROLE[role].value,

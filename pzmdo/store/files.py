@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pzmdo.store.filelock import FileLock
 
@@ -44,7 +44,7 @@ def restrict(path: Path) -> None:
 
 
 @contextmanager
-def open_private(path: Path, mode: str = "a", encoding: str | None = "utf-8") -> Iterator[IO]:
+def open_private(path: Path, mode: str = "a", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Open for writing/appending; a newly created file is 0600 from its first byte."""
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
     fd = os.open(path, flags, FILE_MODE)

@@ -56,9 +56,9 @@ def main() -> None:
         t = time.perf_counter()
         add_demo_patients(ctx, args.patients, seed=1)
         measure(f"demo: add {args.patients} fictional patients", time.perf_counter() - t, None)
-        from tests.benchmarks import bench_areas, bench_gui_typing
+        from tests.benchmarks import bench_areas, bench_gui_typing, bench_startup
 
-        for module in (bench_areas, bench_gui_typing):
+        for module in (bench_startup, bench_areas, bench_gui_typing):
             module.run(ctx, measure)
         t = time.perf_counter()
         backup.backup(ctx, Path(tmp) / "copy.db")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pzmdo.domain.dates import parse_date
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import TransitionError, ValidationError
 from pzmdo.domain.register import (
@@ -15,7 +16,6 @@ from pzmdo.domain.register import (
     check_death_date,
     check_transition,
     name_words,
-    parse_dutch_date,
     urgency_levels,
 )
 from tests.support.shared import shared_path
@@ -63,13 +63,13 @@ def test_lifecycle():
     ],
 )
 def test_dutch_dates(text, expected):
-    assert parse_dutch_date(text) == expected
+    assert parse_date(text) == expected
 
 
 @pytest.mark.parametrize("text", ["31-02-2026", "2026/11/03", "morgen", "", "1-1-26"])
 def test_bad_dates_refused_in_dutch(text):
     with pytest.raises(ValidationError, match="dd-mm-jjjj"):
-        parse_dutch_date(text)
+        parse_date(text)
 
 
 def test_death_not_before_marking():

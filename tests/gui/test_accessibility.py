@@ -36,8 +36,9 @@ def _problems(root: QWidget, where: str) -> list[str]:
             continue
         if not widget.isVisibleTo(root) or widget.parent() is None:
             continue
-        # Internal parts of composite widgets (the line edit inside a combo box or spin box).
-        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)) or widget.objectName().startswith("qt_"):
+        # Internal parts of composite widgets (the line edit inside a combo box or spin box,
+        # a line edit's action button such as DateInput's calendar, opened with Alt+Down).
+        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox, QLineEdit)) or widget.objectName().startswith("qt_"):
             continue
         name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
         if not name and id(widget) not in buddies:

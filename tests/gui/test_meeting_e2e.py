@@ -116,6 +116,9 @@ def test_meeting_end_to_end(qtbot, demo_ctx, dutch):
     for row in range(5, page.agenda_list.count()):
         page.agenda_list.item(row).setSelected(True)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    box = page.confirm_box  # several items: asked first
+    (yes,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(page.items) == 5, timeout=10_000)
     idle(qtbot, gctx)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -134,11 +134,11 @@ def test_overview_tab_actions(qtbot, ctx):
     # Death before the marking: refused in the dialog, which stays open.
     dialog = tab._do_death()
     assert isinstance(dialog, FormDialog)
-    dialog.widgets["on"].setDate(dialog.widgets["on"].date().addYears(-1))
+    dialog.widgets["on"].setValue(date.today() - timedelta(days=366))
     dialog.submit()
     qtbot.waitUntil(lambda: "markeringsdatum" in dialog.message.text(), timeout=10_000)
     assert reg.get_patient(gp, pid).status == "gemarkeerd"
-    dialog.widgets["on"].setDate(dialog.widgets["on"].maximumDate())
+    dialog.widgets["on"].setValue(date.today())
     dialog.widgets["place"].setCurrentIndex(dialog.widgets["place"].findData("thuis"))
     dialog.submit()
     qtbot.waitUntil(

@@ -13,7 +13,7 @@ from tests.support.cli import run_pzmdo
 def test_selftest_opens_every_page_and_tab(qapp, demo_ctx):
     problems, opened = selftest.check_screens(demo_ctx, 1)
     assert problems == []
-    assert opened == len(pages.NAV_PAGES) + len(pages.PATIENT_TABS)
+    assert opened == len(pages.NAV_PAGES) + len(pages.PATIENT_TABS) + 1  # + About
 
 
 def test_selftest_reports_a_placeholder_and_a_failing_tab(qapp, demo_ctx, monkeypatch):
@@ -40,5 +40,5 @@ def test_selftest_command(demo_ctx, db_path):
     demo_ctx.close()
     done = run_pzmdo("selftest", "--patient", "1", db=db_path)
     assert done.returncode == 0, done.stderr
-    screens = len(pages.NAV_PAGES) + len(pages.PATIENT_TABS)
+    screens = len(pages.NAV_PAGES) + len(pages.PATIENT_TABS) + 1
     assert f"Zelftest geslaagd: {screens} schermen" in done.stdout

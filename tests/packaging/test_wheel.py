@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from pzmdo import __version__
 from tests.conftest import ADMIN, PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +91,11 @@ def test_installed_wheel_runs_init_demo_pdf_and_every_screen(installed, tmp_path
     )
     pdf = tmp_path / "zorgplan.pdf"
     _run([pzmdo, "report", "careplan", "--patient", "1", "-o", str(pdf)], cwd=tmp_path, env=env)
-    text = PdfReader(pdf).pages[0].extract_text()
+    reader = PdfReader(pdf)
+    text = reader.pages[0].extract_text()
     assert "Zorgplan" in text and "fictief" in text
+    assert reader.metadata.creator == f"pzmdo {__version__}"  # the one version number
+    version = _run([pzmdo, "--version"], cwd=tmp_path, env=env).stdout.strip()
+    assert version == f"pzmdo {__version__}"
     screens = _run([pzmdo, "selftest", "--patient", "1"], cwd=tmp_path, env=env)
     assert "Zelftest geslaagd" in screens.stdout

@@ -105,10 +105,12 @@ def test_keyring_entry_of_one_login_does_not_open_another(ctx, db_path: Path, me
     write_keys(db_path, data)
     with pytest.raises(UnlockError):
         unlock.unlock_with_keyring(db_path, ADMIN)
-    # poh1 is still remembered as poh1 only.
+    # poh1 is still remembered as poh1 only; remembering again adds no second device slot.
     remembered = unlock.unlock_with_keyring(db_path, POH)
     assert remembered.user.login == POH
+    assert unlock.remember_on_this_computer(remembered)
     remembered.close()
+    assert len(read_keys(db_path)["users"][POH]["devices"]) == 1
 
 
 # -- finding 3: deactivation revoked nothing ------------------------------------------------
@@ -283,3 +285,40 @@ def test_recovery_needs_a_beheerder(ctx, db_path: Path):
         unlock.recover(db_path, recovery, GP, "huisarts-herstel")
     assert "beheerder" in str(refused.value)
     unlock.unlock_with_password(db_path, GP, GP_PASSWORD).close()  # nothing changed
+
+
+def test_a_rotation_cut_off_after_the_re_encryption_is_completed_at_the_next_unlock(
+    ctx, db_path: Path
+):
+    """The crash-safe order: new seals staged in .keys, then PRAGMA rekey, then (cut off
+    here) the epoch and the clean-up. Users still get in, and the rotation is completed."""
+    add_team(ctx)
+    new_key = keys.new_data_key()
+    with KeySlotFile.update(db_path) as slots:
+        for login in (ADMIN, POH, GP):
+            slots.add_sealed(login, new_key, slots.public_key(login), slots.epoch + 1)
+    ctx.db.rekey(new_key)
+    ctx.close()  # the process dies before anything else
+    opened = unlock.unlock_with_password(db_path, POH, POH_PASSWORD)
+    assert opened.db.data_key == new_key
+    opened.close()
+    data = read_keys(db_path)
+    assert data["epoch"] == 1
+    assert all(list(u["sealed"]) == ["1"] for u in data["users"].values())
+    unlock.unlock_with_password(db_path, ADMIN, PASSWORD).close()
+
+
+def test_a_backup_from_before_a_rotation_is_not_restored_over_the_live_database(
+    ctx, tmp_path: Path, db_path: Path
+):
+    """Restoring it would bring the old key (and a former colleague's slot) back."""
+    from pzmdo.services import backup
+
+    add_team(ctx)
+    old = backup.backup(ctx, tmp_path / "oud.db")
+    users.deactivate_user(ctx, POH)
+    ctx.close()
+    key = backup.key_for_restore(db_path, old, ADMIN, PASSWORD)
+    with pytest.raises(DatabaseError):
+        backup.restore(db_path, old, key)
+    unlock.unlock_with_password(db_path, ADMIN, PASSWORD).close()

@@ -121,3 +121,38 @@ def test_cli_deactivate_rotates_and_recover_rebuilds(tmp_path: Path):
         extra_env={"PZMDO_RECOVERY_KEY": second_recovery, "PZMDO_NEW_PASSWORD": "x-wachtwoord"},
     )
     assert again.returncode == 1 and "Traceback" not in again.stderr
+
+
+HOLDER = """
+import sys, time
+from pzmdo.services import unlock
+ctx = unlock.unlock_with_password(sys.argv[1], "beheer", "geheim-wachtwoord")
+print("open", flush=True)
+sys.stdin.readline()
+ctx.close()
+"""
+
+
+def test_rotation_refused_while_another_process_has_the_database_open(tmp_path: Path):
+    db = tmp_path / "pzmdo.db"
+    first = _init(db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        refused = run_pzmdo("rotate", db=db)
+        assert refused.returncode == 1
+        assert "andere werkplek" in refused.stderr and "Traceback" not in refused.stderr
+        assert sqlcipher_opens(db, first)  # nothing changed
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+    rotated = run_pzmdo("rotate", db=db)
+    assert rotated.returncode == 0, rotated.stderr
+    assert not sqlcipher_opens(db, first)

@@ -255,7 +255,8 @@ def test_register_filters_and_sorting(gp):
     assert reg.register_ids(gp, reg.RegisterQuery()) == [a, b]
     assert reg.register_ids(gp, reg.RegisterQuery(status=None)) == [a, b, c]
     assert reg.register_ids(gp, reg.RegisterQuery(status="gemarkeerd")) == [b]
-    assert reg.register_ids(gp, reg.RegisterQuery(gp_person_id=gp.user.person_id)) == [a]
+    # b had no huisarts; the GP who marked b became it (issue 13 item 10).
+    assert reg.register_ids(gp, reg.RegisterQuery(gp_person_id=gp.user.person_id)) == [a, b]
     assert reg.register_ids(gp, reg.RegisterQuery(descending=True)) == [b, a]
     assert reg.register_ids(gp, reg.RegisterQuery(without_central_caregiver=True)) == [a, b]
     assert reg.register_ids(gp, reg.RegisterQuery(never_discussed=True)) == [a, b]

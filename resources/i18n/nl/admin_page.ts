@@ -1,10 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AddUserDialog</name>
     <message>
         <source>Add user</source>
         <translation>Gebruiker toevoegen</translation>
+    </message>
+    <message>
+        <source>— new care provider —</source>
+        <translation>— nieuwe zorgverlener —</translation>
+    </message>
+    <message>
+        <source>&amp;BIG-registered (huisarts, nurse, …)</source>
+        <translation>&amp;BIG-geregistreerd (huisarts, verpleegkundige, …)</translation>
     </message>
     <message>
         <source>&amp;User name</source>
@@ -15,12 +24,20 @@
         <translation>Volledige &amp;naam</translation>
     </message>
     <message>
+        <source>Existing care pro&amp;vider</source>
+        <translation>Bestaande zorg&amp;verlener</translation>
+    </message>
+    <message>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
     <message>
         <source>Initial &amp;password (at least 8 characters)</source>
         <translation>Eerste &amp;wachtwoord (minstens 8 tekens)</translation>
+    </message>
+    <message>
+        <source>BIG-registered</source>
+        <translation>BIG-geregistreerd</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MainWindow</name>
@@ -42,6 +41,14 @@
     <message>
         <source>&amp;Mark patient…</source>
         <translation>Patiënt &amp;markeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About pzmdo…</source>
+        <translation>&amp;Over pzmdo…</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>

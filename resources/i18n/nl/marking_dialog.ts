@@ -27,10 +27,6 @@
         <translation>Nieuwe patiënt</translation>
     </message>
     <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
-    </message>
-    <message>
         <source>optional, 9 digits</source>
         <translation>optioneel, 9 cijfers</translation>
     </message>
@@ -171,8 +167,8 @@
         <translation>Opslaan…</translation>
     </message>
     <message>
-        <source>Patient marked.</source>
-        <translation>Patiënt gemarkeerd.</translation>
+        <source>%1 is marked (palliative phase) as of %2.</source>
+        <translation>%1 is gemarkeerd (palliatieve fase) per %2.</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AttendanceDialog</name>
@@ -66,6 +65,10 @@
         <source>Only a BIG-registered care provider can be centrale zorgverlener.</source>
         <translation>Alleen een BIG-geregistreerde zorgverlener kan centrale zorgverlener zijn.</translation>
     </message>
+    <message>
+        <source>Choose the new centrale zorgverlener (BIG-registered).</source>
+        <translation>Kies de nieuwe centrale zorgverlener (BIG-geregistreerd).</translation>
+    </message>
 </context>
 <context>
     <name>MeetingMode</name>
@@ -94,16 +97,20 @@
         <translation>Aanwezigheid</translation>
     </message>
     <message>
+        <source>Close meeting…</source>
+        <translation>Overleg afsluiten…</translation>
+    </message>
+    <message>
+        <source>Close the meeting (Ctrl+Shift+E)</source>
+        <translation>Sluit het overleg af (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
         <source>Close the meeting</source>
         <translation>Overleg afsluiten</translation>
     </message>
     <message>
         <source>Attendance (F2)</source>
         <translation>Aanwezigheid (F2)</translation>
-    </message>
-    <message>
-        <source>Close meeting (Ctrl+Shift+E)</source>
-        <translation>Overleg afsluiten (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Leave (Esc)</source>
@@ -374,7 +381,7 @@
         <translation>Na afsluiten is het verslag bevroren: wijzigingen kunnen alleen nog als gedateerde aanvulling worden toegevoegd.</translation>
     </message>
     <message>
-        <source>%1 item(s) were not discussed; they go onto the next meeting&apos;s agenda.</source>
+        <source>%1 item(s) were not discussed; they go onto the next meeting's agenda.</source>
         <translation>%1 punt(en) niet besproken; die komen op de agenda van het volgende overleg.</translation>
     </message>
     <message>

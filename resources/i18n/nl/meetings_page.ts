@@ -198,6 +198,18 @@
         <translation>Thema aan de agenda toevoegen</translation>
     </message>
     <message>
+        <source>Last removal</source>
+        <translation>Laatst verwijderd</translation>
+    </message>
+    <message>
+        <source>&amp;Undo removal (Ctrl+Z)</source>
+        <translation>&amp;Ongedaan maken (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Put the removed items back</source>
+        <translation>Zet de verwijderde agendapunten terug</translation>
+    </message>
+    <message>
         <source>Add &amp;patient:</source>
         <translation>&amp;Patiënt toevoegen:</translation>
     </message>
@@ -244,6 +256,29 @@
     <message>
         <source>Con&amp;tinue meeting mode</source>
         <translation>Verder in vergader&amp;modus</translation>
+    </message>
+    <message>
+        <source>Remove agenda items</source>
+        <translation>Agendapunten verwijderen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n item(s) from the agenda?</source>
+        <translation>
+            <numerusform>%n agendapunt van de agenda halen?</numerusform>
+            <numerusform>%n agendapunten van de agenda halen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Laten staan</translation>
+    </message>
+    <message>
+        <source>Removed from the agenda: %1</source>
+        <translation>Van de agenda gehaald: %1</translation>
     </message>
     <message>
         <source>Choose a patient first: type part of the name.</source>

@@ -1,11 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>FormDialog</name>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
-    </message>
     <message>
         <source>Message</source>
         <translation>Melding</translation>
@@ -82,7 +79,7 @@
         <translation>Gegevens &amp;bewerken…</translation>
     </message>
     <message>
-        <source>Edit the patient's details</source>
+        <source>Edit the patient&apos;s details</source>
         <translation>De gegevens van de patiënt bewerken</translation>
     </message>
     <message>
@@ -266,7 +263,7 @@
         <translation>R&amp;elatie:</translation>
     </message>
     <message>
-        <source>Representative's p&amp;hone:</source>
+        <source>Representative&apos;s p&amp;hone:</source>
         <translation>Telefo&amp;on vertegenwoordiger:</translation>
     </message>
     <message>
@@ -298,8 +295,8 @@
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <source>The signal goes to the queue 'to discuss with the physician'.</source>
-        <translation>Het signaal komt in de lijst 'te bespreken met de regiebehandelaar'.</translation>
+        <source>The signal goes to the queue &apos;to discuss with the physician&apos;.</source>
+        <translation>Het signaal komt in de lijst &apos;te bespreken met de regiebehandelaar&apos;.</translation>
     </message>
     <message>
         <source>Change urgency</source>
@@ -314,7 +311,7 @@
         <translation>&amp;Waarom:</translation>
     </message>
     <message>
-        <source>Every change is dated and puts the patient on the next meeting's agenda.</source>
+        <source>Every change is dated and puts the patient on the next meeting&apos;s agenda.</source>
         <translation>Elke wijziging wordt gedateerd en zet de patiënt op de agenda van het volgende overleg.</translation>
     </message>
     <message>

@@ -1,7 +1,7 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name>page</name>
+    <name>Starter</name>
     <message>
         <source>pzmdo — unlock</source>
         <translation>pzmdo — ontgrendelen</translation>
