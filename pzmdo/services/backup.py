@@ -260,7 +260,9 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
         finally:
             lock.release()
     except DatabaseError:
-        ctx.db = reopen_as(path, key, login, method="na geweigerd herstel").db
+        # Someone opened the database in between: this session carries on as it was.
+        reopened = reopen_as(path, key, login, method="na geweigerd herstel")
+        ctx.db, ctx.session_lock = reopened.db, reopened.session_lock
         raise
     restored = reopen_as(path, key, login, method="na herstel")
     restored.private_key = ctx.private_key  # same key file: "remember" keeps working
