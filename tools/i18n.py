@@ -161,6 +161,7 @@ def check_qt_base() -> list[str]:
     from PySide6.QtCore import QCoreApplication
 
     from pzmdo.gui.app import install_translations
+    from pzmdo.gui.qt_texts import QT_TEXTS
 
     app = QCoreApplication.instance() or QCoreApplication([])
     translators = install_translations(app, "nl")
@@ -169,6 +170,10 @@ def check_qt_base() -> list[str]:
             f"Qt base translation missing (qtbase_nl.qm): {context} {text!r}"
             for context, text, dutch in QT_BASE_SAMPLES
             if QCoreApplication.translate(context, text) != dutch
+        ] + [
+            f"Qt text left in English (pzmdo/gui/qt_texts.py): {context} {text!r}"
+            for context, text in QT_TEXTS
+            if QCoreApplication.translate(context, text) == text
         ]
     finally:
         for tr in translators:

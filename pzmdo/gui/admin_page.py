@@ -323,9 +323,18 @@ class SettingsTab(QWidget):
         )
 
     def _restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore backup"), "", self.tr("pzmdo backup (*.db)")
-        )
+        # Opens in the backups folder, never in the database's own folder.
+        dialog = QFileDialog(self, self.tr("Restore backup"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("pzmdo backup (*.db)"))
+        db_path = self.gctx.app.db.path
+        if db_path is not None:
+            dialog.setDirectory(str(backup.backup_folder(db_path)))
+        dialog.fileSelected.connect(self._restore_chosen)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restore_chosen(self, path: str) -> None:
         if not path:
             return
         answer = QMessageBox.question(

@@ -226,10 +226,7 @@ class DocumentDialog(QDialog):
         self.result_info = info
         QSettings().setValue(LAST_DIR_KEY, str(info.path.parent))
         self.path.setText(str(info.path))
-        if info.pages == 1:
-            pages = self.tr("1 page")
-        else:
-            pages = self.tr("%1 pages").replace("%1", str(info.pages))
+        pages = self.tr("%n page(s)", "", info.pages)
         text = self.tr("Saved as %1 (%2).").replace("%1", str(info.path)).replace("%2", pages)
         if info.protected:
             text += " " + self.tr("Send the password separately, e.g. by text message.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 from pzmdo.domain import dates
 from pzmdo.domain.errors import ValidationError
@@ -64,7 +65,41 @@ class InputGuard(QObject):
         ):
             watched.animateClick()
             return True
+        elif (
+            kind == QEvent.Type.LayoutRequest
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched.isVisible()
+            and (isinstance(watched, QDialog) or watched.property("fitToContents"))
+        ):
+            # A message that appears (an error under the form) must not squash the dialog.
+            QTimer.singleShot(0, lambda w=watched: grow_to_fit(w))
         return False
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a window tall enough for its (word-wrapped) contents, within the screen."""
+    layout = window.layout() if isValid(window) and window.isVisible() else None
+    if layout is None:
+        return
+    # Wrapped labels in width-limited parts (a centred card) get their height directly:
+    # Qt's height-for-width does not see a child's maximum width.
+    for label in window.findChildren(QLabel):
+        if label.wordWrap() and label.isVisible() and label.text() and label.width() > 0:
+            need = label.heightForWidth(label.width())
+            if need > label.height() and need > label.minimumHeight():
+                label.setMinimumHeight(need)
+    layout.activate()
+    width = window.width()
+    need = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalMinimumSize().height()
+    )
+    screen = window.screen()
+    room = screen.availableGeometry().height() - 40 if screen is not None else need
+    if need > window.height():
+        window.resize(width, min(need, room))
 
 
 def install_input_guard(app: QApplication) -> InputGuard:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.gui.about_dialog import open_about
+from pzmdo.gui.busy import BusyIndicator
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.marking_dialog import open_marking_dialog
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setAccessibleName(self.tr("Database"))
         self.statusBar().addWidget(self.user_label)
+        self.busy = BusyIndicator(gctx.runner)
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.db_label)
         self._update_status()
 

@@ -45,7 +45,7 @@ from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem, MeetingFunctio
 from pzmdo.gui.consult_request_dialog import open_consult_request
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.inputs import DateInput
-from pzmdo.gui.meetings_page import action_line, action_text
+from pzmdo.gui.meetings_page import TextDialog, action_line, action_text
 from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.team_settings_dialog import ServiceDialog
 from pzmdo.gui.widgets import keep_alive
@@ -55,7 +55,7 @@ from pzmdo.services import meetings as svc
 STYLE = """
 #MeetingMode { background: #fbfbf8; }
 #MeetingMode QWidget { font-size: 14pt; }
-#MeetingMode QLabel#title { font-size: 20pt; font-weight: 700; }
+#MeetingMode QLabel#title { font-size: 17pt; font-weight: 700; }
 #MeetingMode QLabel#patient { font-size: 18pt; font-weight: 700; }
 #MeetingMode QLabel#timer { font-size: 20pt; font-family: monospace; }
 #MeetingMode QGroupBox { font-weight: 600; }
@@ -349,6 +349,8 @@ class MeetingMode(QWidget):
         self.decision_button.clicked.connect(self.add_decision)
         self.decision_field.returnPressed.connect(self.add_decision)
         self.action_button.clicked.connect(self.add_action)
+        self.decision_list.itemActivated.connect(self.edit_decision)
+        self.action_list.itemActivated.connect(self.edit_action)
         self.action_what.returnPressed.connect(self.add_action)
         self.attendance_button.clicked.connect(self.edit_attendance)
         self.close_meeting_button.clicked.connect(self.confirm_close)
@@ -498,10 +500,10 @@ class MeetingMode(QWidget):
         assert self.record is not None
         self.decision_list.clear()
         for d in self.record.decisions:
-            self.decision_list.addItem(d.text)
+            self._add_decision_row(d.id, d.text)
         self.action_list.clear()
         for a in self.record.actions:
-            self.action_list.addItem(action_text(a))
+            self._add_action_row(a.id, a.what, a.owner_person_id, a.owner_name, a.due)
         self.action_due.setValue(date.today() + timedelta(days=28))
 
     def _show_summary(self) -> None:
@@ -656,9 +658,9 @@ class MeetingMode(QWidget):
         if not text or item is None:
             return
 
-        def done(_id: int) -> None:
+        def done(decision_id: int) -> None:
             self.decision_field.clear()
-            self.decision_list.addItem(text)
+            self._add_decision_row(decision_id, text)
             self.status.setText(self.tr("Decision recorded."))
 
         self.gctx.runner.submit(svc.add_decision, self.gctx.app, item.id, text, on_done=done)
@@ -676,9 +678,9 @@ class MeetingMode(QWidget):
         owner = self.action_owner.currentData()
         owner_name = self.action_owner.currentText() if owner is not None else ""
 
-        def done(_id: int) -> None:
+        def done(action_id: int) -> None:
             self.action_what.clear()
-            self.action_list.addItem(action_line(what, owner_name, format_date(due)))
+            self._add_action_row(action_id, what, owner, owner_name, due)
             self.status.setText(self.tr("Action added."))
             self.action_what.setFocus()
 
@@ -720,6 +722,55 @@ class MeetingMode(QWidget):
             self.triad.setText(self._triad_text(info))
 
         self.gctx.runner.submit(svc.get_meeting, self.gctx.app, self.meeting_id, on_done=shown)
+
+    # -- decisions and actions: corrected until the meeting is closed ------------------------
+    def _add_decision_row(self, decision_id: int, text: str) -> None:
+        row = QListWidgetItem(text)
+        row.setData(Qt.ItemDataRole.UserRole, decision_id)
+        row.setToolTip(self.tr("Enter or double-click: correct the decision"))
+        self.decision_list.addItem(row)
+
+    def _add_action_row(
+        self, action_id: int, what: str, owner: int | None, owner_name: str, due: date | None
+    ) -> None:
+        row = QListWidgetItem(action_line(what, owner_name, format_date(due)))
+        row.setData(Qt.ItemDataRole.UserRole, (action_id, what, owner, due))
+        row.setToolTip(self.tr("Enter or double-click: correct the action"))
+        self.action_list.addItem(row)
+
+    def edit_decision(self, row: QListWidgetItem) -> None:
+        if self.meeting is None or self.meeting.read_only:
+            return
+        decision_id = row.data(Qt.ItemDataRole.UserRole)
+        dialog = TextDialog(self.gctx, self.tr("Correct the decision"), self.tr("&Decision:"), self)
+        dialog.text.setPlainText(row.text())
+        dialog.action = lambda text: dialog.run(svc.update_decision, decision_id, text)
+
+        def saved(_r: object) -> None:
+            row.setText(dialog.text.toPlainText().strip())
+            self.status.setText(self.tr("Decision corrected."))
+
+        dialog.saved.connect(saved)
+        self._dialogs = keep_alive(self._dialogs, dialog)
+        dialog.open()
+
+    def edit_action(self, row: QListWidgetItem) -> None:
+        if self.meeting is None or self.meeting.read_only:
+            return
+        action_id, what, owner, due = row.data(Qt.ItemDataRole.UserRole)
+        dialog = ActionDialog(self.gctx, self.people, what, owner, due, self)
+        dialog.action_id = action_id
+
+        def saved(_r: object) -> None:
+            new_what, new_owner, new_due = dialog.values
+            name = dialog.owner.currentText() if new_owner is not None else ""
+            row.setText(action_line(new_what, name, format_date(new_due)))
+            row.setData(Qt.ItemDataRole.UserRole, (action_id, new_what, new_owner, new_due))
+            self.status.setText(self.tr("Action corrected."))
+
+        dialog.saved.connect(saved)
+        self._dialogs = keep_alive(self._dialogs, dialog)
+        dialog.open()
 
     # -- attendance and closing -------------------------------------------------------------
     def edit_attendance(self) -> None:
@@ -881,7 +932,14 @@ class AttendanceDialog(ServiceDialog):
             )
             self.table.setCellWidget(r, 3, function)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        # Wide enough for full names ("Dr. A. Jansen (fictief)"), within the screen.
+        needed = header.length() + self.table.verticalScrollBar().sizeHint().width() + 48
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        if needed > self.width():
+            self.resize(min(needed, screen - 40), self.height())
         if ordered:
             self.table.setCurrentCell(0, 0)
         self.ok.setEnabled(True)
@@ -953,6 +1011,56 @@ class CaregiverDialog(ServiceDialog):
             self.show_error(self.tr("Choose the new centrale zorgverlener (BIG-registered)."))
             return
         self.run(careteam.set_central_caregiver, self.patient_id, person_id, self.reason.text())
+
+
+class ActionDialog(ServiceDialog):
+    """Correct an action (what, who, by when) while the meeting runs."""
+
+    def __init__(
+        self,
+        gctx: GuiContext,
+        people: list[svc.PersonBrief],
+        what: str,
+        owner: int | None,
+        due: date | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(gctx, parent)
+        self.action_id = 0
+        self.values: tuple[str, int | None, date | None] = (what, owner, due)
+        self.setWindowTitle(self.tr("Correct the action"))
+        self.setAccessibleName(self.tr("Correct the action"))
+        self.what = QLineEdit(what)
+        self.what.setAccessibleName(self.tr("Action: what"))
+        self.owner = QComboBox()
+        self.owner.setAccessibleName(self.tr("Action: who"))
+        self.owner.addItem(self.tr("(nobody yet)"), None)
+        for p in people:
+            self.owner.addItem(p.name, p.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(owner)))
+        self.due = DateInput(due, self.tr("Action: by when"), what="De streefdatum van de actie")
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&What:"), self.what),
+            (self.tr("&Who:"), self.owner),
+            (self.tr("&By when:"), self.due),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        try:
+            due = self.due.value()
+        except ValidationError as exc:
+            self.show_error(str(exc))
+            return
+        self.values = (self.what.text().strip(), self.owner.currentData(), due)
+        self.run(svc.update_action, self.action_id, *self.values)
 
 
 class UrgencyDialog(ServiceDialog):

@@ -412,7 +412,7 @@ class MeetingsPage(QWidget):
         for row, m in enumerate(rows):
             text = f"{m.title}\n{m.status_label}"
             if m.item_count:
-                text += " · " + self.tr("%1 items").replace("%1", str(m.item_count))
+                text += " · " + self.tr("%n item(s)", "", m.item_count)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))

@@ -29,6 +29,7 @@ class Starter(QObject):
         if unlock.database_exists(self.db_path):
             page = UnlockPage(self.db_path, self.runner)
             page.setWindowTitle(QCoreApplication.translate("Starter", "pzmdo — unlock"))
+            page.setProperty("fitToContents", True)  # an error message never squashes it
             page.resize(640, 420)
             page.unlocked.connect(self.open_main)
             self.first_screen = page

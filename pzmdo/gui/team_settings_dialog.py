@@ -38,6 +38,7 @@ class ServiceDialog(QDialog):
     def __init__(self, gctx: GuiContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.gctx = gctx
+        self.setMinimumWidth(480)  # room for a Dutch error sentence without squashing
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a01010; font-weight: 600;")

@@ -131,11 +131,29 @@ def rotate(folder: Path, keep: int = KEEP_AUTOMATIC) -> None:
         keyslot_path(old).unlink(missing_ok=True)
 
 
+def backup_folder(db_path: Path) -> Path:
+    """The folder where this database's backups live (created, private, when missing)."""
+    folder = backup_dir(Path(db_path))
+    private_dir(folder)
+    return folder
+
+
+def check_not_live(db_path: Path, backup_file: Path) -> None:
+    """The database in use is no backup of itself (restoring it onto itself loses nothing
+    but proves nothing, and would copy a live file over itself)."""
+    if Path(backup_file).exists() and Path(backup_file).resolve() == Path(db_path).resolve():
+        raise DatabaseError(
+            "Dit bestand is de database die nu in gebruik is, geen back-up. Kies een "
+            f"back-up uit de map {backup_dir(Path(db_path))}."
+        )
+
+
 def restore(db_path: Path, backup_file: Path, data_key: bytes) -> None:
     """Replace the database with a verified backup. Refuses, touching nothing, when the
     backup does not open with the key, fails the integrity check, or while any other
     session (this computer or another) has the database open."""
     db_path, backup_file = Path(db_path), Path(backup_file)
+    check_not_live(db_path, backup_file)
     if not backup_file.exists():
         raise DatabaseError(f"Het back-upbestand {backup_file} bestaat niet.")
     problems = verify_backup(backup_file, data_key)
@@ -238,6 +256,7 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
 
     if ctx.db.path is None or ctx.db.data_key is None:
         raise DatabaseError("Een gedeelde server zet de serverbeheerder terug.")
+    check_not_live(ctx.db.path, Path(backup_file))
     problems = verify_backup(Path(backup_file), ctx.db.data_key)
     if problems:
         raise DatabaseError(

@@ -1643,6 +1643,56 @@ def remove_decision(ctx: AppContext, decision_id: int) -> None:
     ctx.changes.publish("meeting", meeting_id)
 
 
+def update_decision(ctx: AppContext, decision_id: int, text: str) -> None:
+    """Correct a decision's wording while the meeting is still running (after closing,
+    changes are dated amendments)."""
+    value = clean_text(text, "het besluit", required=True, limit=2000)
+    with ctx.unit() as s:
+        decision = s.get(MeetingDecision, decision_id)
+        if decision is None:
+            raise NotFoundError("Dit besluit bestaat niet (meer).")
+        meeting = _get_meeting(s, decision.meeting_id)
+        ensure_running(_status(meeting))
+        decision.text = value
+        ctx.audit(
+            s,
+            "meeting_decision_changed",
+            patient_id=decision.patient_id,
+            entity="meeting_decision",
+            entity_id=decision.id,
+            detail={"overleg": meeting.id},
+        )
+        meeting_id = meeting.id
+    ctx.changes.publish("meeting", meeting_id)
+
+
+def update_action(
+    ctx: AppContext, action_id: int, what: str, owner_person_id: int | None, due: date | None
+) -> None:
+    """Correct an action (what, who, by when) while its meeting is still running."""
+    text = validate_action(what, due, date.today())
+    with ctx.unit() as s:
+        action = s.get(MeetingAction, action_id)
+        if action is None:
+            raise NotFoundError(f"Actie {action_id} bestaat niet (meer).")
+        if action.meeting_id is None:
+            raise ValidationError("Deze actie hoort niet bij een overleg dat nog bezig is.")
+        ensure_running(_status(_get_meeting(s, action.meeting_id)))
+        _check_person(s, owner_person_id, "uitvoerder")
+        action.what, action.owner_person_id, action.due = text, owner_person_id, due
+        ctx.audit(
+            s,
+            "meeting_action_changed",
+            patient_id=action.patient_id,
+            entity="meeting_action",
+            entity_id=action.id,
+            detail={"uiterlijk": due.isoformat() if due else None},
+        )
+        meeting_id = action.meeting_id
+    ctx.changes.publish("action", action_id)
+    ctx.changes.publish("meeting", meeting_id)
+
+
 def add_action(
     ctx: AppContext,
     patient_id: int | None,

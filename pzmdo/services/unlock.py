@@ -329,6 +329,11 @@ def _upgrade_with_backup(db: Database, path: Path) -> None:
     current = migrate.current_revisions(db)
     if current == migrate.head_revisions():
         return
+    if migrate.unknown_revisions(current):
+        raise DatabaseError(
+            "Deze database is gemaakt met een nieuwere versie van pzmdo. Installeer die "
+            "versie (of een nieuwere) om hem te openen; er is niets gewijzigd."
+        )
     if current:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         target = backup_dir(path) / f"voor-upgrade-{migrate.describe(current)}-{stamp}.db"

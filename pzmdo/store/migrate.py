@@ -38,6 +38,14 @@ def head_revisions() -> tuple[str, ...]:
     return tuple(sorted(heads - passed))
 
 
+def unknown_revisions(revisions: tuple[str, ...]) -> tuple[str, ...]:
+    """Revisions this program does not have: the database was written by a newer pzmdo."""
+    from alembic.script import ScriptDirectory
+
+    known = {rev.revision for rev in ScriptDirectory.from_config(config()).walk_revisions()}
+    return tuple(r for r in revisions if r not in known)
+
+
 def current_revisions(db: Database) -> tuple[str, ...]:
     from alembic.runtime.migration import MigrationContext
 

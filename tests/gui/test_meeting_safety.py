@@ -270,3 +270,50 @@ def test_agenda_pdf_numbers_like_the_screen_and_the_screen_warns_on_time(
     assert (date.today() + timedelta(days=1)).isoformat() in dialog.path.text()
     dialog.reject()
     idle(qtbot, gctx)
+
+
+def test_decisions_and_actions_can_be_corrected_until_the_meeting_closes(qtbot, gctx, demo_ctx):
+    from pzmdo.gui.meeting_mode import ActionDialog
+
+    meeting_id = _meeting(demo_ctx, start=True)
+    mode = _open_mode(qtbot, gctx, meeting_id)
+    item_id = mode.current.id
+    qtbot.keyClicks(mode.decision_field, "Morfine starten (fictief)")
+    qtbot.keyClick(mode.decision_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: mode.decision_list.count() == 1, timeout=10_000)
+    qtbot.keyClicks(mode.action_what, "Apotheek bellen (fictief)")
+    qtbot.keyClick(mode.action_what, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: mode.action_list.count() == 1, timeout=10_000)
+    idle(qtbot, gctx)
+
+    # Enter on the decision opens it for correction.
+    mode.decision_list.setFocus()
+    mode.decision_list.setCurrentRow(0)
+    qtbot.keyClick(mode.decision_list, Qt.Key.Key_Return)
+    dialog = mode._dialogs[-1]
+    dialog.text.setPlainText("Morfine 5 mg starten (fictief)")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    # And the action: a new due date.
+    mode.action_list.setFocus()
+    mode.action_list.setCurrentRow(0)
+    qtbot.keyClick(mode.action_list, Qt.Key.Key_Return)
+    edit = mode._dialogs[-1]
+    assert isinstance(edit, ActionDialog)
+    due = date.today() + timedelta(days=3)
+    edit.due.setValue(due)
+    edit.ok.click()
+    qtbot.waitUntil(lambda: not edit.isVisible(), timeout=10_000)
+    idle(qtbot, gctx)
+    record = svc.discussion(demo_ctx, item_id)
+    assert [d.text for d in record.decisions] == ["Morfine 5 mg starten (fictief)"]
+    assert [a.due for a in record.actions] == [due]
+    assert mode.decision_list.item(0).text() == "Morfine 5 mg starten (fictief)"
+    mode.close()
+    idle(qtbot, gctx)
+
+    svc.close_meeting(demo_ctx, meeting_id, today=date.today() + timedelta(days=1))
+    from pzmdo.domain.errors import PzmdoError
+
+    with pytest.raises(PzmdoError):
+        svc.update_decision(demo_ctx, record.decisions[0].id, "achteraf gewijzigd")

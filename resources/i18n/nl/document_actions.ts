@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>DocumentDialog</name>
@@ -130,13 +131,12 @@
         <source>Making the document…</source>
         <translation>Het document wordt gemaakt…</translation>
     </message>
-    <message>
-        <source>1 page</source>
-        <translation>1 pagina</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pagina's</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n pagina</numerusform>
+            <numerusform>%n pagina&apos;s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved as %1 (%2).</source>

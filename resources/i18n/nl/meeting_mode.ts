@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Correct the action</source>
+        <translation>Actie verbeteren</translation>
+    </message>
+    <message>
+        <source>Action: what</source>
+        <translation>Actie: wat</translation>
+    </message>
+    <message>
+        <source>Action: who</source>
+        <translation>Actie: wie</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(nog niemand)</translation>
+    </message>
+    <message>
+        <source>Action: by when</source>
+        <translation>Actie: uiterlijk</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Wat:</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>W&amp;ie:</translation>
+    </message>
+    <message>
+        <source>&amp;By when:</source>
+        <translation>&amp;Uiterlijk:</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDialog</name>
     <message>
         <source>Attendance</source>
@@ -375,6 +410,30 @@
     <message>
         <source>Action added.</source>
         <translation>Actie toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: correct the decision</source>
+        <translation>Enter of dubbelklik: besluit verbeteren</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: correct the action</source>
+        <translation>Enter of dubbelklik: actie verbeteren</translation>
+    </message>
+    <message>
+        <source>Correct the decision</source>
+        <translation>Besluit verbeteren</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Besluit:</translation>
+    </message>
+    <message>
+        <source>Decision corrected.</source>
+        <translation>Besluit verbeterd.</translation>
+    </message>
+    <message>
+        <source>Action corrected.</source>
+        <translation>Actie verbeterd.</translation>
     </message>
     <message>
         <source>After closing, the record is frozen: changes can only be added as dated amendments.</source>

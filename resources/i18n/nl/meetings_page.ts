@@ -229,9 +229,10 @@
         <source>Meeting record (read-only)</source>
         <translation>Verslag van het overleg (alleen lezen)</translation>
     </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 punten</translation>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n punt</numerusform><numerusform>%n punten</numerusform></translation>
     </message>
     <message>
         <source>chair: %1</source>

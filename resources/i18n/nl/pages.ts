@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Reports</source>
-        <translation>Rapportages</translation>
+        <translation>Documenten</translation>
     </message>
     <message>
         <source>Administration</source>
