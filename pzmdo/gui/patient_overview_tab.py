@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -42,6 +41,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 
 # -- a small form dialog for the actions --------------------------------------------------
@@ -56,8 +56,9 @@ class Field:
     default: Any = None
 
 
-class FormDialog(QDialog):
-    """Fields → values; ``action(values)`` runs in the runner; errors stay in the dialog."""
+class FormDialog(SaveDialog):
+    """Fields → values; ``action(values)`` runs in the runner; errors stay in the dialog
+    (the shared SaveDialog: one error label, Save and Cancel)."""
 
     def __init__(
         self,
@@ -68,12 +69,10 @@ class FormDialog(QDialog):
         parent: QWidget | None = None,
         intro: str = "",
     ) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
+        super().__init__(gctx, parent)
         self.action = action
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         if intro:
             label = QLabel(intro)
@@ -133,21 +132,11 @@ class FormDialog(QDialog):
                 form.addRow(label, widget)
         layout.addLayout(form)
         self.reload: Callable[[], None] | None = None  # offered when a save was stale
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setAccessibleName(self.tr("Message"))
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        chain += [self.save_button, buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        self.message = self.error  # the name the register's callers know
+        self.save_button = self.ok
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        chain += [self.ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for a, b in zip(chain, chain[1:], strict=False):
             self.setTabOrder(a, b)
         if chain:
@@ -174,15 +163,13 @@ class FormDialog(QDialog):
         try:
             values = self.values()
         except PzmdoError as exc:
-            self.message.setText(str(exc))
+            self.show_error(str(exc))
             return
-        self.save_button.setEnabled(False)
-        self.gctx.runner.submit(
-            self.action, values, on_done=lambda _r: self.accept(), on_error=self._failed
-        )
+        self.ok.setEnabled(False)
+        self.error.show_message("")
+        self.gctx.runner.submit(self.action, values, on_done=self._done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         if isinstance(exc, ConflictError) and self.reload is not None:
             # Someone saved first: the typed values stay visible to copy; reload offered.
             mine = "\n".join(f"{k}: {v}" for k, v in self.values().items() if v not in ("", None))
@@ -193,11 +180,7 @@ class FormDialog(QDialog):
                 reload()
 
             self.conflict = show_conflict(self.parentWidget(), str(exc), mine, fresh)
-        if isinstance(exc, PzmdoError):
-            self.message.setText(str(exc))
-            self.message.setAccessibleDescription(str(exc))
-        else:
-            self.gctx.show_error(exc, self)
+        super()._failed(exc)
 
 
 def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:

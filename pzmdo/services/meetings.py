@@ -60,7 +60,7 @@ from pzmdo.domain.meetings import (
 from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext, check_version
-from pzmdo.store.models import Patient, Person
+from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -367,6 +367,18 @@ def _patient_name(p: Patient | None) -> str:
     return display_name(p.given_name, p.name_prefix, p.family_name)
 
 
+def _login_name(s: Session, login: str | None) -> str:
+    """Records show who did something by full name ("Dr. A. Jansen"), not by login."""
+    if not login:
+        return ""
+    name = s.scalar(
+        select(Person.name)
+        .join(AppUser, AppUser.person_id == Person.id)
+        .where(AppUser.login == login)
+    )
+    return name or login
+
+
 def _person_names(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
@@ -464,7 +476,7 @@ def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
         item_count=on_agenda,
         discussed_count=counts.get(ItemStatus.BESPROKEN.value, 0),
         closed_at=m.closed_at,
-        closed_by=m.closed_by or "",
+        closed_by=_login_name(s, m.closed_by),
         triad=_triad(s, m.id),
         version=m.version,
     )
@@ -2023,7 +2035,7 @@ def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
             today,
         )
         amendments = tuple(
-            AmendmentInfo(a.id, a.item_id, a.text, a.at, a.by)
+            AmendmentInfo(a.id, a.item_id, a.text, a.at, _login_name(s, a.by))
             for a in s.scalars(
                 select(MeetingAmendment)
                 .where(MeetingAmendment.meeting_id == meeting_id)
