@@ -141,3 +141,39 @@ def test_backup_is_checked_read_only_and_restores_from_read_only_media(ctx, db_p
 
 def unlock_key(db_path: Path) -> bytes:
     return backup.key_for_restore(db_path, db_path, ADMIN, PASSWORD)
+
+
+def test_gui_restore_refuses_names_the_holder_and_keeps_working(
+    qtbot, ctx, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from pzmdo.gui.admin_page import AdminPage
+    from pzmdo.gui.context import GuiContext
+
+    add_demo_patients(ctx, 5, seed=12)
+    saved = backup.backup(ctx, tmp_path / "kopie.db")
+    add_demo_patients(ctx, 2, seed=13)
+    holder = _holder(db_path)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: shown.append(text))
+    )
+    try:
+        gctx = GuiContext(ctx)
+        page = AdminPage(gctx)
+        qtbot.addWidget(page)
+        before = _digest(db_path)
+        page.settings._restore_chosen(str(saved))
+        qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+        assert "Terugzetten kan nu niet" in shown[0] and f"proces {holder.pid}" in shown[0]
+        assert _digest(db_path) == before
+        assert _count(gctx.app) == 7  # the session carries on
+        assert _deleted_files(holder.pid) == []
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    gctx.runner.wait()
