@@ -9,8 +9,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QTableWidget,
@@ -23,6 +21,7 @@ from pzmdo.domain import dates
 from pzmdo.domain.careplan import AnswerSet
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.widgets import read_only_table
 
@@ -113,8 +112,9 @@ def form_label(text: str, buddy: QWidget, wrap: bool = True) -> QLabel:
     return label
 
 
-class FormDialog(QDialog):
-    """A small form; OK runs ``submit`` off the GUI thread, errors keep the dialog open."""
+class FormDialog(SaveDialog):
+    """A small form of labelled rows on the shared SaveDialog. ``submit`` builds the call
+    (a Dutch ValidationError is shown in the dialog); ``on_done`` gets the result."""
 
     def __init__(
         self,
@@ -126,11 +126,10 @@ class FormDialog(QDialog):
         on_done: Callable[[Any], None] | None = None,
         intro: str = "",
     ) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
+        super().__init__(gctx, parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.submit = submit
+        self.build = submit
         self.on_done = on_done
         layout = QVBoxLayout(self)
         if intro:
@@ -145,40 +144,22 @@ class FormDialog(QDialog):
                 QWidget.setTabOrder(previous, widget)
             previous = widget
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("CareWidgets", "&Save")
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("CareWidgets", "&Cancel")
-        )
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-        self.busy = False
 
-    def _ok(self) -> None:
-        if self.busy:
-            return
+    def submit(self) -> None:
+        if not self.ok.isEnabled():
+            return  # already saving
         try:
-            fn, args = self.submit()
+            fn, args = self.build()
         except ValidationError as exc:
-            self.gctx.show_error(exc, self)
+            self.show_error(str(exc))
             return
-        self.busy = True
-        self.buttons.setEnabled(False)
+        self.ok.setEnabled(False)
+        self.error.show_message("")
         self.gctx.runner.submit(fn, *args, on_done=self._done, on_error=self._failed)
 
     def _done(self, result: Any) -> None:
-        self.busy = False
-        self.accept()
+        super()._done(result)
         if self.on_done is not None:
             self.on_done(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.buttons.setEnabled(True)
-        self.gctx.show_error(exc, self)

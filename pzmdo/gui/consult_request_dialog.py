@@ -29,8 +29,9 @@ from pzmdo.domain.consultations import (
     time_window,
 )
 from pzmdo.domain.errors import PzmdoError
-from pzmdo.gui.consult_widgets import _SavingDialog, aware, now_input, submit_for
+from pzmdo.gui.consult_widgets import aware, now_input, submit_for
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.services import consultations as svc
 from pzmdo.services.patients import PatientHeader, open_patient_record
 
@@ -44,7 +45,7 @@ def open_consult_request(
     return dialog
 
 
-class ConsultRequestDialog(_SavingDialog):
+class ConsultRequestDialog(SaveDialog):
     submitted = Signal(int)  # the new consultation's id
 
     def __init__(
@@ -245,7 +246,7 @@ class ConsultRequestDialog(_SavingDialog):
             meeting_id=self.meeting_id,
         )
 
-    def _finished(self, result: object) -> None:
+    def _done(self, result: object) -> None:
         if isinstance(result, int):
             self.submitted.emit(result)
-        super()._finished(result)
+        super()._done(result)

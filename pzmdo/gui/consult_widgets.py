@@ -47,6 +47,7 @@ from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.domain.permissions import Action
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import ErrorLabel, SaveDialog
 from pzmdo.gui.inputs import DateInput, DateTimeInput
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo
@@ -91,22 +92,6 @@ def submit_for(
     (The runner itself drops results for widgets closed meanwhile.)"""
     gctx: GuiContext = owner.gctx
     return gctx.runner.submit(fn, gctx.app, *args, on_done=on_done, on_error=on_error, **kwargs)
-
-class ErrorLabel(QLabel):
-    """An inline Dutch error message (screen readers announce it through the name)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.setStyleSheet("color: #a4262c; font-weight: 600;")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setAccessibleName(text)
-        self.setVisible(bool(text))
-
 
 def report(gctx: GuiContext, label: ErrorLabel, exc: BaseException) -> None:
     """Domain errors inline (Dutch, as is); anything else through the generic handler."""
@@ -379,42 +364,7 @@ class ConsultDetail(QWidget):
         return dialog
 
 
-class _SavingDialog(QDialog):
-    """A dialog whose OK runs a service off the GUI thread and closes only on success."""
-
-    saved = Signal(object)
-
-    def __init__(self, gctx: GuiContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.accepted.connect(self.submit)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def submit(self) -> None:  # overridden
-        raise NotImplementedError
-
-    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        self.ok.setEnabled(False)
-        self.error.show_message("")
-        submit_for(self, fn, *args, on_done=self._finished, on_error=self._failed, **kwargs)
-
-    def _finished(self, result: Any) -> None:
-        self.ok.setEnabled(True)
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
-        report(self.gctx, self.error, exc)
-
-
-class AdviceDialog(_SavingDialog):
+class AdviceDialog(SaveDialog):
     def __init__(
         self, gctx: GuiContext, info: ConsultationInfo, parent: QWidget | None = None
     ) -> None:
@@ -467,10 +417,12 @@ class AdviceDialog(_SavingDialog):
             self.advice.toPlainText(),
             at=at,
             close=self.close_too.isChecked(),
+            # Refused (text kept in this dialog) when someone changed it since it was opened.
+            expected_version=self.info.version,
         )
 
 
-class CancelDialog(_SavingDialog):
+class CancelDialog(SaveDialog):
     def __init__(
         self, gctx: GuiContext, info: ConsultationInfo, parent: QWidget | None = None
     ) -> None:
@@ -498,7 +450,7 @@ class CancelDialog(_SavingDialog):
         self.run(svc.cancel_consultation, self.info.id, self.reason.toPlainText())
 
 
-class ProcessAdviceDialog(_SavingDialog):
+class ProcessAdviceDialog(SaveDialog):
     """With one action: the chosen advice items become agreements or meeting actions."""
 
     def __init__(

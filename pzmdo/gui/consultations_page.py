@@ -30,12 +30,12 @@ from pzmdo.domain.consultations import TeamType, format_working_days
 from pzmdo.gui.consult_widgets import (
     ConsultDetail,
     ConsultTableModel,
-    ErrorLabel,
     make_table,
     report,
     submit_for,
 )
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import ErrorLabel
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo, TeamInfo, TeamLoad
 

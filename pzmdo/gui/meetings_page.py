@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import time_budget
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
-from pzmdo.gui.team_settings_dialog import ServiceDialog, open_team_settings
+from pzmdo.gui.team_settings_dialog import open_team_settings
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
@@ -64,7 +65,7 @@ def _load_budget(ctx: Any) -> tuple[int, int]:
     )
 
 
-class PlanMeetingDialog(ServiceDialog):
+class PlanMeetingDialog(SaveDialog):
     """Plan a meeting: date and time, place or online link, chair, scribe, theme."""
 
     def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
@@ -144,7 +145,7 @@ class PlanMeetingDialog(ServiceDialog):
         )
 
 
-class TextDialog(ServiceDialog):
+class TextDialog(SaveDialog):
     """One text field (an amendment, a theme, a reason)."""
 
     def __init__(

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.errors import ConflictError, PzmdoError
 from pzmdo.domain.register import (
     Condition,
     PlaceOfDeath,
@@ -40,7 +39,9 @@ from pzmdo.domain.register import (
     StervensfaseIndicator,
     Wilsbekwaamheid,
 )
+from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 
 # -- a small form dialog for the actions --------------------------------------------------
@@ -55,8 +56,9 @@ class Field:
     default: Any = None
 
 
-class FormDialog(QDialog):
-    """Fields → values; ``action(values)`` runs in the runner; errors stay in the dialog."""
+class FormDialog(SaveDialog):
+    """Fields → values; ``action(values)`` runs in the runner; errors stay in the dialog
+    (the shared SaveDialog: one error label, Save and Cancel)."""
 
     def __init__(
         self,
@@ -67,12 +69,10 @@ class FormDialog(QDialog):
         parent: QWidget | None = None,
         intro: str = "",
     ) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
+        super().__init__(gctx, parent)
         self.action = action
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         if intro:
             label = QLabel(intro)
@@ -131,21 +131,12 @@ class FormDialog(QDialog):
                 label.setBuddy(widget)
                 form.addRow(label, widget)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setAccessibleName(self.tr("Message"))
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        chain += [self.save_button, buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        self.reload: Callable[[], None] | None = None  # offered when a save was stale
+        self.message = self.error  # the name the register's callers know
+        self.save_button = self.ok
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        chain += [self.ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for a, b in zip(chain, chain[1:], strict=False):
             self.setTabOrder(a, b)
         if chain:
@@ -172,20 +163,24 @@ class FormDialog(QDialog):
         try:
             values = self.values()
         except PzmdoError as exc:
-            self.message.setText(str(exc))
+            self.show_error(str(exc))
             return
-        self.save_button.setEnabled(False)
-        self.gctx.runner.submit(
-            self.action, values, on_done=lambda _r: self.accept(), on_error=self._failed
-        )
+        self.ok.setEnabled(False)
+        self.error.show_message("")
+        self.gctx.runner.submit(self.action, values, on_done=self._done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, PzmdoError):
-            self.message.setText(str(exc))
-            self.message.setAccessibleDescription(str(exc))
-        else:
-            self.gctx.show_error(exc, self)
+        if isinstance(exc, ConflictError) and self.reload is not None:
+            # Someone saved first: the typed values stay visible to copy; reload offered.
+            mine = "\n".join(f"{k}: {v}" for k, v in self.values().items() if v not in ("", None))
+            reload = self.reload
+
+            def fresh() -> None:
+                self.reject()
+                reload()
+
+            self.conflict = show_conflict(self.parentWidget(), str(exc), mine, fresh)
+        super()._failed(exc)
 
 
 def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:
@@ -424,6 +419,7 @@ class OverviewTab(QWidget):
         from pzmdo.services import register as reg
 
         d = self.details.data
+        version = self.details.version
         pid = self.patient_id
         app = self.gctx.app
 
@@ -454,10 +450,11 @@ class OverviewTab(QWidget):
                     sharing_objection=v["sharing_objection"],
                     wlz_indication=v["wlz_indication"],
                 ),
+                expected_version=version,
             )
 
         none = (("—", None),)
-        return self._form(
+        dialog = self._form(
             self.tr("Edit patient details"),
             [
                 Field("given_name", self.tr("&Given name:"), "text", default=d.given_name),
@@ -527,6 +524,8 @@ class OverviewTab(QWidget):
             ],
             save,
         )
+        dialog.reload = self.reload
+        return dialog
 
     def _do_signal(self) -> FormDialog:
         from pzmdo.services import register as reg

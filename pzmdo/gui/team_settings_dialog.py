@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -23,63 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pzmdo.domain.errors import PzmdoError
 from pzmdo.domain.meetings import TeamKind
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.services import meetings as svc
-
-
-class ServiceDialog(QDialog):
-    """A dialog whose OK runs a service off the GUI thread; it closes only on success and
-    shows a Dutch error inside the dialog otherwise (nothing was saved)."""
-
-    saved = Signal(object)
-
-    def __init__(self, gctx: GuiContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
-        self.setMinimumWidth(480)  # room for a Dutch error sentence without squashing
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a01010; font-weight: 600;")
-        self.error.setAccessibleName(QCoreApplication.translate("ServiceDialog", "Message"))
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(QCoreApplication.translate("ServiceDialog", "&Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("ServiceDialog", "Cancel")
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def submit(self) -> None:  # overridden
-        raise NotImplementedError
-
-    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        self.ok.setEnabled(False)
-        self.error.hide()
-        self.gctx.runner.submit(
-            fn, self.gctx.app, *args, on_done=self._done, on_error=self._failed, **kwargs
-        )
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def _done(self, result: Any) -> None:
-        self.ok.setEnabled(True)
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
-        if isinstance(exc, PzmdoError):
-            self.show_error(str(exc))
-        else:
-            self.gctx.show_error(exc, self)
 
 
 def open_team_settings(gctx: GuiContext, parent: QWidget | None = None) -> TeamSettingsDialog:
@@ -88,7 +32,7 @@ def open_team_settings(gctx: GuiContext, parent: QWidget | None = None) -> TeamS
     return dialog
 
 
-class TeamSettingsDialog(ServiceDialog):
+class TeamSettingsDialog(SaveDialog):
     MEMBER, ATTENDEE = 2, 3
 
     def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:

@@ -135,7 +135,7 @@ def audit_ids(ctx: AppContext, flt: AuditFilter | None = None) -> list[int]:
 def audit_rows(ctx: AppContext, ids: list[int]) -> list[AuditEntry]:
     """One page of events (in the order of ``ids``) with user and patient names."""
     require(ctx, Action.AUDIT_READ)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _entries(s, ids)
 
 
@@ -207,7 +207,7 @@ def export_audit(ctx: AppContext, flt: AuditFilter, out: Path) -> int:
 def audit_users(ctx: AppContext) -> list[tuple[str, str]]:
     """(login, name) of every user, for the filter list."""
     require(ctx, Action.AUDIT_READ)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return [
             (u.login, u.person.name) for u in s.scalars(select(AppUser).order_by(AppUser.login))
         ]
@@ -216,7 +216,7 @@ def audit_users(ctx: AppContext) -> list[tuple[str, str]]:
 def check_chain(ctx: AppContext) -> ChainReport:
     """Verify every link of the hash chain; the first broken link is reported."""
     require(ctx, Action.AUDIT_READ)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         count, broken = audit_chain.verify(s)
         head = audit_chain.head(s)
     if broken is None:

@@ -48,7 +48,6 @@ from pzmdo.domain.meetings import (
     TeamKind,
     TriadCheck,
     check_transition,
-    clean_text,
     default_cadence_weeks,
     ensure_editable,
     ensure_running,
@@ -60,11 +59,11 @@ from pzmdo.domain.meetings import (
     validate_review_interval,
 )
 from pzmdo.domain.permissions import Action
-from pzmdo.domain.text import display_name
+from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, careteam, consultations, register
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
-from pzmdo.store.models import Patient, Person
+from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -154,6 +153,7 @@ class MeetingInfo:
     closed_at: datetime | None
     closed_by: str
     triad: TriadCheck
+    version: int = 0  # what a save of these details must still find (optimistic check)
 
     @property
     def read_only(self) -> bool:
@@ -370,6 +370,18 @@ def _patient_name(p: Patient | None) -> str:
     return display_name(p.given_name, p.name_prefix, p.family_name)
 
 
+def _login_name(s: Session, login: str | None) -> str:
+    """Records show who did something by full name ("Dr. A. Jansen"), not by login."""
+    if not login:
+        return ""
+    name = s.scalar(
+        select(Person.name)
+        .join(AppUser, AppUser.person_id == Person.id)
+        .where(AppUser.login == login)
+    )
+    return name or login
+
+
 def _person_names(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
@@ -438,6 +450,7 @@ def _triad(s: Session, meeting_id: int) -> TriadCheck:
 
 
 def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+    s.flush()  # pending changes raise the version; report the number a later save must find
     team = s.get(MeetingTeam, m.team_id)
     names = _person_names(s, (m.chair_person_id, m.scribe_person_id))
     counts = dict(
@@ -466,8 +479,9 @@ def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
         item_count=on_agenda,
         discussed_count=counts.get(ItemStatus.BESPROKEN.value, 0),
         closed_at=m.closed_at,
-        closed_by=m.closed_by or "",
+        closed_by=_login_name(s, m.closed_by),
         triad=_triad(s, m.id),
+        version=m.version,
     )
 
 
@@ -563,7 +577,7 @@ def _parse_time(value: time | str | None) -> time | None:
 def list_people(ctx: AppContext, active_only: bool = True) -> list[PersonBrief]:
     """Care providers from the directory, for the chair/scribe/owner/attendance choices."""
     require(ctx, Action.VIEW_DIRECTORY)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         query = select(Person).order_by(Person.name)
         if active_only:
             query = query.where(Person.active.is_(True))
@@ -581,7 +595,7 @@ def _discipline_label(code: str) -> str:
 def get_team(ctx: AppContext) -> TeamInfo:
     """The team's settings (defaults when nothing is saved yet)."""
     require(ctx, Action.MEETING_VIEW)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = _team(s)
         if team is None:
             return TeamInfo(
@@ -635,7 +649,7 @@ def save_team(
 ) -> TeamInfo:
     """Save the team settings; ``members`` = (person id, is a default attendee)."""
     require(ctx, Action.MEETING_PREPARE)
-    clean_name = clean_text(name, "de naam van het team", required=True, limit=200)
+    clean_name = clean_line(name, "de naam van het team", required=True, limit=200)
     try:
         team_kind = TeamKind.from_text(kind)
     except ValueError:
@@ -647,7 +661,7 @@ def save_team(
     validate_review_interval(review_interval_weeks)
     if not 1 <= minutes_per_patient <= 120:
         raise ValidationError("De tijd per patiënt moet tussen 1 en 120 minuten liggen.")
-    place = clean_text(default_place, "de vaste plaats", limit=200)
+    place = clean_line(default_place, "de vaste plaats", limit=200)
     at = _parse_time(default_time)
     member_ids = [pid for pid, _ in members]
     if len(set(member_ids)) != len(member_ids):
@@ -691,7 +705,7 @@ def suggest_next_date(ctx: AppContext, today: date | None = None) -> date:
     """One cadence after the last meeting (or next week when there is none)."""
     require(ctx, Action.MEETING_VIEW)
     day = _today(today)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = _team(s)
         last = s.scalar(select(func.max(Meeting.held_on)))
         weeks = team.cadence_weeks if team else 4
@@ -727,13 +741,13 @@ def plan_meeting(
             f"De datum {held_on:%d-%m-%Y} ligt meer dan een jaar terug. Controleer het jaartal."
         )
     at = _parse_time(start_time)
-    place_ = clean_text(place, "de plaats", limit=200)
-    link = clean_text(online_link, "de link voor online deelname", limit=500)
+    place_ = clean_line(place, "de plaats", limit=200)
+    link = clean_line(online_link, "de link voor online deelname", limit=500)
     if link and not link.lower().startswith(("https://", "http://")):
         raise ValidationError(
             "De link voor online deelname moet beginnen met https:// (kopieer de hele link)."
         )
-    theme_ = clean_text(theme, "het thema", limit=300)
+    theme_ = clean_line(theme, "het thema", limit=300)
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
@@ -807,11 +821,14 @@ def update_meeting(
     chair_person_id: int | None = None,
     scribe_person_id: int | None = None,
     theme: str | None = None,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
-    """Change the details of a meeting that is not closed (None = leave as is)."""
+    """Change the details of a meeting that is not closed (None = leave as is);
+    ``expected_version``: the version the form showed (a stale save is refused)."""
     require(ctx, Action.MEETING_PREPARE)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
+        check_version(meeting, expected_version, "Dit overleg")
         ensure_editable(_status(meeting))
         changed = []
         if held_on is not None and held_on != meeting.held_on:
@@ -830,10 +847,10 @@ def update_meeting(
             meeting.start_time = _parse_time(start_time)
             changed.append("tijd")
         if place is not None:
-            meeting.place = clean_text(place, "de plaats", limit=200) or None
+            meeting.place = clean_line(place, "de plaats", limit=200) or None
             changed.append("plaats")
         if online_link is not None:
-            link = clean_text(online_link, "de link voor online deelname", limit=500)
+            link = clean_line(online_link, "de link voor online deelname", limit=500)
             if link and not link.lower().startswith(("https://", "http://")):
                 raise ValidationError("De link voor online deelname moet beginnen met https://.")
             meeting.online_link = link or None
@@ -847,7 +864,7 @@ def update_meeting(
             meeting.scribe_person_id = scribe_person_id
             changed.append("notulist")
         if theme is not None:
-            meeting.theme = clean_text(theme, "het thema", limit=300) or None
+            meeting.theme = clean_line(theme, "het thema", limit=300) or None
             changed.append("thema")
         ctx.audit(
             s, AuditAction.MEETING_UPDATED, entity="meeting", entity_id=meeting.id, detail={"velden": changed}
@@ -861,14 +878,14 @@ def update_meeting(
 def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
     """All meetings, newest first."""
     require(ctx, Action.MEETING_VIEW)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     require(ctx, Action.MEETING_VIEW)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _meeting_info(s, _get_meeting(s, meeting_id))
 
 
@@ -881,7 +898,7 @@ def agenda(
     """The agenda in order; with ``include_proposed`` also the proposals not yet accepted."""
     require(ctx, Action.MEETING_VIEW)
     statuses = VISIBLE if include_proposed else ON_AGENDA
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_meeting(s, meeting_id)
         items = list(
             s.scalars(
@@ -984,7 +1001,7 @@ def propose_agenda(
     """
     require(ctx, Action.MEETING_PREPARE)
     day = _today(today)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         meeting = _get_meeting(s, meeting_id)
         status = _status(meeting)
         previous = _previous_meeting(s, meeting)
@@ -1124,7 +1141,7 @@ def accept_item(ctx: AppContext, item_id: int) -> None:
 def accept_all(ctx: AppContext, meeting_id: int) -> int:
     """Accept every proposal of the meeting; returns how many were accepted."""
     require(ctx, Action.MEETING_PREPARE)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         ids = list(
             s.scalars(
                 select(MeetingAgendaItem.id).where(
@@ -1277,7 +1294,7 @@ def add_patient(
 def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     """A theme slot (education, a case reflection, ...) on the agenda."""
     require(ctx, Action.MEETING_PREPARE)
-    text = clean_text(title, "het thema", required=True, limit=300)
+    text = clean_line(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
@@ -1345,7 +1362,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
 def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
     """Move an item up (negative) or down (positive) among the visible items."""
     require(ctx, Action.MEETING_PREPARE)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         meeting_id = item.meeting_id
     ids = [i.id for i in agenda(ctx, meeting_id)]
@@ -1487,7 +1504,7 @@ def set_attendance(
 
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
     require(ctx, Action.MEETING_VIEW)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
 
@@ -1842,7 +1859,7 @@ def open_actions(ctx: AppContext, patient_id: int | None = None) -> list[ActionI
     if patient_id is not None:
         query = query.where(MeetingAction.patient_id == patient_id)
     query = query.order_by(MeetingAction.due.is_(None), MeetingAction.due, MeetingAction.id)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _action_infos(s, list(s.scalars(query)), date.today())
 
 
@@ -1920,19 +1937,15 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
             },
         )
         info = _meeting_info(s, meeting)
+        # The follow-up tasks belong to the same user action: closed in the same transaction.
+        if discussed:
+            register._complete_tasks(
+                s, ctx, discussed, "nabespreking", f"Nabesproken in {info.title.lower()}"
+            )
     ctx.changes.publish("meeting", meeting_id)
     if discussed:
-        _complete_nabesprekingen(ctx, discussed, info.title)
         ctx.changes.publish("patient", *discussed)
     return info
-
-
-def _complete_nabesprekingen(ctx: AppContext, patient_ids: Sequence[int], title: str) -> None:
-    """The register's "nabespreking" task of a deceased patient is done once discussed."""
-    wanted = set(patient_ids)
-    for task in register.open_tasks(ctx):
-        if task.kind == "nabespreking" and task.patient_id in wanted:
-            register.complete_task(ctx, task.id, f"Nabesproken in {title.lower()}")
 
 
 def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = None) -> int:
@@ -2002,7 +2015,7 @@ def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
     """One item's notes, checklist, decisions and actions (meeting mode)."""
     require(ctx, Action.MEETING_VIEW)
     today = date.today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         info = _item_infos(s, [item])[0]
         actions = _action_infos(
@@ -2023,7 +2036,7 @@ def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
     """The whole meeting: attendance, agenda with notes/checklist/decisions/actions, amendments."""
     require(ctx, Action.MEETING_VIEW)
     today = date.today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         meeting = _get_meeting(s, meeting_id)
         info = _meeting_info(s, meeting)
         items = list(
@@ -2062,7 +2075,7 @@ def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
             today,
         )
         amendments = tuple(
-            AmendmentInfo(a.id, a.item_id, a.text, a.at, a.by)
+            AmendmentInfo(a.id, a.item_id, a.text, a.at, _login_name(s, a.by))
             for a in s.scalars(
                 select(MeetingAmendment)
                 .where(MeetingAmendment.meeting_id == meeting_id)

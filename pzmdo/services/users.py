@@ -12,6 +12,7 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action, roles_text
+from pzmdo.domain.text import clean_line
 from pzmdo.services import custody
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
@@ -96,7 +97,7 @@ def add_user(
                     "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
                 )
             person = Person(
-                name=name.strip(),
+                name=clean_line(name, "de naam van de gebruiker", limit=200),
                 discipline=_DISCIPLINE_FOR_ROLE[role].value,
                 big_registered=big_registered,
             )
@@ -121,7 +122,7 @@ def add_user(
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
     require(ctx, Action.USERS)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
 
 

@@ -42,6 +42,10 @@ def test_documents_is_one_word_for_one_page(qtbot, ctx):
     qtbot.addWidget(page)
     headings = {label.text() for label in page.findChildren(QLabel)}
     assert spec.title() == "Documenten" and "Documenten" in headings
+    from pzmdo._data import resources_dir
+
+    manual = (resources_dir() / "help" / "handleiding.html").read_text(encoding="utf-8")
+    assert "<b>Documenten</b>" in manual and "Rapportages" not in manual
 
 
 def test_cli_help_and_usage_errors_are_dutch():

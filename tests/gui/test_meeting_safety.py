@@ -317,3 +317,12 @@ def test_decisions_and_actions_can_be_corrected_until_the_meeting_closes(qtbot, 
 
     with pytest.raises(PzmdoError):
         svc.update_decision(demo_ctx, record.decisions[0].id, "achteraf gewijzigd")
+
+
+def test_closed_record_names_people_not_logins(demo_ctx):
+    meeting_id = _meeting(demo_ctx, start=True)
+    info = svc.close_meeting(demo_ctx, meeting_id, today=date.today() + timedelta(days=1))
+    svc.amend(demo_ctx, meeting_id, "Aanvulling (fictief)")
+    record = svc.meeting_record(demo_ctx, meeting_id)
+    assert info.closed_by == demo_ctx.user.name != demo_ctx.user.login
+    assert [a.by for a in record.amendments] == [demo_ctx.user.name]

@@ -7,13 +7,5 @@
         <source>— not filled in —</source>
         <translation>— niet ingevuld —</translation>
     </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Opslaan</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuleren</translation>
-    </message>
 </context>
 </TS>

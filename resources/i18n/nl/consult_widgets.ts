@@ -304,11 +304,4 @@
         <translation>Elke aangevinkte regel wordt één afspraak of actie; u kunt een regel eerst aanpassen (F2).</translation>
     </message>
 </context>
-<context>
-    <name>_SavingDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-</context>
 </TS>

@@ -1,110 +1,6 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
-<context>
-    <name>ActionDialog</name>
-    <message>
-        <source>Correct the action</source>
-        <translation>Actie verbeteren</translation>
-    </message>
-    <message>
-        <source>Action: what</source>
-        <translation>Actie: wat</translation>
-    </message>
-    <message>
-        <source>Action: who</source>
-        <translation>Actie: wie</translation>
-    </message>
-    <message>
-        <source>(nobody yet)</source>
-        <translation>(nog niemand)</translation>
-    </message>
-    <message>
-        <source>Action: by when</source>
-        <translation>Actie: uiterlijk</translation>
-    </message>
-    <message>
-        <source>&amp;What:</source>
-        <translation>&amp;Wat:</translation>
-    </message>
-    <message>
-        <source>&amp;Who:</source>
-        <translation>W&amp;ie:</translation>
-    </message>
-    <message>
-        <source>&amp;By when:</source>
-        <translation>&amp;Uiterlijk:</translation>
-    </message>
-</context>
-<context>
-    <name>AttendanceDialog</name>
-    <message>
-        <source>Attendance</source>
-        <translation>Aanwezigheid</translation>
-    </message>
-    <message>
-        <source>&amp;Present (Space ticks; a huisarts, a wijkverpleegkundige and a specialist palliatieve zorg should all be there):</source>
-        <translation>&amp;Aanwezig (spatiebalk vinkt aan; een huisarts, een wijkverpleegkundige en een specialist palliatieve zorg horen er alle drie bij te zijn):</translation>
-    </message>
-    <message>
-        <source>Attendance list</source>
-        <translation>Presentielijst</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Aanwezig</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <source>Function</source>
-        <translation>Functie</translation>
-    </message>
-    <message>
-        <source>Function of %1</source>
-        <translation>Functie van %1</translation>
-    </message>
-</context>
-<context>
-    <name>CaregiverDialog</name>
-    <message>
-        <source>Centrale zorgverlener</source>
-        <translation>Centrale zorgverlener</translation>
-    </message>
-    <message>
-        <source>Set the centrale zorgverlener</source>
-        <translation>Centrale zorgverlener vastleggen</translation>
-    </message>
-    <message>
-        <source>Agreed in the meeting of %1</source>
-        <translation>Afgesproken in het overleg van %1</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reden</translation>
-    </message>
-    <message>
-        <source>&amp;Person:</source>
-        <translation>&amp;Persoon:</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Reden:</translation>
-    </message>
-    <message>
-        <source>Only a BIG-registered care provider can be centrale zorgverlener.</source>
-        <translation>Alleen een BIG-geregistreerde zorgverlener kan centrale zorgverlener zijn.</translation>
-    </message>
-    <message>
-        <source>Choose the new centrale zorgverlener (BIG-registered).</source>
-        <translation>Kies de nieuwe centrale zorgverlener (BIG-geregistreerd).</translation>
-    </message>
-</context>
 <context>
     <name>MeetingMode</name>
     <message>
@@ -440,7 +336,7 @@
         <translation>Na afsluiten is het verslag bevroren: wijzigingen kunnen alleen nog als gedateerde aanvulling worden toegevoegd.</translation>
     </message>
     <message>
-        <source>%1 item(s) were not discussed; they go onto the next meeting's agenda.</source>
+        <source>%1 item(s) were not discussed; they go onto the next meeting&apos;s agenda.</source>
         <translation>%1 punt(en) niet besproken; die komen op de agenda van het volgende overleg.</translation>
     </message>
     <message>
@@ -454,33 +350,6 @@
     <message>
         <source>The meeting is closed.</source>
         <translation>Het overleg is afgesloten.</translation>
-    </message>
-</context>
-<context>
-    <name>UrgencyDialog</name>
-    <message>
-        <source>Change colour</source>
-        <translation>Kleur wijzigen</translation>
-    </message>
-    <message>
-        <source>Change the urgency colour</source>
-        <translation>Urgentiekleur wijzigen</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Kleur</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Toelichting</translation>
-    </message>
-    <message>
-        <source>&amp;Colour:</source>
-        <translation>&amp;Kleur:</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>&amp;Toelichting:</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,270 @@
+"""The small dialogs of meeting mode: attendance (F2), centrale zorgverlener, colour, and
+correcting an action. Each saves through its own area's service and closes on success."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.meetings import MeetingFunction
+from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
+from pzmdo.gui.inputs import DateInput
+from pzmdo.gui.person_picker import PersonPicker
+from pzmdo.services import careteam, register
+from pzmdo.services import meetings as svc
+
+
+class AttendanceDialog(SaveDialog):
+    """Who is present, with role (discipline) and function; shows the triad check."""
+
+    def __init__(self, gctx: GuiContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(gctx, parent)
+        self.meeting_id = meeting_id
+        self.setWindowTitle(self.tr("Attendance"))
+        self.setAccessibleName(self.tr("Attendance"))
+        self.resize(760, 520)
+        label = QLabel(
+            self.tr(
+                "&Present (Space ticks; a huisarts, a wijkverpleegkundige and a specialist "
+                "palliatieve zorg should all be there):"
+            )
+        )
+        label.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Attendance list"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Present"), self.tr("Name"), self.tr("Role"), self.tr("Function")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        label.setBuddy(self.table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ok.setEnabled(False)
+        gctx.runner.submit(self._load, gctx.app, meeting_id, on_done=self._loaded)
+
+    @staticmethod
+    def _load(ctx: Any, meeting_id: int) -> tuple[list[svc.AttendanceInfo], list[svc.PersonBrief]]:
+        return svc.attendance(ctx, meeting_id), svc.list_people(ctx)
+
+    def _loaded(self, data: tuple[list[svc.AttendanceInfo], list[svc.PersonBrief]]) -> None:
+        rows, people = data
+        known = {a.person_id: a for a in rows}
+        ordered = [p for p in people if p.id in known] + [p for p in people if p.id not in known]
+        self.table.setRowCount(len(ordered))
+        for r, p in enumerate(ordered):
+            a = known.get(p.id)
+            check = QTableWidgetItem()
+            check.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            check.setCheckState(
+                Qt.CheckState.Checked if a and a.present else Qt.CheckState.Unchecked
+            )
+            check.setData(Qt.ItemDataRole.UserRole, p.id)
+            check.setData(Qt.ItemDataRole.AccessibleTextRole, p.name)
+            self.table.setItem(r, 0, check)
+            self.table.setItem(r, 1, QTableWidgetItem(p.name))
+            role = QTableWidgetItem(p.discipline_label)
+            role.setData(Qt.ItemDataRole.UserRole, a.role if a else p.discipline)
+            self.table.setItem(r, 2, role)
+            function = QComboBox()
+            function.setAccessibleName(self.tr("Function of %1").replace("%1", p.name))
+            for f in MeetingFunction:
+                function.addItem(f.label, f.value)
+            function.setCurrentIndex(
+                max(0, function.findData(a.function if a else MeetingFunction.DEELNEMER.value))
+            )
+            self.table.setCellWidget(r, 3, function)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        # Wide enough for full names ("Dr. A. Jansen (fictief)"), within the screen.
+        needed = header.length() + self.table.verticalScrollBar().sizeHint().width() + 48
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        if needed > self.width():
+            self.resize(min(needed, screen - 40), self.height())
+        if ordered:
+            self.table.setCurrentCell(0, 0)
+        self.ok.setEnabled(True)
+
+    def entries(self) -> list[tuple[int, str, str, bool | None]]:
+        out: list[tuple[int, str, str, bool | None]] = []
+        for r in range(self.table.rowCount()):
+            check, role = self.table.item(r, 0), self.table.item(r, 2)
+            combo = self.table.cellWidget(r, 3)
+            if check is None or role is None or not isinstance(combo, QComboBox):
+                continue
+            present = check.checkState() == Qt.CheckState.Checked
+            function = str(combo.currentData())
+            invited = function != MeetingFunction.DEELNEMER.value
+            if present or invited:
+                person = int(check.data(Qt.ItemDataRole.UserRole))
+                out.append((person, str(role.data(Qt.ItemDataRole.UserRole)), function, present))
+        return out
+
+    def submit(self) -> None:
+        self.run(svc.set_attendance, self.meeting_id, self.entries())
+
+
+class CaregiverDialog(SaveDialog):
+    """Set the centrale zorgverlener from the meeting (the care-team area's service)."""
+
+    def __init__(
+        self,
+        gctx: GuiContext,
+        patient_id: int,
+        meeting: svc.MeetingInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(gctx, parent)
+        self.patient_id = patient_id
+        self.setWindowTitle(self.tr("Centrale zorgverlener"))
+        self.setAccessibleName(self.tr("Set the centrale zorgverlener"))
+        # Only who can qualify (active, BIG-registered), and nobody chosen in advance.
+        self.person = PersonPicker(gctx, big_only=True)
+        self.person.setAccessibleName(self.tr("Centrale zorgverlener"))
+        self.reason = QLineEdit(
+            self.tr("Agreed in the meeting of %1").replace(
+                "%1", meeting.held_on.strftime("%d-%m-%Y")
+            )
+        )
+        self.reason.setAccessibleName(self.tr("Reason"))
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Person:"), self.person),
+            (self.tr("&Reason:"), self.reason),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        note = QLabel(self.tr("Only a BIG-registered care provider can be centrale zorgverlener."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        person_id = self.person.person_id
+        if person_id is None:
+            self.show_error(self.tr("Choose the new centrale zorgverlener (BIG-registered)."))
+            return
+        self.run(careteam.set_central_caregiver, self.patient_id, person_id, self.reason.text())
+
+
+class ActionDialog(SaveDialog):
+    """Correct an action (what, who, by when) while the meeting runs."""
+
+    def __init__(
+        self,
+        gctx: GuiContext,
+        people: list[svc.PersonBrief],
+        what: str,
+        owner: int | None,
+        due: date | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(gctx, parent)
+        self.action_id = 0
+        self.values: tuple[str, int | None, date | None] = (what, owner, due)
+        self.setWindowTitle(self.tr("Correct the action"))
+        self.setAccessibleName(self.tr("Correct the action"))
+        self.what = QLineEdit(what)
+        self.what.setAccessibleName(self.tr("Action: what"))
+        self.owner = QComboBox()
+        self.owner.setAccessibleName(self.tr("Action: who"))
+        self.owner.addItem(self.tr("(nobody yet)"), None)
+        for p in people:
+            self.owner.addItem(p.name, p.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(owner)))
+        self.due = DateInput(due, self.tr("Action: by when"), what="De streefdatum van de actie")
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&What:"), self.what),
+            (self.tr("&Who:"), self.owner),
+            (self.tr("&By when:"), self.due),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        try:
+            due = self.due.value()
+        except ValidationError as exc:
+            self.show_error(str(exc))
+            return
+        self.values = (self.what.text().strip(), self.owner.currentData(), due)
+        self.run(svc.update_action, self.action_id, *self.values)
+
+
+class UrgencyDialog(SaveDialog):
+    """Change the urgency colour from the meeting (the register's service)."""
+
+    def __init__(self, gctx: GuiContext, patient_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(gctx, parent)
+        self.patient_id = patient_id
+        self.setWindowTitle(self.tr("Change colour"))
+        self.setAccessibleName(self.tr("Change the urgency colour"))
+        self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Colour"))
+        self.meaning = QLabel()
+        self.meaning.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note"))
+        form = QFormLayout()
+        for text, widget in ((self.tr("&Colour:"), self.level), (self.tr("&Note:"), self.note)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.meaning)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.level.currentIndexChanged.connect(self._explain)
+        self.ok.setEnabled(False)
+        gctx.runner.submit(register.urgency_levels_for, gctx.app, on_done=self._loaded)
+
+    def _loaded(self, levels: Any) -> None:
+        self._levels = list(levels)
+        for level in self._levels:
+            self.level.addItem(level.label, level.code)
+        self.ok.setEnabled(bool(self._levels))
+
+    def _explain(self, index: int) -> None:
+        levels = getattr(self, "_levels", [])
+        if 0 <= index < len(levels):
+            self.meaning.setText(levels[index].meaning)
+
+    def submit(self) -> None:
+        self.run(register.set_urgency, self.patient_id, self.level.currentData(), self.note.text())
