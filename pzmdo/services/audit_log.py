@@ -24,6 +24,7 @@ from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name, fold
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.unlock import validate_login
 from pzmdo.store import audit_chain
 from pzmdo.store.models import AppUser, AuditEvent, Patient, Person
 
@@ -102,7 +103,7 @@ def _query(flt: AuditFilter) -> Select[tuple[int]]:
             patients = patients.where(Patient.search_name.contains(word))
         query = query.where(AuditEvent.patient_id.in_(patients))
     if flt.user_login:
-        query = query.where(AuditEvent.user_login == flt.user_login.strip().lower())
+        query = query.where(AuditEvent.user_login == validate_login(flt.user_login))
     if flt.action:
         try:
             code = AuditAction.from_text(flt.action).value

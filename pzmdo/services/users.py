@@ -165,7 +165,8 @@ def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
     """Give a user exactly ``roles``. Nobody changes their own roles (separation of duties),
     and the last active beheerder keeps that role."""
     require(ctx, Action.USERS)
-    if login.strip().lower() == ctx.user.login:
+    login = validate_login(login)
+    if login == ctx.user.login:
         deny(
             ctx,
             Action.USERS,

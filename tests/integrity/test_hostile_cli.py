@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from pzmdo.cli import build_parser
+from pzmdo.domain.enums import Role
 from pzmdo.services import unlock
 from pzmdo.services.demo import add_demo_patients
 from pzmdo.store.database import Database
@@ -188,6 +189,7 @@ def _cases() -> list[Case]:
         ),
         Case("password without a terminal", ["password"]),
         Case("reset-password 100k login", ["reset-password", LONG]),
+        Case("users roles 100k login", ["users", "roles", LONG, "huisarts"]),
         Case("reset-password control character", ["reset-password", "be\x01heer"]),
         Case("rotate on read-only folder", ["rotate"], mount="readonly", says="alleen-lezen"),
     ]
@@ -209,6 +211,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, lis
         admin_login=ADMIN,
         admin_name="Bea Beheer (fictief)",
         password=PASSWORD,
+        also_roles=(Role.HUISARTS,),  # beheerder and GP: every command is the user's to try
     )
     ctx = result.context
     add_demo_patients(ctx, 12, seed=11)
@@ -267,13 +270,14 @@ def _run(case: Case, base: Path, prepared: tuple[Path, bytes, list[str]]) -> Out
     if case.mount == "readonly":
         subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
     elif case.mount == "full":
-        with open(data / "vulling", "wb") as fh:  # fill the disk to the last block
-            try:
+        # Fill the disk to the last block; closing may fail too (a partly written buffer).
+        try:
+            with open(data / "vulling", "wb") as fh:
                 while True:
                     fh.write(b"\0" * 65536)
                     fh.flush()
-            except OSError:
-                pass
+        except OSError:
+            pass
     env = {
         **os.environ,
         "HOME": str(home),

@@ -12,12 +12,20 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from pzmdo.domain.enums import Role
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import careteam, consultations, register
 from pzmdo.services.context import AppContext
 from tests.services.test_consultations import request, world  # noqa: F401 - fixture
 from tests.services.test_meetings import make_patients, team  # noqa: F401 - fixture
 from tests.support.register_helpers import add_patient, gp_context
+from tests.support.roles import with_roles
+
+
+@pytest.fixture
+def ctx(ctx: AppContext) -> AppContext:
+    """A GP who is also kaderarts palliatieve zorg: requests and gives advice."""
+    return with_roles(ctx, Role.SPECIALIST_PZ)
 
 TODAY = date.today()
 

@@ -12,12 +12,21 @@ from datetime import date, timedelta
 import pytest
 
 from pzmdo.domain.careplan import CarePlanContent
+from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import ConflictError
 from pzmdo.services import careplan, consultations, register
 from pzmdo.services import meetings as m
+from pzmdo.services.context import AppContext
 from tests.services.test_consultations import request, world  # noqa: F401 - fixture
 from tests.services.test_meetings import team  # noqa: F401 - fixture
 from tests.support.register_helpers import add_patient, gp_context
+from tests.support.roles import with_roles
+
+
+@pytest.fixture
+def ctx(ctx: AppContext) -> AppContext:
+    """A GP who is also kaderarts palliatieve zorg: requests and gives advice."""
+    return with_roles(ctx, Role.SPECIALIST_PZ)
 
 
 def test_stale_patient_save_is_refused_and_names_who(ctx):
