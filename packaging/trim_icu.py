@@ -60,7 +60,9 @@ def trim(lib: Path, outdir: Path) -> Path:
     items = subprocess.run(["icupkg", "-l", str(full)], capture_output=True, text=True, check=True)
     dropped = [i for i in items.stdout.split() if drop(i)]
     (work / "drop.txt").write_text("\n".join(dropped) + "\n")
-    small = work / "small.dat"
+    # The package's file name is its item prefix ("icudt73l/coll/root.res"): keep it.
+    small = work / "small" / full.name
+    small.parent.mkdir()
     subprocess.run(["icupkg", "-r", str(work / "drop.txt"), str(full), str(small)], check=True)
     asm = work / "data.S"
     asm.write_text(
