@@ -101,16 +101,14 @@ def record_writer(conn: Connection, revisions: tuple[str, ...]) -> None:
         "schema": describe(revisions),
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    table = Setting.__table__
-    conn.execute(delete(table).where(table.c.key == WRITTEN_BY))
-    conn.execute(insert(table).values(key=WRITTEN_BY, value=json.dumps(value)))
+    conn.execute(delete(Setting).where(Setting.key == WRITTEN_BY))
+    conn.execute(insert(Setting).values(key=WRITTEN_BY, value=json.dumps(value)))
 
 
 def written_by(db: Database) -> Writer | None:
     """Who last wrote the database; None for a file from before pzmdo recorded it."""
-    table = Setting.__table__
     with db.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
-        raw = conn.execute(select(table.c.value).where(table.c.key == WRITTEN_BY)).scalar()
+        raw = conn.execute(select(Setting.value).where(Setting.key == WRITTEN_BY)).scalar()
     if raw is None:
         return None
     data = json.loads(raw)
