@@ -90,14 +90,16 @@ class _Template:
     def copy_to(self, db_path: Path) -> AppContext:
         # The database, its key slots and whatever else init wrote beside it (modes kept).
         for source in self.folder.iterdir():
-            shutil.copy2(source, db_path.with_name(source.name))
-        db = Database.open_file(db_path, self.data_key)
+            if source.is_file():  # not the lock's holder folder
+                shutil.copy2(source, db_path.with_name(source.name))
+        lock = SessionLock(db_path)
+        db = Database.open_file(db_path, self.data_key, lock=lock)
         return AppContext(
             db,
             self.user,
             KeySlotFile.load(db_path),
             private_key=self.private_key,
-            session_lock=SessionLock(db_path),
+            session_lock=lock,
         )
 
 

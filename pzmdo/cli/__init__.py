@@ -8,6 +8,8 @@ password comes from ``PZMDO_PASSWORD`` or an interactive prompt.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,8 +25,9 @@ from pzmdo.cli import (
     reports,
     selftest,
 )
-from pzmdo.cli.common import CliError, add_common_options
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.cli.common import add_common_options
+from pzmdo.services import errorlog
+from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
 COMMAND_MODULES = [core, keys, register, careplan, meetings, consultations, reports, selftest]
@@ -32,8 +35,9 @@ COMMAND_MODULES = [core, keys, register, careplan, meetings, consultations, repo
 
 class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"pzmdo: onjuist gebruik: {message}\n")
+        # One line, like every other error; the usage is one --help away.
+        message = message.replace("\n", " ")[:300]
+        sys.stderr.write(f"pzmdo: onjuist gebruik: {message} (zie '{self.prog} --help').\n")
         raise SystemExit(2)
 
 
@@ -55,17 +59,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, the user sees at most one Dutch line on stderr:
+    never a traceback, never data (unexpected errors go, scrubbed, to the error log)."""
+    errorlog.install(_say)
+    try:
+        return _run(argv)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        # The reader stopped early (``pzmdo users list | head``).
+        _detach_stdout()
+        _say("De uitvoer is afgebroken: het programma dat de uitvoer las, is gestopt.")
+        return 1
+    except BaseException as exc:
+        _say(errorlog.report(exc))
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         from pzmdo.gui.app import run_gui
 
         return run_gui(args)
+    set_program_name(f"pzmdo {args.command}")
+    code = int(args.func(args) or 0)
+    sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+    return code
+
+
+def _say(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(f"pzmdo: {line}", file=sys.stderr, flush=True)
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
     try:
-        return int(args.func(args) or 0)
-    except (PzmdoError, CliError) as exc:
-        print(f"pzmdo: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("pzmdo: afgebroken.", file=sys.stderr)
-        return 1
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 
 
 def register(sub: Any) -> None:
@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
     q.add_argument("file", metavar="BESTAND")
     q.add_argument(
         "--patient",
-        type=int,
+        type=record_id,
         metavar="ID",
         help="de patiënt; zonder deze optie wordt de patiënt gezocht (of aangemaakt) op naam "
         "en geboortedatum uit het formulier",
@@ -31,13 +31,13 @@ def register(sub: Any) -> None:
     q = add_subcommand(
         acp_sub, "export", "schrijf het zorgplan als landelijk ACP-formulier (FHIR)", cmd_acp_export
     )
-    q.add_argument("--patient", type=int, required=True, metavar="ID")
+    q.add_argument("--patient", type=record_id, required=True, metavar="ID")
     q.add_argument("-o", "--out", required=True, metavar="BESTAND")
 
     p = add_subcommand(sub, "careplan", "zorgplan bekijken", _careplan_usage)
     plan_sub = p.add_subparsers(dest="careplan_command", metavar="OPDRACHT")
     q = add_subcommand(plan_sub, "show", "toon het actuele zorgplan", cmd_careplan_show)
-    q.add_argument("--patient", type=int, required=True, metavar="ID")
+    q.add_argument("--patient", type=record_id, required=True, metavar="ID")
     q.add_argument("--json", action="store_true")
 
 

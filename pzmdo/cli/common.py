@@ -12,14 +12,40 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pzmdo.domain.errors import PzmdoError
 from pzmdo.store.paths import default_db_path
 
 if TYPE_CHECKING:  # services load only in the commands that need them (fast --help)
     from pzmdo.services.context import AppContext
 
 
-class CliError(Exception):
+class CliError(PzmdoError):
     """A user error found by the CLI itself (message in Dutch)."""
+
+
+MAX_ID = 2**63 - 1  # SQLite's INTEGER range
+
+
+def record_id(raw: str) -> int:
+    """An id argument: a positive whole number in the database's range (else usage error)."""
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{raw[:40]}' is geen geldig nummer") from None
+    if not 0 < value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"nummer {raw[:40]} valt buiten het bereik")
+    return value
+
+
+def count(raw: str) -> int:
+    """A small count (demo patients, seed): 0 to 1,000,000."""
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{raw[:40]}' is geen geldig getal") from None
+    if not 0 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"getal {raw[:40]} valt buiten het bereik 0-1000000")
+    return value
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:

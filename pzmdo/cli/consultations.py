@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.domain.consultations import (
     Complexity,
     ConsultDimension,
@@ -28,11 +28,11 @@ def register(sub: Any) -> None:
     q = add_subcommand(consult, "list", "toon consultaties (nieuwste eerst)", cmd_list)
     q.add_argument("--open", action="store_true", help="alleen open consultaties (nog geen advies)")
     q.add_argument("--overdue", action="store_true", help="alleen consultaties die te laat zijn")
-    q.add_argument("--patient", type=int, metavar="ID", help="alleen deze patiënt")
+    q.add_argument("--patient", type=record_id, metavar="ID", help="alleen deze patiënt")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     q = add_subcommand(consult, "show", "toon één consultatie", cmd_show)
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--json", action="store_true")
 
     q = add_subcommand(consult, "teams", "toon de consultatieteams", cmd_teams)
@@ -45,35 +45,35 @@ def register(sub: Any) -> None:
     q.add_argument("--subregion", metavar="SUBREGIO")
     q.add_argument("--phone", metavar="NUMMER", help="telefoon kantoortijd")
     q.add_argument("--phone-anw", metavar="NUMMER", help="telefoon ANW (avond, nacht, weekend)")
-    q.add_argument("--member", type=int, action="append", default=[], metavar="PERSOON-ID")
+    q.add_argument("--member", type=record_id, action="append", default=[], metavar="PERSOON-ID")
 
     q = add_subcommand(consult, "request", "vraag een consultatie aan", cmd_request)
-    q.add_argument("--patient", type=int, required=True, metavar="ID")
-    q.add_argument("--team", type=int, required=True, metavar="TEAM-ID")
+    q.add_argument("--patient", type=record_id, required=True, metavar="ID")
+    q.add_argument("--team", type=record_id, required=True, metavar="TEAM-ID")
     q.add_argument("--question", required=True, metavar="VRAAG")
     q.add_argument("--mode", required=True, help=_choices(ConsultMode))
     q.add_argument("--complexity", required=True, help=_choices(Complexity))
     q.add_argument("--dimension", action="append", default=[], help=_choices(ConsultDimension))
     q.add_argument("--at", metavar="JJJJ-MM-DD UU:MM", help="tijd van aanvragen (standaard nu)")
-    q.add_argument("--requested-by", type=int, metavar="PERSOON-ID")
-    q.add_argument("--meeting", type=int, metavar="OVERLEG-ID")
+    q.add_argument("--requested-by", type=record_id, metavar="PERSOON-ID")
+    q.add_argument("--meeting", type=record_id, metavar="OVERLEG-ID")
 
     q = add_subcommand(consult, "start", "zet een consultatie op 'in behandeling'", cmd_start)
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--at", metavar="JJJJ-MM-DD UU:MM")
-    q.add_argument("--consultant", type=int, metavar="PERSOON-ID")
+    q.add_argument("--consultant", type=record_id, metavar="PERSOON-ID")
 
     q = add_subcommand(consult, "advice", "leg het advies vast", cmd_advice)
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--text", required=True, metavar="ADVIES")
     q.add_argument("--at", metavar="JJJJ-MM-DD UU:MM")
     q.add_argument("--close", action="store_true", help="sluit de consultatie meteen af")
 
     q = add_subcommand(consult, "close", "sluit een consultatie af", cmd_close)
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
 
     q = add_subcommand(consult, "cancel", "annuleer een consultatie", cmd_cancel)
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--reason", required=True, metavar="REDEN")
 
     q = add_subcommand(

@@ -12,10 +12,12 @@ from typing import Any
 from pzmdo.cli.common import (
     CliError,
     add_subcommand,
+    count,
     db_path,
     login,
     password,
     print_json,
+    record_id,
     unlocked,
 )
 from pzmdo.cli.keys import print_rotation
@@ -57,7 +59,7 @@ def register(sub: Any) -> None:
     _register_demo(sub)
 
     p = add_subcommand(sub, "audit", "toon de audittrail", cmd_audit)
-    p.add_argument("--patient", type=int, metavar="ID")
+    p.add_argument("--patient", type=record_id, metavar="ID")
     p.add_argument("--json", action="store_true")
 
 
@@ -205,8 +207,8 @@ def _register_demo(sub: Any) -> None:
     p = add_subcommand(
         sub, "demo", "voeg fictieve demogegevens toe (gemarkeerd als fictief)", cmd_demo
     )
-    p.add_argument("--patients", type=int, default=40, metavar="N")
-    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--patients", type=count, default=40, metavar="N")
+    p.add_argument("--seed", type=count, default=1, metavar="S")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

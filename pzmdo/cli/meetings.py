@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.domain.dates import parse_date
 
 
@@ -31,12 +31,12 @@ def register(sub: Any) -> None:
         "toon de agenda van een overleg (maakt het voorstel als er nog geen agenda is)",
         cmd_agenda,
     )
-    q.add_argument("--meeting", type=int, required=True, metavar="ID")
+    q.add_argument("--meeting", type=record_id, required=True, metavar="ID")
     q.add_argument("--propose", action="store_true", help="vul het voorstel aan met nieuwe redenen")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     q = add_subcommand(meeting, "actions", "toon de open acties", cmd_actions)
-    q.add_argument("--patient", type=int, metavar="ID")
+    q.add_argument("--patient", type=record_id, metavar="ID")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
 

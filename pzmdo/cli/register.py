@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.domain.dates import format_date, parse_date
 
 
@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     p = add_subcommand(sub, "mark", "markeer een patiënt (surprise question)", cmd_mark)
-    p.add_argument("--patient", required=True, type=int, metavar="ID", help="patiëntnummer")
+    p.add_argument("--patient", required=True, type=record_id, metavar="ID", help="patiëntnummer")
     p.add_argument(
         "--surprise",
         required=True,
@@ -34,7 +34,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--date", metavar="DD-MM-JJJJ", help="markeringsdatum (standaard: vandaag)")
     p.add_argument(
-        "--by", type=int, metavar="ID", help="zorgverlener (arts) die markeert; standaard uzelf"
+        "--by",
+        type=record_id,
+        metavar="ID",
+        help="zorgverlener (arts) die markeert; standaard uzelf",
     )
     p.add_argument("--grounds", metavar="TEKST", help="andere gronden")
     p.add_argument("--no-agenda", action="store_true", help="niet agenderen voor het overleg")

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, print_json, unlocked
+from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 
 PATIENT_KINDS = {
     "careplan": "zorgplan voor zorgverleners",
@@ -38,9 +38,13 @@ def register(sub: Any) -> None:
     for kind, help_text in {**PATIENT_KINDS, **MEETING_KINDS}.items():
         q = add_subcommand(kinds, kind, help_text, cmd_report)
         if kind in PATIENT_KINDS:
-            q.add_argument("--patient", required=True, type=int, metavar="ID", help="patiënt-id")
+            q.add_argument(
+                "--patient", required=True, type=record_id, metavar="ID", help="patiënt-id"
+            )
         else:
-            q.add_argument("--meeting", required=True, type=int, metavar="ID", help="overleg-id")
+            q.add_argument(
+                "--meeting", required=True, type=record_id, metavar="ID", help="overleg-id"
+            )
         if kind in ("agenda", "minutes"):
             q.add_argument(
                 "--initials",

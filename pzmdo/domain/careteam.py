@@ -10,6 +10,7 @@ from datetime import date
 
 from pzmdo.domain.enums import Discipline, LabelledEnum, register_labels
 from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.text import clean_text
 
 
 class TeamRole(LabelledEnum):
@@ -155,7 +156,6 @@ for _labels in (
     register_labels(_labels)  # type: ignore[arg-type]
 
 MAX_NAME = 200
-MAX_TEXT = 4000
 
 
 def parse_enum(enum: type[LabelledEnum], raw: str, what: str) -> LabelledEnum:
@@ -167,18 +167,6 @@ def parse_enum(enum: type[LabelledEnum], raw: str, what: str) -> LabelledEnum:
         raise ValidationError(
             f"'{raw}' is geen geldige keuze voor {what}. Kies uit: {choices}."
         ) from None
-
-
-def clean_text(raw: str | None, what: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-    text = (raw or "").strip()
-    if required and not text:
-        raise ValidationError(f"Vul {what} in; dit veld is verplicht.")
-    if len(text) > limit:
-        raise ValidationError(
-            f"{what[:1].upper()}{what[1:]} is te lang ({len(text)} tekens, hoogstens {limit}). "
-            "Maak de tekst korter."
-        )
-    return text
 
 
 def validate_agb(raw: str | None) -> str | None:

@@ -35,3 +35,7 @@ class DatabaseError(PzmdoError):
 
 class ReadOnlyError(PzmdoError):
     """The record is frozen (a closed meeting) and may only be amended."""
+
+
+class ConflictError(PzmdoError):
+    """Saved meanwhile by someone else: this save started from an older version."""

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from pzmdo.domain.enums import Discipline, LabelledEnum
 from pzmdo.domain.errors import ReadOnlyError, TransitionError, ValidationError
+from pzmdo.domain.text import clean_text
 
 
 class _MeetingEnum(LabelledEnum):
@@ -238,17 +239,6 @@ def triad_check(present_roles: Iterable[str]) -> TriadCheck:
 # -- validation ----------------------------------------------------------------------------------
 
 MAX_NOTE = 20_000
-
-
-def clean_text(text: str | None, what: str, *, required: bool = False, limit: int = 2000) -> str:
-    value = (text or "").strip()
-    if required and not value:
-        raise ValidationError(f"Vul {what} in.")
-    if len(value) > limit:
-        raise ValidationError(
-            f"{what[0].upper()}{what[1:]} is te lang ({len(value)} tekens, maximaal {limit})."
-        )
-    return value
 
 
 def validate_action(what: str, due: date | None, today: date) -> str:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from pzmdo._data import resources_dir
 
 if TYPE_CHECKING:  # Qt is imported only once a display is known to exist
-    from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
+    from PySide6.QtCore import QCoreApplication, QTranslator
     from PySide6.QtWidgets import QApplication
 
-from pzmdo.services.files import private_dir
+from pzmdo.services.files import FileLock, instance_lock, set_program_name
 
 NO_DISPLAY = (
     "pzmdo: er is geen beeldscherm beschikbaar (geen DISPLAY of WAYLAND_DISPLAY); start pzmdo "
@@ -69,15 +69,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def acquire_instance_lock(db_path: Path) -> QLockFile | None:
-    """One pzmdo window per database on this computer: a lock file next to the database.
+def acquire_instance_lock(db_path: Path) -> FileLock | None:
+    """One pzmdo window per database on this computer (the database's own lock protocol).
     Returns the held lock, or None when another running pzmdo holds it."""
-    from PySide6.QtCore import QLockFile
+    set_program_name("pzmdo (venster)")
+    return instance_lock(db_path)
 
-    private_dir(db_path.parent)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead PID
-    return lock if lock.tryLock(100) else None
+
+def _install_error_handler() -> object:
+    """Uncaught errors of any thread: scrubbed to the error log, one Dutch line in a
+    message box on the GUI thread (never a traceback)."""
+    from PySide6.QtCore import QObject, Qt, Signal
+    from PySide6.QtWidgets import QMessageBox
+
+    from pzmdo.services import errorlog
+
+    class Relay(QObject):
+        show = Signal(str)
+
+    relay = Relay()
+    relay.show.connect(
+        lambda line: QMessageBox.critical(None, "pzmdo", line),
+        Qt.ConnectionType.QueuedConnection,
+    )
+    errorlog.install(relay.show.emit)
+    return relay
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -106,8 +122,10 @@ def run_gui(args: argparse.Namespace) -> int:
             ),
         )
         return 1
+    relay = _install_error_handler()
     starter = Starter(db_path)
     starter.start()
     code = app.exec()
-    lock.unlock()
+    del relay
+    lock.release()
     return code

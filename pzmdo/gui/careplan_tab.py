@@ -39,7 +39,7 @@ from pzmdo.domain.careplan import (
     TreatmentLimit,
     field_label,
 )
-from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.errors import ConflictError, ValidationError
 from pzmdo.gui.care_widgets import (
     answer_combo,
     combo_code,
@@ -51,6 +51,7 @@ from pzmdo.gui.care_widgets import (
     selected_key,
     set_combo_code,
 )
+from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import careplan
 from pzmdo.services.careplan import CarePlanView
@@ -800,6 +801,11 @@ class CarePlanTab(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
+        if isinstance(exc, ConflictError):
+            # Someone saved first: keep this text to copy, and offer the saved version.
+            mine = "\n".join(f"{k}: {v}" for k, v in cp.flatten(self.editor.value()).items())
+            self.conflict = show_conflict(self, str(exc), mine, self.refresh)
+            return
         self.gctx.show_error(exc, self)
 
     # -- history ---------------------------------------------------------------------------

@@ -408,6 +408,8 @@ class AdviceDialog(SaveDialog):
             self.advice.toPlainText(),
             at=at,
             close=self.close_too.isChecked(),
+            # Refused (text kept in this dialog) when someone changed it since it was opened.
+            expected_version=self.info.version,
         )
 
 

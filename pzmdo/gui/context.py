@@ -10,6 +10,7 @@ from pzmdo.gui.crashlog import write_crash_report
 from pzmdo.gui.inputs import install_input_guard
 from pzmdo.gui.runner import Runner
 from pzmdo.services.context import AppContext
+from pzmdo.services.errorlog import specific_message
 from pzmdo.services.events import Change
 
 
@@ -53,7 +54,7 @@ class GuiContext(QObject):
             QMessageBox.warning(parent, title, str(exc))
             return
         path = write_crash_report(exc)
-        text = QCoreApplication.translate(
+        text = specific_message(exc) or QCoreApplication.translate(
             "GuiContext",
             "Something went wrong; nothing was saved of the last action. "
             "Try again, and report it to your administrator if it happens again.",

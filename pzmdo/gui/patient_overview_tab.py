@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.errors import ConflictError, PzmdoError
 from pzmdo.domain.register import (
     Condition,
     PlaceOfDeath,
@@ -39,6 +39,7 @@ from pzmdo.domain.register import (
     StervensfaseIndicator,
     Wilsbekwaamheid,
 )
+from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
@@ -130,6 +131,7 @@ class FormDialog(SaveDialog):
                 label.setBuddy(widget)
                 form.addRow(label, widget)
         layout.addLayout(form)
+        self.reload: Callable[[], None] | None = None  # offered when a save was stale
         self.message = self.error  # the name the register's callers know
         self.save_button = self.ok
         layout.addWidget(self.error)
@@ -166,6 +168,19 @@ class FormDialog(SaveDialog):
         self.ok.setEnabled(False)
         self.error.show_message("")
         self.gctx.runner.submit(self.action, values, on_done=self._done, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError) and self.reload is not None:
+            # Someone saved first: the typed values stay visible to copy; reload offered.
+            mine = "\n".join(f"{k}: {v}" for k, v in self.values().items() if v not in ("", None))
+            reload = self.reload
+
+            def fresh() -> None:
+                self.reject()
+                reload()
+
+            self.conflict = show_conflict(self.parentWidget(), str(exc), mine, fresh)
+        super()._failed(exc)
 
 
 def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:
@@ -404,6 +419,7 @@ class OverviewTab(QWidget):
         from pzmdo.services import register as reg
 
         d = self.details.data
+        version = self.details.version
         pid = self.patient_id
         app = self.gctx.app
 
@@ -434,10 +450,11 @@ class OverviewTab(QWidget):
                     sharing_objection=v["sharing_objection"],
                     wlz_indication=v["wlz_indication"],
                 ),
+                expected_version=version,
             )
 
         none = (("—", None),)
-        return self._form(
+        dialog = self._form(
             self.tr("Edit patient details"),
             [
                 Field("given_name", self.tr("&Given name:"), "text", default=d.given_name),
@@ -507,6 +524,8 @@ class OverviewTab(QWidget):
             ],
             save,
         )
+        dialog.reload = self.reload
+        return dialog
 
     def _do_signal(self) -> FormDialog:
         from pzmdo.services import register as reg

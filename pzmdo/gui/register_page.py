@@ -103,9 +103,7 @@ class RegisterPage(QWidget):
         for column, width in enumerate((90, 250, 50, 105, 170, 90, 170, 90, 90)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             # Room for the title and the sort arrow, also at 150 % scaling.
-            self.table.setColumnWidth(
-                column, max(width, metrics.horizontalAdvance(title) + 28)
-            )
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 1)

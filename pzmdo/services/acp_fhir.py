@@ -689,22 +689,59 @@ def content_from_response(data: Any) -> tuple[CarePlanContent, FormIdentity]:
     return cp.validate(content), identity
 
 
+MAX_FHIR_BYTES = 2 * 1024 * 1024  # an ACP form is tens of kilobytes
+MAX_FHIR_DEPTH = 64  # the form nests items a few levels deep
+
+
 def read_file(path: Path) -> Any:
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        if path.stat().st_size > MAX_FHIR_BYTES:
+            raise ValidationError(
+                f"Het bestand '{path.name}' is groter dan {MAX_FHIR_BYTES // (1024 * 1024)} MB; "
+                "dat is geen ACP-formulier. Kies de FHIR-export van het formulier."
+            )
+        raw = path.read_bytes()[: MAX_FHIR_BYTES + 1]
     except FileNotFoundError:
         raise ValidationError(f"Het bestand '{path}' bestaat niet. Controleer de naam.") from None
     except OSError as exc:
         raise ValidationError(
             f"Het bestand '{path}' kan niet worden gelezen ({exc.strerror})."
         ) from None
+    if len(raw) > MAX_FHIR_BYTES or _depth(raw) > MAX_FHIR_DEPTH:
+        raise ValidationError(
+            f"Het bestand '{path.name}' is te groot of te diep genest voor een ACP-formulier. "
+            "Kies de FHIR-export van het formulier."
+        )
     try:
         return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise ValidationError(
             f"Het bestand '{path}' is geen leesbaar JSON-bestand. Kies een FHIR-export (.json) "
             "van het landelijke ACP-formulier."
         ) from None
+
+
+def _depth(raw: bytes) -> int:
+    """The deepest nesting of brackets outside strings (checked before parsing)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def list_audit(
         query = query.where(AuditEvent.patient_id == patient_id)
     if limit:
         query = query.order_by(None).order_by(AuditEvent.id.desc()).limit(limit)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(query))
     if limit:
         rows.reverse()

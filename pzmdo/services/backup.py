@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from pzmdo.domain.errors import DatabaseError, UnlockError
 from pzmdo.services.context import AppContext
-from pzmdo.store import migrate
-from pzmdo.store.database import Database
-from pzmdo.store.files import copy_private, create_private, private_dir
+from pzmdo.store.database import Database, explain_sqlite_error
+from pzmdo.store.filelock import FileLock, describe_holders, hold_temp
+from pzmdo.store.files import copy_private, private_dir
 from pzmdo.store.paths import backup_dir, keyslot_path
 
 KEEP_AUTOMATIC = 10
@@ -20,57 +23,87 @@ AUTO_PREFIX = "auto-"
 def backup_database(db: Database, out: Path) -> Path:
     """Write an encrypted copy (same data key) to ``out``, plus its key-slot file.
 
-    ``sqlcipher_export`` copies inside one read transaction, so the copy is consistent
-    even while other connections write. The copy is written under a temporary name and
-    only renamed into place once it has been verified.
+    SQLite's online backup API copies every page inside one read transaction of the
+    source, so the copy is consistent while other connections write. It is written under a
+    temporary name and only renamed into place once a read-only check of it passed.
     """
     if db.path is None or db.data_key is None:
         raise DatabaseError("Een back-up van een gedeelde server maakt de serverbeheerder.")
     out = Path(out)
-    private_dir(out.parent)
     tmp = out.with_name(out.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    create_private(tmp)  # SQLite fills the existing empty file; it stays 0600
-    raw = db.engine.raw_connection()
     try:
-        cur = raw.cursor()
-        cur.execute("ATTACH DATABASE ? AS backup KEY \"x'" + db.data_key.hex() + "'\"", (str(tmp),))
-        cur.execute("SELECT sqlcipher_export('backup')")
-        cur.execute("DETACH DATABASE backup")
-        cur.close()
+        private_dir(out.parent)
+        held = hold_temp(tmp)  # 0600; SQLite fills the existing empty file
+    except OSError as exc:
+        raise explain_sqlite_error(exc, None, out) from None
+    try:
+        _copy_pages(db, tmp)
+        problems = verify_backup(tmp, db.data_key)
+        if problems:
+            raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
+        _fsync(tmp)
+        os.replace(tmp, out)
+        if keyslot_path(db.path).exists():
+            copy_private(keyslot_path(db.path), keyslot_path(out))
+    except DatabaseError:
+        _remove(tmp)
+        raise
     except Exception as exc:
-        tmp.unlink(missing_ok=True)
-        from pzmdo.store.database import explain_sqlite_error
-
-        raise explain_sqlite_error(exc) from None
+        _remove(tmp)
+        raise explain_sqlite_error(exc, None, out) from None
     finally:
-        raw.close()
-    problems = verify_backup(tmp, db.data_key)
-    if problems:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
-    _fsync(tmp)
-    os.replace(tmp, out)
-    if keyslot_path(db.path).exists():
-        copy_private(keyslot_path(db.path), keyslot_path(out))
+        held.close()
     return out
 
 
+def _copy_pages(db: Database, target: Path) -> None:
+    """Online backup from a pooled connection into a new file with the same key; the copy
+    is left in rollback-journal mode so it is one self-contained file."""
+    assert db.data_key is not None
+    raw = db.engine.raw_connection()
+    try:
+        dest = sqlcipher3.connect(str(target))
+        try:
+            dest.execute(f"PRAGMA key = \"x'{db.data_key.hex()}'\"")
+            dest.execute("PRAGMA cipher_log_level = NONE")
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    _remove_sidecars(target)
+
+
 def verify_backup(path: Path, data_key: bytes) -> list[str]:
-    """Problems that make a backup unusable (empty list: it opens and is intact)."""
+    """Problems that make a backup unusable (empty list: it opens and is intact).
+
+    The file is opened read-only and immutable: checking writes nothing into it (a backup
+    on read-only media can be checked and restored)."""
+    path = Path(path)
     try:
-        candidate = Database.open_file(Path(path), data_key)
-    except (UnlockError, DatabaseError):
-        return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
+        conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except Exception:
+        return ["het bestand opent niet"]
     try:
-        problems = candidate.integrity_check()
-        if not migrate.current_revisions(candidate):
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception:
+            return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        problems = [] if rows == ["ok"] else [str(r) for r in rows[:5]]
+        has_schema = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+        ).fetchone()[0]
+        if not has_schema or not conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0]:
             problems.append("het bestand bevat geen pzmdo-schema")
         return problems
     except Exception:
         return ["het bestand is beschadigd"]
     finally:
-        candidate.close()
+        conn.close()
 
 
 def backup(ctx: AppContext, out: Path) -> Path:
@@ -117,7 +150,8 @@ def check_not_live(db_path: Path, backup_file: Path) -> None:
 
 def restore(db_path: Path, backup_file: Path, data_key: bytes) -> None:
     """Replace the database with a verified backup. Refuses, touching nothing, when the
-    backup does not open with the key or fails the integrity check."""
+    backup does not open with the key, fails the integrity check, or while any other
+    session (this computer or another) has the database open."""
     db_path, backup_file = Path(db_path), Path(backup_file)
     check_not_live(db_path, backup_file)
     if not backup_file.exists():
@@ -128,21 +162,34 @@ def restore(db_path: Path, backup_file: Path, data_key: bytes) -> None:
             "Deze back-up wordt niet teruggezet: " + "; ".join(problems) + ". "
             "De huidige database is niet gewijzigd."
         )
+    with FileLock(db_path) as lock:
+        lock.acquire_exclusive("Terugzetten")
+        _replace(db_path, backup_file, data_key)
+
+
+def _replace(db_path: Path, backup_file: Path, data_key: bytes) -> None:
+    """The file swap itself; the caller holds the file lock alone."""
     tmp = db_path.with_name(db_path.name + ".restore.tmp")
-    copy_private(backup_file, tmp)
-    _fsync(tmp)
-    if db_path.exists():
-        # Keep what is replaced, so a restore can itself be undone.
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        aside = backup_dir(db_path) / f"voor-herstel-{stamp}.db"
-        private_dir(aside.parent)
-        _checkpoint(db_path, data_key)
-        copy_private(db_path, aside)
-        if keyslot_path(db_path).exists():
-            copy_private(keyslot_path(db_path), keyslot_path(aside))
-    for suffix in ("-wal", "-shm"):
-        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    try:
+        copy_private(backup_file, tmp)
+        _fsync(tmp)
+        if db_path.exists():
+            # Keep what is replaced, so a restore can itself be undone.
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            aside = backup_dir(db_path) / f"voor-herstel-{stamp}.db"
+            private_dir(aside.parent)
+            _checkpoint(db_path, data_key)
+            copy_private(db_path, aside)
+            if keyslot_path(db_path).exists():
+                copy_private(keyslot_path(db_path), keyslot_path(aside))
+    except OSError as exc:
+        _remove(tmp)
+        raise explain_sqlite_error(exc, None, db_path) from None
+    # Nobody has the file open (we hold the lock alone), so its WAL is checkpointed and
+    # no process can still be writing into a journal that is removed here.
+    _remove_sidecars(db_path)
     os.replace(tmp, db_path)
+    _fsync_dir(db_path.parent)
     if not keyslot_path(db_path).exists() and keyslot_path(backup_file).exists():
         copy_private(keyslot_path(backup_file), keyslot_path(db_path))
 
@@ -161,12 +208,14 @@ def key_for_restore(db_path: Path, backup_file: Path, login: str, password: str)
 
 def _checkpoint(db_path: Path, data_key: bytes) -> None:
     try:
-        db = Database.open_file(db_path, data_key)
+        db = Database.open_file(db_path, data_key, session_lock=False)
     except Exception:
         return  # a damaged current database is copied aside as it is
     try:
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:
+        pass
     finally:
         db.close()
 
@@ -176,8 +225,33 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, *_sidecar_paths(path)):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
+def _sidecar_paths(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
+
+
+def _remove_sidecars(path: Path) -> None:
+    for leftover in _sidecar_paths(path):
+        leftover.unlink(missing_ok=True)
+
+
 def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
-    """Restore while the app is open: verify, close, replace, reopen as the same user."""
+    """Restore while the app is open: verify, close, replace, reopen as the same user.
+
+    Refused (the session stays as it was) while another session holds the database."""
     from pzmdo.services.unlock import reopen_as
 
     if ctx.db.path is None or ctx.db.data_key is None:
@@ -190,8 +264,25 @@ def restore_in_place(ctx: AppContext, backup_file: Path) -> AppContext:
             "De huidige database is niet gewijzigd."
         )
     path, key, login = ctx.db.path, ctx.db.data_key, ctx.user.login
-    ctx.close()
-    restore(path, Path(backup_file), key)
+    if ctx.db.lock is not None and ctx.db.lock.holders():
+        raise DatabaseError(
+            "Terugzetten kan nu niet: de database is ook geopend door "
+            f"{describe_holders(ctx.db.lock.holders())}. Sluit dat programma (of log daar "
+            "uit) en probeer het opnieuw; er is niets gewijzigd."
+        )
+    lock = FileLock(path)
+    ctx.close()  # every pooled connection of this process, and our shared hold
+    try:
+        lock.acquire_exclusive("Terugzetten")
+        try:
+            _replace(path, Path(backup_file), key)
+        finally:
+            lock.release()
+    except DatabaseError:
+        # Someone opened the database in between: this session carries on as it was.
+        reopened = reopen_as(path, key, login, method="na geweigerd herstel")
+        ctx.db, ctx.session_lock = reopened.db, reopened.session_lock
+        raise
     restored = reopen_as(path, key, login, method="na herstel")
     restored.private_key = ctx.private_key  # same key file: "remember" keeps working
     with restored.unit() as s:

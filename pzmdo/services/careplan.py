@@ -20,9 +20,9 @@ from pzmdo.domain.careplan import (
     to_data,
     validate,
 )
-from pzmdo.domain.careteam import clean_text
 from pzmdo.domain.enums import Dimension
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ConflictError, NotFoundError, ValidationError
+from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient
 from pzmdo.store.models.careplan import CarePlanVersion
@@ -198,10 +198,12 @@ def _store(
     current = latest.version if latest else 0
     if expected_version is not None and expected_version != current:
         who = latest.author_name if latest else "iemand anders"
-        raise ValidationError(
-            f"Het zorgplan is intussen gewijzigd door {who} (nu versie {current}). Uw "
-            "wijzigingen zijn niet opgeslagen; open het zorgplan opnieuw en voer ze daarna "
-            "opnieuw in."
+        when = latest.created_at.astimezone() if latest else None
+        at = f" om {when:%H:%M} op {when:%d-%m-%Y}" if when else ""
+        raise ConflictError(
+            f"Het zorgplan is intussen gewijzigd door {who}{at} (nu versie {current}). Uw "
+            "wijzigingen zijn niet opgeslagen: laad opnieuw en neem daarna uw tekst over "
+            "(die blijft zichtbaar)."
         )
     if latest is not None and content_from_data(json.loads(latest.content)) == content:
         raise ValidationError(
@@ -243,10 +245,28 @@ def add_agreement(
     With a dimension (fysiek/psychisch/sociaal/zingeving) it goes to that dimension's
     agreements, otherwise to 'overige afspraken'; ``who`` is written after it.
     """
-    line = clean_text(text, "de afspraak", required=True, limit=1000)
-    who_text = clean_text(who, "wie de afspraak uitvoert", limit=200)
-    if who_text:
-        line += f" (wie: {who_text})"
+    with ctx.unit() as s:
+        version = _add_agreements(s, ctx, patient_id, [text], dimension, who)
+    ctx.changes.publish("careplan", patient_id)
+    ctx.changes.publish("patient", patient_id)
+    return version
+
+
+def _add_agreements(
+    s: Session,
+    ctx: AppContext,
+    patient_id: int,
+    texts: list[str],
+    dimension: str | None,
+    who: str | None,
+) -> int:
+    """Agreements as one new plan version, inside the caller's transaction (an advice
+    processed into the plan is one version, stored together with the consultation)."""
+    who_text = clean_line(who, "wie de afspraak uitvoert", limit=200)
+    lines = []
+    for text in texts:
+        line = clean_text(text, "de afspraak", required=True, limit=1000)
+        lines.append(f"{line} (wie: {who_text})" if who_text else line)
     key = None
     if dimension:
         try:
@@ -256,25 +276,19 @@ def add_agreement(
                 f"'{dimension}' is geen dimensie. Kies fysiek, psychisch, sociaal of zingeving."
             ) from None
         assert key in DIMENSION_KEYS
-    with ctx.unit() as s:
-        latest = _latest_row(s, patient_id)
-        content = content_from_data(json.loads(latest.content)) if latest else CarePlanContent()
-        if key:
-            dim = content.dimension(key)
-            joined = f"{dim.agreements}\n{line}" if dim.agreements else line
-            content = dataclasses.replace(
-                content, **{key: dataclasses.replace(dim, agreements=joined)}
-            )
-        else:
-            joined = f"{content.other_agreements}\n{line}" if content.other_agreements else line
-            content = dataclasses.replace(content, other_agreements=joined)
-        validate(content)
-        version = _store(
-            s, ctx, patient_id, content, date.today(), "Afspraak toegevoegd", "agreement", None
-        )
-    ctx.changes.publish("careplan", patient_id)
-    ctx.changes.publish("patient", patient_id)
-    return version
+    latest = _latest_row(s, patient_id)
+    content = content_from_data(json.loads(latest.content)) if latest else CarePlanContent()
+    added = "\n".join(lines)
+    if key:
+        dim = content.dimension(key)
+        joined = f"{dim.agreements}\n{added}" if dim.agreements else added
+        content = dataclasses.replace(content, **{key: dataclasses.replace(dim, agreements=joined)})
+    else:
+        joined = f"{content.other_agreements}\n{added}" if content.other_agreements else added
+        content = dataclasses.replace(content, other_agreements=joined)
+    validate(content)
+    note = "Afspraak toegevoegd" if len(lines) == 1 else f"{len(lines)} afspraken toegevoegd"
+    return _store(s, ctx, patient_id, content, date.today(), note, "agreement", None)
 
 
 def plan_as_json(view: CarePlanView) -> dict:

@@ -21,11 +21,11 @@ from pzmdo.domain.careteam import (
     check_central_caregiver,
     check_date_not_future,
     check_reason,
-    clean_text,
     parse_enum,
 )
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo, info_of
 from pzmdo.store.models import Patient, Person
@@ -242,51 +242,64 @@ def set_role_holder(
         return add_member(ctx, patient_id, person_id, role, reason, on)
     reason = check_reason(reason)
     with ctx.unit() as s:
-        patient = _patient(s, patient_id)
-        person = _person(s, person_id)
-        if role is TeamRole.CENTRALE_ZORGVERLENER:
-            check_central_caregiver(person.name, person.big_registered, person.active)
-        elif not person.active:
-            raise ValidationError(
-                f"{person.name} is niet meer actief in de zorgverlenerslijst. Kies een actieve "
-                "zorgverlener."
-            )
-        current = _current(s, patient_id, role.value)
-        if any(m.person_id == person_id for m in current):
-            raise ValidationError(f"{person.name} is al {role.label.lower()} van deze patiënt.")
-        day = _check_change_date(on, current)
-        for m in current:
-            m.end_on = day
-            m.end_reason = reason
-        member = TeamMembership(
-            patient_id=patient_id,
-            person_id=person_id,
-            role=role.value,
-            start_on=day,
-            start_reason=reason,
-            created_by=ctx.user.id,
-        )
-        s.add(member)
-        if role is TeamRole.CENTRALE_ZORGVERLENER:
-            patient.central_caregiver_id = person_id
-        s.flush()
-        ctx.audit(
-            s,
-            "team_role_set",
-            patient_id=patient_id,
-            entity="team_membership",
-            entity_id=member.id,
-            detail={
-                "rol": role.value,
-                "persoon": person_id,
-                "vorige": [m.person_id for m in current],
-                "datum": day,
-            },
-        )
-        member_id = member.id
+        member_id = _set_role_holder(s, ctx, patient_id, role, person_id, reason, on)
     ctx.changes.publish("careteam", patient_id)
     ctx.changes.publish("patient", patient_id)
     return member_id
+
+
+def _set_role_holder(
+    s: Session,
+    ctx: AppContext,
+    patient_id: int,
+    role: TeamRole,
+    person_id: int,
+    reason: str,
+    on: date | None,
+) -> int:
+    """Inside the caller's transaction (also used by the register: one user action)."""
+    patient = _patient(s, patient_id)
+    person = _person(s, person_id)
+    if role is TeamRole.CENTRALE_ZORGVERLENER:
+        check_central_caregiver(person.name, person.big_registered, person.active)
+    elif not person.active:
+        raise ValidationError(
+            f"{person.name} is niet meer actief in de zorgverlenerslijst. Kies een actieve "
+            "zorgverlener."
+        )
+    current = _current(s, patient_id, role.value)
+    if any(m.person_id == person_id for m in current):
+        raise ValidationError(f"{person.name} is al {role.label.lower()} van deze patiënt.")
+    day = _check_change_date(on, current)
+    for m in current:
+        m.end_on = day
+        m.end_reason = reason
+    member = TeamMembership(
+        patient_id=patient_id,
+        person_id=person_id,
+        role=role.value,
+        start_on=day,
+        start_reason=reason,
+        created_by=ctx.user.id,
+    )
+    s.add(member)
+    if role is TeamRole.CENTRALE_ZORGVERLENER:
+        patient.central_caregiver_id = person_id
+    s.flush()
+    ctx.audit(
+        s,
+        "team_role_set",
+        patient_id=patient_id,
+        entity="team_membership",
+        entity_id=member.id,
+        detail={
+            "rol": role.value,
+            "persoon": person_id,
+            "vorige": [m.person_id for m in current],
+            "datum": day,
+        },
+    )
+    return member.id
 
 
 def add_member(
@@ -482,17 +495,17 @@ class NaasteInput:
 
 def _naaste_values(data: NaasteInput) -> dict:
     relation = parse_enum(Relation, data.relation, "de relatie")
-    other = clean_text(data.relation_other, "de relatie (anders)", limit=100)
+    other = clean_line(data.relation_other, "de relatie (anders)", limit=100)
     if relation is Relation.ANDERS and not other:
         raise ValidationError("Vul in welke relatie deze naaste heeft (u koos 'Anders').")
-    email = clean_text(data.email, "het e-mailadres", limit=200)
+    email = clean_line(data.email, "het e-mailadres", limit=200)
     if email and "@" not in email:
         raise ValidationError(f"'{email}' is geen geldig e-mailadres. Controleer het adres.")
     return {
-        "name": clean_text(data.name, "de naam van de naaste", required=True, limit=200),
+        "name": clean_line(data.name, "de naam van de naaste", required=True, limit=200),
         "relation": relation.value,
         "relation_other": other or None,
-        "phone": clean_text(data.phone, "het telefoonnummer", limit=40) or None,
+        "phone": clean_line(data.phone, "het telefoonnummer", limit=40) or None,
         "email": email or None,
         "is_mantelzorger": bool(data.is_mantelzorger),
         "is_legal_representative": bool(data.is_legal_representative),
@@ -683,7 +696,7 @@ def add_vptz_event(
 ) -> int:
     step = parse_enum(VptzStatus, status, "de VPTZ-stap")
     check_date_not_future(on, "de VPTZ-stap")
-    organisation = clean_text(organisation, "de organisatie", limit=200)
+    organisation = clean_line(organisation, "de organisatie", limit=200)
     if step is VptzStatus.AANGEVRAAGD and not organisation:
         raise ValidationError(
             "Vul in bij welke VPTZ-organisatie de inzet is aangevraagd (bijvoorbeeld de "

@@ -38,11 +38,12 @@ from pzmdo.domain.consultations import (
 )
 from pzmdo.domain.enums import Discipline, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
-from pzmdo.domain.text import display_name
+from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.consultations import Consultation, ConsultTeam, ConsultTeamMember
+from pzmdo.store.models.meetings import Meeting
 
 OVERDUE_SETTING = "consult_overdue_working_days"
 ENTITY = "consultation"
@@ -122,6 +123,7 @@ class ConsultationInfo:
     response_working_days: float | None
     elapsed_working_days: float
     overdue: bool
+    version: int = 0  # what a later save must still find (optimistic check)
 
     @property
     def is_open(self) -> bool:
@@ -194,14 +196,9 @@ def _not_before(at: datetime, earlier: datetime | None, what: str, earlier_what:
 
 
 def _text(value: str | None, limit: int, empty_message: str, what: str) -> str:
-    text = (value or "").strip()
-    if not text:
+    if not (value or "").strip():
         raise ValidationError(empty_message)
-    if len(text) > limit:
-        raise ValidationError(
-            f"De {what} is te lang ({len(text)} tekens, maximaal {limit}). Maak hem korter."
-        )
-    return text
+    return clean_text(value, f"de {what}", limit=limit)
 
 
 def _person_name(s: Session, person_id: int | None) -> str | None:
@@ -233,7 +230,7 @@ def _threshold_in(s: Session) -> float:
 
 def overdue_threshold(ctx: AppContext) -> float:
     """Working days after which an open consultation counts as overdue (default 2)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _threshold_in(s)
 
 
@@ -341,6 +338,7 @@ def _info(
         response_working_days=response_days,
         elapsed_working_days=elapsed,
         overdue=is_overdue(status, c.requested_at, now, threshold),
+        version=c.version,
     )
 
 
@@ -364,7 +362,7 @@ def _single(ctx: AppContext, s: Session, c: Consultation) -> ConsultationInfo:
 
 def list_requesters(ctx: AppContext) -> list[PersonChoice]:
     """Active care providers who can request a consultation (the directory)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.name))
         return [PersonChoice(p.id, p.name, _discipline_label(p.discipline)) for p in rows]
 
@@ -378,7 +376,7 @@ def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
         Discipline.MEDISCH_SPECIALIST.value,
     }
     people = list_requesters(ctx)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         codes = {pid: code for pid, code in s.execute(select(Person.id, Person.discipline))}
     return sorted(people, key=lambda p: (codes.get(p.id) not in specialist, p.name.lower()))
 
@@ -387,7 +385,7 @@ def list_consultant_candidates(ctx: AppContext) -> list[PersonChoice]:
 
 
 def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         query = select(ConsultTeam).order_by(ConsultTeam.name)
         if active_only:
             query = query.where(ConsultTeam.active.is_(True))
@@ -395,7 +393,7 @@ def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
 
 
 def get_team(ctx: AppContext, team_id: int) -> TeamInfo:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = s.get(ConsultTeam, team_id)
         if team is None:
             raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
@@ -417,11 +415,9 @@ def save_team(
     active: bool = True,
 ) -> int:
     """Add (``team_id`` None) or change a consultation team; returns its id."""
-    name = (name or "").strip()
+    name = clean_line(name, "de naam van het team", limit=200)
     if not name:
         raise ValidationError("Vul de naam van het consultatieteam in.")
-    if len(name) > 200:
-        raise ValidationError("De naam van het team is te lang (maximaal 200 tekens).")
     kind = _enum(TeamType, team_type, "soort team")
     phones = {}
     for label, value in (("kantoortijd", phone_office), ("ANW", phone_anw)):
@@ -450,11 +446,11 @@ def save_team(
                 raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
         team.name = name
         team.team_type = kind.value
-        team.subregion = (subregion or "").strip() or None
+        team.subregion = clean_line(subregion, "de subregio", limit=100) or None
         team.phone_office = phones["kantoortijd"]
         team.phone_anw = phones["ANW"]
-        team.email = (email or "").strip() or None
-        team.notes = (notes or "").strip() or None
+        team.email = clean_line(email, "het e-mailadres", limit=200) or None
+        team.notes = clean_text(notes, "de notitie") or None
         team.active = active
         wanted = list(dict.fromkeys(int(i) for i in member_ids))
         for pid in wanted:
@@ -536,6 +532,11 @@ def request_consultation(
         _require_person(s, requester, "aanvrager")
         if consultant_person_id is not None:
             _require_person(s, consultant_person_id, "consulent")
+        if meeting_id is not None and s.get(Meeting, meeting_id) is None:
+            raise NotFoundError(
+                f"Overleg {meeting_id} bestaat niet (meer). Kies een bestaand overleg of laat "
+                "het leeg."
+            )
         c = Consultation(
             patient_id=patient_id,
             team_id=team.id,
@@ -628,8 +629,10 @@ def record_advice(
     at: datetime | None = None,
     advice_by_person_id: int | None = None,
     close: bool = False,
+    expected_version: int | None = None,
 ) -> ConsultationInfo:
     """Record the specialist's advice (in behandeling → advies gegeven, optionally afgesloten).
+    ``expected_version``: the version the screen showed (a stale save is refused).
 
     An advice given straight away on a request that was never marked *in behandeling*
     (a telephone consultation answered at once) records both steps at the advice time.
@@ -640,6 +643,7 @@ def record_advice(
     when = _aware(at, "tijd van het advies")
     with ctx.unit() as s:
         c = _load(s, consultation_id)
+        check_version(c, expected_version, "Deze consultatie")
         status = ConsultStatus(c.status)
         if status is ConsultStatus.AANGEVRAAGD:
             check_transition(status, ConsultStatus.IN_BEHANDELING)
@@ -719,14 +723,14 @@ def change_status(
     if wanted is ConsultStatus.IN_BEHANDELING:
         return start_consultation(ctx, consultation_id, at=at)
     if wanted is ConsultStatus.ADVIES_GEGEVEN:
-        with ctx.db.session() as s:
+        with ctx.read() as s:
             check_transition(ConsultStatus(_load(s, consultation_id).status), wanted)
         return record_advice(ctx, consultation_id, text, at=at)
     if wanted is ConsultStatus.AFGESLOTEN:
         return close_consultation(ctx, consultation_id, at=at)
     if wanted is ConsultStatus.GEANNULEERD:
         return cancel_consultation(ctx, consultation_id, text, at=at)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         check_transition(ConsultStatus(_load(s, consultation_id).status), wanted)
     raise AssertionError("unreachable")  # pragma: no cover - check_transition refuses
 
@@ -740,6 +744,14 @@ def advice_items(advice: str) -> list[str]:
     """The advice split into items: one per line, bullets and numbering removed."""
     items = [_BULLET.sub("", line).strip() for line in advice.splitlines()]
     return [i for i in items if i]
+
+
+def _mark_processed(c: Consultation, description: str, close: bool) -> None:
+    c.processed_at = _now()
+    c.processed_into = description
+    if close and c.status == ConsultStatus.ADVIES_GEGEVEN.value:
+        c.status = ConsultStatus.AFGESLOTEN.value
+        c.closed_at = c.processed_at
 
 
 def process_advice(
@@ -764,58 +776,50 @@ def process_advice(
             "Kies waar het advies heen gaat: 'careplan' (afspraken in het zorgplan) of "
             "'actions' (acties voor het overleg)."
         )
-    with ctx.db.session() as s:
-        c = _load(s, consultation_id)
-        status = ConsultStatus(c.status)
-        patient_id = c.patient_id
-        advice = c.advice or ""
-        consultant = _person_name(s, c.advice_by_person_id or c.consultant_person_id)
-        team_name = c.team.name
-        already = c.processed_into
-    if status not in (ConsultStatus.ADVIES_GEGEVEN, ConsultStatus.AFGESLOTEN) or not advice:
-        raise ValidationError(
-            "Er is nog geen advies vastgelegd; leg eerst het advies vast en verwerk het daarna."
-        )
-    if already:
-        raise ValidationError(
-            f"Dit advies is al verwerkt ({already}). Pas het zorgplan of de acties daar aan."
-        )
-    chosen = [i.strip() for i in (items if items is not None else advice_items(advice))]
-    chosen = [i for i in chosen if i]
-    if not chosen:
-        raise ValidationError("Kies minstens één onderdeel van het advies om over te nemen.")
     if dimension is not None:
         from pzmdo.domain.enums import Dimension
 
         dimension = _enum(Dimension, dimension, "dimensie").value
-    created: list[int] = []
-    if target == "careplan":
-        who = consultant or team_name
-        for item in chosen:
-            created.append(
-                careplan.add_agreement(ctx, patient_id, item, dimension=dimension, who=who)
-            )
-        description = (
-            f"{len(chosen)} {'afspraak' if len(chosen) == 1 else 'afspraken'} in het zorgplan "
-            f"(versie {created[-1]})"
-        )
-    else:
-        from pzmdo.services import meetings  # here: meetings imports this module
-
-        for item in chosen:
-            created.append(
-                meetings.add_action(
-                    ctx, patient_id, item, owner_person_id, due, meeting_id=meeting_id
-                )
-            )
-        description = f"{len(chosen)} {'actie' if len(chosen) == 1 else 'acties'}"
+    # One user action, one transaction: the agreements (or actions) and the consultation's
+    # "verwerkt" state commit together, and the checks below hold the write lock.
     with ctx.unit() as s:
         c = _load(s, consultation_id)
-        c.processed_at = _now()
-        c.processed_into = description
-        if close and c.status == ConsultStatus.ADVIES_GEGEVEN.value:
-            c.status = ConsultStatus.AFGESLOTEN.value
-            c.closed_at = c.processed_at
+        status = ConsultStatus(c.status)
+        patient_id = c.patient_id
+        advice = c.advice or ""
+        if status not in (ConsultStatus.ADVIES_GEGEVEN, ConsultStatus.AFGESLOTEN) or not advice:
+            raise ValidationError(
+                "Er is nog geen advies vastgelegd; leg eerst het advies vast en verwerk het daarna."
+            )
+        if c.processed_into:
+            raise ValidationError(
+                f"Dit advies is al verwerkt ({c.processed_into}). Pas het zorgplan of de acties "
+                "daar aan."
+            )
+        chosen = [i.strip() for i in (items if items is not None else advice_items(advice))]
+        chosen = [i for i in chosen if i]
+        if not chosen:
+            raise ValidationError("Kies minstens één onderdeel van het advies om over te nemen.")
+        created: list[int] = []
+        if target == "careplan":
+            who = _person_name(s, c.advice_by_person_id or c.consultant_person_id) or c.team.name
+            version = careplan._add_agreements(s, ctx, patient_id, chosen, dimension, who)
+            created.append(version)
+            description = (
+                f"{len(chosen)} {'afspraak' if len(chosen) == 1 else 'afspraken'} in het "
+                f"zorgplan (versie {version})"
+            )
+        else:
+            from pzmdo.services import meetings  # here: meetings imports this module
+
+            for item in chosen:
+                created.append(
+                    meetings._add_action(
+                        ctx, patient_id, item, owner_person_id, due, meeting_id, date.today()
+                    )
+                )
+            description = f"{len(chosen)} {'actie' if len(chosen) == 1 else 'acties'}"
+        _mark_processed(c, description, close)
         ctx.audit(
             s,
             "consult_advies_verwerkt",
@@ -861,7 +865,7 @@ def list_consultations(
     if open_only:
         where.append(Consultation.status.in_([s.value for s in OPEN_STATUSES]))
     if patient_id is None:
-        with ctx.db.session() as s:
+        with ctx.read() as s:
             return _query_infos(ctx, s, where)
     with ctx.unit() as s:
         ctx.audit(s, "consult_view", patient_id=patient_id, entity=ENTITY)
@@ -879,7 +883,7 @@ def get_consultation(ctx: AppContext, consultation_id: int) -> ConsultationInfo:
 
 def overdue_consultations(ctx: AppContext, now: datetime | None = None) -> list[ConsultationInfo]:
     """Open consultations without advice after more than the threshold of working days."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         infos = _query_infos(
             ctx, s, [Consultation.status.in_([st.value for st in OPEN_STATUSES])], now
         )
@@ -888,7 +892,7 @@ def overdue_consultations(ctx: AppContext, now: datetime | None = None) -> list[
 
 def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
     """Per team: open, overdue, advised and the median response time (request → advice)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         where = []
         if since is not None:
             where.append(
@@ -921,7 +925,7 @@ def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
 def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
     """Open consultations (overdue ones say so) and advice received since the last meeting."""
     now = _now()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         where = [
             Consultation.status.in_(
                 [

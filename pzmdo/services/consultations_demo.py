@@ -119,7 +119,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                 member_ids=members,
             )
         team_ids.append((team_id, members))
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         patients = list(
             s.scalars(
                 select(Patient.id)

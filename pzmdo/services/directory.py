@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 
 from pzmdo.domain.careteam import (
     TeamRole,
-    clean_text,
     parse_discipline,
     validate_agb,
     validate_big,
 )
 from pzmdo.domain.enums import Discipline
 from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.text import clean_line
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Person
 from pzmdo.store.models.careteam import TeamMembership
@@ -101,17 +101,17 @@ def get_person(ctx: AppContext, person_id: int) -> PersonInfo:
 
 
 def _checked(data: PersonInput) -> dict:
-    name = clean_text(data.name, "de naam", required=True, limit=200)
+    name = clean_line(data.name, "de naam", required=True, limit=200)
     discipline = parse_discipline(data.discipline)
-    phone = clean_text(data.phone, "het telefoonnummer", limit=40)
-    ooh = clean_text(data.phone_out_of_hours, "het telefoonnummer buiten kantoortijd", limit=40)
-    email = clean_text(data.email, "het e-mailadres", limit=200)
+    phone = clean_line(data.phone, "het telefoonnummer", limit=40)
+    ooh = clean_line(data.phone_out_of_hours, "het telefoonnummer buiten kantoortijd", limit=40)
+    email = clean_line(data.email, "het e-mailadres", limit=200)
     if email and ("@" not in email or " " in email):
         raise ValidationError(f"'{email}' is geen geldig e-mailadres. Controleer het adres.")
     return {
         "name": name,
         "discipline": discipline.value,
-        "organisation": clean_text(data.organisation, "de organisatie", limit=200) or None,
+        "organisation": clean_line(data.organisation, "de organisatie", limit=200) or None,
         "phone": phone or None,
         "phone_out_of_hours": ooh or None,
         "email": email or None,

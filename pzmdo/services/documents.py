@@ -277,7 +277,7 @@ def _plan_version_label(plan: rm.CarePlanData) -> str:
 
 
 def _meta(ctx: AppContext, kind: str, version_label: str) -> rm.DocumentMeta:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         practice = s.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
     return rm.DocumentMeta(
         kind=kind,
@@ -316,7 +316,7 @@ def _patients(ctx: AppContext, ids: Iterable[int]) -> dict[int, Patient]:
     wanted = set(ids)
     if not wanted:
         return {}
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(select(Patient).where(Patient.id.in_(wanted))))
         for row in rows:
             s.expunge(row)
@@ -382,7 +382,7 @@ def _team(
             team.append(_contact(role, m.person))
             seen.add(m.person.id)
     if patient.gp_person_id and patient.gp_person_id not in seen:
-        with ctx.db.session() as s:
+        with ctx.read() as s:
             gp = s.get(Person, patient.gp_person_id)
             if gp is not None:
                 team.insert(
@@ -599,7 +599,7 @@ def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list
     action_pids = [a.patient_id for a in record.actions if a.patient_id is not None]
     rows = _patients(ctx, [*patient_ids, *action_pids])
     idents = {pid: _ident(p) for pid, p in rows.items()}
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = s.get(MeetingTeam, info.team_id)
         persons = (
             {
@@ -739,7 +739,7 @@ def document_history(
     if patient_id is not None:
         query = query.where(AuditEvent.patient_id == patient_id)
     query = query.order_by(AuditEvent.id.desc()).limit(limit * 5 if patient_id is None else limit)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(query))
     out: list[DocumentRecord] = []
     seen: set[str] = set()

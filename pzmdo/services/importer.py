@@ -220,14 +220,37 @@ def read_table(data: bytes, filename: str = "bestand.csv") -> SourceTable:
     text, encoding = _decode(data)
     text = text.lstrip("\ufeff")
     dialect = _dialect(text)
+    return _table(_csv_rows(text, dialect), encoding, dialect.delimiter)
+
+
+def _csv_rows(text: str, dialect: type[csv.Dialect]) -> list[list[str]]:
+    """CSV rows; a quote that is never closed is reported with its line, never silently
+    merged with the lines after it (no register field spans several lines)."""
+    if "\x00" in text:
+        raise ValidationError(
+            "Het bestand bevat ongeldige tekens (NUL); het is waarschijnlijk geen CSV-bestand. "
+            "Sla het opnieuw op als CSV en probeer het opnieuw."
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    rows: list[list[str]] = []
+    start = 1
     try:
-        raw = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        for row in reader:
+            if any("\n" in field or "\r" in field for field in row):
+                raise ValidationError(
+                    f'Regel {start} van het CSV-bestand heeft een aanhalingsteken (") dat niet '
+                    "wordt afgesloten. Herstel die regel en probeer het opnieuw; er is niets "
+                    "ingelezen."
+                )
+            rows.append(row)
+            start = reader.line_num + 1
     except csv.Error:
         raise ValidationError(
-            "Het CSV-bestand kan niet worden gelezen (ongeldige tekens of aanhalingstekens). "
-            "Sla het opnieuw op als CSV (puntkomma-gescheiden) en probeer het opnieuw."
+            f"Regel {start} van het CSV-bestand kan niet worden gelezen (een aanhalingsteken "
+            "staat verkeerd of wordt niet afgesloten). Herstel die regel en probeer het opnieuw; "
+            "er is niets ingelezen."
         ) from None
-    return _table(raw, encoding, dialect.delimiter)
+    return rows
 
 
 DELIMITERS = ";,\t"
@@ -366,7 +389,7 @@ def plan_import(
     index = check_mapping(table, mapping)
     today = date.today()
     levels = urgency_levels_for(ctx)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         gps = {
             fold(name): pid
             for pid, name in s.execute(
@@ -554,6 +577,9 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
                         proposed_by="import",
                         to_agenda=False,
                         by_user_id=ctx.user.id,
+                        closed_on=p.status_since
+                        if row.status in ("afgemeld", "overleden")
+                        else None,
                     )
                 )
             if row.died_on:

@@ -47,7 +47,6 @@ from pzmdo.domain.meetings import (
     TeamKind,
     TriadCheck,
     check_transition,
-    clean_text,
     default_cadence_weeks,
     ensure_editable,
     ensure_running,
@@ -58,9 +57,9 @@ from pzmdo.domain.meetings import (
     validate_cadence,
     validate_review_interval,
 )
-from pzmdo.domain.text import display_name
+from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, careteam, consultations, register
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -151,6 +150,7 @@ class MeetingInfo:
     closed_at: datetime | None
     closed_by: str
     triad: TriadCheck
+    version: int = 0  # what a save of these details must still find (optimistic check)
 
     @property
     def read_only(self) -> bool:
@@ -447,6 +447,7 @@ def _triad(s: Session, meeting_id: int) -> TriadCheck:
 
 
 def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+    s.flush()  # pending changes raise the version; report the number a later save must find
     team = s.get(MeetingTeam, m.team_id)
     names = _person_names(s, (m.chair_person_id, m.scribe_person_id))
     counts = dict(
@@ -477,6 +478,7 @@ def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
         closed_at=m.closed_at,
         closed_by=_login_name(s, m.closed_by),
         triad=_triad(s, m.id),
+        version=m.version,
     )
 
 
@@ -571,7 +573,7 @@ def _parse_time(value: time | str | None) -> time | None:
 
 def list_people(ctx: AppContext, active_only: bool = True) -> list[PersonBrief]:
     """Care providers from the directory, for the chair/scribe/owner/attendance choices."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         query = select(Person).order_by(Person.name)
         if active_only:
             query = query.where(Person.active.is_(True))
@@ -588,7 +590,7 @@ def _discipline_label(code: str) -> str:
 
 def get_team(ctx: AppContext) -> TeamInfo:
     """The team's settings (defaults when nothing is saved yet)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = _team(s)
         if team is None:
             return TeamInfo(
@@ -641,7 +643,7 @@ def save_team(
     members: Sequence[tuple[int, bool]] = (),
 ) -> TeamInfo:
     """Save the team settings; ``members`` = (person id, is a default attendee)."""
-    clean_name = clean_text(name, "de naam van het team", required=True, limit=200)
+    clean_name = clean_line(name, "de naam van het team", required=True, limit=200)
     try:
         team_kind = TeamKind.from_text(kind)
     except ValueError:
@@ -653,7 +655,7 @@ def save_team(
     validate_review_interval(review_interval_weeks)
     if not 1 <= minutes_per_patient <= 120:
         raise ValidationError("De tijd per patiënt moet tussen 1 en 120 minuten liggen.")
-    place = clean_text(default_place, "de vaste plaats", limit=200)
+    place = clean_line(default_place, "de vaste plaats", limit=200)
     at = _parse_time(default_time)
     member_ids = [pid for pid, _ in members]
     if len(set(member_ids)) != len(member_ids):
@@ -696,7 +698,7 @@ def save_team(
 def suggest_next_date(ctx: AppContext, today: date | None = None) -> date:
     """One cadence after the last meeting (or next week when there is none)."""
     day = _today(today)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         team = _team(s)
         last = s.scalar(select(func.max(Meeting.held_on)))
         weeks = team.cadence_weeks if team else 4
@@ -731,13 +733,13 @@ def plan_meeting(
             f"De datum {held_on:%d-%m-%Y} ligt meer dan een jaar terug. Controleer het jaartal."
         )
     at = _parse_time(start_time)
-    place_ = clean_text(place, "de plaats", limit=200)
-    link = clean_text(online_link, "de link voor online deelname", limit=500)
+    place_ = clean_line(place, "de plaats", limit=200)
+    link = clean_line(online_link, "de link voor online deelname", limit=500)
     if link and not link.lower().startswith(("https://", "http://")):
         raise ValidationError(
             "De link voor online deelname moet beginnen met https:// (kopieer de hele link)."
         )
-    theme_ = clean_text(theme, "het thema", limit=300)
+    theme_ = clean_line(theme, "het thema", limit=300)
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
@@ -811,10 +813,13 @@ def update_meeting(
     chair_person_id: int | None = None,
     scribe_person_id: int | None = None,
     theme: str | None = None,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
-    """Change the details of a meeting that is not closed (None = leave as is)."""
+    """Change the details of a meeting that is not closed (None = leave as is);
+    ``expected_version``: the version the form showed (a stale save is refused)."""
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
+        check_version(meeting, expected_version, "Dit overleg")
         ensure_editable(_status(meeting))
         changed = []
         if held_on is not None and held_on != meeting.held_on:
@@ -833,10 +838,10 @@ def update_meeting(
             meeting.start_time = _parse_time(start_time)
             changed.append("tijd")
         if place is not None:
-            meeting.place = clean_text(place, "de plaats", limit=200) or None
+            meeting.place = clean_line(place, "de plaats", limit=200) or None
             changed.append("plaats")
         if online_link is not None:
-            link = clean_text(online_link, "de link voor online deelname", limit=500)
+            link = clean_line(online_link, "de link voor online deelname", limit=500)
             if link and not link.lower().startswith(("https://", "http://")):
                 raise ValidationError("De link voor online deelname moet beginnen met https://.")
             meeting.online_link = link or None
@@ -850,7 +855,7 @@ def update_meeting(
             meeting.scribe_person_id = scribe_person_id
             changed.append("notulist")
         if theme is not None:
-            meeting.theme = clean_text(theme, "het thema", limit=300) or None
+            meeting.theme = clean_line(theme, "het thema", limit=300) or None
             changed.append("thema")
         ctx.audit(
             s, "meeting_updated", entity="meeting", entity_id=meeting.id, detail={"velden": changed}
@@ -863,13 +868,13 @@ def update_meeting(
 
 def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
     """All meetings, newest first."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _meeting_info(s, _get_meeting(s, meeting_id))
 
 
@@ -881,7 +886,7 @@ def agenda(
 ) -> list[AgendaItemInfo]:
     """The agenda in order; with ``include_proposed`` also the proposals not yet accepted."""
     statuses = VISIBLE if include_proposed else ON_AGENDA
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_meeting(s, meeting_id)
         items = list(
             s.scalars(
@@ -983,7 +988,7 @@ def propose_agenda(
     proposed again. Returns the whole agenda, proposals included, in order.
     """
     day = _today(today)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         meeting = _get_meeting(s, meeting_id)
         status = _status(meeting)
         previous = _previous_meeting(s, meeting)
@@ -1120,7 +1125,7 @@ def accept_item(ctx: AppContext, item_id: int) -> None:
 
 def accept_all(ctx: AppContext, meeting_id: int) -> int:
     """Accept every proposal of the meeting; returns how many were accepted."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         ids = list(
             s.scalars(
                 select(MeetingAgendaItem.id).where(
@@ -1268,7 +1273,7 @@ def add_patient(
 
 def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     """A theme slot (education, a case reflection, ...) on the agenda."""
-    text = clean_text(title, "het thema", required=True, limit=300)
+    text = clean_line(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
@@ -1334,7 +1339,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
 
 def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
     """Move an item up (negative) or down (positive) among the visible items."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         meeting_id = item.meeting_id
     ids = [i.id for i in agenda(ctx, meeting_id)]
@@ -1472,7 +1477,7 @@ def set_attendance(
 
 
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
 
@@ -1818,7 +1823,7 @@ def open_actions(ctx: AppContext, patient_id: int | None = None) -> list[ActionI
     if patient_id is not None:
         query = query.where(MeetingAction.patient_id == patient_id)
     query = query.order_by(MeetingAction.due.is_(None), MeetingAction.due, MeetingAction.id)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return _action_infos(s, list(s.scalars(query)), date.today())
 
 
@@ -1895,19 +1900,15 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
             },
         )
         info = _meeting_info(s, meeting)
+        # The follow-up tasks belong to the same user action: closed in the same transaction.
+        if discussed:
+            register._complete_tasks(
+                s, ctx, discussed, "nabespreking", f"Nabesproken in {info.title.lower()}"
+            )
     ctx.changes.publish("meeting", meeting_id)
     if discussed:
-        _complete_nabesprekingen(ctx, discussed, info.title)
         ctx.changes.publish("patient", *discussed)
     return info
-
-
-def _complete_nabesprekingen(ctx: AppContext, patient_ids: Sequence[int], title: str) -> None:
-    """The register's "nabespreking" task of a deceased patient is done once discussed."""
-    wanted = set(patient_ids)
-    for task in register.open_tasks(ctx):
-        if task.kind == "nabespreking" and task.patient_id in wanted:
-            register.complete_task(ctx, task.id, f"Nabesproken in {title.lower()}")
 
 
 def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = None) -> int:
@@ -1975,7 +1976,7 @@ def _item_record(
 def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
     """One item's notes, checklist, decisions and actions (meeting mode)."""
     today = date.today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         info = _item_infos(s, [item])[0]
         actions = _action_infos(
@@ -1995,7 +1996,7 @@ def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
 def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
     """The whole meeting: attendance, agenda with notes/checklist/decisions/actions, amendments."""
     today = date.today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         meeting = _get_meeting(s, meeting_id)
         info = _meeting_info(s, meeting)
         items = list(

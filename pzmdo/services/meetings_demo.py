@@ -50,12 +50,12 @@ ACTIONS = [
 
 def add_demo(ctx: AppContext, seed: int = 1) -> None:
     """Add the demo meetings once (nothing happens when meetings exist already)."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         if s.scalar(select(Meeting.id).limit(1)) is not None:
             return
     rng = random.Random(seed)
     team_ids = ensure_demo_team(ctx)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         people = {p.id: p for p in s.scalars(select(Person).where(Person.id.in_(team_ids)))}
     by_discipline: dict[str, int] = {}
     for pid in team_ids:
@@ -148,7 +148,7 @@ def add_demo(ctx: AppContext, seed: int = 1) -> None:
         scribe_person_id=scribe,
         theme="Scholing: signaleren met de surprise question (fictief)",
     )
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         candidates = [
             pid
             for pid in s.scalars(

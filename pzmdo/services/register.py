@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.bsn import validate_bsn
+from pzmdo.domain.careteam import TeamRole
 from pzmdo.domain.dates import format_date, parse_date
 from pzmdo.domain.enums import Discipline, PatientStatus, Role, Sex
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
@@ -47,9 +48,9 @@ from pzmdo.domain.register import (
     name_words,
     urgency_levels,
 )
-from pzmdo.domain.text import display_name, fold, search_key
+from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, display_name, fold, search_key
 from pzmdo.services import careteam
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.patients import PatientHeader, age_on, header_of
 from pzmdo.store.models import Patient, Person, Practice, Setting
 from pzmdo.store.models.register import (
@@ -124,6 +125,7 @@ class PatientDetails:
     last_discussed_on: date | None
     next_review_on: date | None
     allowed_next: tuple[str, ...]
+    version: int = 0  # what a save of these details must still find (optimistic check)
 
 
 @dataclass(frozen=True)
@@ -268,9 +270,12 @@ def _today() -> date:
     return date.today()
 
 
-def _clean(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
+MAX_NOTES = 20_000  # the patient's notes field
+
+
+def _clean(text: str | None, what: str = "de tekst", *, limit: int = MAX_TEXT) -> str | None:
+    """Free text: stripped, None when empty; control characters and overlong text refused."""
+    return clean_text(text, what, limit=limit) or None
 
 
 def _get_patient(s: Session, patient_id: int) -> Patient:
@@ -297,7 +302,9 @@ def _enum_value(enum: Any, value: str | None, what: str) -> str | None:
 def validate_patient_input(data: PatientInput, today: date | None = None) -> PatientInput:
     """Check and normalise; raise a Dutch ValidationError on the first problem."""
     today = today or _today()
-    given, family = data.given_name.strip(), data.family_name.strip()
+    given = clean_line(data.given_name, "de voornaam", limit=100)
+    family = clean_line(data.family_name, "de achternaam", limit=100)
+    clean_line(data.name_prefix, "het tussenvoegsel", limit=20)
     if not family:
         raise ValidationError("Vul de achternaam van de patiënt in.")
     if not given:
@@ -324,8 +331,7 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
         (data.representative_relation, 80, "De relatie van de vertegenwoordiger"),
         (data.representative_phone, 40, "Het telefoonnummer van de vertegenwoordiger"),
     ):
-        if value and len(value.strip()) > limit:
-            raise ValidationError(f"{what} is te lang (meer dan {limit} tekens). Kort het in.")
+        clean_line(value, what[:1].lower() + what[1:], limit=limit)
     return replace(
         data,
         given_name=given,
@@ -348,7 +354,7 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
         representative_relation=_clean(data.representative_relation),
         representative_phone=_clean(data.representative_phone),
         populations=tuple(p for p in populations if p),
-        notes=_clean(data.notes),
+        notes=_clean(data.notes, "de notities", limit=MAX_NOTES),
     )
 
 
@@ -440,6 +446,12 @@ def _status_event(
     )
     p.status = new.value
     p.status_since = on
+    if new in (PatientStatus.AFGEMELD, PatientStatus.OVERLEDEN):
+        # Leaving the marked phase closes the open marking (one open marking per patient).
+        for marking in s.scalars(
+            select(Marking).where(Marking.patient_id == p.id, Marking.closed_on.is_(None))
+        ):
+            marking.closed_on = on
 
 
 def _new_patient(ctx: AppContext, s: Session, data: PatientInput, today: date) -> Patient:
@@ -483,10 +495,15 @@ def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = 
     return pid
 
 
-def update_patient(ctx: AppContext, patient_id: int, data: PatientInput) -> None:
+def update_patient(
+    ctx: AppContext, patient_id: int, data: PatientInput, *, expected_version: int | None = None
+) -> None:
+    """Save the patient's details; ``expected_version`` is the version the form showed (a
+    save on top of someone else's newer change is refused)."""
     data = validate_patient_input(data)
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
+        check_version(p, expected_version, "De gegevens van deze patiënt")
         _check_unique(s, data, exclude_id=patient_id)
         if p.marked_on and data.birth_date > p.marked_on:
             raise ValidationError(
@@ -529,6 +546,7 @@ def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
             last_discussed_on=p.last_discussed_on,
             next_review_on=p.next_review_on,
             allowed_next=tuple(s_.value for s_ in ALLOWED_TRANSITIONS[status]),
+            version=p.version,
         )
 
 
@@ -611,7 +629,7 @@ def _signal_info(row: Signal, p: Patient) -> SignalInfo:
 
 def signal_queue(ctx: AppContext) -> list[SignalInfo]:
     """Open signals: "te bespreken met de regiebehandelaar", oldest first."""
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.execute(
             select(Signal, Patient)
             .join(Patient, Patient.id == Signal.patient_id)
@@ -622,7 +640,7 @@ def signal_queue(ctx: AppContext) -> list[SignalInfo]:
 
 
 def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         p = _get_patient(s, patient_id)
         rows = s.scalars(
             select(Signal).where(Signal.patient_id == patient_id).order_by(Signal.signalled_on)
@@ -753,7 +771,7 @@ def _add_task(s: Session, patient_id: int, kind: FollowUpKind, due: date) -> Fol
 def urgency_levels_for(ctx: AppContext) -> tuple[UrgencyLevel, ...]:
     import json
 
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         row = s.get(Setting, URGENCY_SETTING)
     configured = None
     if row is not None:
@@ -779,9 +797,15 @@ def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> 
             raise ValidationError(
                 f"De urgentie is al {level.label.lower()}; er is niets veranderd."
             )
+        links = s.scalar(
+            select(func.coalesce(func.max(UrgencyChange.seq), 0)).where(
+                UrgencyChange.patient_id == p.id
+            )
+        )
         s.add(
             UrgencyChange(
                 patient_id=p.id,
+                seq=(links or 0) + 1,
                 changed_on=today,
                 previous_code=p.urgency,
                 code=level.code,
@@ -878,16 +902,20 @@ def register_hospital_mdo(
             detail={"gemarkeerd": mdo.marked_in_hospital},
         )
         pid = p.id
-    if gp_for_central is not None:
-        _make_central(ctx, pid, gp_for_central)
+        if gp_for_central is not None:
+            _make_central(ctx, s, pid, gp_for_central)
     ctx.changes.publish("patient", pid)
+    if gp_for_central is not None:
+        ctx.changes.publish("careteam", pid)
     return pid
 
 
-def _make_central(ctx: AppContext, patient_id: int, person_id: int) -> None:
-    """The GP as regiebehandelaar: the care team owns that role (and its history)."""
+def _make_central(ctx: AppContext, s: Session, patient_id: int, person_id: int) -> None:
+    """The GP as regiebehandelaar, in the register's own transaction (one user action)."""
     reason = "Ziekenhuis-MDO-PZ: de huisarts wordt regiebehandelaar (003:L368)"
-    careteam.set_central_caregiver(ctx, patient_id, person_id, reason)
+    careteam._set_role_holder(
+        s, ctx, patient_id, TeamRole.CENTRALE_ZORGVERLENER, person_id, reason, None
+    )
 
 
 # -- dying phase, death, deregistration --------------------------------------------------------------
@@ -1007,7 +1035,7 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
 
 
 def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         q = (
             select(FollowUpTask, Patient)
             .join(Patient, Patient.id == FollowUpTask.patient_id)
@@ -1020,7 +1048,7 @@ def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]
 
 
 def patient_tasks(ctx: AppContext, patient_id: int) -> list[TaskInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         p = _get_patient(s, patient_id)
         rows = s.scalars(
             select(FollowUpTask)
@@ -1057,13 +1085,33 @@ def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
     ctx.changes.publish("patient", pid)
 
 
+def _complete_tasks(
+    s: Session, ctx: AppContext, patient_ids: Sequence[int], kind: str, note: str
+) -> list[int]:
+    """Complete the open tasks of one kind for these patients, in the caller's transaction."""
+    done: list[int] = []
+    for t in s.scalars(
+        select(FollowUpTask).where(
+            FollowUpTask.kind == kind,
+            FollowUpTask.done_on.is_(None),
+            FollowUpTask.patient_id.in_(list(patient_ids)),
+        )
+    ):
+        t.done_on = _today()
+        t.done_by_user_id = ctx.user.id
+        t.note = _clean(note)
+        ctx.audit(s, "task_done", patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
+        done.append(t.id)
+    return done
+
+
 # -- history --------------------------------------------------------------------------------------
 
 
 def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     """The patient's register history, newest first."""
     items: list[tuple[date, Any, HistoryItem]] = []
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         _get_patient(s, patient_id)
         for e in s.scalars(select(StatusEvent).where(StatusEvent.patient_id == patient_id)):
             text = f"Status: {PatientStatus(e.to_status).label.lower()}"
@@ -1100,7 +1148,7 @@ def list_gps(ctx: AppContext) -> list[PersonChoice]:
 
 
 def _persons(ctx: AppContext, disciplines: Sequence[str]) -> list[PersonChoice]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.scalars(
             select(Person)
             .where(Person.discipline.in_(disciplines), Person.active.is_(True))
@@ -1152,7 +1200,7 @@ def search_patients(ctx: AppContext, text: str, limit: int = 20) -> list[Patient
     if cond is None:
         return []
     today = _today()
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         rows = s.scalars(
             select(Patient).where(cond).order_by(Patient.search_name, Patient.id).limit(limit)
         )
@@ -1208,7 +1256,7 @@ def register_ids(
     if query.descending:
         key = key.desc() if sort != "age" else Patient.birth_date
     q = q.order_by(key, Patient.search_name, Patient.id)
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return list(s.scalars(q))
 
 
@@ -1223,7 +1271,7 @@ def register_rows(
     central = aliased(Person)
     today = _today()
     found: dict[int, RegisterRow] = {}
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             rows = s.execute(
@@ -1269,7 +1317,7 @@ def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRo
 
 
 def count_by_status(ctx: AppContext) -> dict[str, int]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return dict(s.execute(select(Patient.status, func.count()).group_by(Patient.status)).all())
 
 
@@ -1298,7 +1346,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             return None
         return levels[code].label.lower() if code in levels else code
 
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         # Deaths: until the nabespreking task is done.
         reviewed = (
             select(FollowUpTask.patient_id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -179,6 +180,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                     "to_agenda": True,
                     "in_hospital": in_hospital,
                     "by_user_id": user_id,
+                    "closed_on": None,
                 }
             )
             if in_hospital:
@@ -204,6 +206,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                         "changed_on": since,
                         "previous_code": None,
                         "code": code,
+                        "seq": 1,
                         "note": None,
                         "by_user_id": user_id,
                     }
@@ -227,6 +230,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                 )
             elif status is PatientStatus.OVERLEDEN:
                 event(PatientStatus.OVERLEDEN, died_on, "gemarkeerd", "overleden (fictief)")
+                _close_marking(marks, pid, died_on)
                 deaths.append(
                     {
                         "patient_id": pid,
@@ -252,6 +256,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
             elif status is PatientStatus.AFGEMELD:
                 off = marked_on + timedelta(days=rng.randint(0, max(0, (today - marked_on).days)))
                 event(PatientStatus.AFGEMELD, off, "gemarkeerd", "niet meer palliatief (fictief)")
+                _close_marking(marks, pid, off)
             updates.append(row)
         for model, rows in (
             (StatusEvent, ev),
@@ -283,3 +288,9 @@ def add_demo(ctx: AppContext, seed: int) -> None:
             conn.execute(stmt, updates[start : start + BATCH])
         ctx.audit(s, "demo_register", detail={"patienten": len(patients)})
     ctx.changes.publish("patient")
+
+
+def _close_marking(marks: list[dict[str, Any]], patient_id: int, on: date) -> None:
+    """A patient who left the marked phase has no open marking."""
+    if marks and marks[-1]["patient_id"] == patient_id:
+        marks[-1]["closed_on"] = on

@@ -15,7 +15,7 @@ DEFAULTS: dict[str, Any] = {IDLE_LOCK_MINUTES: 10, GP_POST_PHONE: "", MEETING_MI
 
 
 def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         row = s.get(Setting, key)
     if row is None:
         return DEFAULTS.get(key, default) if default is None else default

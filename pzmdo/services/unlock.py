@@ -12,10 +12,12 @@ from sqlalchemy import select
 
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
+from pzmdo.domain.text import clean_line
 from pzmdo.services import custody
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.store import migrate
 from pzmdo.store.database import Database
+from pzmdo.store.filelock import remove_leftovers
 from pzmdo.store.files import SessionLock, restrict
 from pzmdo.store.keys import (
     WRONG_PASSWORD,
@@ -35,6 +37,7 @@ from pzmdo.store.models.keys import KeyState
 from pzmdo.store.paths import backup_dir, default_db_path, keyslot_path
 
 MIN_PASSWORD_LENGTH = 8
+MAX_LOGIN = 64
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ def validate_new_password(password: str) -> None:
 
 def validate_login(login: str) -> str:
     login = login.strip().lower()
+    if len(login) > MAX_LOGIN:
+        raise ValidationError(
+            f"Een gebruikersnaam is hoogstens {MAX_LOGIN} tekens lang. Kies een kortere naam."
+        )
     if not login or not all(ch.isalnum() or ch in "._-" for ch in login):
         raise ValidationError(
             "Een gebruikersnaam bestaat uit letters, cijfers, punt, streepje of liggend streepje."
@@ -80,13 +87,15 @@ def init_database(
     validate_new_password(password)
     if not practice_name.strip() or not admin_name.strip():
         raise ValidationError("Vul de naam van de praktijk en van de eerste gebruiker in.")
+    practice_name = clean_line(practice_name, "de naam van de praktijk", limit=200)
+    admin_name = clean_line(admin_name, "de naam van de eerste gebruiker", limit=200)
     data_key = new_data_key()
     slots = KeySlotFile.for_database(path)
     private, public = new_key_pair()
     lock: SessionLock | None = None
     try:
-        db = Database.open_file(path, data_key, create=True)
         lock = SessionLock(path)
+        db = Database.open_file(path, data_key, create=True, lock=lock)
         migrate.upgrade(db)
         with KeySlotFile.update(path, otherwise=slots) as slots, db.transaction() as s:
             s.add(Practice(name=practice_name.strip()))
@@ -119,7 +128,7 @@ def init_database(
 def _sidecars(path: Path) -> list[Path]:
     return [
         path.with_name(path.name + suffix)
-        for suffix in ("-wal", "-shm", "-journal", ".sessions", ".keys.lock")
+        for suffix in ("-wal", "-shm", "-journal", ".lock", ".keys.lock")
     ]
 
 
@@ -175,7 +184,7 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, login: str) -> AppCo
     _require_database(path)
     data_key = parse_recovery_key(recovery_key)
     with _session_lock(path) as lock:
-        db = Database.open_file(path, data_key)
+        db = Database.open_file(path, data_key, lock=lock)
         try:
             slots: KeySlotFile | None = KeySlotFile.load(path)
         except DatabaseError:
@@ -245,7 +254,7 @@ def _open_with_slot(
     db, opened = None, 0
     for epoch, data_key in found.data_keys:  # newest first: completes a broken-off rotation
         try:
-            db, opened = Database.open_file(path, data_key), epoch
+            db, opened = Database.open_file(path, data_key, lock=lock), epoch
             break
         except UnlockError:
             continue
@@ -278,6 +287,8 @@ def _finish_open(
     restrict(keyslot_path(path))
     login = login.strip().lower()
     try:
+        # We hold the shared lock, so no restore runs: its temporary files are leftovers.
+        remove_leftovers(path, backup_dir(path))
         _upgrade_with_backup(db, path)
         keys_lock = KeySlotFile.update(path) if slots is not None else nullcontext(None)
         with keys_lock as current_slots, db.transaction() as s:
@@ -368,7 +379,7 @@ def reopen_as(path: Path, data_key: bytes, login: str, *, method: str) -> AppCon
     """Open again with a key already in memory (after a restore)."""
     path = Path(path)
     with _session_lock(path) as lock:
-        db = Database.open_file(path, data_key)
+        db = Database.open_file(path, data_key, lock=lock)
         try:
             slots: KeySlotFile | None = KeySlotFile.load(path)
         except DatabaseError:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from pzmdo.domain.text import clean_line
 from pzmdo.services import custody
 from pzmdo.services.context import AppContext
 from pzmdo.services.unlock import validate_login, validate_new_password
@@ -89,7 +90,7 @@ def add_user(
                     "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
                 )
             person = Person(
-                name=name.strip(),
+                name=clean_line(name, "de naam van de gebruiker", limit=200),
                 discipline=_DISCIPLINE_FOR_ROLE[role].value,
                 big_registered=big_registered,
             )
@@ -109,7 +110,7 @@ def add_user(
 
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
-    with ctx.db.session() as s:
+    with ctx.read() as s:
         return [_info(u) for u in s.scalars(select(AppUser).order_by(AppUser.login))]
 
 

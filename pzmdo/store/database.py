@@ -8,6 +8,7 @@ opens it with the recovery key.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,14 +18,23 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from pzmdo.domain.errors import DatabaseError, UnlockError
+from pzmdo.store.filelock import FileLock, describe_holders
 from pzmdo.store.files import create_private, private_dir
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # a bounded wait for another writer, then a "bezet" message
+
+# Primary SQLite result codes (``sqlite_errorcode & 0xFF``).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+# Execution option that marks a read-only unit (plain BEGIN); everything else is a write
+# unit and begins with BEGIN IMMEDIATE, so the reads guarding a change hold the write lock.
+READ_ONLY = "pzmdo_read_only"
 
 
 def _connect(path: Path, key: bytes) -> Any:
@@ -32,6 +42,9 @@ def _connect(path: Path, key: bytes) -> Any:
     # The key pragma must be the first statement on a new connection.
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     conn.execute("PRAGMA cipher_log_level = NONE")
+    # The driver must not begin transactions itself (it would begin only at the first
+    # write, leaving the guarding reads unprotected): ``_on_begin`` emits our BEGIN.
+    conn.isolation_level = None
     return conn
 
 
@@ -42,58 +55,137 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         "PRAGMA temp_store = MEMORY",
         f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
         "PRAGMA synchronous = FULL",
+        "PRAGMA journal_mode = WAL",
     ):
         cur.execute(pragma)
     cur.close()
 
 
-def explain_sqlite_error(exc: BaseException) -> DatabaseError:
-    """Turn a low-level error into a Dutch message that says what to do."""
-    text_ = str(exc).lower()
+def _on_begin(conn: Any) -> None:
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of a driver error (or the SQLAlchemy error around it)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def _disk_full(path: Path | None) -> bool:
+    """An I/O error on a disk without free space is a full disk (SQLite reports a full
+    tmpfs as a failed shared-memory resize, say)."""
+    if path is None:
+        return False
+    try:
+        stat = os.statvfs(Path(path).parent)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < 1024 * 1024
+
+
+def explain_sqlite_error(
+    exc: BaseException, holders: str | None = None, path: Path | None = None
+) -> DatabaseError:
+    """Turn a low-level error into a Dutch message that says what happened and what to do.
+
+    Classified by SQLite's result code, never by the message (which may quote data)."""
+    code = sqlite_code(exc)
+    io_error = code == SQLITE_IOERR or isinstance(exc, OSError)
     if (
-        "disk is full" in text_
-        or "database or disk is full" in text_
+        code == SQLITE_FULL
         or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
+        or (io_error and _disk_full(path))
     ):
         return DatabaseError(
             "De schijf is vol; er is niets opgeslagen. Maak ruimte vrij en probeer het opnieuw."
         )
-    if "locked" in text_ or "busy" in text_:
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        who = f" door {holders}" if holders else " door een ander programma of een andere werkplek"
         return DatabaseError(
-            "De database is bezet door een ander programma of een andere werkplek. "
-            "Wacht even en probeer het opnieuw."
+            f"De database is bezet{who}; er is niets opgeslagen. Wacht even en probeer het opnieuw."
         )
-    if "readonly" in text_ or "read-only" in text_ or "permission" in text_:
+    if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) or (
+        isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    ):
         return DatabaseError(
-            "De database kan niet worden beschreven (alleen-lezen of geen rechten). "
-            "Controleer de map en de bestandsrechten."
+            "De database kan niet worden beschreven (alleen-lezen map of geen rechten); er is "
+            "niets opgeslagen. Controleer de map en de bestandsrechten."
+        )
+    if code == SQLITE_IOERR or isinstance(exc, OSError):
+        return DatabaseError(
+            "De schijf gaf een lees- of schrijffout; er is niets opgeslagen. Controleer de schijf "
+            "(of de netwerkverbinding) en probeer het opnieuw."
+        )
+    if code == SQLITE_NOTADB:
+        return DatabaseError(
+            "Dit bestand is geen pzmdo-database of de sleutel past niet. Controleer welk bestand "
+            "u opent; er is niets gewijzigd."
+        )
+    if code == SQLITE_CORRUPT:
+        return DatabaseError(
+            "De database is beschadigd. Zet een back-up terug (pzmdo restore) of neem contact "
+            "op met de beheerder."
         )
     return DatabaseError(
-        "De database is beschadigd of geen pzmdo-database. Zet een back-up terug "
-        "(pzmdo restore) of neem contact op met de beheerder."
+        "De database gaf een onverwachte fout; er is niets opgeslagen. Probeer het opnieuw en "
+        "meld het aan de beheerder als het blijft gebeuren."
     )
 
 
 class Database:
-    """An opened database: engine and session factory, plus where it came from."""
+    """An opened database: engine and session factories, plus where it came from."""
 
-    def __init__(self, engine: Engine, path: Path | None, data_key: bytes | None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        data_key: bytes | None,
+        lock: FileLock | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
         self.data_key = data_key
+        self.lock = lock
+        self._owns_lock = False  # a lock the caller passed in is released by the caller
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
-    def open_file(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
-        """Open (or with ``create`` make) an encrypted file; verify the key at once."""
+    def open_file(
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        create: bool = False,
+        session_lock: bool = True,
+        lock: FileLock | None = None,
+    ) -> Database:
+        """Open (or with ``create`` make) an encrypted file; verify the key at once.
+
+        The session holds the shared file lock until ``close()``, so nothing replaces the
+        file meanwhile: the caller's ``lock`` (already held, released by the caller), else
+        one of its own (``session_lock=False`` only for whoever holds the file alone)."""
         path = Path(path)
+        if "\0" in str(path):
+            raise DatabaseError("De naam van het databasebestand bevat een ongeldig teken.")
         if not create and not path.exists():
             raise DatabaseError(f"Er is geen database op {path}. Maak er een met 'pzmdo init'.")
         if create:
-            private_dir(path.parent)
-            if not path.exists():
-                create_private(path)  # SQLite's -wal/-shm copy the file's mode
+            try:
+                private_dir(path.parent)
+                if not path.exists():
+                    create_private(path)  # SQLite's -wal/-shm copy the file's mode
+            except OSError as exc:
+                raise explain_sqlite_error(exc, None, path) from None
+        owns_lock = lock is None and session_lock
+        if owns_lock:
+            lock = FileLock(path)
+            lock.acquire_shared()
         engine = create_engine(
             "sqlite://",
             module=sqlcipher3.dbapi2,  # the pysqlcipher dialect would re-key with a passphrase
@@ -107,18 +199,19 @@ class Database:
             poolclass=QueuePool,
             pool_size=5,
             max_overflow=10,
+            hide_parameters=True,  # SQL parameters are patient data: never in a message
         )
         event.listen(engine, "connect", _on_connect)
-        db = cls(engine, path, key)
+        event.listen(engine, "begin", _on_begin)
+        db = cls(engine, path, key, lock)
+        db._owns_lock = owns_lock
         db.verify()
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         return db
 
     @classmethod
     def open_url(cls, url: str) -> Database:
         """A shared server (PostgreSQL): the server handles authentication and TLS."""
-        engine = create_engine(make_url(url), pool_pre_ping=True)
+        engine = create_engine(make_url(url), pool_pre_ping=True, hide_parameters=True)
         db = cls(engine, None, None)
         db.verify()
         return db
@@ -130,39 +223,62 @@ class Database:
     def verify(self) -> None:
         """A wrong key only shows at the first read: read now, and say what it means."""
         try:
-            with self.engine.connect() as conn:
+            with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
                 conn.execute(
                     text("SELECT count(*) FROM sqlite_master" if self.is_sqlite else "SELECT 1")
                 )
         except Exception as exc:
-            self.engine.dispose()
-            if "file is not a database" in str(exc) or "not a database" in str(exc):
+            explained = self._explain(exc)
+            self.close()
+            if sqlite_code(exc) == SQLITE_NOTADB:
                 raise UnlockError(
                     "De database kan met deze sleutel niet worden geopend: de sleutel is onjuist "
                     "of het bestand is beschadigd. Er is niets gewijzigd."
                 ) from None
-            raise explain_sqlite_error(exc) from None
+            raise explained from None
 
     def close(self) -> None:
+        """Close every pooled connection, then let go of the file lock (if it is ours)."""
         self.engine.dispose()
+        if self.lock is not None and self._owns_lock:
+            self.lock.release()
+
+    def holders(self) -> str | None:
+        """Who else has this database open, for a "bezet" message (None when unknown)."""
+        if self.lock is None:
+            return None
+        found = self.lock.holders()
+        return describe_holders(found) if found else None
 
     # -- units of work -----------------------------------------------------------------
     def session(self) -> Session:
-        return self._sessions()
+        """A session for reading (plain BEGIN: concurrent with other readers and a writer)."""
+        return self._read_sessions()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back everything on any error."""
-        session = self._sessions()
+    def transaction(self, *, write: bool = True) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error.
+
+        A write unit begins with BEGIN IMMEDIATE: it waits (bounded) for any other writer,
+        and everything it reads stays valid until it commits."""
+        session = (self._sessions if write else self._read_sessions)()
         try:
             with session.begin():
                 yield session
-        except OperationalError as exc:
-            raise explain_sqlite_error(exc.orig or exc) from None
-        except (sqlite3.OperationalError, sqlcipher3.OperationalError, OSError) as exc:
-            raise explain_sqlite_error(exc) from None
+        except DBAPIError as exc:
+            if isinstance(exc, IntegrityError) or not isinstance(exc.orig, DRIVER_ERRORS):
+                raise
+            raise self._explain(exc) from None
+        except DRIVER_ERRORS as exc:
+            raise self._explain(exc) from None
+        except OSError as exc:
+            raise explain_sqlite_error(exc, None, self.path) from None
         finally:
             session.close()
+
+    def _explain(self, exc: BaseException) -> DatabaseError:
+        holders = self.holders() if sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) else None
+        return explain_sqlite_error(exc, holders, self.path)
 
     def rekey(self, new_key: bytes) -> None:
         """Re-encrypt the whole file with ``new_key`` (SQLCipher's ``PRAGMA rekey``).
@@ -178,19 +294,28 @@ class Database:
             conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays
         except (sqlite3.Error, sqlcipher3.Error) as exc:
-            raise explain_sqlite_error(exc) from None
+            raise explain_sqlite_error(exc, None, self.path) from None
         finally:
             conn.close()
-        fresh = Database.open_file(self.path, new_key)
+        fresh = Database.open_file(self.path, new_key, session_lock=False)  # we hold ours
         self.engine, self._sessions, self.data_key = fresh.engine, fresh._sessions, new_key
+        self._read_sessions = fresh._read_sessions
 
     def integrity_check(self) -> list[str]:
         """Problems reported by SQLite's integrity check (empty when all is well)."""
         if not self.is_sqlite:
             return []
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
             fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         problems = [] if rows == ["ok"] else rows
         problems += [f"verwijzing ontbreekt: tabel {r[0]} rij {r[1]}" for r in fk]
         return problems
+
+
+DRIVER_ERRORS = (
+    sqlite3.OperationalError,
+    sqlcipher3.OperationalError,
+    sqlite3.DatabaseError,
+    sqlcipher3.DatabaseError,
+)

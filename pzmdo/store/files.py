@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
-from pzmdo.domain.errors import DatabaseError
+from pzmdo.store.filelock import FileLock
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -105,44 +105,15 @@ def file_lock(lock_path: Path) -> Iterator[None]:
 
 
 # -- whole-database lock -------------------------------------------------------------------
-# Sessions hold ``<db>.sessions`` shared (``<db>.lock`` is the GUI's single-instance lock); an operation that must be alone with the file (the key
-# rotation's PRAGMA rekey) needs it exclusively. Kept small on purpose, so it can be swapped
-# for the project-wide lock-file protocol.
+# One protocol for the whole project (``pzmdo.store.filelock``): sessions hold ``<db>.lock``
+# shared; whatever must be alone with the file (restore, the key rotation's PRAGMA rekey)
+# holds it exclusively and a refusal names who has it open.
 
 
-def database_lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".sessions")
-
-
-class SessionLock:
-    """A shared hold on the database for as long as a session has it open."""
+class SessionLock(FileLock):
+    """A shared hold on the database for as long as a session has it open (waits while a
+    restore or a key rotation has the file to itself)."""
 
     def __init__(self, db_path: Path) -> None:
-        self.db_path = Path(db_path)
-        self._fd: int | None = os.open(
-            database_lock_path(self.db_path), os.O_RDWR | os.O_CREAT, FILE_MODE
-        )
-        fcntl.flock(self._fd, fcntl.LOCK_SH)
-
-    @contextmanager
-    def exclusive(self) -> Iterator[None]:
-        """Be the only holder for the duration, or refuse (nothing is changed)."""
-        if self._fd is None:
-            raise DatabaseError("De database is gesloten.")
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fcntl.flock(self._fd, fcntl.LOCK_SH)
-            raise DatabaseError(
-                "De database is nog geopend op een andere werkplek of in een ander "
-                "programma. Sluit pzmdo daar en probeer het opnieuw; er is niets gewijzigd."
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(self._fd, fcntl.LOCK_SH)
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        super().__init__(db_path)
+        self.acquire_shared()

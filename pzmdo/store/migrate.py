@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pzmdo._data import migrations_dir
-from pzmdo.store.database import Database
+from pzmdo.store.database import READ_ONLY, Database
 
 
 def config() -> Any:
@@ -21,9 +21,21 @@ def config() -> Any:
 
 
 def head_revisions() -> tuple[str, ...]:
+    """The revisions a current database records: every branch head, except heads that
+    another head depends on (Alembic records a dependency as passed, like an ancestor)."""
     from alembic.script import ScriptDirectory
 
-    return tuple(sorted(ScriptDirectory.from_config(config()).get_heads()))
+    script = ScriptDirectory.from_config(config())
+    heads = set(script.get_heads())
+    passed: set[str] = set()
+    todo = list(heads)
+    while todo:
+        rev = script.get_revision(todo.pop())
+        for below in rev._all_down_revisions if rev is not None else ():
+            if below not in passed:
+                passed.add(below)
+                todo.append(below)
+    return tuple(sorted(heads - passed))
 
 
 def unknown_revisions(revisions: tuple[str, ...]) -> tuple[str, ...]:
@@ -37,7 +49,7 @@ def unknown_revisions(revisions: tuple[str, ...]) -> tuple[str, ...]:
 def current_revisions(db: Database) -> tuple[str, ...]:
     from alembic.runtime.migration import MigrationContext
 
-    with db.engine.connect() as conn:
+    with db.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
         return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
 
 

@@ -82,7 +82,9 @@ def test_wrong_password_exit_1_dutch_and_file_unchanged(tmp_path: Path):
     _init(db)
     assert run_pzmdo("check", db=db).returncode == 0
     before = {
-        p.name: p.read_bytes() for p in tmp_path.glob("pzmdo.db*") if not p.name.endswith(".keys")
+        p.name: p.read_bytes()
+        for p in tmp_path.glob("pzmdo.db*")
+        if p.is_file() and not p.name.endswith((".keys", ".lock"))
     }
     result = run_pzmdo("check", db=db, password="verkeerd-wachtwoord")
     assert result.returncode == 1
@@ -90,7 +92,9 @@ def test_wrong_password_exit_1_dutch_and_file_unchanged(tmp_path: Path):
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     after = {
-        p.name: p.read_bytes() for p in tmp_path.glob("pzmdo.db*") if not p.name.endswith(".keys")
+        p.name: p.read_bytes()
+        for p in tmp_path.glob("pzmdo.db*")
+        if p.is_file() and not p.name.endswith((".keys", ".lock"))
     }
     assert after == before
 

@@ -34,4 +34,4 @@ def test_second_instance_refused_and_stale_lock_recovered(tmp_path: Path):
         proc.wait()
     lock = acquire_instance_lock(db)
     assert lock is not None
-    lock.unlock()
+    lock.release()

@@ -76,7 +76,10 @@ def test_release_0_1_0_database_upgrades_keeping_every_record(tmp_path):
 
 def test_database_from_a_newer_pzmdo_is_refused_untouched(ctx, db_path):
     with ctx.db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9001' WHERE rowid = 1")
+        conn.exec_driver_sql(
+            "UPDATE alembic_version SET version_num = '9001' "
+            "WHERE rowid = (SELECT min(rowid) FROM alembic_version)"
+        )
     ctx.close()
     digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
     with pytest.raises(DatabaseError, match="nieuwere versie van pzmdo.*niets gewijzigd"):

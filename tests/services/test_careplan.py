@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from pzmdo.domain import careplan as cp
-from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.errors import ConflictError, ValidationError
 from pzmdo.services import careplan
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient
@@ -160,7 +160,7 @@ def test_concurrent_edit_is_refused(ctx):
     pid = new_patient(ctx)
     careplan.save_plan(ctx, pid, cp.CarePlanContent(goal="curatief"))
     careplan.save_plan(ctx, pid, cp.CarePlanContent(goal="nog_onbekend"), expected_version=1)
-    with pytest.raises(ValidationError, match="intussen gewijzigd"):
+    with pytest.raises(ConflictError, match="intussen gewijzigd"):
         careplan.save_plan(ctx, pid, cp.CarePlanContent(wishes="x"), expected_version=1)
 
 

@@ -342,8 +342,9 @@ def test_advice_into_care_plan_agreements_with_one_action(ctx, world):
         at=local(2025, 11, 24, 11, 0), advice_by_person_id=world["consultant"],
     )  # fmt: skip
     result = svc.process_advice(ctx, cid, "careplan", dimension="fysiek")
-    assert result.target == "careplan" and len(result.created) == 2
-    assert "2 afspraken in het zorgplan" in result.description
+    # Both agreements form one new plan version (one user action, one version).
+    assert result.target == "careplan" and result.created == (1,)
+    assert "2 afspraken in het zorgplan (versie 1)" in result.description
     plan = careplan.current_plan(ctx, world["patient"])
     assert plan is not None and plan.version == result.created[-1]
     assert "Evalueer na een week (fictief)" in repr(plan.content)

@@ -21,7 +21,7 @@ def test_full_database_refuses_cleanly(ctx):
 
     event.listen(ctx.db.engine, "connect", cap)
     audit_before = len(list_audit(ctx))
-    big_note = "x" * 200_000  # needs new pages
+    big_note = "x" * 19_000  # needs new pages (the notes field holds at most 20,000)
     with pytest.raises(DatabaseError) as err:
         register.create_patient(
             ctx,

@@ -1,10 +1,18 @@
 """Declarative base with a constraint naming convention (needed for SQLite batch migrations)."""
 
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, event
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Mapper,
+    declared_attr,
+    mapped_column,
+    object_session,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -42,3 +50,23 @@ def today() -> date:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """An optimistic version: every UPDATE checks the number it read and raises it, and
+    records who saved (``changed_by``/``changed_at``) so a refused stale save can say who."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(80))
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - declared_attr
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+@event.listens_for(Versioned, "before_update", propagate=True)
+def _stamp(_mapper: Mapper[Any], _conn: Connection, target: Versioned) -> None:
+    session = object_session(target)
+    target.changed_by = session.info.get("login") if session is not None else None
+    target.changed_at = utcnow()

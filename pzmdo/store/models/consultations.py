@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pzmdo.store.models.base import Base, UTCDateTime, utcnow
+from pzmdo.store.models.base import Base, UTCDateTime, Versioned, utcnow
 from pzmdo.store.models.core import Person
 
 
@@ -44,7 +44,7 @@ class ConsultTeamMember(Base):
     person: Mapped[Person] = relationship(lazy="joined")
 
 
-class Consultation(Base):
+class Consultation(Versioned, Base):
     """One request for specialist advice about a patient, with a timestamp per transition."""
 
     __tablename__ = "consultation"

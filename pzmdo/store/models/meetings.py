@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pzmdo.store.models.base import Base, UTCDateTime, utcnow
+from pzmdo.store.models.base import Base, UTCDateTime, Versioned, utcnow
 
 
 class MeetingTeam(Base):
@@ -47,7 +47,7 @@ class MeetingTeamMember(Base):
     default_attendee: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     __tablename__ = "meeting"
     __table_args__ = (Index("ix_meeting_team_held", "team_id", "held_on"),)
     id: Mapped[int] = mapped_column(primary_key=True)

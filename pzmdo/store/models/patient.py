@@ -5,10 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pzmdo.store.models.base import Base, UTCDateTime, utcnow
+from pzmdo.store.models.base import Base, UTCDateTime, Versioned, utcnow
 
 
-class Patient(Base):
+class Patient(Versioned, Base):
     __tablename__ = "patient"
     __table_args__ = (
         Index("ix_patient_status_family", "status", "family_name"),

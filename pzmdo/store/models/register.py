@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pzmdo.store.models.base import Base, UTCDateTime, utcnow
@@ -50,9 +60,21 @@ class Signal(Base):
 
 
 class Marking(Base):
-    """The marking of the palliative phase, with the surprise question as asked."""
+    """The marking of the palliative phase, with the surprise question as asked.
+
+    A marking is open until the patient leaves the marked phase (afgemeld, overleden):
+    at most one open marking per patient, enforced by a partial unique index."""
 
     __tablename__ = "marking"
+    __table_args__ = (
+        Index(
+            "uq_marking_open_patient",
+            "patient_id",
+            unique=True,
+            sqlite_where=text("closed_on IS NULL"),
+            postgresql_where=text("closed_on IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     marked_on: Mapped[date] = mapped_column(Date, index=True)
@@ -67,17 +89,22 @@ class Marking(Base):
     in_hospital: Mapped[bool] = mapped_column(Boolean, default=False)
     by_user_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_on: Mapped[date | None] = mapped_column(Date)
 
 
 class UrgencyChange(Base):
-    """Every change of the urgency colour, dated (a change is an agenda reason)."""
+    """Every change of the urgency colour, dated (a change is an agenda reason).
+
+    ``seq`` numbers a patient's changes 1, 2, 3...: one link per place in the chain."""
 
     __tablename__ = "urgency_change"
+    __table_args__ = (UniqueConstraint("patient_id", "seq"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     changed_on: Mapped[date] = mapped_column(Date, index=True)
     previous_code: Mapped[str | None] = mapped_column(String(20))
     code: Mapped[str] = mapped_column(String(20))
+    seq: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     note: Mapped[str | None] = mapped_column(Text)
     by_user_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
