@@ -382,7 +382,7 @@ def end_membership(
 
 def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
     """Every membership ever, newest first (current ones and ended ones with dates/reasons)."""
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         rows = s.execute(
             select(TeamMembership, Person)
@@ -461,7 +461,7 @@ def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
 
 def missing_central_caregiver(ctx: AppContext) -> list[int]:
     """Marked patients (gemarkeerd / stervensfase) without a centrale zorgverlener."""
-    with ctx.unit() as s:
+    with ctx.read() as s:
         return list(
             s.scalars(
                 select(Patient.id)
@@ -573,7 +573,7 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
 
 
 def list_naasten(ctx: AppContext, patient_id: int, active_only: bool = True) -> list[NaasteInfo]:
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         query = select(Naaste).where(Naaste.patient_id == patient_id)
         if active_only:
@@ -666,7 +666,7 @@ def _burden_checks(s: Session, patient_id: int) -> list[BurdenCheckInfo]:
 
 
 def list_burden_checks(ctx: AppContext, patient_id: int) -> list[BurdenCheckInfo]:
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         return _burden_checks(s, patient_id)
 
@@ -728,7 +728,7 @@ def add_vptz_event(
 
 
 def vptz_history(ctx: AppContext, patient_id: int) -> list[VptzInfo]:
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         return [
             _vptz_info(e)

@@ -82,7 +82,7 @@ def list_persons(
     ctx: AppContext, disciplines: list[str] | None = None, active_only: bool = True
 ) -> list[PersonInfo]:
     """The directory, sorted by name; optionally only some disciplines / active persons."""
-    with ctx.unit() as s:
+    with ctx.read() as s:
         query = select(Person)
         if disciplines:
             query = query.where(Person.discipline.in_(list(disciplines)))
@@ -93,7 +93,7 @@ def list_persons(
 
 
 def get_person(ctx: AppContext, person_id: int) -> PersonInfo:
-    with ctx.unit() as s:
+    with ctx.read() as s:
         person = s.get(Person, person_id)
         if person is None:
             raise NotFoundError(f"Zorgverlener {person_id} bestaat niet (meer) in de lijst.")
