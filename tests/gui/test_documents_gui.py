@@ -130,6 +130,7 @@ def test_reports_page_for_meeting_with_initials(qtbot, gctx, outdir):  # noqa: F
     assert page.table.item(0, 2).text() == "Agenda"
     shoot(page, "documents-reports-page")
     assert document_history(gctx.app)[0].kind == "agenda"
+    assert document_history(gctx.app)[0].user == gctx.app.user.name  # a name, not a login
 
 
 def test_errors_show_a_dutch_message_and_write_nothing(qtbot, gctx, zoe, outdir, monkeypatch):  # noqa: F811
