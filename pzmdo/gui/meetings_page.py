@@ -40,6 +40,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
+from pzmdo.gui.printing import agenda_html, print_html
 from pzmdo.gui.team_settings_dialog import open_team_settings
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
@@ -227,6 +228,8 @@ class MeetingsPage(QWidget):
             ("batch", self.tr("Care plans of all patients on the agenda (PDF)…")),
         ):
             documents_menu.addAction(text, lambda k=kind: self.make_document(k))
+        documents_menu.addSeparator()
+        self.print_action = documents_menu.addAction(self.tr("&Print…"), self.print_current)
         self.documents_button.setMenu(documents_menu)
         top_buttons = QHBoxLayout()
         for b in (
@@ -527,6 +530,17 @@ class MeetingsPage(QWidget):
             self.agenda_list.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.agenda_list.blockSignals(False)
         self._update_buttons()
+
+    def printable(self) -> tuple[str, str]:
+        """(title, HTML) of what the page shows: the frozen record, else the agenda."""
+        assert self.meeting is not None
+        if self.meeting.read_only:
+            return self.meeting.title, self.record_view.toHtml()
+        return self.meeting.title, agenda_html(self.meeting, self.items)
+
+    def print_current(self) -> None:
+        if self.meeting is not None:
+            self._keep(print_html(self, *self.printable()))
 
     def _show_record(self, record: svc.MeetingRecord) -> None:
         self.record_view.setHtml(record_html(record))

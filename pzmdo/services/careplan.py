@@ -130,7 +130,7 @@ def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
 def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
     """Every version, newest first."""
     require(ctx, Action.VIEW_RECORD)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         rows = s.scalars(
             select(CarePlanVersion)

@@ -390,7 +390,7 @@ def end_membership(
 def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
     """Every membership ever, newest first (current ones and ended ones with dates/reasons)."""
     require(ctx, Action.VIEW_RECORD)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         rows = s.execute(
             select(TeamMembership, Person)
@@ -471,7 +471,7 @@ def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
 def missing_central_caregiver(ctx: AppContext) -> list[int]:
     """Marked patients (gemarkeerd / stervensfase) without a centrale zorgverlener."""
     require(ctx, Action.VIEW_REGISTER)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         return list(
             s.scalars(
                 select(Patient.id)
@@ -587,7 +587,7 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
 
 def list_naasten(ctx: AppContext, patient_id: int, active_only: bool = True) -> list[NaasteInfo]:
     require(ctx, Action.VIEW_RECORD)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         query = select(Naaste).where(Naaste.patient_id == patient_id)
         if active_only:
@@ -682,7 +682,7 @@ def _burden_checks(s: Session, patient_id: int) -> list[BurdenCheckInfo]:
 
 def list_burden_checks(ctx: AppContext, patient_id: int) -> list[BurdenCheckInfo]:
     require(ctx, Action.VIEW_RECORD)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         return _burden_checks(s, patient_id)
 
@@ -746,7 +746,7 @@ def add_vptz_event(
 
 def vptz_history(ctx: AppContext, patient_id: int) -> list[VptzInfo]:
     require(ctx, Action.VIEW_RECORD)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         _patient(s, patient_id)
         return [
             _vptz_info(e)

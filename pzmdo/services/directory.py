@@ -86,7 +86,7 @@ def list_persons(
 ) -> list[PersonInfo]:
     """The directory, sorted by name; optionally only some disciplines / active persons."""
     require(ctx, Action.VIEW_DIRECTORY)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         query = select(Person)
         if disciplines:
             query = query.where(Person.discipline.in_(list(disciplines)))
@@ -98,7 +98,7 @@ def list_persons(
 
 def get_person(ctx: AppContext, person_id: int) -> PersonInfo:
     require(ctx, Action.VIEW_DIRECTORY)
-    with ctx.unit() as s:
+    with ctx.read() as s:
         person = s.get(Person, person_id)
         if person is None:
             raise NotFoundError(f"Zorgverlener {person_id} bestaat niet (meer) in de lijst.")

@@ -36,7 +36,7 @@ from pzmdo.services.directory import PersonInfo
 from pzmdo.services.guard import require
 from pzmdo.services.meetings import ActionInfo, meeting_record
 from pzmdo.store import audit_chain
-from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.store.models import AppUser, Patient, Person, Practice
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
 MEETING_KINDS = ("agenda", "minutes", "batch")
@@ -751,6 +751,12 @@ def document_history(
     query = query.order_by(AuditEvent.id.desc()).limit(limit * 5 if patient_id is None else limit)
     with ctx.read() as s:
         rows = list(s.scalars(query))
+        # Shown by full name ("Dr. A. Jansen"), as people know each other, not by login.
+        names = dict(
+            s.execute(
+                select(AppUser.login, Person.name).join(Person, Person.id == AppUser.person_id)
+            ).all()
+        )
     out: list[DocumentRecord] = []
     seen: set[str] = set()
     for row in rows:
@@ -766,7 +772,7 @@ def document_history(
         out.append(
             DocumentRecord(
                 at=row.at,
-                user=row.user_login,
+                user=names.get(row.user_login, row.user_login),
                 kind=kind,
                 title=str(detail.get("titel", TITLES.get(kind, kind))),
                 file_name=str(detail.get("bestand", "")),

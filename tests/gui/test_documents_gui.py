@@ -130,6 +130,7 @@ def test_reports_page_for_meeting_with_initials(qtbot, gctx, outdir):  # noqa: F
     assert page.table.item(0, 2).text() == "Agenda"
     shoot(page, "documents-reports-page")
     assert document_history(gctx.app)[0].kind == "agenda"
+    assert document_history(gctx.app)[0].user == gctx.app.user.name  # a name, not a login
 
 
 def test_errors_show_a_dutch_message_and_write_nothing(qtbot, gctx, zoe, outdir, monkeypatch):  # noqa: F811
@@ -161,10 +162,11 @@ def test_meetings_page_offers_the_meeting_documents(qtbot, demo_ctx):
     qtbot.waitUntil(lambda: page.meeting is not None, timeout=20_000)
     assert page.documents_button.isEnabled()
     actions = page.documents_button.menu().actions()
-    assert [a.text() for a in actions] == [
+    assert [a.text() for a in actions if not a.isSeparator()] == [
         "Agenda (pdf)…",
         "Verslag en presentielijst (pdf)…",
         "Zorgplannen van alle patiënten op de agenda (pdf)…",
+        "&Afdrukken…",  # print directly (issue 13)
     ]
     actions[1].trigger()
     dialog = page.findChild(DocumentDialog)

@@ -150,6 +150,10 @@
         <translation>Zorgplannen van alle patiënten op de agenda (pdf)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
         <source>&amp;Agenda (drag to reorder, or Ctrl+Up / Ctrl+Down; Enter accepts, Delete removes):</source>
         <translation>&amp;Agenda (sleep om te verplaatsen, of Ctrl+Omhoog / Ctrl+Omlaag; Enter neemt op, Delete haalt weg):</translation>
     </message>
@@ -232,7 +236,9 @@
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
-            <numerusform>%n punt</numerusform><numerusform>%n punten</numerusform></translation>
+            <numerusform>%n punt</numerusform>
+            <numerusform>%n punten</numerusform>
+        </translation>
     </message>
     <message>
         <source>chair: %1</source>
