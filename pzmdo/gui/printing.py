@@ -10,6 +10,8 @@ so a long batch does not fill the memory) and painted onto the printer on the GU
 
 from __future__ import annotations
 
+import threading
+
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
@@ -26,11 +28,17 @@ NOT_STARTED = (
     "en probeer het opnieuw."
 )
 STOPPED = "De printer is gestopt tijdens het afdrukken. Controleer de printer en druk opnieuw af."
+_PDFIUM = threading.Lock()  # pdfium is not thread-safe; the runner has more than one thread
 MAX_DPI = 300  # sharp on paper; higher only costs memory (an A4 page at 300 dpi is ~35 MB)
 
 
 def render_page(data: bytes, index: int, dpi: int) -> QImage:
     """Page ``index`` of the PDF ``data`` as an image at ``dpi`` (runs in the runner)."""
+    with _PDFIUM:
+        return _render_page(data, index, dpi)
+
+
+def _render_page(data: bytes, index: int, dpi: int) -> QImage:
     pdf = pdfium.PdfDocument(data)
     try:
         bitmap = pdf[index].render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
