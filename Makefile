@@ -17,7 +17,7 @@ lint: setup
 benchmark: setup
 	.venv/bin/python tests/benchmarks/run.py
 
-# The PyInstaller bundle (dist/pzmdo, ~70 s, ~290 MB) with its smoke test, then the .deb,
+# The PyInstaller bundle (dist/pzmdo, ~70 s, ~230 MB; packaging/README.md) with its smoke test, then the .deb,
 # installed and removed again with dpkg as a test (needs root); not part of `make test`.
 package: setup
 	packaging/build.sh

@@ -8,6 +8,19 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/python -m pip install -q "pyinstaller==6.22.3"
 [ "${SKIP_BUILD:-}" = 1 ] || .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/pzmdo.spec
+# What must not be inside: test and lint tools, the PostgreSQL driver (see pzmdo.spec).
+for unwanted in pytest _pytest mypy ruff hypothesis pdfplumber pdfminer psycopg psycopg_binary; do
+  if compgen -G "dist/pzmdo/_internal/$unwanted" > /dev/null \
+    || compgen -G "dist/pzmdo/_internal/$unwanted-*.dist-info" > /dev/null; then
+    echo "packaging: $unwanted is in the bundle; exclude it in packaging/pzmdo.spec" >&2
+    exit 1
+  fi
+done
+size_mb=$(du -sm dist/pzmdo | cut -f1)
+if [ "$size_mb" -gt 250 ]; then
+  echo "packaging: the bundle is $size_mb MB, over the 250 MB target (packaging/README.md)" >&2
+  exit 1
+fi
 smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT
 export PZMDO_DB="$smoke/p.db" PZMDO_USER=rook PZMDO_PASSWORD=rook-test-wachtwoord

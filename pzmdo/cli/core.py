@@ -165,13 +165,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from pzmdo.services.about import written_by
     from pzmdo.store import migrate
 
     with unlocked(args) as ctx:
         problems = ctx.db.integrity_check()
         current = migrate.current_revisions(ctx.db)
+        writer = written_by(ctx.db)
     head = migrate.head_revisions()
     print(f"Schemaversie: {migrate.describe(current)} (nieuwste: {migrate.describe(head)})")
+    print(f"Geschreven door: {writer}")
     if problems:
         print("Integriteit: NIET in orde")
         for p in problems[:20]:

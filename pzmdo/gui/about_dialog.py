@@ -53,7 +53,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        gctx.runner.submit(about.about, gctx.app.db.path, on_done=self._show)
+        gctx.runner.submit(about.about, gctx.app.db.path, gctx.app.db, on_done=self._show)
 
     def _show(self, info: AboutInfo) -> None:
         licence = (
@@ -66,6 +66,7 @@ class AboutDialog(QDialog):
             self.tr("MDO and PaTz register for palliative care in general practice."),
             self.tr("<b>Licence:</b> %1").replace("%1", licence),
             self.tr("<b>Database:</b> %1").replace("%1", str(info.database)),
+            self.tr("<b>Database written by:</b> %1").replace("%1", info.written_by),
             self.tr("<b>Backups:</b> %1").replace("%1", str(info.backups)),
             self.tr(
                 "<b>Making a backup:</b> Administration › Settings and backup › Make a backup "

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCollator, QCoreApplication, QEventLoop, QLocale
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from pzmdo.gui.about_dialog import open_about
@@ -55,6 +55,15 @@ def _inspect(widget: QWidget | None, where: str) -> list[str]:
     return problems
 
 
+def dutch_collation_works() -> bool:
+    """Qt sorts through ICU, whose data the bundle trims (packaging/trim_icu.py): accents
+    and case sort with their letter, which code-point order would not do."""
+    collator = QCollator(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    words = ["Zwart", "één", "Émile", "appel", "ezel", "Ölmez", "oud"]
+    expected = ["appel", "één", "Émile", "ezel", "Ölmez", "oud", "Zwart"]
+    return sorted(words, key=collator.sortKey) == expected
+
+
 def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], int]:
     """Problems found, and how many screens were opened."""
     app = create_application()
@@ -65,6 +74,8 @@ def check_screens(ctx: AppContext, patient_id: int | None) -> tuple[list[str], i
         problems.append("het programmapictogram ontbreekt")
     if all(spec.title() == spec.source_title for spec in NAV_PAGES):
         problems.append("de Nederlandse vertalingen zijn niet geladen")
+    if not dutch_collation_works():
+        problems.append("Nederlandse tekst wordt niet goed gesorteerd (ICU-gegevens ontbreken)")
     gctx = GuiContext(ctx)
 
     def collect(exc: BaseException, _parent: QWidget | None = None) -> None:

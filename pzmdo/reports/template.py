@@ -2,9 +2,9 @@
 
 Every page: a header with the practice and the patient (or meeting) identification, a
 footer with "Vertrouwelijk — medische gegevens", who printed it and when, the document
-version and "Pagina x van y". The totals are stamped when the document is saved (a canvas
-that holds the pages until it knows how many there are). In a batch every patient section
-counts its own pages; the overall sheet number is printed too.
+version, the pzmdo version that made it and "Pagina x van y". The totals are stamped when
+the document is saved (a canvas that holds the pages until it knows how many there are). In
+a batch every patient section counts its own pages; the overall sheet number is printed too.
 """
 
 from __future__ import annotations
@@ -437,6 +437,7 @@ def draw_footer(canvas: Canvas, meta: DocumentMeta, page_text: str) -> None:
         f"Afgedrukt door {meta.printed_by} op {meta.printed_at:%d-%m-%Y} om {meta.printed_at:%H:%M}"
     )
     canvas.drawString(left, y - 10, _fit(canvas, printed, SANS, 7, 78 * mm))
+    canvas.drawString(left, y - 18, f"Gemaakt met pzmdo {__version__}")
     version = f"Documentversie: {meta.version_label}"
     canvas.drawRightString(right, y - 10, _fit(canvas, version, SANS, 7, 98 * mm))
     canvas.restoreState()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pzmdo
+from pzmdo.store import migrate
+from pzmdo.store.database import Database
 from pzmdo.store.paths import backup_dir, default_db_path
 
 # Components that are not Python distributions but ship inside pzmdo.
@@ -31,6 +33,7 @@ class AboutInfo:
     database: Path | None
     backups: Path | None
     components: tuple[Component, ...]
+    written_by: str = ""  # the pzmdo version and schema that last wrote the open database
 
 
 def app_version() -> str:
@@ -87,7 +90,13 @@ def components() -> tuple[Component, ...]:
     return (*listed, *(Component(*row) for row in BUNDLED))
 
 
-def about(db_path: Path | None = None) -> AboutInfo:
+def written_by(db: Database) -> str:
+    """E.g. "pzmdo 0.1.0 (schema 0007+..., 2026-11-30 05:00 UTC)"; "onbekend" if not stamped."""
+    writer = migrate.written_by(db)
+    return writer.describe() if writer is not None else "onbekend"
+
+
+def about(db_path: Path | None = None, db: Database | None = None) -> AboutInfo:
     try:
         licence = licence_of(metadata.distribution("pzmdo"))
     except metadata.PackageNotFoundError:
@@ -99,4 +108,5 @@ def about(db_path: Path | None = None) -> AboutInfo:
         database=database,
         backups=backup_dir(database),
         components=components(),
+        written_by=written_by(db) if db is not None else "",
     )

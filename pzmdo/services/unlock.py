@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pzmdo import __version__
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
 from pzmdo.domain.text import clean_line
@@ -328,6 +329,10 @@ def _upgrade_with_backup(db: Database, path: Path) -> None:
     """An older database is copied aside (encrypted) before its schema is upgraded."""
     current = migrate.current_revisions(db)
     if current == migrate.head_revisions():
+        writer = migrate.written_by(db)
+        if writer is None or writer.version != __version__:
+            with db.engine.begin() as conn:  # a new program version, the same schema
+                migrate.record_writer(conn, current)
         return
     if migrate.unknown_revisions(current):
         raise DatabaseError(

@@ -6,10 +6,20 @@ when the database stands at every head.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Connection, delete, insert, select
+
+from pzmdo import __version__
 from pzmdo._data import migrations_dir
 from pzmdo.store.database import READ_ONLY, Database
+from pzmdo.store.models import Setting
+
+# The setting that names the pzmdo version (and schema) that created or last upgraded the file.
+WRITTEN_BY = "written_by"
 
 
 def config() -> Any:
@@ -63,8 +73,43 @@ def needs_upgrade(db: Database) -> bool:
 
 def upgrade(db: Database, target: str = "heads") -> None:
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     cfg = config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        # In the migration's transaction: the stamp and the schema change go together.
+        record_writer(conn, tuple(sorted(MigrationContext.configure(conn).get_current_heads())))
+
+
+@dataclass(frozen=True)
+class Writer:
+    version: str  # pzmdo version
+    schema: str  # describe() of the revisions it left
+    at: str  # ISO time (UTC)
+
+    def describe(self) -> str:
+        return f"pzmdo {self.version} (schema {self.schema}, {self.at[:16].replace('T', ' ')} UTC)"
+
+
+def record_writer(conn: Connection, revisions: tuple[str, ...]) -> None:
+    """Stamp the database: this pzmdo version wrote it at these revisions (on creation, on
+    every upgrade, and when a newer program first opens it without a schema change)."""
+    value = {
+        "version": __version__,
+        "schema": describe(revisions),
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    conn.execute(delete(Setting).where(Setting.key == WRITTEN_BY))
+    conn.execute(insert(Setting).values(key=WRITTEN_BY, value=json.dumps(value)))
+
+
+def written_by(db: Database) -> Writer | None:
+    """Who last wrote the database; None for a file from before pzmdo recorded it."""
+    with db.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
+        raw = conn.execute(select(Setting.value).where(Setting.key == WRITTEN_BY)).scalar()
+    if raw is None:
+        return None
+    data = json.loads(raw)
+    return Writer(str(data["version"]), str(data["schema"]), str(data["at"]))

@@ -45,6 +45,7 @@ def test_about_dialog_from_the_help_menu(qtbot, ctx):
     text = dialog.summary.text()
     assert f"pzmdo {pzmdo.__version__}" in text
     assert str(ctx.db.path) in text and "backups" in text
+    assert f"Database geschreven door:</b> pzmdo {pzmdo.__version__} (schema " in text
     assert "pzmdo backup --out" in text and "Licentie" in text
     assert "Korte handleiding" in dialog.manual.toPlainText()
     dialog.resize(1280 // 2 + 80, 560)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
+import pzmdo
 from pzmdo.domain.errors import DatabaseError
 from pzmdo.services import unlock
 from pzmdo.store import migrate
@@ -47,6 +48,9 @@ def test_release_0_1_0_database_upgrades_keeping_every_record(tmp_path):
     ctx = unlock.unlock_with_password(db_path, ADMIN, PASSWORD)
     try:
         assert migrate.current_revisions(ctx.db) == migrate.head_revisions()
+        writer = migrate.written_by(ctx.db)  # the upgrade stamps who wrote the file now
+        assert writer is not None and writer.version == pzmdo.__version__
+        assert writer.schema == migrate.describe(migrate.head_revisions())
         (backup,) = (db_path.parent / "backups").glob("voor-upgrade-0002+0003+0004+0005-*.db")
         # The untouched release file, opened with the same key, is the "before".
         original = Database.open_file(_copy_fixture(tmp_path / "origineel"), ctx.db.data_key)
@@ -68,9 +72,11 @@ def test_release_0_1_0_database_upgrades_keeping_every_record(tmp_path):
     for name, (count, rows) in before.items():
         if name == "audit_event":  # the upgrade adds the unlock itself
             assert after[name][0] > count
+        elif name == "setting":  # ... and the written_by stamp (0.1.0 did not record it)
+            assert after[name][0] == count + 1
         else:
             assert after[name][0] == count, name
-        for old, new in zip(rows, after[name][1], strict=True):
+        for old, new in zip(rows, after[name][1], strict=name != "setting"):
             assert {k: new[k] for k in old} == old, name
 
 

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from pzmdo import __version__
 from pzmdo.domain.errors import ValidationError
 from pzmdo.reports import agenda, batch, careplan, emergency, minutes, patient
 from pzmdo.reports.model import (
@@ -69,8 +70,18 @@ def assert_common_frame(texts: list[str], header: str) -> None:
         assert f"Pagina {number} van {total}" in text
         assert "Afgedrukt door Bea Beheer (fictief) op 12-03-2026 om 14:35" in text
         assert "Documentversie:" in text
+        assert f"Gemaakt met pzmdo {__version__}" in text
         assert "Huisartsenpraktijk De Eikenlaan (fictief)" in text
         assert header in text
+
+
+def test_every_page_and_the_metadata_name_the_pzmdo_version():
+    data = emergency.render(samples.careplan(), samples.meta("emergency", "Spoedoverzicht"))
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata is not None and reader.metadata.creator == f"pzmdo {__version__}"
+    for page in reader.pages:
+        assert f"Gemaakt met pzmdo {__version__}" in page.extract_text()
+    assert_inside_pages(data)
 
 
 def test_careplan_reads_back_in_form_order_with_diacritics():

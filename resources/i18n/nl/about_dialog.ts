@@ -67,6 +67,10 @@
         <translation>&lt;b&gt;Database:&lt;/b&gt; %1</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Database written by:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Database geschreven door:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Backups:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Back-ups:&lt;/b&gt; %1</translation>
     </message>
