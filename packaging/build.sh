@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds dist/pzmdo/ (PyInstaller one-folder bundle) and smoke-tests it headless: the frozen
-# binary prints its Dutch help, creates an encrypted database, adds demo data, writes a PDF
-# and opens every page and patient tab offscreen (`pzmdo selftest` fails on any placeholder,
-# missing translation, stylesheet or icon, or background error). Run with `make package`.
+# binary prints its Dutch help, creates an encrypted database (check names the version that
+# wrote it), adds demo data, writes a PDF and opens every page and patient tab offscreen
+# (`pzmdo selftest` fails on any placeholder, missing translation, stylesheet or icon, wrong
+# Dutch sorting, or background error). Run with `make package`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -37,7 +38,7 @@ expect() {  # expect TEXT COMMAND...: run, show the output on failure, require T
 }
 expect "OPDRACHT" env -C "$smoke" "$PWD/$app" --help
 expect "Herstelsleutel:" "$app" init --admin rook --practice "Rookpraktijk (fictief)"
-expect "in orde" "$app" check
+expect "Geschreven door: pzmdo" "$app" check  # exits non-zero unless "in orde"
 expect "fictieve patiënten toegevoegd" "$app" demo --patients 8 --seed 2
 expect "Zorgplan opgeslagen" "$app" report careplan --patient 1 -o "$smoke/zorgplan.pdf"
 test -s "$smoke/zorgplan.pdf"

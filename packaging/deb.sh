@@ -3,9 +3,9 @@
 #   /opt/pzmdo (the bundle), /usr/bin/pzmdo, a .desktop entry and the icon set (16-256 px PNG
 #   rendered from the SVG, plus the SVG). Removing the package never touches users' data
 #   folders (~/.local/share/pzmdo): the package has no maintainer script that could.
-# With --install-test (root): installs it with dpkg -i, runs --version, init, demo, a PDF and
-# the offscreen selftest as a throw-away user home, removes it with dpkg -r and checks that
-# the data folder is still there. `make package` runs build.sh and then this with the test.
+# With --install-test (root): installs it with dpkg -i, runs --version, init, check (the
+# version that wrote the database), demo, a PDF and the offscreen selftest as a throw-away
+# user home, removes it with dpkg -r and checks that the data folder is still there. `make package` runs build.sh and then this with the test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x dist/pzmdo/pzmdo ] || packaging/build.sh
@@ -65,6 +65,7 @@ run() {  # run as the throw-away user: default database in its data folder
 [ "$(command -v pzmdo)" = /usr/bin/pzmdo ] || fail "pzmdo is not on the PATH"
 out=$(run --version) && grep -q "$version" <<<"$out" || fail "--version: $out"
 out=$(run init --admin rook --practice "Debpraktijk (fictief)") || fail "init: $out"
+out=$(run check) && grep -q "Geschreven door: pzmdo $version" <<<"$out" || fail "check: $out"
 out=$(run demo --patients 6 --seed 3) || fail "demo: $out"
 out=$(run report careplan --patient 1 -o "$home/zorgplan.pdf") && [ -s "$home/zorgplan.pdf" ] \
   || fail "report: $out"

@@ -29,6 +29,7 @@ from pzmdo.domain.permissions import Action
 from pzmdo.gui import directory_page
 from pzmdo.gui.audit_page import AuditPage
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.key_dialogs import RecoveryKeyDialog, ResetPasswordDialog, run_rotation
 from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.widgets import read_only_table
@@ -237,10 +238,9 @@ class RolesDialog(QDialog):
         self.error.setText(str(exc))
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(SaveDialog):
     def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
+        super().__init__(gctx, parent)
         self.setWindowTitle(self.tr("Add user"))
         form = QFormLayout(self)
         self.login = QLineEdit()
@@ -258,9 +258,6 @@ class AddUserDialog(QDialog):
         )
         self.existing.person_changed.connect(self._existing_changed)
         self.big = QCheckBox(self.tr("&BIG-registered (huisarts, nurse, …)"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
         for label, widget in (
             (self.tr("&User name"), self.login),
             (self.tr("Full &name"), self.name),
@@ -273,26 +270,17 @@ class AddUserDialog(QDialog):
         self.big.setAccessibleName(self.tr("BIG-registered"))
         form.addRow(self.big)
         form.addRow(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
-    def _save(self) -> None:
-        self.buttons.setEnabled(False)
-        self.gctx.runner.submit(
+    def submit(self) -> None:
+        self.run(
             users.add_user,
-            self.gctx.app,
             login=self.login.text(),
             name=self.name.text(),
             role=Role(self.role.currentData()),
             password=self.password.text(),
             person_id=self.existing.person_id,
             big_registered=self.big.isChecked(),
-            on_done=lambda _u: self.accept(),
-            on_error=self._failed,
         )
 
     def _existing_changed(self, person_id: int | None) -> None:
@@ -302,10 +290,6 @@ class AddUserDialog(QDialog):
         if person is not None:
             self.name.setText(person.name)
             self.big.setChecked(person.big_registered)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(str(exc))
 
 
 class SettingsTab(QWidget):

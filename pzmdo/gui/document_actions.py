@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.printing import PrintJob, print_document
 from pzmdo.services import documents
 from pzmdo.services.documents import DocumentInfo
 
@@ -145,6 +147,14 @@ class DocumentDialog(QDialog):
         self.save = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save.setAccessibleName(self.tr("Save the document"))
         self.save.setDefault(True)
+        self.print_button = self.buttons.addButton(
+            self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.setAccessibleName(self.tr("Print the document"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self._print)
+        self.printer: QPrinter | None = None  # None: Qt's print dialog asks (tests inject one)
+        self.print_job: PrintJob | None = None
         self.open_button = self.buttons.addButton(
             self.tr("&Open"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -171,6 +181,7 @@ class DocumentDialog(QDialog):
         self.setTabOrder(self.protect, self.password)
         self.setTabOrder(self.password, self.repeat)
         self.setTabOrder(self.repeat, self.save)
+        self.setTabOrder(self.save, self.print_button)
         self._protect_toggled(False)
         self.path.setFocus()
 
@@ -220,6 +231,40 @@ class DocumentDialog(QDialog):
             on_done=self._done,
             on_error=self._failed,
         )
+
+    def _print(self) -> None:
+        """Print exactly what Save would write (no password: paper needs none)."""
+        self.print_button.setEnabled(False)
+        self._show_message(self.tr("Preparing the printout…"))
+        job = print_document(
+            self.gctx,
+            self,
+            self.kind,
+            patient_id=self.patient_id,
+            meeting_id=self.meeting_id,
+            initials_only=self.initials.isChecked() and self.initials.isVisible(),
+            printer=self.printer,
+        )
+        job.finished.connect(self._printed)
+        job.failed.connect(self._print_failed)
+        if job.dialog is not None:
+            job.dialog.rejected.connect(self._print_cancelled)
+        self.print_job = job
+
+    def _printed(self, pages: int) -> None:
+        self.print_button.setEnabled(True)
+        self._show_message(
+            self.tr("Sent to the printer (%1).").replace("%1", self.tr("%n page(s)", "", pages))
+        )
+
+    def _print_cancelled(self) -> None:
+        self.print_button.setEnabled(True)
+        self._show_message("")
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        self._show_message("")
+        self.gctx.show_error(exc, self)
 
     # -- results ----------------------------------------------------------------------------
     def _done(self, info: DocumentInfo) -> None:

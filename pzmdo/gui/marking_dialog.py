@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -39,17 +38,17 @@ from pzmdo.domain.register import (
 )
 from pzmdo.domain.text import display_name
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.services.register import MarkingInput, PatientInput, mark_patient
 
 
-class MarkingDialog(QDialog):
+class MarkingDialog(SaveDialog):
     marked = Signal(int)
 
     def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.gctx = gctx
+        super().__init__(gctx, parent)
         self.setWindowTitle(self.tr("Mark patient — palliative phase"))
         self.setAccessibleName(self.tr("Mark patient"))
         self.setMinimumWidth(620)
@@ -169,21 +168,13 @@ class MarkingDialog(QDialog):
         self.to_agenda.setAccessibleName(self.tr("Put on the agenda of the next meeting"))
         outer.addWidget(self.to_agenda)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setAccessibleName(self.tr("Message"))
-        outer.addWidget(self.message)
-        self.buttons = QDialogButtonBox()
-        self.mark_button = self.buttons.addButton(
-            self.tr("&Mark"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        outer.addWidget(self.error)
+        self.mark_button = self.ok
+        self.mark_button.setText(self.tr("&Mark"))
         self.mark_button.setAccessibleName(self.tr("Mark the patient"))
         self.mark_button.setDefault(True)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
 
@@ -213,7 +204,6 @@ class MarkingDialog(QDialog):
         for a, b in zip(chain, chain[1:], strict=False):
             self.setTabOrder(a, b)
         self.picker.picked.connect(self._picked)
-        self._busy = False
         gctx.runner.submit(self._load_people, on_done=self._show_people)
 
     # -- loading ------------------------------------------------------------------------------
@@ -246,7 +236,7 @@ class MarkingDialog(QDialog):
             self.picker.search.setFocus()
 
     def _picked(self, _patient_id: int) -> None:
-        self.message.clear()
+        self.error.show_message("")
         self.answer_no.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _answer(self) -> str | None:
@@ -293,26 +283,16 @@ class MarkingDialog(QDialog):
         )
 
     def submit(self) -> None:
-        if self._busy:
+        if not self.mark_button.isEnabled():  # Ctrl+Return while saving
             return
         try:
             marking = self.build_input()
         except PzmdoError as exc:
-            self._show_message(str(exc))
+            self.show_error(str(exc))
             return
-        self._busy = True
-        self.mark_button.setEnabled(False)
-        self.message.setText(self.tr("Saving…"))
-        self.gctx.runner.submit(
-            mark_patient, self.gctx.app, marking, on_done=self._done, on_error=self._failed
-        )
-
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleDescription(text)
+        self.run(mark_patient, marking)
 
     def _done(self, patient_id: int) -> None:
-        self._busy = False
         self.marked.emit(patient_id)
         window = self.gctx.main_window
         self.confirmation = (
@@ -322,21 +302,13 @@ class MarkingDialog(QDialog):
         )
         if window is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.confirmation, 15000)
-        self.accept()
+        super()._done(patient_id)
 
     def _patient_name(self) -> str:
         if self.new_button.isChecked():
             return display_name(self.given.text(), self.prefix.text() or None, self.family.text())
         return self.picker.search.text().strip()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.mark_button.setEnabled(True)
-        if isinstance(exc, PzmdoError):
-            self._show_message(str(exc))
-        else:
-            self.message.clear()
-            self.gctx.show_error(exc, self)
 
 
 def open_marking_dialog(

@@ -40,7 +40,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
-from pzmdo.gui.printing import agenda_html, print_html
+from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
@@ -531,16 +531,19 @@ class MeetingsPage(QWidget):
         self.agenda_list.blockSignals(False)
         self._update_buttons()
 
-    def printable(self) -> tuple[str, str]:
-        """(title, HTML) of what the page shows: the frozen record, else the agenda."""
+    def print_kind(self) -> str:
+        """What Print… prints: the minutes of a closed meeting, else the agenda."""
         assert self.meeting is not None
-        if self.meeting.read_only:
-            return self.meeting.title, self.record_view.toHtml()
-        return self.meeting.title, agenda_html(self.meeting, self.items)
+        return "minutes" if self.meeting.read_only else "agenda"
 
     def print_current(self) -> None:
-        if self.meeting is not None:
-            self._keep(print_html(self, *self.printable()))
+        """The same PDF as Documents › Agenda/Minutes would save, sent to a printer."""
+        if self.meeting is None:
+            return
+        job = print_document(self.gctx, self, self.print_kind(), meeting_id=self.meeting.id)
+        job.failed.connect(lambda exc: self.gctx.show_error(exc, self))
+        if job.dialog is not None:
+            self._keep(job.dialog)
 
     def _show_record(self, record: svc.MeetingRecord) -> None:
         self.record_view.setHtml(record_html(record))

@@ -178,7 +178,7 @@ class RegisterPage(QWidget):
         self._selected = self.model.patient_id(index.row()) if index.isValid() else None
 
     def _loaded(self, count: int) -> None:
-        self.count.setText(self.tr("%1 patients").replace("%1", f"{count:,}".replace(",", ".")))
+        self.count.setText(self.tr("%n patient(s)", "", count))
         if self._selected is not None:
             row = self.model.row_of(self._selected)
             if row >= 0:

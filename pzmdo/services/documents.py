@@ -65,6 +65,7 @@ class DocumentInfo:
     meeting_id: int | None
     protected: bool
     initials_only: bool
+    printed: bool = False  # sent to a printer, no file
 
 
 def kind_title(kind: str) -> str:
@@ -114,6 +115,38 @@ def produce(
     _write_and_audit(ctx, out, data, info)
     ctx.changes.publish("document", *info.patient_ids)
     return info
+
+
+def produce_for_print(
+    ctx: AppContext,
+    kind: str,
+    *,
+    patient_id: int | None = None,
+    meeting_id: int | None = None,
+    initials_only: bool = False,
+) -> tuple[bytes, DocumentInfo]:
+    """The same PDF as ``produce`` would save, kept in memory for printing (never on disk);
+    the print is recorded in the audit trail like a saved document."""
+    _check_request(kind, patient_id, meeting_id, initials_only)
+    data, patients, versions = _render(ctx, kind, patient_id, meeting_id, initials_only)
+    info = DocumentInfo(
+        kind=kind,
+        title=TITLES[kind],
+        path=Path(),
+        pages=_page_count(data, None),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        patient_ids=tuple(patients),
+        careplan_versions=tuple(versions.items()),
+        meeting_id=meeting_id,
+        protected=False,
+        initials_only=initials_only,
+        printed=True,
+    )
+    with ctx.unit() as s:
+        _audit(ctx, s, info)
+    ctx.changes.publish("document", *info.patient_ids)
+    return data, info
 
 
 def _check_request(
@@ -210,7 +243,8 @@ def _audit(ctx: AppContext, s: Session, info: DocumentInfo) -> None:
     common = {
         "soort": info.kind,
         "titel": info.title,
-        "bestand": info.path.name,
+        "bestand": "(afgedrukt)" if info.printed else info.path.name,
+        "afgedrukt": info.printed,
         "sha256": info.sha256,
         "paginas": info.pages,
         "beveiligd": info.protected,

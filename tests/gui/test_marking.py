@@ -120,10 +120,10 @@ def test_marking_dialog_refuses_with_dutch_message_and_stays_open(qtbot, ctx):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.marked_by.count() > 0, timeout=10_000)
     dialog.submit()  # nothing chosen
-    assert "surprise question" in dialog.message.text()
+    assert "surprise question" in dialog.error.text()
     dialog.answer_no.setChecked(True)
     dialog.submit()
-    assert "Kies eerst een patiënt" in dialog.message.text()
+    assert "Kies eerst een patiënt" in dialog.error.text()
     # New patient with an invalid BSN: refused by the service, nothing stored.
     dialog.new_button.setChecked(True)
     dialog.given.setText("Bert")
@@ -131,11 +131,11 @@ def test_marking_dialog_refuses_with_dutch_message_and_stays_open(qtbot, ctx):
     dialog.birth.setText("01-02-1940")
     dialog.bsn.setText("123456789")
     dialog.submit()
-    qtbot.waitUntil(lambda: "BSN" in dialog.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "BSN" in dialog.error.text(), timeout=10_000)
     assert dialog.isVisible() and reg.search_patients(gp, "bos") == []
     dialog.birth.setText("31-02-1940")
     dialog.submit()
-    assert "bestaat niet" in dialog.message.text()
+    assert "bestaat niet" in dialog.error.text()
     dialog.birth.setText("01-02-1940")
     dialog.bsn.setText("")
     dialog.submit()

@@ -95,7 +95,7 @@ def test_a_gp_account_links_to_the_directory_entry(qtbot, ctx):
     dialog.login.setText("kuiper")
     dialog.role.setCurrentIndex(dialog.role.findData("huisarts"))
     dialog.password.setText(PASSWORD)
-    dialog._save()
+    dialog.submit()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     idle(qtbot, gctx)
     account = next(u for u in users.list_users(ctx) if u.login == "kuiper")

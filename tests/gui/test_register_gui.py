@@ -77,7 +77,10 @@ def test_page_filters_search_and_urgency_colour(qtbot, ctx):
     # Sorting by clicking the header (descending name).
     page.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: model.patient_id(0) == b, timeout=10_000)
-    assert page.count.text()
+    assert page.count.text() == "2 patiënten"  # Qt plural form (%n)
+    page.never.setChecked(False)
+    page.status.setCurrentIndex(page.status.findData("gemarkeerd"))
+    qtbot.waitUntil(lambda: page.count.text() == "1 patiënt", timeout=10_000)
 
 
 @pytest.mark.slow
@@ -136,7 +139,7 @@ def test_overview_tab_actions(qtbot, ctx):
     assert isinstance(dialog, FormDialog)
     dialog.widgets["on"].setValue(date.today() - timedelta(days=366))
     dialog.submit()
-    qtbot.waitUntil(lambda: "markeringsdatum" in dialog.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "markeringsdatum" in dialog.error.text(), timeout=10_000)
     assert reg.get_patient(gp, pid).status == "gemarkeerd"
     dialog.widgets["on"].setValue(date.today())
     dialog.widgets["place"].setCurrentIndex(dialog.widgets["place"].findData("thuis"))

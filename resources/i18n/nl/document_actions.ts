@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>DocumentDialog</name>
@@ -96,6 +95,14 @@
         <translation>Sla het document op</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print the document</source>
+        <translation>Het document afdrukken</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>O&amp;penen</translation>
     </message>
@@ -131,12 +138,20 @@
         <source>Making the document…</source>
         <translation>Het document wordt gemaakt…</translation>
     </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>De afdruk wordt voorbereid…</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>
-            <numerusform>%n pagina&apos;s</numerusform>
+            <numerusform>%n pagina's</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sent to the printer (%1).</source>
+        <translation>Naar de printer gestuurd (%1).</translation>
     </message>
     <message>
         <source>Saved as %1 (%2).</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MarkingDialog</name>
@@ -91,7 +92,7 @@
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <source>Do&amp;n't know</source>
+        <source>Do&amp;n&apos;t know</source>
         <translation>Weet i&amp;k niet</translation>
     </message>
     <message>
@@ -147,10 +148,6 @@
         <translation>Agenderen voor het volgende overleg</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Melding</translation>
-    </message>
-    <message>
         <source>&amp;Mark</source>
         <translation>&amp;Markeren</translation>
     </message>
@@ -161,10 +158,6 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Opslaan…</translation>
     </message>
     <message>
         <source>%1 is marked (palliative phase) as of %2.</source>

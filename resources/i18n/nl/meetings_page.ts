@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MeetingRecord</name>
@@ -304,7 +305,7 @@
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today's date and your name:</source>
+        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today&apos;s date and your name:</source>
         <translation>Het verslag is afgerond en blijft zoals het was. Uw &amp;aanvulling wordt bewaard met de datum van vandaag en uw naam:</translation>
     </message>
 </context>

@@ -86,9 +86,10 @@
         <source>Loading…</source>
         <translation>Laden…</translation>
     </message>
-    <message>
-        <source>%1 patients</source>
-        <translation>%1 patiënten</translation>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patiënt</numerusform><numerusform>%n patiënten</numerusform></translation>
     </message>
 </context>
 </TS>
