@@ -127,6 +127,7 @@ def produce_for_print(
 ) -> tuple[bytes, DocumentInfo]:
     """The same PDF as ``produce`` would save, kept in memory for printing (never on disk);
     the print is recorded in the audit trail like a saved document."""
+    require(ctx, Action.DOCUMENTS)
     _check_request(kind, patient_id, meeting_id, initials_only)
     data, patients, versions = _render(ctx, kind, patient_id, meeting_id, initials_only)
     info = DocumentInfo(

@@ -294,6 +294,9 @@ ENTRY_POINTS: dict[str, Entry] = {
             c, "emergency", w["tmp"] / f"{_unique('d')}.pdf", patient_id=w["pid"]
         )
     ),
+    "documents.produce_for_print": e(A.DOCUMENTS)(
+        lambda c, w: documents.produce_for_print(c, "emergency", patient_id=w["pid"])
+    ),
     "documents.careplan_data": e(A.DOCUMENTS)(lambda c, w: documents.careplan_data(c, w["pid"])),
     "documents.meeting_data": e(A.DOCUMENTS)(lambda c, w: documents.meeting_data(c, w["meeting"])),
     "documents.document_history": e(A.VIEW_RECORD)(
