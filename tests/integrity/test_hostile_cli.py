@@ -308,6 +308,12 @@ def _run(case: Case, base: Path, prepared: tuple[Path, bytes, list[str]]) -> Out
     finally:
         if write_end is not None:
             os.close(write_end)
+        if case.mount:
+            # Keep what the command left, then unmount at once: a run that is interrupted
+            # later must not leave tmpfs mounts behind on the machine.
+            shutil.copytree(data, folder / "after", symlinks=True)
+            subprocess.run(["umount", "-l", str(data)], capture_output=True)
+            data = folder / "after"
     return Outcome(case, done.returncode, done.stderr.decode("utf-8", "replace"), folder,
                    data / "pzmdo.db")  # fmt: skip
 
@@ -318,10 +324,7 @@ def outcomes(prepared, tmp_path_factory) -> dict[str, Outcome]:
     run: Callable[[Case], Outcome] = lambda case: _run(case, base, prepared)  # noqa: E731
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = {o.case.name: o for o in pool.map(run, CASES)}
-    yield results
-    for outcome in results.values():
-        if outcome.case.mount and not outcome.skipped:
-            subprocess.run(["umount", str(outcome.db.parent)], capture_output=True)
+    return results
 
 
 def _digest(path: Path) -> str:
