@@ -72,6 +72,34 @@ def update(paths: list[str]) -> None:
         print(f"{ts_for(source).relative_to(ROOT)}: {len(unfinished(ts_for(source)))} untranslated")
 
 
+def mnemonics(text: str) -> int:
+    """How many keyboard mnemonics (a single '&' before a character) a label has."""
+    return text.replace("&&", "").count("&")
+
+
+def malformed(ts: Path) -> list[str]:
+    """Translations that would show wrong: a lost or extra mnemonic, a lost placeholder, or
+    markup escaped twice (a visible 'amp;' on a button)."""
+    problems = []
+    for message in ET.parse(ts).iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("vanished", "obsolete"):
+            continue
+        texts = [f.text or "" for f in translation.findall("numerusform")] or [
+            translation.text or ""
+        ]
+        for text in filter(None, texts):
+            if "amp;" in text or "&lt;" in text or "&gt;" in text:
+                problems.append(f"escaped twice: {source!r} -> {text!r}")
+            elif mnemonics(text) != mnemonics(source):
+                problems.append(f"mnemonic lost or doubled: {source!r} -> {text!r}")
+            for n in range(1, 10):
+                if f"%{n}" in source and f"%{n}" not in text:
+                    problems.append(f"placeholder %{n} lost: {source!r} -> {text!r}")
+    return problems
+
+
 def unfinished(ts: Path) -> list[str]:
     tree = ET.parse(ts)
     missing = []
@@ -138,6 +166,8 @@ def check() -> int:
             for text in unfinished(probe):
                 problems.append(f"{source.relative_to(ROOT)}: untranslated: {text!r}")
     untranslated = len(problems)
+    for ts in sorted(TS_DIR.glob("*.ts")):
+        problems += [f"{ts.relative_to(ROOT)}: {p}" for p in malformed(ts)]
     problems += check_qt_base() + check_cli()
     for line in problems:
         print(line)

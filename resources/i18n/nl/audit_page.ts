@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation>T&amp;Tonenamp;onen</translation>
+        <translation>T&amp;onen</translation>
     </message>
     <message>
         <source>Show the events that match</source>
