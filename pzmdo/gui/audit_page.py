@@ -55,9 +55,16 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
+def _value_text(value: Any) -> str:
+    """Stored yes/no values read as Dutch, not as Python's True/False."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
 def _detail_text(detail: dict[str, Any] | str | None) -> str:
     if isinstance(detail, dict):
-        return ", ".join(f"{k}: {v}" for k, v in detail.items())
+        return ", ".join(f"{k}: {_value_text(v)}" for k, v in detail.items())
     return detail or ""
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from pzmdo.domain.audit import AuditAction
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name, fold
@@ -27,6 +28,14 @@ from pzmdo.services.guard import require
 from pzmdo.services.unlock import validate_login
 from pzmdo.store import audit_chain
 from pzmdo.store.models import AppUser, AuditEvent, Patient, Person
+
+
+def label_of(action: str) -> str:
+    """The Dutch label of a stored action code (an unknown, older code as it is)."""
+    try:
+        return AuditAction(action).label
+    except ValueError:
+        return action
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,16 @@ class AuditFilter:
     until: date | None = None
 
     def as_detail(self) -> dict[str, Any]:
-        return {k: str(v) for k, v in self.__dict__.items() if v is not None}
+        """The filter as the audit trail shows it: Dutch keys, Dutch dates and labels."""
+        values: dict[str, Any] = {
+            "patiënt": self.patient_id,
+            "patiëntnaam": self.patient_name,
+            "gebruiker": self.user_login,
+            "actie": label_of(self.action) if self.action else None,
+            "vanaf": format_date(self.since) if self.since else None,
+            "tot en met": format_date(self.until) if self.until else None,
+        }
+        return {k: str(v) for k, v in values.items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -257,10 +275,7 @@ def _entries(s: Any, ids: list[int]) -> list[AuditEntry]:
         if e.detail and e.detail.startswith("{"):
             with contextlib.suppress(ValueError):
                 detail = json.loads(e.detail)
-        try:
-            label = AuditAction(e.action).label
-        except ValueError:
-            label = e.action
+        label = label_of(e.action)
         out.append(
             AuditEntry(
                 e.id,

@@ -133,6 +133,10 @@ def test_audit_page_filters_pages_and_exports(qtbot, demo_ctx, tmp_path):
         audit.model.data(audit.model.index(row, 0))
     _idle(qtbot, gctx)
     page.grab().save(str(SHOTS / "roles-audit-page.png"))
+    # Details read as Dutch: the audit reads above name their filter in Dutch words.
+    details = [audit.model.data(audit.model.index(row, 5)) or "" for row in range(40)]
+    assert any("actie: Gemarkeerd" in d for d in details), details[:5]
+    assert not any(w in d for d in details for w in ("action:", "True", "False"))
 
     # Export of the selection: owner-only file, and the export is itself audited.
     audit.action.setCurrentIndex(audit.action.findData("mark"))
