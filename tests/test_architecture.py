@@ -51,6 +51,24 @@ def test_gui_does_not_use_sqlalchemy_sessions():
     assert offenders == []
 
 
+def test_cli_reaches_data_only_through_guarded_services():
+    """The CLI never queries the database itself: every read or change of data goes through a
+    service entry point, and each of those checks the role (tests/security/test_roles.py). The
+    CLI may only append an audit event in a unit of its own."""
+    offenders = []
+    for p in _modules("cli"):
+        text = p.read_text(encoding="utf-8")
+        if any(
+            m.split(".")[0] in ("sqlalchemy", "sqlcipher3")
+            or m.startswith(("pzmdo.store.models", "pzmdo.store.database"))
+            for m in _imports(p)
+        ) or any(
+            call in text for call in (".execute(", ".scalar(", ".scalars(", ".query(", ".add(")
+        ):
+            offenders.append(str(p.relative_to(ROOT)))
+    assert offenders == []
+
+
 def test_domain_imports_neither_qt_nor_sqlalchemy_nor_other_layers():
     offenders = [
         str(p.relative_to(ROOT))
