@@ -32,6 +32,7 @@ from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.consult_widgets import aware, now_input, submit_for
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
+from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services import consultations as svc
 from pzmdo.services.patients import PatientHeader, open_patient_record
 
@@ -109,14 +110,14 @@ class ConsultRequestDialog(SaveDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Patient:"), self.patient)
-        for text, widget in (
-            (self.tr("&Team:"), self.team),
-            (self.tr("Requested &by:"), self.requested_by),
-            (self.tr("&Date and time:"), self.at),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Team:"), self.team),
+                (self.tr("Requested &by:"), self.requested_by),
+                (self.tr("&Date and time:"), self.at),
+            ),
+        )
         form.addRow(self.tr("Call:"), self.phone)
         label = QLabel(self.tr("&Question:"))
         label.setBuddy(self.question)

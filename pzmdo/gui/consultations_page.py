@@ -36,6 +36,7 @@ from pzmdo.gui.consult_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import ErrorLabel
+from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo, TeamInfo, TeamLoad
 
@@ -299,18 +300,18 @@ class TeamsTab(QWidget):
         self.status.setAccessibleName(self.tr("Result"))
 
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Name:"), self.name),
-            (self.tr("T&ype:"), self.kind),
-            (self.tr("Su&bregion:"), self.subregion),
-            (self.tr("Phone &office hours:"), self.phone_office),
-            (self.tr("Phone A&NW:"), self.phone_anw),
-            (self.tr("&E-mail:"), self.email),
-            (self.tr("&Members:"), self.members),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Name:"), self.name),
+                (self.tr("T&ype:"), self.kind),
+                (self.tr("Su&bregion:"), self.subregion),
+                (self.tr("Phone &office hours:"), self.phone_office),
+                (self.tr("Phone A&NW:"), self.phone_anw),
+                (self.tr("&E-mail:"), self.email),
+                (self.tr("&Members:"), self.members),
+            ),
+        )
         hint = QLabel(
             self.tr(
                 "Office hours: working days 08:00–17:00 (per subregion). ANW: evenings, "

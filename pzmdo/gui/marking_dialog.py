@@ -41,6 +41,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
+from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services.register import MarkingInput, PatientInput, mark_patient
 
 
@@ -135,14 +136,14 @@ class MarkingDialog(SaveDialog):
         self.proposed_by = QLineEdit()
         self.proposed_by.setAccessibleName(self.tr("Proposed by"))
         self.proposed_by.setPlaceholderText(self.tr("e.g. the practice nurse or district nurse"))
-        for text, widget in (
-            (self.tr("Marking &date:"), self.marked_on),
-            (self.tr("&Marked by:"), self.marked_by),
-            (self.tr("Pr&oposed by:"), self.proposed_by),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            details.addRow(label, widget)
+        add_labelled_rows(
+            details,
+            (
+                (self.tr("Marking &date:"), self.marked_on),
+                (self.tr("&Marked by:"), self.marked_by),
+                (self.tr("Pr&oposed by:"), self.proposed_by),
+            ),
+        )
         outer.addLayout(details)
 
         # Optional grounds.
@@ -308,7 +309,6 @@ class MarkingDialog(SaveDialog):
         if self.new_button.isChecked():
             return display_name(self.given.text(), self.prefix.text() or None, self.family.text())
         return self.picker.search.text().strip()
-
 
 
 def open_marking_dialog(

@@ -26,6 +26,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.person_picker import PersonPicker
+from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services import careteam, register
 from pzmdo.services import meetings as svc
 
@@ -154,13 +155,13 @@ class CaregiverDialog(SaveDialog):
         )
         self.reason.setAccessibleName(self.tr("Reason"))
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Person:"), self.person),
-            (self.tr("&Reason:"), self.reason),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Person:"), self.person),
+                (self.tr("&Reason:"), self.reason),
+            ),
+        )
         note = QLabel(self.tr("Only a BIG-registered care provider can be centrale zorgverlener."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -204,14 +205,14 @@ class ActionDialog(SaveDialog):
         self.owner.setCurrentIndex(max(0, self.owner.findData(owner)))
         self.due = DateInput(due, self.tr("Action: by when"), what="De streefdatum van de actie")
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&What:"), self.what),
-            (self.tr("&Who:"), self.owner),
-            (self.tr("&By when:"), self.due),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&What:"), self.what),
+                (self.tr("&Who:"), self.owner),
+                (self.tr("&By when:"), self.due),
+            ),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

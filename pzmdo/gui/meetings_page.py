@@ -42,7 +42,7 @@ from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
-from pzmdo.gui.widgets import keep_alive
+from pzmdo.gui.widgets import add_labelled_rows, keep_alive
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
 
@@ -91,18 +91,18 @@ class PlanMeetingDialog(SaveDialog):
         self.theme = QLineEdit()
         self.theme.setAccessibleName(self.tr("Theme"))
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Date:"), self.day),
-            (self.tr("&Time:"), self.time),
-            (self.tr("&Place:"), self.place),
-            (self.tr("Online &link:"), self.link),
-            (self.tr("&Chair:"), self.chair),
-            (self.tr("&Scribe:"), self.scribe),
-            (self.tr("T&heme:"), self.theme),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Date:"), self.day),
+                (self.tr("&Time:"), self.time),
+                (self.tr("&Place:"), self.place),
+                (self.tr("Online &link:"), self.link),
+                (self.tr("&Chair:"), self.chair),
+                (self.tr("&Scribe:"), self.scribe),
+                (self.tr("T&heme:"), self.theme),
+            ),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

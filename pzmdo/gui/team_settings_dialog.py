@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.meetings import TeamKind
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
+from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services import meetings as svc
 
 
@@ -66,18 +67,18 @@ class TeamSettingsDialog(SaveDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Name:"), self.name),
-            (self.tr("&Kind:"), self.kind),
-            (self.tr("Meets &every:"), self.cadence),
-            (self.tr("Periodic &review after:"), self.review),
-            (self.tr("Time per &patient:"), self.minutes),
-            (self.tr("Usual p&lace:"), self.place),
-            (self.tr("Usual s&tart time:"), self.time),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Name:"), self.name),
+                (self.tr("&Kind:"), self.kind),
+                (self.tr("Meets &every:"), self.cadence),
+                (self.tr("Periodic &review after:"), self.review),
+                (self.tr("Time per &patient:"), self.minutes),
+                (self.tr("Usual p&lace:"), self.place),
+                (self.tr("Usual s&tart time:"), self.time),
+            ),
+        )
 
         members_label = QLabel(
             self.tr("&Members (Space ticks a box; default attendees are invited to each meeting):")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QFormLayout, QHeaderView, QLabel, QTableWidget, QWidget
 from shiboken6 import isValid
 
 
@@ -25,3 +27,11 @@ def keep_alive(dialogs: list[QWidget], dialog: QWidget) -> list[QWidget]:
     """The open dialogs a screen keeps a reference to, plus ``dialog``. Closed ones drop
     out; a dialog Qt already deleted (WA_DeleteOnClose) is recognised, never touched."""
     return [d for d in dialogs if isValid(d) and d.isVisible()] + [dialog]
+
+
+def add_labelled_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> None:
+    """Add form rows whose label (with its & mnemonic) moves the focus to the field."""
+    for text, widget in rows:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
