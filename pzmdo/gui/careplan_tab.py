@@ -155,7 +155,9 @@ class LimitRow:
         self.discussed = date_field(f"{name}: meest recent besproken op")
 
     def value(self) -> TreatmentLimit:
-        discussed = parse_date(self.discussed.text(), f"bespreken ({cp.SECTION_LABELS[self.key]})")
+        discussed = parse_date(
+            self.discussed.text(), f"bespreken ({cp.SECTION_LABELS[self.key]})"
+        )
         if self.key == "overige":
             return TreatmentLimit(
                 combo_code(self.decision), "", self.note.text(), discussed, self.restriction.text()

@@ -191,11 +191,7 @@ class ImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.gctx.runner.submit(
-            importer.apply_import,
-            self.gctx.app,
-            self.plan,
-            on_done=self._imported,
-            on_error=self._failed,
+            importer.apply_import, self.gctx.app, self.plan, on_done=self._imported, on_error=self._failed
         )
 
     def _imported(self, result: importer.ImportResult) -> None:
