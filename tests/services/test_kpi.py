@@ -8,7 +8,7 @@ import pytest
 
 from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import TransitionError
-from pzmdo.services import kpi, register
+from pzmdo.services import kpi, kpi_detail, register
 from pzmdo.services.context import AppContext
 from tests.services.kpi_world import H1, H1_2025, World, build
 from tests.support.roles import with_roles
@@ -80,8 +80,8 @@ def test_marking_after_death_is_refused_upstream(ctx: AppContext, world: World) 
 
 def test_external_denominators_entered(ctx: AppContext, world: World) -> None:
     coordinator = with_roles(ctx, Role.COORDINATOR)
-    kpi.set_denominator(coordinator, world.practice_id, "niet_onverwacht_overleden", *H1, 10)
-    kpi.set_denominator(coordinator, world.practice_id, "ziekenhuis_mdo_pz_lijst", *H1, 4)
+    kpi_detail.set_denominator(coordinator, world.practice_id, "niet_onverwacht_overleden", *H1, 10)
+    kpi_detail.set_denominator(coordinator, world.practice_id, "ziekenhuis_mdo_pz_lijst", *H1, 4)
     r = kpi.compute(ctx, *H1)
     assert _v(r, "K1.extern") == (10.0, 1, 10)
     assert _v(r, "K1") == (25.0, 1, 4)  # both shown
@@ -89,20 +89,20 @@ def test_external_denominators_entered(ctx: AppContext, world: World) -> None:
     assert r.denominators_missing == ()
     # Another period has none entered; a correction replaces the count.
     assert _v(kpi.compute(ctx, *H1_2025), "K1.extern")[2] is None
-    kpi.set_denominator(coordinator, world.practice_id, "niet_onverwacht_overleden", *H1, 5)
+    kpi_detail.set_denominator(coordinator, world.practice_id, "niet_onverwacht_overleden", *H1, 5)
     assert _v(kpi.compute(ctx, *H1), "K1.extern") == (20.0, 1, 5)
-    assert [d.count for d in kpi.list_denominators(ctx)] == [5, 4] or sorted(
-        d.count for d in kpi.list_denominators(ctx)
+    assert [d.count for d in kpi_detail.list_denominators(ctx)] == [5, 4] or sorted(
+        d.count for d in kpi_detail.list_denominators(ctx)
     ) == [4, 5]
 
 
 def test_patients_behind_a_number(ctx: AppContext, world: World) -> None:
     names = lambda rows: sorted(r.name.split()[0] for r in rows)  # noqa: E731
-    assert names(kpi.patients_behind(ctx, "K1", "teller", *H1)) == ["Anna"]
-    assert names(kpi.patients_behind(ctx, "K1", "noemer", *H1)) == ["Anna", "Bert", "Cor", "Hans"]
-    assert names(kpi.patients_behind(ctx, "K13", "teller", *H1)) == ["Anna", "Gerda"]
-    assert names(kpi.patients_behind(ctx, "K9.vorm.bedside", "teller", *H1)) == ["Els"]
-    assert names(kpi.patients_behind(ctx, "CZ", "teller", *H1)) == ["Dirk"]
+    assert names(kpi_detail.patients_behind(ctx, "K1", "teller", *H1)) == ["Anna"]
+    assert names(kpi_detail.patients_behind(ctx, "K1", "noemer", *H1)) == ["Anna", "Bert", "Cor", "Hans"]
+    assert names(kpi_detail.patients_behind(ctx, "K13", "teller", *H1)) == ["Anna", "Gerda"]
+    assert names(kpi_detail.patients_behind(ctx, "K9.vorm.bedside", "teller", *H1)) == ["Els"]
+    assert names(kpi_detail.patients_behind(ctx, "CZ", "teller", *H1)) == ["Dirk"]
 
 
 def test_scope_by_practice_and_team(ctx: AppContext, world: World) -> None:
