@@ -78,7 +78,7 @@ def csv_text(reports: list[KpiReport]) -> str:
     return buffer.getvalue()
 
 
-def pdf_bytes(ctx: AppContext, reports: list[KpiReport]) -> bytes:
+def _pdf_bytes(ctx: AppContext, reports: list[KpiReport]) -> bytes:
     with ctx.read() as s:
         practice = s.scalars(select(Practice.name).order_by(Practice.id).limit(1)).first()
         head = audit_chain.head(s).short
@@ -134,7 +134,7 @@ def export(
         raise ValidationError(f"Kies als formaat csv of pdf (niet '{fmt}').")
     path = _target(out, fmt)
     reports = trend(ctx, start, end, practice_id, team_id, count=max(1, min(periods, 12)))
-    data = csv_text(reports).encode("utf-8-sig") if fmt == "csv" else pdf_bytes(ctx, reports)
+    data = csv_text(reports).encode("utf-8-sig") if fmt == "csv" else _pdf_bytes(ctx, reports)
     written = False
     try:
         with ctx.unit() as s:
