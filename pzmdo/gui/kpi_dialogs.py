@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.widgets import add_labelled_rows, read_only_table
 from pzmdo.services.kpi_detail import (
+    Choice,
     DenominatorRow,
     PatientRow,
     list_denominators,
@@ -102,7 +104,7 @@ class PatientsDialog(QDialog):
         if not isinstance(exc, PzmdoError):
             self.gctx.show_error(exc, self)
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             self.open_selected()
             return
@@ -110,9 +112,10 @@ class PatientsDialog(QDialog):
 
     def open_selected(self) -> None:
         row = self.table.currentRow()
-        if 0 <= row < len(self.rows) and self.gctx.main_window is not None:
+        window = self.gctx.main_window
+        if 0 <= row < len(self.rows) and window is not None and hasattr(window, "show_patient"):
             self.accept()
-            self.gctx.main_window.show_patient(self.rows[row].patient_id)
+            window.show_patient(self.rows[row].patient_id)
 
 
 class DenominatorDialog(SaveDialog):
@@ -180,7 +183,7 @@ class DenominatorDialog(SaveDialog):
         gctx.runner.submit(scope_choices, gctx.app, on_done=self._show_practices)
         gctx.runner.submit(list_denominators, gctx.app, on_done=self._show_rows)
 
-    def _show_practices(self, choices: tuple[list, list]) -> None:
+    def _show_practices(self, choices: tuple[list[Choice], list[Choice]]) -> None:
         for p in choices[0]:
             self.practice.addItem(p.name, p.id)
 

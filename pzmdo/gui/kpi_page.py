@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -37,7 +37,7 @@ from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
 from pzmdo.gui.widgets import keep_alive, read_only_table
 from pzmdo.services.kpi import KpiReport, trend
-from pzmdo.services.kpi_detail import scope_choices
+from pzmdo.services.kpi_detail import Choice, scope_choices
 from pzmdo.services.kpi_export import export
 
 TREND_PERIODS = 4
@@ -216,11 +216,11 @@ class KpiPage(QWidget):
         self.message.setText("")
         self.gctx.show_error(exc, self)
 
-    def _changed(self, entity: str, _ids: tuple) -> None:
+    def _changed(self, entity: str, _ids: tuple[int, ...]) -> None:
         if entity in ("*", "kpi_denominator"):
             self.refresh()
 
-    def _show_choices(self, choices: tuple[list, list]) -> None:
+    def _show_choices(self, choices: tuple[list[Choice], list[Choice]]) -> None:
         practices, teams = choices
         for p in practices:
             self.scope.addItem(self.tr("Practice: %1").replace("%1", p.name), (p.id, None))

@@ -7,8 +7,10 @@ as "<5", a trend chart per figure (ReportLab's own graphics) and the definitions
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -82,7 +84,7 @@ def _figure_rows(doc: KpiDocument, s: Styles) -> list[list[Flowable | str]]:
 def _table(doc: KpiDocument, s: Styles) -> Table:
     widths = [24 * mm, CONTENT_WIDTH - 24 * mm - 3 * 22 * mm, 22 * mm, 22 * mm, 22 * mm]
     table = Table(_figure_rows(doc, s), colWidths=widths, repeatRows=1)
-    style = [
+    style: list[Any] = [
         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, LINE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -113,7 +115,7 @@ def _chart(doc: KpiDocument, key: str, width: float, height: float) -> Drawing:
             notes.append("")
     chart = VerticalBarChart()
     chart.x, chart.y = 24, 22
-    chart.width, chart.height = width - 34, height - 42
+    chart.width, chart.height = int(width - 34), int(height - 42)
     chart.data = [[v if v is not None else 0 for v in values]]
     chart.bars[0].fillColor = colors.HexColor("#8E2A77")
     chart.bars[0].strokeColor = None
@@ -128,7 +130,7 @@ def _chart(doc: KpiDocument, key: str, width: float, height: float) -> Drawing:
         chart.valueAxis.valueMax = 100
         chart.valueAxis.valueStep = 25
     else:
-        chart.valueAxis.valueMax = max(1.0, top * 1.2)
+        chart.valueAxis.valueMax = max(1, math.ceil(top * 1.2))
     chart.barLabelFormat = lambda v: ""
     drawing.add(chart)
     step = chart.width / max(1, len(values))
@@ -145,7 +147,7 @@ def _charts(doc: KpiDocument) -> Table:
     keys = [m.key for m in doc.current.measures if not m.key.startswith("K9.")]
     width = CONTENT_WIDTH / 3
     cells = [_chart(doc, key, width - 4, 34 * mm) for key in keys]
-    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    rows: list[list[Drawing | str]] = [list(cells[i : i + 3]) for i in range(0, len(cells), 3)]
     if rows and len(rows[-1]) < 3:
         rows[-1] += [""] * (3 - len(rows[-1]))
     table = Table(rows, colWidths=[width] * 3)

@@ -60,6 +60,8 @@ from pzmdo.store.models.kpi import KpiDenominator
 from pzmdo.store.models.meetings import Meeting, MeetingAgendaItem, MeetingAttendance, MeetingTeam
 from pzmdo.store.models.register import Death, HospitalMdo, Marking
 
+AnySelect = Select[*tuple[Any, ...]]
+
 # -- scope --------------------------------------------------------------------------------
 
 
@@ -114,7 +116,7 @@ def _days(s: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
     return func.julianday(func.date(later)) - func.julianday(func.date(earlier))
 
 
-def _median(s: Session, values: Select[Any]) -> tuple[float | None, int]:
+def _median(s: Session, values: AnySelect) -> tuple[float | None, int]:
     """The median of a one-column SELECT (labelled ``v``) and how many values it had."""
     sub = values.subquery()
     ranked = select(
@@ -142,7 +144,7 @@ Condition = Callable[[Subquery], ColumnElement[bool]]
 
 @dataclass(frozen=True)
 class _Population:
-    query: Select[Any]  # first column "id"; drill-down lists column "patient_id"
+    query: AnySelect  # first column "id"; drill-down lists column "patient_id"
     conditions: dict[str, Condition]
 
 
@@ -376,9 +378,9 @@ def _external(s: Session, scope: Scope, kind: Denominator, p: Period) -> int | N
             KpiDenominator.practice_id.in_(practices),
         )
     ).all()
-    if {r.practice_id for r in rows} != set(practices):
+    if {r[0] for r in rows} != set(practices):
         return None
-    return sum(r.count for r in rows)
+    return sum(int(r[1]) for r in rows)
 
 
 def _compute(s: Session, ctx: AppContext, p: Period, scope: Scope) -> KpiReport:

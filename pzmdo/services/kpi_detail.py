@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import Select, false, select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain import kpi as k
@@ -20,6 +19,7 @@ from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.kpi import (
+    AnySelect,
     Scope,
     _consultations,
     _deceased,
@@ -41,7 +41,7 @@ class PatientRow:
     birth_date: date
 
 
-def _drill_query(s: Session, key: str, part: str, p: Period, scope: Scope) -> Select[Any]:
+def _drill_query(s: Session, key: str, part: str, p: Period, scope: Scope) -> AnySelect:
     """The patient ids behind the numerator ("teller") or denominator ("noemer") of key."""
     d = k.BY_KEY.get(key)
     figure = key.split(".")[0]
