@@ -16,6 +16,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pzmdo.domain import kpi as k
@@ -63,17 +64,18 @@ class KpiDocument:
 def _figure_rows(doc: KpiDocument, s: Styles) -> list[list[Flowable | str]]:
     rows: list[list[Flowable | str]] = [
         [
-            P(f"<b>{h}</b>", s.cell)
+            P(f"<b>{h}</b>", s.small)
             for h in ("Kengetal", "Omschrijving", "Waarde", "Teller", "Noemer")
         ]
     ]
     for m in doc.current.measures:
-        indent = "&nbsp;&nbsp;&nbsp;" if m.key.count(".") else ""
+        part = m.key != m.figure
+        indent = "&nbsp;&nbsp;&nbsp;" if part else ""
         rows.append(
             [
-                P(esc(m.key), s.small),
+                P("" if part else esc(m.key), s.small),
                 P(indent + esc(m.title), s.small),
-                P(esc(k.regional_value(m)), s.cell_bold),
+                P(f"<b>{esc(k.regional_value(m))}</b>", s.small),
                 P(esc(k.cell(m.numerator)), s.small),
                 P(esc(k.cell(m.denominator)), s.small),
             ]
@@ -82,7 +84,7 @@ def _figure_rows(doc: KpiDocument, s: Styles) -> list[list[Flowable | str]]:
 
 
 def _table(doc: KpiDocument, s: Styles) -> Table:
-    widths = [24 * mm, CONTENT_WIDTH - 24 * mm - 3 * 22 * mm, 22 * mm, 22 * mm, 22 * mm]
+    widths = [19 * mm, CONTENT_WIDTH - 19 * mm - 26 * mm - 2 * 18 * mm, 26 * mm, 18 * mm, 18 * mm]
     table = Table(_figure_rows(doc, s), colWidths=widths, repeatRows=1)
     style: list[Any] = [
         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
@@ -99,10 +101,10 @@ def _chart(doc: KpiDocument, key: str, width: float, height: float) -> Drawing:
     """Bars per period for one measure; suppressed or missing values leave a gap marked."""
     drawing = Drawing(width, height)
     title = doc.current.get(key)
-    drawing.add(
-        String(0, height - 10, f"{key} {title.title if title else ''}"[:60], fontName=SANS_BOLD,
-               fontSize=8, fillColor=BLUE)
-    )  # fmt: skip
+    caption = f"{key} {title.title if title else ''}"
+    while caption and stringWidth(caption, SANS_BOLD, 7.5) > width - 6:
+        caption = caption[:-2].rstrip() + "…"
+    drawing.add(String(0, height - 10, caption, fontName=SANS_BOLD, fontSize=7.5, fillColor=BLUE))
     values: list[float | None] = []
     notes: list[str] = []
     for period in doc.periods:
