@@ -99,7 +99,12 @@ def test_external_denominators_entered(ctx: AppContext, world: World) -> None:
 def test_patients_behind_a_number(ctx: AppContext, world: World) -> None:
     names = lambda rows: sorted(r.name.split()[0] for r in rows)  # noqa: E731
     assert names(kpi_detail.patients_behind(ctx, "K1", "teller", *H1)) == ["Anna"]
-    assert names(kpi_detail.patients_behind(ctx, "K1", "noemer", *H1)) == ["Anna", "Bert", "Cor", "Hans"]
+    assert names(kpi_detail.patients_behind(ctx, "K1", "noemer", *H1)) == [
+        "Anna",
+        "Bert",
+        "Cor",
+        "Hans",
+    ]
     assert names(kpi_detail.patients_behind(ctx, "K13", "teller", *H1)) == ["Anna", "Gerda"]
     assert names(kpi_detail.patients_behind(ctx, "K9.vorm.bedside", "teller", *H1)) == ["Els"]
     assert names(kpi_detail.patients_behind(ctx, "CZ", "teller", *H1)) == ["Dirk"]
