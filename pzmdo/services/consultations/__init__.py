@@ -7,7 +7,11 @@ The lifecycle rules live in :mod:`pzmdo.domain.consultations`.
 from __future__ import annotations
 
 from pzmdo.services.consultations.advice import advice_items, process_advice
-from pzmdo.services.consultations.helpers import overdue_threshold, set_overdue_threshold
+from pzmdo.services.consultations.helpers import (
+    _threshold_in,
+    overdue_threshold,
+    set_overdue_threshold,
+)
 from pzmdo.services.consultations.lifecycle import (
     cancel_consultation,
     change_status,
@@ -46,6 +50,7 @@ from pzmdo.services.consultations.teams import (
 )
 
 __all__ = [
+    "_threshold_in",
     "CLOCK_SLACK",
     "ConsultationInfo",
     "ENTITY",
