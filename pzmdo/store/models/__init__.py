@@ -12,6 +12,7 @@ from pzmdo.store.models import (  # noqa: F401
     kpi,
     meetings,
     register,
+    trajectory,
 )
 from pzmdo.store.models.base import Base
 from pzmdo.store.models.core import AppUser, AppUserRole, AuditEvent, Person, Practice, Setting
