@@ -111,6 +111,15 @@ class AuditAction(LabelledEnum):
     KPI_DENOMINATOR = "kpi_denominator"
     KPI_DRILLDOWN = "kpi_drilldown"
     KPI_EXPORT = "kpi_export"
+    # Trajectory (issue 17)
+    TRANSFER = "transfer"
+    TRANSFER_CONFIRMED = "transfer_confirmed"
+    HOSPICE_STEP = "hospice_step"
+    SECOND_LINE_CONTACT = "second_line_contact"
+    NAZORG_CONTACT = "nazorg_contact"
+    AFTER_DEATH_REVIEW = "after_death_review"
+    AFTER_DEATH_REVIEW_CHANGED = "after_death_review_changed"
+    LESSONS_EXPORT = "lessons_export"
 
 
 register_labels(
@@ -208,5 +217,13 @@ register_labels(
         AuditAction.KPI_DENOMINATOR: "Externe noemer vastgelegd",
         AuditAction.KPI_DRILLDOWN: "Patiënten achter een kengetal ingezien",
         AuditAction.KPI_EXPORT: "Spiegelinformatie geëxporteerd",
+        AuditAction.TRANSFER: "Overplaatsing vastgelegd",
+        AuditAction.TRANSFER_CONFIRMED: "Overdracht bevestigd",
+        AuditAction.HOSPICE_STEP: "Stap hospice-aanmelding vastgelegd",
+        AuditAction.SECOND_LINE_CONTACT: "Contact tweede lijn vastgelegd",
+        AuditAction.NAZORG_CONTACT: "Nazorg vastgelegd",
+        AuditAction.AFTER_DEATH_REVIEW: "Nabespreking vastgelegd",
+        AuditAction.AFTER_DEATH_REVIEW_CHANGED: "Nabespreking gewijzigd",
+        AuditAction.LESSONS_EXPORT: "Knelpunten en leerpunten geëxporteerd",
     }
 )

@@ -49,6 +49,10 @@ class Action(LabelledEnum):
     RESTORE = "restore"
     AUDIT_READ = "audit_read"
     DEMO = "demo"
+    TRANSFER = "transfer"
+    SECOND_LINE = "second_line"
+    NAZORG = "nazorg"
+    AFTER_DEATH_REVIEW = "after_death_review"
 
 
 _H, _P, _W, _S, _C, _B, _O = (
@@ -97,6 +101,14 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.RESTORE: frozenset({_B}),
     Action.AUDIT_READ: frozenset({_B}),
     Action.DEMO: frozenset({_H, _B}),
+    # Transfers: whoever hands over (huisarts, POH, wijkverpleegkundige); changing the
+    # centrale zorgverlener with it also needs CARE_TEAM. Second-line contacts: every
+    # professional who talks to the hospital, the specialist PZ included. The nabespreking
+    # is recorded by those who prepare and close the meeting; nazorg by the carers.
+    Action.TRANSFER: frozenset({_H, _P, _W}),
+    Action.SECOND_LINE: frozenset({_H, _P, _W, _S}),
+    Action.NAZORG: frozenset({_H, _P, _W}),
+    Action.AFTER_DEATH_REVIEW: frozenset({_H, _P, _C}),
 }
 
 
@@ -155,5 +167,9 @@ register_labels(
         Action.RESTORE: "een back-up terugzetten",
         Action.AUDIT_READ: "de audittrail inzien",
         Action.DEMO: "demogegevens toevoegen",
+        Action.TRANSFER: "een overplaatsing met warme overdracht vastleggen",
+        Action.SECOND_LINE: "contact met de tweede lijn vastleggen",
+        Action.NAZORG: "nazorg aan de naasten vastleggen",
+        Action.AFTER_DEATH_REVIEW: "een nabespreking vastleggen",
     }
 )

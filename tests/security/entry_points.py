@@ -40,6 +40,7 @@ from pzmdo.services import (
     register,
     register_demo,
     settings,
+    trajectory,
     unlock,
     users,
 )
@@ -49,7 +50,7 @@ MODULES = (
     acp_fhir, audit_log, backup, care_demo, careplan, careteam, consultations,
     consultations_demo, custody, demo, directory, documents, importer, kpi, kpi_detail,
     kpi_export, meetings, meetings_demo,
-    patients, register, register_demo, settings, unlock, users,
+    patients, register, register_demo, settings, trajectory, unlock, users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
@@ -544,6 +545,51 @@ ENTRY_POINTS: dict[str, Entry] = {
     ),
     "users.set_roles": e(A.USERS)(
         lambda c, w: users.set_roles(c, w["spare_login"], [Role.POH, Role.OVERIG])
+    ),
+    # trajectory (issue 17)
+    "trajectory.record_transfer": e(A.TRANSFER)(
+        lambda c, w: trajectory.record_transfer(
+            c, w["pid"], trajectory.TransferInput(TODAY, "thuis", "ziekenhuis", "rol-test")
+        )
+    ),
+    "trajectory.confirm_transfer": e(A.TRANSFER)(
+        lambda c, w: trajectory.confirm_transfer(c, 10**9, "Ontvanger (fictief)")
+    ),
+    "trajectory.list_transfers": e(A.VIEW_RECORD)(
+        lambda c, w: trajectory.list_transfers(c, w["pid"])
+    ),
+    "trajectory.record_hospice_step": e(A.TRANSFER)(
+        lambda c, w: trajectory.record_hospice_step(c, w["pid"], "besproken", TODAY, "H (fictief)")
+    ),
+    "trajectory.hospice_steps": e(A.VIEW_RECORD)(
+        lambda c, w: trajectory.hospice_steps(c, w["pid"])
+    ),
+    "trajectory.record_contact": e(A.SECOND_LINE)(
+        lambda c, w: trajectory.record_contact(
+            c,
+            w["pid"],
+            trajectory.ContactInput(TODAY, "uitgaand", "telefoon", "Dr. X (fictief)", "rol-test"),
+        )  # fmt: skip
+    ),
+    "trajectory.list_contacts": e(A.VIEW_RECORD)(
+        lambda c, w: trajectory.list_contacts(c, w["pid"])
+    ),
+    "trajectory.record_nazorg": e(A.NAZORG)(
+        lambda c, w: trajectory.record_nazorg(c, w["pid"], TODAY, "Naaste (fictief)", "gesprek")
+    ),
+    "trajectory.list_nazorg": e(A.VIEW_RECORD)(lambda c, w: trajectory.list_nazorg(c, w["pid"])),
+    "trajectory.record_review": e(A.AFTER_DEATH_REVIEW)(
+        lambda c, w: trajectory.record_review(c, w["pid"], trajectory.ReviewInput("ja", "ja", "ja"))
+    ),
+    "trajectory.get_review": e(A.VIEW_RECORD)(lambda c, w: trajectory.get_review(c, w["pid"])),
+    "trajectory.review_facts": e(A.VIEW_RECORD)(lambda c, w: trajectory.review_facts(c, w["pid"])),
+    "trajectory.lessons": e(A.KPI_AGGREGATE)(
+        lambda c, w: trajectory.lessons(c, TODAY - timedelta(days=30), TODAY)
+    ),
+    "trajectory.export_lessons": e(A.KPI_AGGREGATE)(
+        lambda c, w: trajectory.export_lessons(
+            c, w["tmp"] / f"{_unique('l')}.csv", TODAY - timedelta(days=30), TODAY
+        )
     ),
 }
 
