@@ -46,19 +46,34 @@ class AgendaReason(IntEnum):
     NOMINATED = 8  # put forward by a team member ahead of the meeting
     CARRIED_OVER = 9  # not reached in the previous meeting
     ADDED = 10  # added by hand by the POH while preparing
+    # Triggers (issue 17, domain/agenda_triggers.py), each switchable per team.
+    NO_CAREPLAN = 11
+    NO_CENTRAL_CAREGIVER = 12
+    CARER_OVERLOADED = 13
+    STERVENSFASE_STARTED = 14
+    CAREPLAN_NOT_REVIEWED = 15
+    ADVICE_NOT_PROCESSED = 16
+    VPTZ_NOT_DISCUSSED = 17
 
 
 # Position of each reason in the proposal (lower = earlier).
 _RANK: dict[AgendaReason, int] = {
     AgendaReason.DECEASED: 1,
     AgendaReason.URGENCY_CHANGED: 2,
+    AgendaReason.STERVENSFASE_STARTED: 2,
     AgendaReason.NEWLY_MARKED_OR_SIGNALLED: 3,
     AgendaReason.HOSPITAL_MDO_PZ: 4,
     AgendaReason.OPEN_CONSULTATION_OR_OVERDUE_ACTION: 5,
+    AgendaReason.CARER_OVERLOADED: 5,
+    AgendaReason.ADVICE_NOT_PROCESSED: 5,
     AgendaReason.CARRIED_OVER: 6,
     AgendaReason.NOMINATED: 7,
     AgendaReason.ADDED: 7,
     AgendaReason.PERIODIC_REVIEW_OR_NEVER_DISCUSSED: 8,
+    AgendaReason.NO_CAREPLAN: 8,
+    AgendaReason.NO_CENTRAL_CAREGIVER: 8,
+    AgendaReason.CAREPLAN_NOT_REVIEWED: 8,
+    AgendaReason.VPTZ_NOT_DISCUSSED: 8,
     AgendaReason.THEME: 9,
 }
 
@@ -73,6 +88,13 @@ _LABELS: dict[AgendaReason, str] = {
     AgendaReason.NOMINATED: "Aangemeld door teamlid",
     AgendaReason.CARRIED_OVER: "Niet aan toegekomen vorige keer",
     AgendaReason.ADDED: "Handmatig toegevoegd",
+    AgendaReason.NO_CAREPLAN: "Nog geen zorgplan",
+    AgendaReason.NO_CENTRAL_CAREGIVER: "Geen centrale zorgverlener",
+    AgendaReason.CARER_OVERLOADED: "Mantelzorger overbelast",
+    AgendaReason.STERVENSFASE_STARTED: "Stervensfase gestart",
+    AgendaReason.CAREPLAN_NOT_REVIEWED: "Zorgplan herzien",
+    AgendaReason.ADVICE_NOT_PROCESSED: "Advies nog niet verwerkt",
+    AgendaReason.VPTZ_NOT_DISCUSSED: "VPTZ bespreken",
 }
 
 # Statuses (register codes) of patients who are still in palliative care.
@@ -88,7 +110,9 @@ NABESPREKING_PROMPT = (
 
 # Reasons that bring a patient back as a proposal even after the POH removed them from
 # this meeting's agenda (the removal was about the earlier, routine reason).
-URGENT_REASONS = frozenset({AgendaReason.DECEASED, AgendaReason.URGENCY_CHANGED})
+URGENT_REASONS = frozenset(
+    {AgendaReason.DECEASED, AgendaReason.URGENCY_CHANGED, AgendaReason.STERVENSFASE_STARTED}
+)
 
 
 def reason_rank(reason: AgendaReason) -> int:

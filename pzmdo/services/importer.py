@@ -421,11 +421,7 @@ def plan_import(
             return values[index[key]].strip() if key in index else ""
 
         try:
-            birth = (
-                parse_date(get("birth_date"), "De geboortedatum")
-                if get("birth_date")
-                else None
-            )
+            birth = parse_date(get("birth_date"), "De geboortedatum") if get("birth_date") else None
             if birth is None:
                 raise ValidationError("de geboortedatum ontbreekt.")
             gp_id = None
@@ -456,13 +452,9 @@ def plan_import(
                 today,
             )
             marked_on = (
-                parse_date(get("marked_on"), "De markeringsdatum")
-                if get("marked_on")
-                else None
+                parse_date(get("marked_on"), "De markeringsdatum") if get("marked_on") else None
             )
-            died_on = (
-                parse_date(get("died_on"), "De overlijdensdatum") if get("died_on") else None
-            )
+            died_on = parse_date(get("died_on"), "De overlijdensdatum") if get("died_on") else None
             if marked_on:
                 check_marking_date(marked_on, birth, today)
             if died_on:

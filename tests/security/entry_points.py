@@ -546,6 +546,10 @@ ENTRY_POINTS: dict[str, Entry] = {
     "users.set_roles": e(A.USERS)(
         lambda c, w: users.set_roles(c, w["spare_login"], [Role.POH, Role.OVERIG])
     ),
+    "meetings.trigger_settings": e(A.MEETING_VIEW)(lambda c, w: meetings.trigger_settings(c)),
+    "meetings.save_trigger_settings": e(A.MEETING_PREPARE)(
+        lambda c, w: meetings.save_trigger_settings(c, meetings.trigger_settings(w["admin"]))
+    ),
     # trajectory (issue 17)
     "trajectory.record_transfer": e(A.TRANSFER)(
         lambda c, w: trajectory.record_transfer(

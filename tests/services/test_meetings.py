@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from pzmdo.domain.agenda_triggers import TriggerSettings
 from pzmdo.domain.errors import (
     NotFoundError,
     ReadOnlyError,
@@ -53,6 +54,9 @@ def team(ctx: AppContext) -> list[int]:
         review_interval_weeks=8,
         members=[(pid, True) for pid in ids],
     )
+    # These tests are about the meeting's own reasons; the agenda triggers (issue 17) have
+    # their own tests in test_agenda_triggers.py.
+    m.save_trigger_settings(ctx, TriggerSettings(enabled=frozenset()))
     return ids
 
 

@@ -116,7 +116,8 @@ def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
 
 
 def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
-    """Open consultations (overdue ones say so) and advice received since the last meeting."""
+    """Open consultations (overdue ones say so) and processed advice received since the last
+    meeting; unprocessed advice is the meetings area's trigger."""
     require(ctx, Action.MEETING_PREPARE)
     now = _now()
     with ctx.read() as s:
@@ -155,11 +156,12 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             continue
         advised = to_local(i.advice_at).date()
         fresh = since is None or advised >= since
-        unprocessed = i.processed_at is None
-        if (i.status == ConsultStatus.ADVIES_GEGEVEN.value and unprocessed) or (
-            fresh and since is not None and advised <= today
-        ):
-            what = "nog te verwerken" if unprocessed else "verwerkt"
+        # Advice not yet processed is the agenda trigger "advies nog niet verwerkt"
+        # (domain/agenda_triggers.py), which each team can switch; here only processed news.
+        if i.processed_at is None and i.status == ConsultStatus.ADVIES_GEGEVEN.value:
+            continue
+        if fresh and since is not None and advised <= today:
+            what = "verwerkt" if i.processed_at is not None else "afgesloten"
             out.append(
                 AgendaCandidate(
                     i.patient_id,

@@ -68,6 +68,7 @@ from pzmdo.services.meetings.running import (
 )
 from pzmdo.services.meetings.summary import patient_brief
 from pzmdo.services.meetings.team import get_team, list_people, save_team, suggest_next_date
+from pzmdo.services.meetings.triggers import save_trigger_settings, trigger_settings
 
 __all__ = [
     "ActionInfo",
@@ -118,9 +119,11 @@ __all__ = [
     "restore_items",
     "save_discussion",
     "save_team",
+    "save_trigger_settings",
     "set_attendance",
     "start_meeting",
     "suggest_next_date",
+    "trigger_settings",
     "update_action",
     "update_decision",
     "update_meeting",

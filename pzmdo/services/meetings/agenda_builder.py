@@ -51,6 +51,7 @@ from pzmdo.services.meetings.helpers import (
     _today,
 )
 from pzmdo.services.meetings.results import MAX_REVIEW_PROPOSALS, ON_AGENDA, VISIBLE, AgendaItemInfo
+from pzmdo.services.meetings.triggers import _trigger_candidates
 from pzmdo.store.models import Patient
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -160,6 +161,7 @@ def _own_candidates(
         for n in noms
     )
     candidates += theme_candidate(meeting.theme or "")
+    candidates += _trigger_candidates(s, team, today, previous.held_on if previous else None)
     return candidates, carried_from
 
 
@@ -227,6 +229,17 @@ def propose_agenda(
         proposal = propose(external + own, exclude=present_pids - set(removed), deceased=deceased)
         position = _next_position(s, meeting_id)
         added = 0
+
+        def codes(reasons: tuple[AgendaReason, ...]) -> str:
+            # The column holds 200 characters: keep the highest-ranked reasons that fit.
+            text = ""
+            for r in reasons:
+                more = f"{text},{reason_code(r)}" if text else reason_code(r)
+                if len(more) > 200:
+                    break
+                text = more
+            return text
+
         for p in proposal:
             code = reason_code(p.reason)
             again = removed.get(p.patient_id or 0)
@@ -237,7 +250,7 @@ def propose_agenda(
                     continue
                 again.status = ItemStatus.VOORGESTELD.value
                 again.reason = code
-                again.reasons = ",".join(reason_code(r) for r in p.reasons)
+                again.reasons = codes(p.reasons)
                 again.detail = p.detail
                 again.removed_reason = None
                 again.position = position
@@ -252,7 +265,7 @@ def propose_agenda(
                     position=position,
                     patient_id=p.patient_id,
                     reason=code,
-                    reasons=",".join(reason_code(r) for r in p.reasons),
+                    reasons=codes(p.reasons),
                     detail=p.detail,
                     title=p.detail if p.reason is AgendaReason.THEME else None,
                     status=ItemStatus.VOORGESTELD.value,

@@ -1,0 +1,190 @@
+"""Agenda triggers (issue 17): the facts behind them, read in a few grouped queries, and
+each team's settings (which triggers, how many weeks).
+
+The settings are a JSON setting per team (``agenda_triggers.<team id>``) until the team
+settings of issue 14 give them a column; without one the domain defaults hold.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
+from pzmdo.domain.agenda_triggers import (
+    AT_RISK,
+    MARKED_STATUSES,
+    TriggerFact,
+    TriggerSettings,
+    check_settings,
+    settings_from_data,
+    trigger_candidates,
+)
+from pzmdo.domain.audit import AuditAction
+from pzmdo.domain.consultations import ConsultStatus
+from pzmdo.domain.errors import NotFoundError
+from pzmdo.domain.permissions import Action
+from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
+from pzmdo.services.meetings.helpers import _team
+from pzmdo.services.meetings.results import MAX_REVIEW_PROPOSALS
+from pzmdo.store.models import Patient, Setting
+from pzmdo.store.models.careplan import CarePlanVersion
+from pzmdo.store.models.careteam import CarerBurdenCheck, Naaste, VptzEvent
+from pzmdo.store.models.consultations import Consultation
+from pzmdo.store.models.meetings import MeetingTeam
+
+_BURDEN_RANK = {"laag": 0, "verhoogd": 1, "overbelast": 2}
+
+
+def _key(team_id: int) -> str:
+    return f"agenda_triggers.{team_id}"
+
+
+def _settings(s: Session, team_id: int | None) -> TriggerSettings:
+    if team_id is None:
+        return TriggerSettings()
+    row = s.get(Setting, _key(team_id))
+    return settings_from_data(json.loads(row.value) if row else None)
+
+
+def _resolve_team(s: Session, team_id: int | None, create: bool = False) -> MeetingTeam | None:
+    if team_id is None:
+        return _team(s, create=create)
+    team = s.get(MeetingTeam, team_id)
+    if team is None:
+        raise NotFoundError("Dit team bestaat niet (meer). Ververs het overzicht.")
+    return team
+
+
+def trigger_settings(ctx: AppContext, team_id: int | None = None) -> TriggerSettings:
+    """The team's trigger settings (the default team when none is given)."""
+    require(ctx, Action.MEETING_VIEW)
+    with ctx.read() as s:
+        team = _resolve_team(s, team_id)
+        return _settings(s, team.id if team else None)
+
+
+def save_trigger_settings(
+    ctx: AppContext, settings: TriggerSettings, team_id: int | None = None
+) -> TriggerSettings:
+    """Switch triggers on or off for a team and set their weeks (who prepares, decides)."""
+    require(ctx, Action.MEETING_PREPARE)
+    check_settings(settings)
+    with ctx.unit() as s:
+        team = _resolve_team(s, team_id, create=True)
+        assert team is not None  # created when missing
+        data = settings.to_data()
+        row = s.get(Setting, _key(team.id))
+        if row is None:
+            s.add(Setting(key=_key(team.id), value=json.dumps(data)))
+        else:
+            row.value = json.dumps(data)
+        ctx.audit(
+            s,
+            AuditAction.MEETING_TEAM_SAVED,
+            entity="meeting_team",
+            entity_id=team.id,
+            detail={"agendatriggers": data},
+        )
+    ctx.changes.publish("meeting")
+    return settings
+
+
+def _facts(s: Session) -> list[TriggerFact]:
+    """One fact per marked patient; each extra fact is one grouped query."""
+    base = s.execute(
+        select(
+            Patient.id,
+            Patient.status,
+            Patient.marked_on,
+            Patient.status_since,
+            Patient.last_discussed_on,
+            Patient.central_caregiver_id,
+        ).where(Patient.status.in_(MARKED_STATUSES))
+    ).all()
+    if not base:
+        return []
+    plans = dict(
+        s.execute(
+            select(CarePlanVersion.patient_id, func.max(CarePlanVersion.effective_on))
+            .join(Patient, Patient.id == CarePlanVersion.patient_id)
+            .where(Patient.status.in_(MARKED_STATUSES))
+            .group_by(CarePlanVersion.patient_id)
+        ).all()
+    )
+    # The latest check per active naaste; the patient's worst of those counts.
+    latest = (
+        select(CarerBurdenCheck.naaste_id, func.max(CarerBurdenCheck.id).label("last_id"))
+        .group_by(CarerBurdenCheck.naaste_id)
+        .subquery()
+    )
+    burden: dict[int, tuple[str, date]] = {}
+    for pid, outcome, on in s.execute(
+        select(Naaste.patient_id, CarerBurdenCheck.outcome, CarerBurdenCheck.checked_on)
+        .join(latest, latest.c.naaste_id == Naaste.id)
+        .join(CarerBurdenCheck, CarerBurdenCheck.id == latest.c.last_id)
+        .join(Patient, Patient.id == Naaste.patient_id)
+        .where(Naaste.active.is_(True), Patient.status.in_(MARKED_STATUSES))
+    ):
+        known = burden.get(pid)
+        if known is None or _BURDEN_RANK.get(outcome, 0) > _BURDEN_RANK.get(known[0], 0):
+            burden[pid] = (outcome, on)
+    vptz = dict(
+        s.execute(
+            select(VptzEvent.patient_id, func.count())
+            .where(VptzEvent.patient_id.in_([pid for pid, o in burden.items() if o[0] in AT_RISK]))
+            .group_by(VptzEvent.patient_id)
+        ).all()
+    )
+    advice: dict[int, date] = {}
+    for pid, at in s.execute(
+        select(Consultation.patient_id, func.min(Consultation.advice_at))
+        .where(
+            Consultation.status == ConsultStatus.ADVIES_GEGEVEN.value,
+            Consultation.processed_at.is_(None),
+            Consultation.advice_at.is_not(None),
+        )
+        .group_by(Consultation.patient_id)
+    ):
+        if at is not None:
+            advice[pid] = at.astimezone().date()
+    return [
+        TriggerFact(
+            patient_id=pid,
+            status=status,
+            marked_on=marked_on,
+            status_since=since,
+            last_discussed_on=last,
+            has_central_caregiver=cz is not None,
+            plan_on=plans.get(pid),
+            burden=burden.get(pid, (None, None))[0],
+            burden_on=burden.get(pid, (None, None))[1],
+            vptz_steps=vptz.get(pid, 0),
+            advice_on=advice.get(pid),
+        )
+        for pid, status, marked_on, since, last, cz in base
+    ]
+
+
+def _trigger_candidates(
+    s: Session, team: MeetingTeam | None, today: date, since: date | None
+) -> list[AgendaCandidate]:
+    """Inside the agenda builder's unit: the enabled triggers of the meeting's team."""
+    settings = _settings(s, team.id if team else None)
+    if not settings.enabled:
+        return []
+    interval = (team.review_interval_weeks if team else 8) * 7
+    found = trigger_candidates(_facts(s), settings, today, interval, since)
+    # A large register must not flood one agenda: per reason the oldest few, like review.
+    found.sort(key=lambda c: (c.since or date.min, c.patient_id or 0))
+    per_reason: dict[AgendaReason, int] = {}
+    kept = []
+    for c in found:
+        per_reason[c.reason] = per_reason.get(c.reason, 0) + 1
+        if per_reason[c.reason] <= MAX_REVIEW_PROPOSALS:
+            kept.append(c)
+    return kept
