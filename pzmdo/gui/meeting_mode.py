@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.permissions import Action
 from pzmdo.gui.consult_request_dialog import open_consult_request
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.meeting_dialogs import (
@@ -45,6 +46,7 @@ from pzmdo.gui.meeting_panels import (
     PatientSummary,
 )
 from pzmdo.gui.meeting_record import action_line
+from pzmdo.gui.trajectory_dialogs import ReviewDialog, open_review
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
 
@@ -183,8 +185,11 @@ class MeetingMode(QWidget):
         self.urgency_button.setAccessibleName(self.tr("Change the urgency colour"))
         self.consult_button = QPushButton(self.tr("Request c&onsultation…"))
         self.consult_button.setAccessibleName(self.tr("Request a consultation"))
+        self.review_button = QPushButton(self.tr("After-death &review…"))
+        self.review_button.setAccessibleName(self.tr("Record the after-death review"))
         buttons = QGridLayout()  # two per row: readable on a 1280 px projector
-        for n, b in enumerate((self.caregiver_button, self.urgency_button, self.consult_button)):
+        living = (self.caregiver_button, self.urgency_button, self.consult_button)
+        for n, b in enumerate((*living, self.review_button)):
             buttons.addWidget(b, n // 2, n % 2)
         self.checklist_box = ChecklistBox()
         self.checklist = self.checklist_box.combos
@@ -251,6 +256,7 @@ class MeetingMode(QWidget):
             self.caregiver_button,
             self.urgency_button,
             self.consult_button,
+            self.review_button,
             self.agenda.list,
             self.attendance_button,
             self.close_meeting_button,
@@ -276,6 +282,7 @@ class MeetingMode(QWidget):
         self.caregiver_button.clicked.connect(self.set_caregiver)
         self.urgency_button.clicked.connect(self.change_urgency)
         self.consult_button.clicked.connect(self.request_consultation)
+        self.review_button.clicked.connect(self.after_death_review)
         for keys, slot in (
             ("PgDown", lambda: self.go(self.index + 1)),
             ("PgUp", lambda: self.go(self.index - 1)),
@@ -377,6 +384,17 @@ class MeetingMode(QWidget):
         for w in [*self.checklist.values(), self.caregiver_button, self.urgency_button]:
             w.setEnabled(w.isEnabled() and is_patient)
         self.consult_button.setEnabled(self.consult_button.isEnabled() and is_patient)
+        # After death only the nabespreking: no living-patient actions (issue 17).
+        deceased = "deceased" in item.reasons
+        for w in (self.caregiver_button, self.urgency_button, self.consult_button):
+            w.setEnabled(w.isEnabled() and not deceased)
+        self.review_button.setVisible(deceased)
+        self.review_button.setEnabled(
+            deceased
+            and self.meeting is not None
+            and not self.meeting.read_only
+            and self.gctx.app.user.may(Action.AFTER_DEATH_REVIEW)
+        )
         self._update_timer()
         self.notes[Dimension.FYSIEK.value].setFocus()
 
@@ -653,6 +671,18 @@ class MeetingMode(QWidget):
         dialog = open_consult_request(self.gctx, self, item.patient_id, self.meeting_id)
         dialog.finished.connect(lambda _r: self._refresh_patient())
         self._dialogs = keep_alive(self._dialogs, dialog)
+
+    def after_death_review(self) -> None:
+        item = self.current
+        if item is None or item.patient_id is None:
+            return
+        self.save_current()
+
+        def opened(dialog: ReviewDialog) -> None:
+            dialog.saved.connect(lambda _r: self._refresh_patient())
+            self._dialogs = keep_alive(self._dialogs, dialog)
+
+        open_review(self.gctx, self, item.patient_id, self.meeting_id, on_open=opened)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tick.stop()

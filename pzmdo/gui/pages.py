@@ -20,12 +20,14 @@ from pzmdo.gui import (
     consultations_page,
     conversations_tab,
     kpi_page,
+    lessons_page,
     meetings_page,
     patient_consultations_tab,
     patient_documents_tab,
     patient_overview_tab,
     register_page,
     reports_page,
+    trajectory_tab,
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.services.context import CurrentUser
@@ -92,6 +94,12 @@ NAV_PAGES = [
         (Action.KPI_AGGREGATE, Action.KPI_DENOMINATORS),
     ),
     PageSpec(
+        "lessons",
+        str(QT_TRANSLATE_NOOP("Pages", "After-death reviews")),
+        lessons_page.create_page,
+        (Action.KPI_AGGREGATE,),
+    ),
+    PageSpec(
         "admin",
         str(QT_TRANSLATE_NOOP("Pages", "Administration")),
         admin_page.create_page,
@@ -106,6 +114,7 @@ PATIENT_TABS = [
     ),
     TabSpec("team", str(QT_TRANSLATE_NOOP("Pages", "Care team")), careteam_tab.create_tab),
     TabSpec("careplan", str(QT_TRANSLATE_NOOP("Pages", "Care plan")), careplan_tab.create_tab),
+    TabSpec("trajectory", str(QT_TRANSLATE_NOOP("Pages", "Trajectory")), trajectory_tab.create_tab),
     TabSpec(
         "conversations",
         str(QT_TRANSLATE_NOOP("Pages", "Conversations")),

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MeetingMode</name>
@@ -70,6 +69,14 @@
     <message>
         <source>Request a consultation</source>
         <translation>Consultatie aanvragen</translation>
+    </message>
+    <message>
+        <source>After-death &amp;review…</source>
+        <translation>&amp;Nabespreking…</translation>
+    </message>
+    <message>
+        <source>Record the after-death review</source>
+        <translation>De nabespreking vastleggen</translation>
     </message>
     <message>
         <source>← Previous (PgUp)</source>

@@ -23,6 +23,10 @@
         <translation>Spiegelinformatie</translation>
     </message>
     <message>
+        <source>After-death reviews</source>
+        <translation>Nabesprekingen</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Beheer</translation>
     </message>
@@ -37,6 +41,10 @@
     <message>
         <source>Care plan</source>
         <translation>Zorgplan</translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation>Traject</translation>
     </message>
     <message>
         <source>Conversations</source>
