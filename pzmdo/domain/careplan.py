@@ -329,6 +329,9 @@ class AcuteAgreements:
     call_hap_not_112: bool | None = _f("bel de huisartsenpost in plaats van 112", YES_NO_BOOL)
     hap_must_know: str = _t("wat de huisartsenpost moet weten")
     ambulance_must_know: str = _t("wat de ambulance moet weten")
+    # Issue 17: the emergency page also needs these (003 L884, L1058).
+    medication_at_home: str = _t("medicatie in huis (palliatieve thuiskist, bij-nodig-medicatie)")
+    seh_agreements: str = _t("afspraken voor de spoedeisende hulp (SEH)")
 
 
 LIMIT_KEYS = (
@@ -386,6 +389,7 @@ class CarePlanContent:
     wishes: str = _t("wat zorgverleners moeten weten (specifieke wensen)")
     place_of_death: str | None = _f("gewenste plek van overlijden", PLACE_OF_DEATH)
     place_of_death_note: str = _t("toelichting plek van overlijden")
+    preferred_place_of_care: str | None = _f("gewenste plek van zorg", PLACE_OF_DEATH)
     euthanasia: str | None = _f("euthanasie standpunt", EUTHANASIA)
     euthanasia_note: str = _t("toelichting euthanasie")
     organ_donation: str | None = _f("orgaandonatie vastgelegd in donorregister", YES_NO_UNKNOWN)

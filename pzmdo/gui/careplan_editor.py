@@ -184,6 +184,7 @@ class CarePlanEditor(QWidget):
         self.wishes = text_field(_label("wishes"))
         self.place = answer_combo(cp.PLACE_OF_DEATH, _label("place_of_death"))
         self.place_note = line_field(_label("place_of_death_note"))
+        self.place_of_care = answer_combo(cp.PLACE_OF_DEATH, _label("preferred_place_of_care"))
         self.euthanasia = answer_combo(cp.EUTHANASIA, _label("euthanasia"))
         self.euthanasia_note = line_field(_label("euthanasia_note"))
         self.organ = answer_combo(cp.YES_NO_UNKNOWN, _label("organ_donation"))
@@ -192,6 +193,7 @@ class CarePlanEditor(QWidget):
             ("wishes", self.wishes),
             ("place_of_death", self.place),
             ("place_of_death_note", self.place_note),
+            ("preferred_place_of_care", self.place_of_care),
             ("euthanasia", self.euthanasia),
             ("euthanasia_note", self.euthanasia_note),
             ("organ_donation", self.organ),
@@ -262,9 +264,13 @@ class CarePlanEditor(QWidget):
         self.call_hap = answer_combo(cp.YES_NO_BOOL, field_label(A, "call_hap_not_112"))
         self.hap_know = text_field(field_label(A, "hap_must_know"), 48)
         self.ambulance_know = text_field(field_label(A, "ambulance_must_know"), 48)
+        self.medication = text_field(field_label(A, "medication_at_home"), 48)
+        self.seh = text_field(field_label(A, "seh_agreements"), 48)
         self._row(form, field_label(A, "call_hap_not_112"), self.call_hap)
         self._row(form, field_label(A, "hap_must_know"), self.hap_know)
         self._row(form, field_label(A, "ambulance_must_know"), self.ambulance_know)
+        self._row(form, field_label(A, "medication_at_home"), self.medication)
+        self._row(form, field_label(A, "seh_agreements"), self.seh)
         return box
 
     def _build_other_agreements(self) -> QGroupBox:
@@ -369,6 +375,7 @@ class CarePlanEditor(QWidget):
             wishes=self.wishes.toPlainText(),
             place_of_death=combo_code(self.place),
             place_of_death_note=self.place_note.text(),
+            preferred_place_of_care=combo_code(self.place_of_care),
             euthanasia=combo_code(self.euthanasia),
             euthanasia_note=self.euthanasia_note.text(),
             organ_donation=combo_code(self.organ),
@@ -384,6 +391,8 @@ class CarePlanEditor(QWidget):
                 {"ja": True, "nee": False}.get(combo_code(self.call_hap) or ""),
                 self.hap_know.toPlainText(),
                 self.ambulance_know.toPlainText(),
+                self.medication.toPlainText(),
+                self.seh.toPlainText(),
             ),
             **by_key,
         )
@@ -417,6 +426,7 @@ class CarePlanEditor(QWidget):
         self.wishes.setPlainText(c.wishes)
         set_combo_code(self.place, c.place_of_death)
         self.place_note.setText(c.place_of_death_note)
+        set_combo_code(self.place_of_care, c.preferred_place_of_care)
         set_combo_code(self.euthanasia, c.euthanasia)
         self.euthanasia_note.setText(c.euthanasia_note)
         set_combo_code(self.organ, c.organ_donation)
@@ -442,4 +452,6 @@ class CarePlanEditor(QWidget):
         set_combo_code(self.call_hap, None if call is None else ("ja" if call else "nee"))
         self.hap_know.setPlainText(c.acute.hap_must_know)
         self.ambulance_know.setPlainText(c.acute.ambulance_must_know)
+        self.medication.setPlainText(c.acute.medication_at_home)
+        self.seh.setPlainText(c.acute.seh_agreements)
         self.other_agreements.setPlainText(c.other_agreements)

@@ -134,13 +134,22 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     stamp += f", actueel per {fmt_date(data.current_as_of)}"
     stamp += f" · laatst besproken in MDO: <b>{fmt_date(data.last_discussed_on, 'nog niet')}</b>"
     story.append(P(stamp, s.small))
+    if data.dying_since is not None:
+        story.append(
+            boxed(
+                [P(f"STERVENSFASE sinds {fmt_date(data.dying_since)}", s.alert)],
+                background=ALERT_BG,
+                border=ALERT,
+            )
+        )
 
     # Patient identification
     left_w, right_w = half + 20 * mm, half - 20 * mm
     lw, rw = left_w - 8, right_w - 8
     name = p.name + (" (fictief)" if p.is_fictional and "fictief" not in p.name else "")
     born = f"geb. {fmt_date(p.birth_date)}" + (f" · BSN {p.bsn}" if p.bsn else "")
-    capable = (data.legally_capable or "nog onbekend").lower()
+    capable = (data.legally_capable or data.wilsbekwaamheid or "nog onbekend").lower()
+    special = ", ".join(data.populations) or "geen"
     ident_rows = [
         [
             clipped(name, s.cell_bold, lw, 2, suffix=SHORT),
@@ -154,7 +163,19 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
             clipped(f"Wilsbekwaam m.b.t. behandelbeslissingen: {capable}", s.cell, lw, 2),
             clipped(f"Doel van beleid: {data.policy_goal or 'nog onbekend'}", s.cell, rw, few + 1),
         ],
-    ]
+        # Full width (spanned below): the diagnosis matters more than the column grid.
+        [
+            clipped(
+                data.diagnosis or "nog niet vastgelegd", s.cell, left_w + right_w - 8, 2,
+                markup="<b>Hoofddiagnose:</b> ",
+            ),
+            "",
+        ],
+    ]  # fmt: skip
+    if data.populations:
+        ident_rows.append(
+            [clipped(f"Bijzondere groep: {special}", s.cell, left_w + right_w - 8, 1), ""]
+        )
     table = Table(ident_rows, colWidths=[left_w, right_w], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -165,6 +186,7 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                *[("SPAN", (0, r), (1, r)) for r in range(3, len(ident_rows))],
             ]
         )
     )
@@ -261,6 +283,9 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
             empty="",
         )
     )
+    care = data.preferred_place_of_care
+    if care is not None and care.selected:
+        story.append(P(f"<b>Gewenste plek van zorg: {esc(care.selected[:80])}.</b>", s.body))
     euth = (data.euthanasia.selected if data.euthanasia else None) or "nog onbekend"
     story.append(clipped(euth, s.body, CONTENT_WIDTH, few, markup="<b>Euthanasie:</b> "))
 
@@ -272,14 +297,19 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     story.append(
         clipped(acute.for_ambulance, s.body, CONTENT_WIDTH, lines, markup="<b>Ambulance:</b> ")
     )
-    if acute.medication_at_home:
+    story.append(
+        clipped(
+            acute.medication_at_home or "niet vastgelegd",
+            s.body,
+            CONTENT_WIDTH,
+            lines,
+            markup="<b>Medicatie in huis (thuiskist):</b> ",
+        )
+    )
+    if acute.seh:
         story.append(
             clipped(
-                acute.medication_at_home,
-                s.body,
-                CONTENT_WIDTH,
-                2,
-                markup="<b>Medicatie in huis:</b> ",
+                acute.seh, s.body, CONTENT_WIDTH, few, markup="<b>Spoedeisende hulp (SEH):</b> "
             )
         )
 
@@ -291,6 +321,14 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     crow: list[list[Flowable]] = [
         [P("<b>Rol</b>", s.cell), P("<b>Naam</b>", s.cell), P("<b>Telefoon</b>", s.cell)]
     ]
+    if data.gp_post_phone:  # the practice's own huisartsenpost, first
+        crow.append(
+            [
+                P("<b>Huisartsenpost</b>", s.cell),
+                P("eigen huisartsenpost van de praktijk", s.cell),
+                clipped(data.gp_post_phone, s.cell, CONTENT_WIDTH - 122 * mm - 5, 1, suffix=SHORT),
+            ]
+        )
     for c in shown:
         crow.append(
             [

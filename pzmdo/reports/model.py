@@ -168,6 +168,7 @@ class AcuteAgreements:
     for_gp_post: str = ""  # what the huisartsenpost must know
     for_ambulance: str = ""  # what the ambulance must know
     medication_at_home: str = ""  # e.g. anticipatory medication in the house
+    seh: str = ""  # agreements for the emergency department (SEH)
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,12 @@ class CarePlanData:
     professional_notes: str = ""  # internal: never on the patient's version
     last_discussed_on: date | None = None
     next_review_on: date | None = None
+    # Issue 17: from the register, for the emergency page and the care plan.
+    diagnosis: str = ""  # main diagnosis: "Oncologisch: longcarcinoom"
+    dying_since: date | None = None  # stervensfase started on
+    preferred_place_of_care: Choice | None = None
+    populations: tuple[str, ...] = ()  # special-population flags (labels)
+    wilsbekwaamheid: str = ""  # as recorded in the register
 
 
 @dataclass(frozen=True)

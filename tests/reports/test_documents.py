@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from datetime import date
 
 import pdfplumber
 import pytest
@@ -13,6 +14,7 @@ from pypdf.errors import FileNotDecryptedError
 
 from pzmdo import __version__
 from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.register import Population
 from pzmdo.reports import agenda, batch, careplan, emergency, minutes, patient
 from pzmdo.reports.model import (
     AcuteAgreements,
@@ -238,8 +240,14 @@ def maximal_careplan():
             for d in ("Fysiek", "Psychisch", "Sociaal", "Zingeving")
         ),
         scenarios=(Scenario(big, big, name200),) * 10,
-        acute=AcuteAgreements(True, big, big, big),
+        acute=AcuteAgreements(True, big, big, big, big),
         professional_notes=big,
+        # Issue 17: diagnosis (condition note: 5,000), dying phase, every special population.
+        diagnosis="Oncologisch: " + big,
+        dying_since=date(2026, 2, 20),
+        populations=tuple(p.label for p in Population),
+        wilsbekwaamheid="Niet volledig wilsbekwaam",
+        preferred_place_of_care=Choice("Plek van zorg", ("Thuis",), "Hospice", big),
     )
 
 
@@ -252,6 +260,19 @@ def test_emergency_page_is_one_page_at_maximum_field_lengths():
     assert CONFIDENTIAL in texts[0]
     assert "zie zorgplan" in texts[0]
     assert "BEL DE HUISARTSENPOST IN PLAATS VAN 112" in texts[0]
+    flat = " ".join(texts[0].split())
+    assert_contains_all(
+        flat,
+        (
+            "STERVENSFASE sinds 20-02-2026",
+            "Hoofddiagnose: Oncologisch",
+            "Bijzondere groep:",
+            "Gewenste plek van zorg: Hospice.",
+            "Medicatie in huis (thuiskist):",
+            "Spoedeisende hulp (SEH):",
+            "Huisartsenpost eigen huisartsenpost van de praktijk",
+        ),
+    )
     assert_inside_pages(data)
     # Readable, not shrunk to a smudge: no text below 7 pt (the footer size).
     with pdfplumber.open(io.BytesIO(data)) as pdf:

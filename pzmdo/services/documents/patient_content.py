@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 
-from pzmdo.domain.enums import Dimension, PatientStatus
+from pzmdo.domain.enums import Dimension, LabelledEnum, PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import Condition, Population, Wilsbekwaamheid
 from pzmdo.domain.text import display_name
 from pzmdo.reports import model as rm
 from pzmdo.services.careplan import CarePlanView, current_plan
@@ -86,11 +88,33 @@ def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
         professional_notes=patient.notes or "",
         last_discussed_on=patient.last_discussed_on,
         next_review_on=patient.next_review_on,
+        **_register_facts(patient),
     )
     view = current_plan(ctx, patient_id)
     if view is None:
         return base
     return _with_plan(base, view)
+
+
+def _label(enum: type[LabelledEnum], code: str | None) -> str:
+    try:
+        return enum(code).label if code else ""
+    except ValueError:
+        return code or ""
+
+
+def _register_facts(p: Patient) -> dict[str, Any]:
+    """Diagnosis, dying phase, special populations and capacity from the register."""
+    diagnosis = _label(Condition, p.condition)
+    if p.condition_note:
+        diagnosis = f"{diagnosis}: {p.condition_note}" if diagnosis else p.condition_note
+    codes = [c for c in (p.populations or "").split(",") if c]
+    return {
+        "diagnosis": diagnosis,
+        "dying_since": p.status_since if p.status == PatientStatus.STERVENSFASE.value else None,
+        "populations": tuple(_label(Population, c) for c in codes),
+        "wilsbekwaamheid": _label(Wilsbekwaamheid, p.wilsbekwaamheid),
+    }
 
 
 def _team(
@@ -269,6 +293,11 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
             c.place_of_death,
             c.place_of_death_note,
         ),
+        preferred_place_of_care=choice(
+            "Gewenste plek van zorg:", cp.PLACE_OF_DEATH, c.preferred_place_of_care
+        )
+        if c.preferred_place_of_care
+        else None,
         euthanasia=choice(
             "Euthanasie standpunt:", cp.EUTHANASIA, c.euthanasia, c.euthanasia_note, form=True
         ),
@@ -303,5 +332,7 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
             call_gp_post_instead_of_112=c.acute.call_hap_not_112,
             for_gp_post=c.acute.hap_must_know,
             for_ambulance=c.acute.ambulance_must_know,
+            medication_at_home=c.acute.medication_at_home,
+            seh=c.acute.seh_agreements,
         ),
     )
