@@ -9,6 +9,7 @@ import pytest
 
 from pzmdo.domain.agenda import AgendaReason, propose, reason_label
 from pzmdo.domain.agenda_triggers import (
+    TRIGGER_REASON,
     Trigger,
     TriggerFact,
     TriggerSettings,
@@ -146,3 +147,15 @@ def test_a_deceased_patient_is_proposed_only_for_the_nabespreking():
     items = propose(living_reasons, deceased=[1])
     assert items == []  # after death: nothing but the nabespreking
     assert reason_label(AgendaReason.VPTZ_NOT_DISCUSSED) == "VPTZ bespreken"
+
+
+def test_every_trigger_reason_is_covered_by_this_data_set():
+    loud = replace(
+        QUIET, status="stervensfase", status_since=TODAY - D, has_central_caregiver=False,
+        plan_on=None, burden="overbelast", burden_on=TODAY - D, advice_on=TODAY - D,
+    )  # fmt: skip
+    old_plan = replace(loud, patient_id=2, plan_on=TODAY - 60 * D)
+    found = {
+        c.reason for c in trigger_candidates([loud, old_plan], TriggerSettings(), TODAY, 56, None)
+    }
+    assert found == set(TRIGGER_REASON.values())
