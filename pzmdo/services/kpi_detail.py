@@ -53,8 +53,8 @@ def _drill_query(s: Session, key: str, part: str, p: Period, scope: Scope) -> An
     numerator = part == "teller"
     condition: str | None
     if key in ("K1", "K1.extern", "K1.weken"):
-        population = _deceased(s, p, scope, not_unexpected=True)
-        condition = "marked_before" if numerator or key == "K1.weken" else None
+        population = _deceased(s, p, scope)
+        condition = "marked_before" if numerator or key == "K1.weken" else "not_unexpected"
         if key == "K1.extern" and not numerator:
             raise ValidationError(
                 "De noemer van K1 (extern) komt uit het HIS; de patiënten erachter staan niet "
@@ -81,7 +81,7 @@ def _drill_query(s: Session, key: str, part: str, p: Period, scope: Scope) -> An
     elif key == "K12":
         population, condition = _vptz_started(p, scope), None
     elif key in ("K12.dagen", "K13", "K13.wens"):
-        population = _deceased(s, p, scope, not_unexpected=False)
+        population = _deceased(s, p, scope)
         if key == "K12.dagen":
             condition = "vptz_before"
         elif key == "K13":
