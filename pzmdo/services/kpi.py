@@ -475,15 +475,26 @@ def _compute(s: Session, ctx: AppContext, p: Period, scope: Scope) -> KpiReport:
     return KpiReport(p, scope.label, tuple(out), tuple(missing))
 
 
+def _response_days(s: Session, p: Period, scope: Scope) -> list[tuple[int, float]]:
+    """(patient id, working days from request to advice) per advised consultation.
+
+    Working days need the holiday calendar (``domain.consultations``), so they are counted
+    here per consultation (a few thousand a year in a region), not per patient."""
+    consults = _consultations(p, scope)
+    pop = consults.query.subquery()
+    advised = s.execute(
+        select(pop.c.patient_id, pop.c.requested_at, pop.c.advice_at).where(
+            consults.conditions["advised"](pop)
+        )
+    ).all()
+    return [(r[0], working_days_between(_aware(r[1]), _aware(r[2]))) for r in advised]
+
+
 def _consultation_measures(s: Session, p: Period, scope: Scope) -> list[Measure]:
     consults = _consultations(p, scope)
     pop = consults.query.subquery()
     threshold = _threshold_in(s)
-    # Working days need the holiday calendar: counted per consultation (not per patient).
-    advised = s.execute(
-        select(pop.c.requested_at, pop.c.advice_at).where(consults.conditions["advised"](pop))
-    ).all()
-    spans = [working_days_between(_aware(r[0]), _aware(r[1])) for r in advised]
+    spans = [days for _pid, days in _response_days(s, p, scope)]
     within = sum(1 for x in spans if x <= threshold)
     out = [
         _pct("K8", within, len(spans)),
