@@ -4,8 +4,8 @@ the external denominators a coordinator enters, and the practices and teams to c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
+from typing import Any
 
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
