@@ -78,8 +78,12 @@ class LessonsPage(QWidget):
             QWidget.setTabOrder(a, b)
         self.show_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self._export)
-        gctx.changed.connect(lambda entity, _ids: entity in ("patient", "*") and self.refresh())
+        gctx.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
+        if entity in ("patient", "*"):  # a review is recorded on the patient
+            self.refresh()
 
     def _period(self) -> tuple[date, date]:
         return self.start.required_value(), self.end.required_value()

@@ -150,7 +150,7 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     born = f"geb. {fmt_date(p.birth_date)}" + (f" · BSN {p.bsn}" if p.bsn else "")
     capable = (data.legally_capable or data.wilsbekwaamheid or "nog onbekend").lower()
     special = ", ".join(data.populations) or "geen"
-    ident_rows = [
+    ident_rows: list[list[Any]] = [
         [
             clipped(name, s.cell_bold, lw, 2, suffix=SHORT),
             clipped(born, s.cell, rw, 1, suffix=SHORT),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.careplan import (
@@ -222,6 +222,6 @@ def content_from_response(data: Any) -> tuple[CarePlanContent, FormIdentity]:
         earlier_differ=r.code("1199", cp.YES_NO_UNKNOWN),
         informed_responsibility=r.code("1200", cp.YES_NO),
         share_consent=r.code("1201", cp.SHARE_CONSENT),
-        **limits,
+        **cast(dict[str, Any], limits),  # the seven limits by key
     )
     return cp.validate(content), identity
