@@ -345,6 +345,24 @@ LIMIT_KEYS = (
 )
 DIMENSION_KEYS = ("fysiek", "psychisch", "sociaal", "zingeving")
 
+# The source's guiding question per dimension, shown as a hint where the dimension is
+# written (000 L124-130): the patient's own question, not a checklist.
+DIMENSION_QUESTIONS = {
+    "fysiek": "Hoe kan ik zo min mogelijk pijn en lichamelijke klachten ervaren?",
+    "psychisch": (
+        "Hoe kan ik leven tot het einde? Wat kan ik doen als ik last heb van rouw, verdriet, "
+        "gevoelens van angst of depressie?"
+    ),
+    "sociaal": (
+        "Hoe kan ik mijn leven leiden tot het einde? Hoe krijg ik ondersteuning bij mijn ziekte, "
+        "mijn sociale netwerk, hulpmiddelen, passend wonen of verlies van inkomen?"
+    ),
+    "zingeving": (
+        "Wat is nog belangrijk voor me? Heeft mijn leven nog zin, heeft mijn lijden zin? "
+        "Waarom overkomt mij dit?"
+    ),
+}
+
 
 @dataclass(frozen=True)
 class CarePlanContent:

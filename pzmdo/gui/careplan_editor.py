@@ -239,6 +239,12 @@ class CarePlanEditor(QWidget):
                 text_field(f"{title}: {h.lower()}", 48) for h in heads[:3]
             ]
             widgets.append(line_field(f"{title}: wie"))
+            hint = cp.DIMENSION_QUESTIONS[key]
+            problems = widgets[0]
+            assert isinstance(problems, QPlainTextEdit)
+            problems.setPlaceholderText(hint)  # the source's guiding question (issue 17)
+            for w in widgets[:3]:
+                w.setToolTip(hint)
             self.dimensions[key] = widgets
             grid.addWidget(form_label(title, widgets[0]), r, 0)
             for col, w in enumerate(widgets, 1):

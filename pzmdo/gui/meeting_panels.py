@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.careplan import DIMENSION_QUESTIONS
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem
@@ -149,6 +150,16 @@ class PatientSummary(QScrollArea):
                 e(b.central_caregiver) or f"<span style='color:#a01010'>{e(none)}</span>",
             ),
             (
+                self.tr("Capacity:"),
+                e(b.wilsbekwaamheid) or e(self.tr("not recorded")),
+            ),
+            (
+                self.tr("Special group:"),
+                "<span style='color:#a05a00'>" + e(", ".join(b.populations)) + "</span>"
+                if b.populations
+                else e(self.tr("none")),
+            ),
+            (
                 self.tr("Last discussed:"),
                 e(format_date(b.last_discussed_on)) if b.last_discussed_on else e(self.tr("never")),
             ),
@@ -199,6 +210,7 @@ class NotesBox(QGroupBox):
             edit.setTabChangesFocus(True)
             edit.setAccessibleName(self.tr("Notes: %1").replace("%1", dim.label))
             edit.setMinimumHeight(70)
+            edit.setPlaceholderText(DIMENSION_QUESTIONS[dim.value])  # the source's question
             label.setBuddy(edit)
             grid.addWidget(label, (n // 2) * 2, n % 2)
             grid.addWidget(edit, (n // 2) * 2 + 1, n % 2)

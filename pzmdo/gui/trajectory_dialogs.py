@@ -74,6 +74,7 @@ class TransferDialog(SaveDialog):
         super().__init__(gctx, parent)
         self.patient_id = patient_id
         self.setWindowTitle(self.tr("Transfer with warm handover"))
+        self.setMinimumWidth(640)
         self.setAccessibleName(self.tr("Transfer with warm handover"))
         self.on = DateInput(date.today(), self.tr("Date of the transfer"))
         self.from_setting = enum_combo(list(CareSetting), self.tr("From"))
@@ -98,7 +99,7 @@ class TransferDialog(SaveDialog):
             check.setAccessibleName(item.label)
             check.setChecked(item in (HandoverItem.ZORGPLAN, HandoverItem.NOODBLAD))
             self.items[item.value] = check
-            grid.addWidget(check, i // 3, i % 3)
+            grid.addWidget(check, i // 2, i % 2)
         self.confirmed = QCheckBox(self.tr("Receiving party &confirmed the handover"))
         self.confirmed.setAccessibleName(self.tr("Receiving party confirmed the handover"))
         self.confirmed_by = _line(self.tr("Confirmed by"))

@@ -242,6 +242,16 @@ def careplan_story(data: CarePlanData, styles: Styles) -> list[Flowable]:
         story.append(P("Er is nog geen zorgteam vastgelegd.", s.note))
     if data.gp_post_phone:
         story.append(P(f"Huisartsenpost: <b>{esc(data.gp_post_phone)}</b>", s.body))
+    # From the register (issue 17): what every reader of the plan must see first.
+    facts = [
+        ("Hoofddiagnose", data.diagnosis),
+        ("Stervensfase sinds", fmt_date(data.dying_since) if data.dying_since else ""),
+        ("Wilsbekwaamheid (register)", data.wilsbekwaamheid),
+        ("Bijzondere groep", ", ".join(data.populations)),
+    ]
+    for label, value in facts:
+        if value:
+            story.append(P(f"<b>{label}:</b> {esc(value)}", s.body))
 
     # 1 Wilsbekwaamheid & wettelijke vertegenwoordiging
     story.append(section_bar("1", "Wilsbekwaamheid & wettelijke vertegenwoordiging", s))
@@ -314,6 +324,8 @@ def careplan_story(data: CarePlanData, styles: Styles) -> list[Flowable]:
     )
     story.append(T(data.wishes or "—", s.body))
     story += choice_block("b", data.place_of_death, s)
+    if data.preferred_place_of_care is not None:
+        story += choice_block("", data.preferred_place_of_care, s)
     story += choice_block("c", data.euthanasia, s)
     story += choice_block("d", data.organ_donation, s)
 
@@ -398,6 +410,9 @@ def acute_flowables(data: CarePlanData, s: Styles) -> list[Flowable]:
     if acute.medication_at_home:
         out.append(P("Medicatie in huis:", s.label))
         out.append(T(acute.medication_at_home, s.body))
+    if acute.seh:
+        out.append(P("Afspraken voor de spoedeisende hulp (SEH):", s.label))
+        out.append(T(acute.seh, s.body))
     return out
 
 

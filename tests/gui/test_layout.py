@@ -141,6 +141,13 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
     from pzmdo.gui.team_settings_dialog import TeamSettingsDialog
+    from pzmdo.gui.trajectory_dialogs import (
+        ContactDialog,
+        NazorgDialog,
+        ReviewDialog,
+        TransferDialog,
+    )
+    from pzmdo.services.trajectory import ReviewFacts
 
     meeting = svc.get_meeting(ctx, meeting_id)
     return [
@@ -156,6 +163,16 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         ("open actions", lambda: open_actions_dialog(gctx, parent)),
         ("theme", lambda: TextDialog(gctx, "Thema", "&Thema:", parent)),
         ("kpi denominators", lambda: DenominatorDialog(gctx, parent, None)),
+        ("transfer", lambda: TransferDialog(gctx, parent, pid, "ziekenhuis")),
+        ("second-line contact", lambda: ContactDialog(gctx, parent, pid)),
+        ("nazorg", lambda: NazorgDialog(gctx, parent, pid)),
+        (
+            "after-death review",
+            lambda: ReviewDialog(
+                gctx, parent, pid,
+                ReviewFacts(pid, date.today(), "hospice", "Hospice", "thuis", "Thuis", "nee"),
+            ),  # fmt: skip
+        ),
         (
             "kpi patients",
             lambda: PatientsDialog(

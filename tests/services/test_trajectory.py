@@ -296,3 +296,37 @@ def test_place_matches_wish_from_care_plan(ctx):
     assert (facts.wished_place, facts.place_as_wished) == ("thuis", "nee")
     with ctx.read() as s:
         assert s.scalars(select(Transfer)).first() is None
+
+
+def test_register_facts_reach_the_documents_and_meeting_mode(ctx):
+    """Diagnosis, dying phase, capacity and special populations (issue 17 point 7)."""
+    from pzmdo.services import documents, meetings
+
+    pid = register.mark_patient(
+        ctx,
+        register.MarkingInput(
+            surprise_answer="nee",
+            marked_on=TODAY - timedelta(days=30),
+            new_patient=register.PatientInput(
+                given_name="Ella",
+                family_name="Feiten (fictief)",
+                birth_date=date(1941, 2, 3),
+                is_fictional=True,
+                condition="oncologie",
+                condition_note="longcarcinoom",
+                wilsbekwaamheid="niet_volledig",
+                populations=("laaggeletterd", "ggz"),
+            ),  # fmt: skip
+            to_agenda=False,
+        ),
+    )
+    register.record_stervensfase(
+        ctx, pid, register.StervensfaseInput(judged_by="huisarts", started_on=TODAY)
+    )
+    data = documents.careplan_data(ctx, pid)
+    assert data.diagnosis.endswith(": longcarcinoom") and data.dying_since == TODAY
+    assert len(data.populations) == 2 and "Laaggeletterd" in data.populations
+    assert data.wilsbekwaamheid
+    brief = meetings.patient_brief(ctx, pid)
+    assert brief.wilsbekwaamheid == data.wilsbekwaamheid
+    assert brief.populations == data.populations

@@ -260,3 +260,6 @@ class PatientBrief:
     open_actions: tuple[ActionInfo, ...] = ()
     open_consultations: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)  # what could not be loaded
+    # Issue 17: wilsbekwaamheid and special-population flags from the register.
+    wilsbekwaamheid: str = ""
+    populations: tuple[str, ...] = ()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import Population, Wilsbekwaamheid
 from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
@@ -60,6 +61,8 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
             next_review_on=p.next_review_on,
             is_fictional=p.is_fictional,
             central_caregiver=caregiver,
+            wilsbekwaamheid=_label(Wilsbekwaamheid, p.wilsbekwaamheid),
+            populations=tuple(_label(Population, c) for c in (p.populations or "").split(",") if c),
         )
     label, colour = _urgency(ctx, base["urgency_code"])
     problems: list[str] = []
@@ -76,6 +79,13 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
         open_consultations=tuple(consults),
         notes=tuple(problems),
     )
+
+
+def _label(enum: Any, code: str | None) -> str:
+    try:
+        return str(enum(code).label) if code else ""
+    except ValueError:
+        return code or ""
 
 
 def _safe(fn: Any, problems: list[str], what: str) -> list[str]:
@@ -118,6 +128,9 @@ def _plan_lines(ctx: AppContext, patient_id: int) -> list[str]:
     place = plan_domain.label_of(plan_domain.PLACE_OF_DEATH, content.place_of_death)
     if place:
         lines.append(f"Gewenste plek van overlijden: {place}")
+    care = plan_domain.label_of(plan_domain.PLACE_OF_DEATH, content.preferred_place_of_care)
+    if care:
+        lines.append(f"Gewenste plek van zorg: {care}")
     lines += [f"{name}: {text}" for name, text in plan.limits_summary]
     return lines[:8]
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>ActionsBox</name>
@@ -161,6 +160,18 @@
     <message>
         <source>Centrale zorgverlener:</source>
         <translation>Centrale zorgverlener:</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Wilsbekwaam:</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>Special group:</source>
+        <translation>Bijzondere groep:</translation>
     </message>
     <message>
         <source>Last discussed:</source>
