@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -102,6 +103,7 @@ class TrajectoryTab(QWidget):
             self.tr("Transfers"),
             fit=True,
         )
+        self.transfers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.transfers)
         self.transfer_button = QPushButton(self.tr("Record &transfer…"))
         self.transfer_button.setAccessibleName(self.tr("Record transfer"))
@@ -109,6 +111,7 @@ class TrajectoryTab(QWidget):
         self.confirmed_by = QLineEdit()
         self.confirmed_by.setAccessibleName(self.tr("Confirmed by"))
         self.confirmed_by.setPlaceholderText(self.tr("confirmed by (receiving party)"))
+        self.confirmed_by.setMinimumWidth(260)
         self.confirm_button = QPushButton(self.tr("Con&firm selected handover"))
         self.confirm_button.setAccessibleName(self.tr("Confirm selected handover"))
         self.confirm_button.clicked.connect(self.confirm)
@@ -155,6 +158,7 @@ class TrajectoryTab(QWidget):
             self.tr("Second-line contacts"),
             fit=True,
         )
+        self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.contacts)
         self.contact_button = QPushButton(self.tr("Record &contact…"))
         self.contact_button.setAccessibleName(self.tr("Record contact with the second line"))
@@ -203,7 +207,7 @@ class TrajectoryTab(QWidget):
         last = data.transfers[-1] if data.transfers else None
         self.where.setText(
             self.tr("Now: %1 (since %2).")
-            .replace("%1", f"{last.to_label} {last.to_name}".strip())
+            .replace("%1", last.to_name or last.to_label)
             .replace("%2", last.transfer_on.strftime("%d-%m-%Y"))
             if last
             else self.tr("No transfer recorded: the patient is cared for at home.")
@@ -214,7 +218,7 @@ class TrajectoryTab(QWidget):
             [
                 [
                     t.transfer_on.strftime("%d-%m-%Y"),
-                    f"{t.from_label} → {t.to_label} {t.to_name}".strip(),
+                    f"{t.from_label} → {t.to_name or t.to_label}",
                     t.reason,
                     f"{t.handed_over_by or '—'} → {t.handed_over_to or '—'}",
                     ", ".join(t.handed_over_labels)
