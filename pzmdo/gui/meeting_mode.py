@@ -401,6 +401,7 @@ class MeetingMode(QWidget):
     def _show_summary(self) -> None:
         if self.record is not None:
             self.patient.show_item(self.record.item, self.brief)
+            self.checklist_box.show_links(dict(self.brief.checklist_links) if self.brief else {})
 
     def _set_form_enabled(self, enabled: bool) -> None:
         widgets: list[QWidget] = [

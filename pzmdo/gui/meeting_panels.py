@@ -231,6 +231,7 @@ class ChecklistBox(QGroupBox):
         super().__init__(self.tr("Checklist for every palliative patient"))
         form = QFormLayout(self)
         self.combos: dict[str, QComboBox] = {}
+        self.labels: dict[str, QLabel] = {}
         for item in ChecklistItem:
             combo = QComboBox()
             for answer in (ChecklistAnswer.OPEN, ChecklistAnswer.JA, ChecklistAnswer.NEE):
@@ -241,6 +242,7 @@ class ChecklistBox(QGroupBox):
             label.setBuddy(combo)
             form.addRow(label, combo)
             self.combos[item.value] = combo
+            self.labels[item.value] = label
 
     def values(self) -> dict[str, str]:
         return {k: c.currentData() for k, c in self.combos.items()}
@@ -248,6 +250,18 @@ class ChecklistBox(QGroupBox):
     def set_values(self, answers: dict[str, str]) -> None:
         for key, combo in self.combos.items():
             combo.setCurrentIndex(max(0, combo.findData(answers.get(key, "open"))))
+
+    def show_links(self, links: dict[str, str]) -> None:
+        """Under a question, the record it summarises (latest VPTZ step, burden check)."""
+        for item in ChecklistItem:
+            label = self.labels[item.value]
+            link = links.get(item.value, "")
+            label.setText(
+                f"{html.escape(item.label)}<br><small>↳ {html.escape(link)}</small>"
+                if link
+                else html.escape(item.label)
+            )
+            self.combos[item.value].setAccessibleDescription(link)
 
 
 class DecisionsBox(QGroupBox):

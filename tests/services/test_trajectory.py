@@ -330,3 +330,24 @@ def test_register_facts_reach_the_documents_and_meeting_mode(ctx):
     brief = meetings.patient_brief(ctx, pid)
     assert brief.wilsbekwaamheid == data.wilsbekwaamheid
     assert brief.populations == data.populations
+
+
+def test_checklist_links_summarise_the_vptz_and_burden_records(ctx):
+    from pzmdo.services import meetings
+
+    pid = marked(ctx, "Checklist (fictief)")
+    links = dict(meetings.patient_brief(ctx, pid).checklist_links)
+    assert links == {
+        "vptz": "VPTZ: nog geen stap vastgelegd",
+        "mantelzorg": "nog geen belastingscheck vastgelegd",
+    }
+    naaste = careteam.add_naaste(
+        ctx, pid, careteam.NaasteInput(name="Partner (fictief)", relation="partner")
+    )
+    careteam.add_burden_check(
+        ctx, naaste, TODAY - timedelta(days=1), "mantelzorgbalans", "verhoogd"
+    )
+    careteam.add_vptz_event(ctx, pid, "aangeboden", TODAY, "VPTZ Noord (fictief)")
+    links = dict(meetings.patient_brief(ctx, pid).checklist_links)
+    assert links["vptz"] == f"VPTZ: aangeboden op {TODAY:%d-%m-%Y}"
+    assert links["mantelzorg"].startswith("belastingscheck Partner (fictief): verhoogd op")

@@ -263,3 +263,5 @@ class PatientBrief:
     # Issue 17: wilsbekwaamheid and special-population flags from the register.
     wilsbekwaamheid: str = ""
     populations: tuple[str, ...] = ()
+    # The records behind checklist items: (ChecklistItem code, "laatst: ... op dd-mm-jjjj").
+    checklist_links: tuple[tuple[str, str], ...] = ()

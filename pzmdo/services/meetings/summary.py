@@ -69,6 +69,7 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
     team = _safe(lambda: _team_lines(ctx, patient_id), problems, "het zorgteam")
     plan = _safe(lambda: _plan_lines(ctx, patient_id), problems, "het zorgplan")
     consults = _safe(lambda: _consult_lines(ctx, patient_id), problems, "de consultaties")
+    links = _safe(lambda: _checklist_links(ctx, patient_id), problems, "de mantelzorggegevens")
     return PatientBrief(
         **base,
         urgency_label=label,
@@ -78,6 +79,7 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
         open_actions=tuple(actions),
         open_consultations=tuple(consults),
         notes=tuple(problems),
+        checklist_links=tuple(links),
     )
 
 
@@ -133,6 +135,30 @@ def _plan_lines(ctx: AppContext, patient_id: int) -> list[str]:
         lines.append(f"Gewenste plek van zorg: {care}")
     lines += [f"{name}: {text}" for name, text in plan.limits_summary]
     return lines[:8]
+
+
+def _checklist_links(ctx: AppContext, patient_id: int) -> list[tuple[str, str]]:
+    """What the checklist's VPTZ and carer questions summarise (issue 17): the latest record."""
+    out: list[tuple[str, str]] = []
+    vptz = careteam.vptz_history(ctx, patient_id)
+    if vptz:
+        last = max(vptz, key=lambda v: (v.on, v.id))
+        out.append(("vptz", f"VPTZ: {last.status_label.lower()} op {last.on:%d-%m-%Y}"))
+    else:
+        out.append(("vptz", "VPTZ: nog geen stap vastgelegd"))
+    checks = careteam.list_burden_checks(ctx, patient_id)
+    if checks:
+        last_check = max(checks, key=lambda c: (c.checked_on, c.id))
+        out.append(
+            (
+                "mantelzorg",
+                f"belastingscheck {last_check.naaste_name}: {last_check.outcome_label.lower()} "
+                f"op {last_check.checked_on:%d-%m-%Y}",
+            )
+        )
+    else:
+        out.append(("mantelzorg", "nog geen belastingscheck vastgelegd"))
+    return out
 
 
 def _consult_lines(ctx: AppContext, patient_id: int) -> list[str]:
