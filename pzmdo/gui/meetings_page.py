@@ -37,6 +37,7 @@ from pzmdo.gui.meeting_record import record_html
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
+from pzmdo.gui.trigger_settings_dialog import TriggerSettingsDialog
 from pzmdo.gui.widgets import button_row, keep_alive
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
@@ -93,6 +94,8 @@ class MeetingsPage(QWidget):
         self.plan_button.setAccessibleName(self.tr("Plan a meeting"))
         self.team_button = QPushButton(self.tr("Team &settings…"))
         self.team_button.setAccessibleName(self.tr("Team settings"))
+        self.triggers_button = QPushButton(self.tr("Agen&da triggers…"))
+        self.triggers_button.setAccessibleName(self.tr("Agenda triggers of the team"))
         self.actions_button = QPushButton(self.tr("Open a&ctions…"))
         self.actions_button.setAccessibleName(self.tr("Open actions: see and mark done"))
         left = QWidget()
@@ -101,6 +104,7 @@ class MeetingsPage(QWidget):
         left_layout.addWidget(self.meeting_list, 1)
         left_layout.addWidget(self.plan_button)
         left_layout.addWidget(self.team_button)
+        left_layout.addWidget(self.triggers_button)
         left_layout.addWidget(self.actions_button)
         return left
 
@@ -231,6 +235,7 @@ class MeetingsPage(QWidget):
             self.meeting_list,
             self.plan_button,
             self.team_button,
+            self.triggers_button,
             self.actions_button,
             self.propose_button,
             self.accept_all_button,
@@ -253,6 +258,7 @@ class MeetingsPage(QWidget):
         self.meeting_list.currentRowChanged.connect(self._meeting_chosen)
         self.plan_button.clicked.connect(self.plan_meeting)
         self.team_button.clicked.connect(self.team_settings)
+        self.triggers_button.clicked.connect(self.trigger_settings)
         self.actions_button.clicked.connect(self.show_open_actions)
         self.propose_button.clicked.connect(self.build_proposal)
         self.accept_all_button.clicked.connect(self.accept_all)
@@ -489,6 +495,11 @@ class MeetingsPage(QWidget):
 
     def team_settings(self) -> None:
         self._keep(open_team_settings(self.gctx, self))
+
+    def trigger_settings(self) -> None:
+        dialog = TriggerSettingsDialog(self.gctx, self)
+        self._keep(dialog)
+        dialog.open()
 
     def build_proposal(self) -> None:
         if self.meeting is not None:

@@ -147,6 +147,7 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         ReviewDialog,
         TransferDialog,
     )
+    from pzmdo.gui.trigger_settings_dialog import TriggerSettingsDialog
     from pzmdo.services.trajectory import ReviewFacts
 
     meeting = svc.get_meeting(ctx, meeting_id)
@@ -166,6 +167,7 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         ("transfer", lambda: TransferDialog(gctx, parent, pid, "ziekenhuis")),
         ("second-line contact", lambda: ContactDialog(gctx, parent, pid)),
         ("nazorg", lambda: NazorgDialog(gctx, parent, pid)),
+        ("agenda triggers", lambda: TriggerSettingsDialog(gctx, parent)),
         (
             "after-death review",
             lambda: ReviewDialog(

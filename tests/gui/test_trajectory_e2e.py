@@ -175,3 +175,20 @@ def test_patient_trajectory_to_nabespreking(qtbot, ctx, dutch):  # noqa: F811
     for w in (tab, mode, page):
         w.close()
     assert isinstance(tab, QWidget)
+
+
+def test_trigger_settings_dialog_saves_the_team_choice(qtbot, ctx):
+    from pzmdo.domain.agenda_triggers import Trigger
+    from pzmdo.gui.trigger_settings_dialog import TriggerSettingsDialog
+
+    gctx = GuiContext(ctx)
+    dialog = TriggerSettingsDialog(gctx)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    assert all(c.isChecked() for c in dialog.checks.values())  # the defaults: all on
+    dialog.checks[Trigger.NO_CENTRAL_CAREGIVER].setChecked(False)
+    dialog.careplan_weeks.setValue(6)
+    ok(qtbot, gctx, dialog)
+    saved = meetings.trigger_settings(ctx)
+    assert Trigger.NO_CENTRAL_CAREGIVER not in saved.enabled and saved.careplan_weeks == 6

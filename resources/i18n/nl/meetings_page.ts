@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MeetingsPage</name>
@@ -58,6 +57,14 @@
     <message>
         <source>Pla&amp;n a meeting…</source>
         <translation>&amp;Nieuw overleg plannen…</translation>
+    </message>
+    <message>
+        <source>Agen&amp;da triggers…</source>
+        <translation>Agen&amp;dasignalen…</translation>
+    </message>
+    <message>
+        <source>Agenda triggers of the team</source>
+        <translation>Agendasignalen van het team</translation>
     </message>
     <message>
         <source>Open a&amp;ctions…</source>
