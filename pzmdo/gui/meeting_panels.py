@@ -186,6 +186,11 @@ class PatientSummary(QScrollArea):
             self.tr("None."),
         )
         block(self.tr("Open consultations"), b.open_consultations, self.tr("None."))
+        block(
+            self.tr("VPTZ and carer (checklist)"),
+            [text for _code, text in b.checklist_links],
+            self.tr("None."),
+        )
         for note in b.notes:
             parts.append(f"<p style='color:#a05a00'>{e(note)}</p>")
         return "".join(parts)
@@ -252,15 +257,12 @@ class ChecklistBox(QGroupBox):
             combo.setCurrentIndex(max(0, combo.findData(answers.get(key, "open"))))
 
     def show_links(self, links: dict[str, str]) -> None:
-        """Under a question, the record it summarises (latest VPTZ step, burden check)."""
+        """With a question, the record it summarises (latest VPTZ step, burden check): as
+        tooltip and accessible description; the summary beside it shows the same lines."""
         for item in ChecklistItem:
-            label = self.labels[item.value]
             link = links.get(item.value, "")
-            label.setText(
-                f"{html.escape(item.label)}<br><small>↳ {html.escape(link)}</small>"
-                if link
-                else html.escape(item.label)
-            )
+            for w in (self.labels[item.value], self.combos[item.value]):
+                w.setToolTip(link)
             self.combos[item.value].setAccessibleDescription(link)
 
 

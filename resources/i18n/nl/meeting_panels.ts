@@ -209,5 +209,9 @@
         <source>Open consultations</source>
         <translation>Open consultaties</translation>
     </message>
+    <message>
+        <source>VPTZ and carer (checklist)</source>
+        <translation>VPTZ en mantelzorg (checklist)</translation>
+    </message>
 </context>
 </TS>
