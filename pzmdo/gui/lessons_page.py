@@ -19,6 +19,7 @@ from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.care_widgets import fill_table, form_label, make_table
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.inputs import DateInput
+from pzmdo.gui.widgets import chain_focus
 from pzmdo.services import trajectory
 
 
@@ -70,12 +71,7 @@ class LessonsPage(QWidget):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        for a, b in zip(
-            [self.start, self.end, self.show_button, self.export_button],
-            [self.end, self.show_button, self.export_button, self.table],
-            strict=True,
-        ):
-            QWidget.setTabOrder(a, b)
+        chain_focus([self.start, self.end, self.show_button, self.export_button, self.table])
         self.show_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self._export)
         gctx.changed.connect(self._on_changed)

@@ -47,7 +47,7 @@ from pzmdo.gui.meeting_panels import (
 )
 from pzmdo.gui.meeting_record import action_line
 from pzmdo.gui.trajectory_dialogs import ReviewDialog, open_review
-from pzmdo.gui.widgets import keep_alive
+from pzmdo.gui.widgets import chain_focus, keep_alive
 from pzmdo.services import meetings as svc
 
 STYLE = """
@@ -262,8 +262,7 @@ class MeetingMode(QWidget):
             self.close_meeting_button,
             self.leave_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(order)
 
     def _connect(self) -> None:
         self.agenda.list.currentRowChanged.connect(self._row_chosen)

@@ -35,6 +35,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.person_picker import PersonPicker
+from pzmdo.gui.widgets import chain_focus
 from pzmdo.services import trajectory
 from pzmdo.services.context import AppContext
 
@@ -54,13 +55,11 @@ def _line(name: str) -> QLineEdit:
 
 
 def _form(rows: list[tuple[str, QWidget]]) -> QFormLayout:
+    """Labelled rows; Tab follows them (reading order)."""
     form = QFormLayout()
-    previous: QWidget | None = None
     for label, widget in rows:
         form.addRow(form_label(label, widget), widget)
-        if previous is not None:
-            QWidget.setTabOrder(previous, widget)
-        previous = widget
+    chain_focus([widget for _label, widget in rows])
     return form
 
 
@@ -132,12 +131,13 @@ class TransferDialog(SaveDialog):
             (self.tr("&Note:"), self.note),
         ]
         layout.addLayout(_form(rows))
-        order = [self.note, *self.items.values()]
-        QWidget.setTabOrder(self.by, self.to_whom)
-        QWidget.setTabOrder(self.to_whom, order[1])
-        for a, b in zip(order[1:], order[2:], strict=False):
-            QWidget.setTabOrder(a, b)
-        QWidget.setTabOrder(order[-1], self.confirmed)
+        chain_focus(
+            [
+                self.on, self.from_setting, self.to_setting, self.to_name, self.reason, self.by,
+                self.to_whom, *self.items.values(), self.confirmed, self.confirmed_by,
+                self.new_cz, self.note,
+            ]
+        )  # fmt: skip
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 

@@ -31,7 +31,7 @@ from pzmdo.gui.trajectory_dialogs import (
     TransferDialog,
     open_review,
 )
-from pzmdo.gui.widgets import button_row
+from pzmdo.gui.widgets import button_row, chain_focus
 from pzmdo.services import trajectory
 from pzmdo.services.context import AppContext
 
@@ -83,6 +83,14 @@ class TrajectoryTab(QWidget):
         layout.addWidget(self._build_contacts(user.may(Action.SECOND_LINE)))
         layout.addWidget(self._build_after_death())
         layout.addStretch(1)
+        chain_focus(
+            [
+                self.transfers, self.transfer_button, self.confirmed_by, self.confirm_button,
+                self.steps, self.step_on, self.step, self.hospice, self.step_button,
+                self.contacts, self.contact_button, self.nazorg, self.review_button,
+                self.nazorg_button,
+            ]
+        )  # fmt: skip
         gctx.changed.connect(self._on_changed)
         self.refresh()
 
