@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -18,6 +19,8 @@ from pzmdo.services.meetings.results import PatientBrief
 from pzmdo.services.meetings.team import _discipline_label
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import MeetingAction
+
+_T = TypeVar("_T")
 
 # -- the patient summary for meeting mode ----------------------------------------------------
 
@@ -47,7 +50,7 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
         ctx.record_opened(
             s, patient_id, new_view=True, detail={"via": "overleg", "overleg": meeting_id}
         )
-        base = dict(
+        base: dict[str, Any] = dict(
             patient_id=p.id,
             name=_patient_name(p),
             birth_date=p.birth_date,
@@ -90,7 +93,7 @@ def _label(enum: Any, code: str | None) -> str:
         return code or ""
 
 
-def _safe(fn: Any, problems: list[str], what: str) -> list[str]:
+def _safe(fn: Callable[[], Iterable[_T]], problems: list[str], what: str) -> list[_T]:
     """Another area's summary; a failure there must not stop the meeting."""
     try:
         return list(fn())
