@@ -133,7 +133,7 @@ def trigger_candidates(
     for f in facts:
         if f.status not in MARKED_STATUSES:
             continue
-        marked = f.marked_on or today
+        marked = f.marked_on or f.status_since or today  # no marking date (imported): the status date
         plan_due = marked + timedelta(weeks=settings.careplan_weeks)
         if f.plan_on is None and plan_due <= today:
             add(

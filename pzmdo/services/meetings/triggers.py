@@ -8,15 +8,17 @@ settings of issue 14 give them a column; without one the domain defaults hold.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.agenda_triggers import (
     AT_RISK,
     MARKED_STATUSES,
+    Trigger,
     TriggerFact,
     TriggerSettings,
     check_settings,
@@ -94,29 +96,65 @@ def save_trigger_settings(
     return settings
 
 
-def _facts(s: Session) -> list[TriggerFact]:
-    """One fact per marked patient; each extra fact is one grouped query."""
-    base = s.execute(
-        select(
-            Patient.id,
-            Patient.status,
-            Patient.marked_on,
-            Patient.status_since,
-            Patient.last_discussed_on,
-            Patient.central_caregiver_id,
-        ).where(Patient.status.in_(MARKED_STATUSES))
-    ).all()
-    if not base:
-        return []
-    plans = dict(
-        s.execute(
-            select(CarePlanVersion.patient_id, func.max(CarePlanVersion.effective_on))
-            .join(Patient, Patient.id == CarePlanVersion.patient_id)
-            .where(Patient.status.in_(MARKED_STATUSES))
+# Per trigger the SQL picks a few times the cap, oldest first; the domain rule then decides.
+_HEADROOM = 4 * MAX_REVIEW_PROPOSALS
+
+
+def _candidate_ids(
+    s: Session, settings: TriggerSettings, today: date, interval_days: int
+) -> set[int]:
+    """Patients a trigger may hold for: a bounded set, fast at 100,000 patients."""
+    on = settings.enabled
+    marked = Patient.status.in_(MARKED_STATUSES)
+    arose = func.coalesce(Patient.marked_on, Patient.status_since)
+    ids: set[int] = set()
+
+    def take(q: Any) -> None:
+        ids.update(s.scalars(q.limit(_HEADROOM)))
+
+    if Trigger.NO_CENTRAL_CAREGIVER in on:
+        take(
+            select(Patient.id)
+            .where(
+                marked,
+                Patient.central_caregiver_id.is_(None),
+                or_(Patient.last_discussed_on.is_(None), Patient.last_discussed_on <= arose),
+            )
+            .order_by(arose, Patient.id)
+        )
+    if Trigger.NO_CAREPLAN in on:
+        has_plan = exists().where(CarePlanVersion.patient_id == Patient.id)
+        due = today - timedelta(weeks=settings.careplan_weeks)
+        take(select(Patient.id).where(marked, ~has_plan, arose <= due).order_by(arose, Patient.id))
+    if Trigger.CAREPLAN_NOT_REVIEWED in on:
+        latest = (
+            select(
+                CarePlanVersion.patient_id.label("pid"),
+                func.max(CarePlanVersion.effective_on).label("plan_on"),
+            )
             .group_by(CarePlanVersion.patient_id)
-        ).all()
-    )
-    # The latest check per active naaste; the patient's worst of those counts.
+            .subquery()
+        )
+        take(
+            select(Patient.id)
+            .join(latest, latest.c.pid == Patient.id)
+            .where(marked, latest.c.plan_on <= today - timedelta(days=interval_days))
+            .order_by(latest.c.plan_on, Patient.id)
+        )
+    if on & {Trigger.STERVENSFASE_STARTED, Trigger.CAREPLAN_NOT_REVIEWED}:
+        take(
+            select(Patient.id)
+            .where(Patient.status == "stervensfase")
+            .order_by(Patient.status_since.desc(), Patient.id)
+        )
+    return ids
+
+
+def _facts(
+    s: Session, settings: TriggerSettings, today: date, interval_days: int
+) -> list[TriggerFact]:
+    """One fact per patient a trigger may hold for; each extra fact is one grouped query."""
+    # Carers and advice concern few patients: all of them are candidates.
     latest = (
         select(CarerBurdenCheck.naaste_id, func.max(CarerBurdenCheck.id).label("last_id"))
         .group_by(CarerBurdenCheck.naaste_id)
@@ -133,13 +171,6 @@ def _facts(s: Session) -> list[TriggerFact]:
         known = burden.get(pid)
         if known is None or _BURDEN_RANK.get(outcome, 0) > _BURDEN_RANK.get(known[0], 0):
             burden[pid] = (outcome, on)
-    vptz = dict(
-        s.execute(
-            select(VptzEvent.patient_id, func.count())
-            .where(VptzEvent.patient_id.in_([pid for pid, o in burden.items() if o[0] in AT_RISK]))
-            .group_by(VptzEvent.patient_id)
-        ).all()
-    )
     advice: dict[int, date] = {}
     for pid, at in s.execute(
         select(Consultation.patient_id, func.min(Consultation.advice_at))
@@ -152,6 +183,36 @@ def _facts(s: Session) -> list[TriggerFact]:
     ):
         if at is not None:
             advice[pid] = at.astimezone().date()
+    ids = _candidate_ids(s, settings, today, interval_days)
+    ids |= {pid for pid, (outcome, _on) in burden.items() if outcome in AT_RISK}
+    ids |= set(advice)
+    if not ids:
+        return []
+    wanted = sorted(ids)
+    base = s.execute(
+        select(
+            Patient.id,
+            Patient.status,
+            Patient.marked_on,
+            Patient.status_since,
+            Patient.last_discussed_on,
+            Patient.central_caregiver_id,
+        ).where(Patient.status.in_(MARKED_STATUSES), Patient.id.in_(wanted))
+    ).all()
+    plans = dict(
+        s.execute(
+            select(CarePlanVersion.patient_id, func.max(CarePlanVersion.effective_on))
+            .where(CarePlanVersion.patient_id.in_(wanted))
+            .group_by(CarePlanVersion.patient_id)
+        ).all()
+    )
+    vptz = dict(
+        s.execute(
+            select(VptzEvent.patient_id, func.count())
+            .where(VptzEvent.patient_id.in_([pid for pid, o in burden.items() if o[0] in AT_RISK]))
+            .group_by(VptzEvent.patient_id)
+        ).all()
+    )
     return [
         TriggerFact(
             patient_id=pid,
@@ -178,7 +239,9 @@ def _trigger_candidates(
     if not settings.enabled:
         return []
     interval = (team.review_interval_weeks if team else 8) * 7
-    found = trigger_candidates(_facts(s), settings, today, interval, since)
+    found = trigger_candidates(
+        _facts(s, settings, today, interval), settings, today, interval, since
+    )
     # A large register must not flood one agenda: per reason the oldest few, like review.
     found.sort(key=lambda c: (c.since or date.min, c.patient_id or 0))
     per_reason: dict[AgendaReason, int] = {}
