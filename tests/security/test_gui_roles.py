@@ -46,9 +46,9 @@ _CLINICAL = ["Register", "Overleggen", "Consultaties", "Documenten"]
 @pytest.mark.parametrize(
     ("role", "pages", "first"),
     [
-        (Role.POH, [*_CLINICAL, "Spiegelinformatie"], "register"),
-        (Role.HUISARTS, [*_CLINICAL, "Spiegelinformatie"], "register"),
-        (Role.COORDINATOR, [*_CLINICAL, "Spiegelinformatie"], "register"),
+        (Role.POH, [*_CLINICAL, "Spiegelinformatie", "Nabesprekingen"], "register"),
+        (Role.HUISARTS, [*_CLINICAL, "Spiegelinformatie", "Nabesprekingen"], "register"),
+        (Role.COORDINATOR, [*_CLINICAL, "Spiegelinformatie", "Nabesprekingen"], "register"),
         (Role.WIJKVERPLEEGKUNDIGE, _CLINICAL, "register"),
         (Role.BEHEERDER, ["Beheer"], "admin"),
         (Role.OVERIG, ["Register"], "register"),
