@@ -21,6 +21,7 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, PatientStatus
 from pzmdo.domain.register import (
     DEATH_FOLLOW_UPS,
+    MARKED_STATUSES,
     SURPRISE_QUESTION_VERSION,
     DeteriorationIndicator,
     PlaceOfDeath,
@@ -199,7 +200,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                         "by_user_id": user_id,
                     }
                 )
-            if status in (PatientStatus.GEMARKEERD, PatientStatus.STERVENSFASE):
+            if status in MARKED_STATUSES:
                 code = str(_pick(rng, URGENCY_SHARES))
                 since = marked_on + timedelta(days=rng.randint(0, max(0, (today - marked_on).days)))
                 row["urgency"], row["urgency_since"] = code, since

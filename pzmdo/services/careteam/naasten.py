@@ -15,10 +15,11 @@ from pzmdo.domain.careteam import (
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
-from pzmdo.services.careteam.helpers import _naaste_info, _patient
+from pzmdo.services.careteam.helpers import _naaste_info
 from pzmdo.services.careteam.results import NaasteInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.store.models.careteam import Naaste
 
 # ---------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
     require(ctx, Action.CARE_TEAM)
     values = _naaste_values(data)
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         naaste = Naaste(patient_id=patient_id, **values)
         s.add(naaste)
         s.flush()
@@ -129,7 +130,7 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
 def list_naasten(ctx: AppContext, patient_id: int, active_only: bool = True) -> list[NaasteInfo]:
     require(ctx, Action.VIEW_RECORD)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         query = select(Naaste).where(Naaste.patient_id == patient_id)
         if active_only:
             query = query.where(Naaste.active.is_(True))

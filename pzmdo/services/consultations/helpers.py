@@ -226,15 +226,6 @@ def _info(
     )
 
 
-def _load(s: Session, consultation_id: int) -> Consultation:
-    c = s.get(Consultation, consultation_id)
-    if c is None:
-        raise NotFoundError(
-            f"Consultatie {consultation_id} bestaat niet (meer). Vernieuw de lijst."
-        )
-    return c
-
-
 def _single(ctx: AppContext, s: Session, c: Consultation) -> ConsultationInfo:
     patient = s.get(Patient, c.patient_id)
     assert patient is not None

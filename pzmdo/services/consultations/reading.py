@@ -18,10 +18,11 @@ from pzmdo.domain.consultations import (
     to_local,
 )
 from pzmdo.domain.permissions import Action
-from pzmdo.services.consultations.helpers import _info, _load, _now, _single, _threshold_in
+from pzmdo.services.consultations.helpers import _info, _now, _single, _threshold_in
 from pzmdo.services.consultations.results import ConsultationInfo, TeamLoad
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_consultation
 from pzmdo.store.models import Patient
 from pzmdo.store.models.consultations import Consultation, ConsultTeam
 
@@ -67,7 +68,7 @@ def list_consultations(
 def get_consultation(ctx: AppContext, consultation_id: int) -> ConsultationInfo:
     require(ctx, Action.VIEW_RECORD)
     with ctx.unit() as s:
-        c = _load(s, consultation_id)
+        c = load_consultation(s, consultation_id)
         ctx.record_opened(s, c.patient_id)
         return _single(ctx, s, c)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from pzmdo.domain.enums import Dimension, PatientStatus
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.reports import model as rm
@@ -18,6 +18,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo
 from pzmdo.services.documents.kinds import GP_POST_PHONE_SETTING
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import missing_patient
 from pzmdo.store.models import Patient, Person
 
 # -- patients --------------------------------------------------------------------------------
@@ -71,7 +72,7 @@ def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
     require(ctx, Action.DOCUMENTS)
     patient = _patients(ctx, [patient_id]).get(patient_id)
     if patient is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        raise missing_patient(patient_id)
     ident = _ident(patient)
     central, first, team = _team(ctx, patient)
     from pzmdo.services.settings import get_setting

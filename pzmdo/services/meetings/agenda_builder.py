@@ -9,7 +9,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
-    ACTIVE_STATUSES,
     URGENT_REASONS,
     ActionFact,
     AgendaCandidate,
@@ -29,19 +28,20 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     ItemStatus,
     MeetingStatus,
     ensure_editable,
 )
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import ACTIVE_STATUSES
 from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services import consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting, load_patient
 from pzmdo.services.meetings.helpers import (
     _get_item,
-    _get_meeting,
-    _get_patient,
     _into_preparation,
     _item_infos,
     _next_position,
@@ -71,7 +71,7 @@ def agenda(
     require(ctx, Action.MEETING_VIEW)
     statuses = VISIBLE if include_proposed else ON_AGENDA
     with ctx.read() as s:
-        _get_meeting(s, meeting_id)
+        load_meeting(s, meeting_id)
         items = list(
             s.scalars(
                 select(MeetingAgendaItem)
@@ -103,7 +103,7 @@ def _own_candidates(
 ) -> tuple[list[AgendaCandidate], dict[int, int]]:
     """Open actions, periodic review, carried-over items, nominations, the theme."""
     team = s.get(MeetingTeam, meeting.team_id)
-    interval_days = (team.review_interval_weeks if team else 8) * 7
+    interval_days = (team.review_interval_weeks if team else DEFAULT_REVIEW_INTERVAL_WEEKS) * 7
     candidates: list[AgendaCandidate] = []
 
     open_actions = list(s.scalars(select(MeetingAction).where(MeetingAction.done_on.is_(None))))
@@ -174,7 +174,7 @@ def propose_agenda(
     require(ctx, Action.MEETING_PREPARE)
     day = _today(today)
     with ctx.read() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         status = _status(meeting)
         previous = _previous_meeting(s, meeting)
         since = previous.held_on if previous else None
@@ -189,7 +189,7 @@ def propose_agenda(
         *consultations.agenda_candidates(ctx, since, day),
     ]
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         own, carried_from = _own_candidates(s, meeting, previous, day)
         existing = list(
@@ -416,9 +416,9 @@ def add_patient(
     require(ctx, Action.MEETING_PREPARE)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
-        _get_patient(s, patient_id)
+        load_patient(s, patient_id)
         item = s.scalars(
             select(MeetingAgendaItem).where(
                 MeetingAgendaItem.meeting_id == meeting_id,
@@ -468,7 +468,7 @@ def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     require(ctx, Action.MEETING_PREPARE)
     text = clean_line(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         code = reason_code(AgendaReason.THEME)
         item = MeetingAgendaItem(
@@ -502,7 +502,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
     if len(set(item_ids)) != len(item_ids):
         raise ValidationError("Een agendapunt staat dubbel in de nieuwe volgorde.")
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         items = {
             i.id: i
@@ -551,7 +551,7 @@ def nominate(ctx: AppContext, patient_id: int, note: str = "", *, today: date | 
     require(ctx, Action.SIGNAL)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        _get_patient(s, patient_id)
+        load_patient(s, patient_id)
         nomination = MeetingNomination(
             patient_id=patient_id,
             nominated_by_person_id=ctx.user.person_id,

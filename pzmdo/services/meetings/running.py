@@ -28,10 +28,10 @@ from pzmdo.domain.text import clean_text
 from pzmdo.services import register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.helpers import (
     _check_person,
     _get_item,
-    _get_meeting,
     _item_infos,
     _meeting_info,
     _status,
@@ -60,7 +60,7 @@ def start_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     """Status → bezig. Needs at least one item on the agenda."""
     require(ctx, Action.MEETING_RUN)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         status = _status(meeting)
         if status is MeetingStatus.BEZIG:
             return _meeting_info(s, meeting)
@@ -121,7 +121,7 @@ def set_attendance(
             ) from None
         clean.append((person_id, role_, function_, present))
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         for person_id, *_ in clean:
             _check_person(s, person_id, "deelnemer")
@@ -158,7 +158,7 @@ def set_attendance(
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
     require(ctx, Action.MEETING_VIEW)
     with ctx.read() as s:
-        _get_meeting(s, meeting_id)
+        load_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
 
 
@@ -294,7 +294,7 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
     require(ctx, Action.MEETING_CLOSE)
     day = _today(today)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         check_transition(_status(meeting), MeetingStatus.AFGEROND)
         if meeting.held_on > day:
@@ -374,7 +374,7 @@ def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = Non
     require(ctx, Action.MEETING_AMEND)
     value = clean_text(text, "de aanvulling", required=True, limit=5000)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         if _status(meeting) is not MeetingStatus.AFGEROND:
             raise ValidationError(
                 "Dit overleg is nog niet afgerond; pas het verslag gewoon aan. Een aanvulling "

@@ -42,7 +42,6 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
     require(ctx, Action.MEETING_PREPARE)
     out: list[AgendaCandidate] = []
     levels = {lv.code: lv for lv in urgency_levels_for(ctx)}
-    active = [x.value for x in ACTIVE_STATUSES]
 
     def fresh(event_on: date, last_discussed: date | None) -> bool:
         if event_on > today or (since is not None and event_on < since):
@@ -81,7 +80,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
         # Urgency: the latest change per patient (patient.urgency_since is that date).
         q = select(
             Patient.id, Patient.urgency, Patient.urgency_since, Patient.last_discussed_on
-        ).where(Patient.status.in_(active), Patient.urgency_since.is_not(None))
+        ).where(Patient.status.in_(ACTIVE_STATUSES), Patient.urgency_since.is_not(None))
         if since is not None:
             q = q.where(Patient.urgency_since >= since)
         changed = {pid: (code, on, last) for pid, code, on, last in s.execute(q) if fresh(on, last)}
@@ -112,7 +111,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 Patient.last_discussed_on,
             )
             .join(Patient, Patient.id == Marking.patient_id)
-            .where(Patient.status.in_(active), Marking.to_agenda.is_(True))
+            .where(Patient.status.in_(ACTIVE_STATUSES), Marking.to_agenda.is_(True))
             .order_by(Marking.marked_on.desc(), Marking.id.desc())
         )
         if since is not None:
@@ -136,7 +135,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
         q = (
             select(Signal.patient_id, Signal.signalled_on, Signal.signal_type)
             .join(Patient, Patient.id == Signal.patient_id)
-            .where(Signal.handled_on.is_(None), Patient.status.in_(active))
+            .where(Signal.handled_on.is_(None), Patient.status.in_(ACTIVE_STATUSES))
             .order_by(Signal.signalled_on)
         )
         if since is not None:
@@ -165,7 +164,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 Patient.last_discussed_on,
             )
             .join(Patient, Patient.id == HospitalMdo.patient_id)
-            .where(Patient.status.in_(active))
+            .where(Patient.status.in_(ACTIVE_STATUSES))
             .order_by(HospitalMdo.mdo_on.desc(), HospitalMdo.id.desc())
         )
         if since is not None:

@@ -22,6 +22,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, search_key
 from pzmdo.services.context import AppContext
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.register.inputs import PatientInput
 from pzmdo.store.models import Patient, Person, Practice
 from pzmdo.store.models.register import (
@@ -43,15 +44,6 @@ MAX_NOTES = 20_000  # the patient's notes field
 def _clean(text: str | None, what: str = "de tekst", *, limit: int = MAX_TEXT) -> str | None:
     """Free text: stripped, None when empty; control characters and overlong text refused."""
     return clean_text(text, what, limit=limit) or None
-
-
-def _get_patient(s: Session, patient_id: int) -> Patient:
-    patient = s.get(Patient, patient_id)
-    if patient is None:
-        raise NotFoundError(
-            f"Patiënt {patient_id} bestaat niet (meer). Zoek de patiënt opnieuw op."
-        )
-    return patient
 
 
 def _enum_value(enum: Any, value: str | None, what: str) -> str | None:
@@ -239,7 +231,7 @@ def _resolve_patient(
     ctx: AppContext, s: Session, patient_id: int | None, new: PatientInput | None, today: date
 ) -> tuple[Patient, bool]:
     if patient_id is not None:
-        return _get_patient(s, patient_id), False
+        return load_patient(s, patient_id), False
     if new is None:
         raise ValidationError("Kies een patiënt of vul de gegevens van een nieuwe patiënt in.")
     return _new_patient(ctx, s, new, today), True
