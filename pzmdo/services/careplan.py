@@ -6,6 +6,7 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -303,7 +304,8 @@ def _add_agreements(
     if key:
         dim = content.dimension(key)
         joined = f"{dim.agreements}\n{added}" if dim.agreements else added
-        content = dataclasses.replace(content, **{key: dataclasses.replace(dim, agreements=joined)})
+        changes: dict[str, Any] = {key: dataclasses.replace(dim, agreements=joined)}
+        content = dataclasses.replace(content, **changes)
     else:
         joined = f"{content.other_agreements}\n{added}" if content.other_agreements else added
         content = dataclasses.replace(content, other_agreements=joined)
@@ -312,7 +314,7 @@ def _add_agreements(
     return _store(s, ctx, patient_id, content, date.today(), note, "agreement", None)
 
 
-def plan_as_json(view: CarePlanView) -> dict:
+def plan_as_json(view: CarePlanView) -> dict[str, Any]:
     """For ``pzmdo careplan show --json``."""
     from pzmdo.domain.careplan import flatten
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -104,7 +105,7 @@ def get_person(ctx: AppContext, person_id: int) -> PersonInfo:
         return info_of(person)
 
 
-def _checked(data: PersonInput) -> dict:
+def _checked(data: PersonInput) -> dict[str, Any]:
     name = clean_line(data.name, "de naam", required=True, limit=200)
     discipline = parse_discipline(data.discipline)
     phone = clean_line(data.phone, "het telefoonnummer", limit=40)

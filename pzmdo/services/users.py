@@ -55,7 +55,7 @@ def _info(u: AppUser) -> UserInfo:
 
 def parse_role(text: str) -> Role:
     try:
-        return Role.from_text(text)  # type: ignore[return-value]
+        return Role.from_text(text)
     except ValueError:
         choices = ", ".join(r.value for r in Role)
         raise ValidationError(f"Onbekende rol '{text}'. Kies uit: {choices}.") from None

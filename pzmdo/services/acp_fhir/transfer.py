@@ -184,7 +184,7 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
     return patient, True
 
 
-def export_response(ctx: AppContext, patient_id: int) -> dict:
+def export_response(ctx: AppContext, patient_id: int) -> dict[str, Any]:
     """The current care plan as a QuestionnaireResponse of the national form."""
     require(ctx, Action.DOCUMENTS)
     with ctx.unit() as s:

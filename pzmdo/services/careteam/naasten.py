@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,7 +40,7 @@ class NaasteInput:
     notes: str = ""
 
 
-def _naaste_values(data: NaasteInput) -> dict:
+def _naaste_values(data: NaasteInput) -> dict[str, Any]:
     relation = parse_enum(Relation, data.relation, "de relatie")
     other = clean_line(data.relation_other, "de relatie (anders)", limit=100)
     if relation is Relation.ANDERS and not other:

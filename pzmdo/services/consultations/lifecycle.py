@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -122,7 +123,7 @@ def _transition(
     consultation_id: int,
     target: ConsultStatus,
     apply: Callable[[Session, Consultation], None],
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
 ) -> ConsultationInfo:
     with ctx.unit() as s:
         c = load_consultation(s, consultation_id)

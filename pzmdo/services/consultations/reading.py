@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
@@ -32,7 +32,7 @@ from pzmdo.store.models.consultations import Consultation, ConsultTeam
 def _query_infos(
     ctx: AppContext,
     s: Session,
-    where: Sequence[object] = (),
+    where: Sequence[ColumnElement[bool]] = (),
     now: datetime | None = None,
 ) -> list[ConsultationInfo]:
     now = now or _now()
@@ -52,7 +52,7 @@ def list_consultations(
 ) -> list[ConsultationInfo]:
     """Consultations, newest request first; ``open_only``: still waiting for advice."""
     require(ctx, Action.VIEW_RECORD)
-    where: list[object] = []
+    where: list[ColumnElement[bool]] = []
     if patient_id is not None:
         where.append(Consultation.patient_id == patient_id)
     if open_only:

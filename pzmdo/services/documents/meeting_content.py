@@ -106,7 +106,7 @@ def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list
     amendments = "\n".join(
         f"Aanvulling van {a.at:%d-%m-%Y} door {a.by}: {a.text}" for a in record.amendments
     )
-    notes = "\n".join(x for x in (f"Thema: {info.theme}" if info.theme else "", amendments) if x)
+    meeting_notes = "\n".join(x for x in (f"Thema: {info.theme}" if info.theme else "", amendments) if x)
     place = info.place + (f" · online: {info.online_link}" if info.online_link else "")
     meeting = rm.MeetingData(
         title=MEETING_TITLES.get(kind, "Overleg"),
@@ -131,7 +131,7 @@ def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list
         items=tuple(items),
         decisions=tuple(d.text for d in record.decisions if d.item_id is None),
         actions=tuple(action(a) for a in record.actions if a.item_id is None),
-        notes=notes,
+        notes=meeting_notes,
     )
     return meeting, patient_ids
 

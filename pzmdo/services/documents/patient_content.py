@@ -232,8 +232,8 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
             filled = cp.instant_date(c.filled_at)
     return replace(
         base,
-        version=view.version,  # type: ignore[attr-defined]
-        current_as_of=view.effective_on,  # type: ignore[attr-defined]
+        version=view.version,
+        current_as_of=view.effective_on,
         filled_on=filled,
         conducted_by=c.conducted_by.display() or None,
         conducted_by_function=cp.label_of(cp.FUNCTION, c.conducted_by_function) or None,

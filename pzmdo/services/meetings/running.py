@@ -222,29 +222,29 @@ def save_discussion(
             n.dimension: n
             for n in s.scalars(select(MeetingNote).where(MeetingNote.item_id == item.id))
         }
-        for dim, text in note_values.items():
-            row = current.get(dim)
-            if row is None and text:
-                s.add(MeetingNote(item_id=item.id, dimension=dim, text=text))
-                changed.append(dim)
-            elif row is not None and not text:
-                s.delete(row)
-                changed.append(dim)
-            elif row is not None and row.text != text:
-                row.text = text
-                changed.append(dim)
+        for code, text in note_values.items():
+            note = current.get(code)
+            if note is None and text:
+                s.add(MeetingNote(item_id=item.id, dimension=code, text=text))
+                changed.append(code)
+            elif note is not None and not text:
+                s.delete(note)
+                changed.append(code)
+            elif note is not None and note.text != text:
+                note.text = text
+                changed.append(code)
         marks = {
             c.code: c
             for c in s.scalars(select(MeetingChecklist).where(MeetingChecklist.item_id == item.id))
         }
         for key, answer in answers.items():
-            row = marks.get(key.value)
-            if row is None:
+            mark = marks.get(key.value)
+            if mark is None:
                 if answer is not ChecklistAnswer.OPEN:
                     s.add(MeetingChecklist(item_id=item.id, code=key.value, answer=answer.value))
                     changed.append(key.value)
-            elif row.answer != answer.value:
-                row.answer = answer.value
+            elif mark.answer != answer.value:
+                mark.answer = answer.value
                 changed.append(key.value)
         if seconds_spent is not None and seconds_spent != item.seconds_spent:
             item.seconds_spent = seconds_spent

@@ -47,7 +47,7 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
         ctx.record_opened(
             s, patient_id, new_view=True, detail={"via": "overleg", "overleg": meeting_id}
         )
-        base = dict(
+        base: dict[str, Any] = dict(
             patient_id=p.id,
             name=_patient_name(p),
             birth_date=p.birth_date,

@@ -78,12 +78,16 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 )
             )
         # Urgency: the latest change per patient (patient.urgency_since is that date).
-        q = select(
+        urgency_q = select(
             Patient.id, Patient.urgency, Patient.urgency_since, Patient.last_discussed_on
         ).where(Patient.status.in_(ACTIVE_STATUSES), Patient.urgency_since.is_not(None))
         if since is not None:
-            q = q.where(Patient.urgency_since >= since)
-        changed = {pid: (code, on, last) for pid, code, on, last in s.execute(q) if fresh(on, last)}
+            urgency_q = urgency_q.where(Patient.urgency_since >= since)
+        changed = {
+            pid: (code, on, last)
+            for pid, code, on, last in s.execute(urgency_q)
+            if on is not None and fresh(on, last)
+        }
         if changed:
             previous: dict[int, str | None] = {}
             uq = select(UrgencyChange.patient_id, UrgencyChange.previous_code).order_by(
@@ -103,7 +107,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                     )
                 )
         # New markings meant for the agenda (the latest marking per patient).
-        q = (
+        marking_q = (
             select(
                 Marking.patient_id,
                 Marking.marked_on,
@@ -115,9 +119,9 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             .order_by(Marking.marked_on.desc(), Marking.id.desc())
         )
         if since is not None:
-            q = q.where(Marking.marked_on >= since)
+            marking_q = marking_q.where(Marking.marked_on >= since)
         seen: set[int] = set()
-        for pid, marked_on, in_hospital, last in s.execute(q):
+        for pid, marked_on, in_hospital, last in s.execute(marking_q):
             if pid in seen or not fresh(marked_on, last):
                 seen.add(pid)
                 continue
@@ -132,18 +136,18 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 )
             )
         # Open signals: "te bespreken met de regiebehandelaar".
-        q = (
+        signal_q = (
             select(Signal.patient_id, Signal.signalled_on, Signal.signal_type)
             .join(Patient, Patient.id == Signal.patient_id)
             .where(Signal.handled_on.is_(None), Patient.status.in_(ACTIVE_STATUSES))
             .order_by(Signal.signalled_on)
         )
         if since is not None:
-            q = q.where(Signal.signalled_on >= since)
+            signal_q = signal_q.where(Signal.signalled_on >= since)
         marked_now = {
             c.patient_id for c in out if c.reason is AgendaReason.NEWLY_MARKED_OR_SIGNALLED
         }
-        for pid, on, kind in s.execute(q):
+        for pid, on, kind in s.execute(signal_q):
             if pid in marked_now or on > today:
                 continue
             marked_now.add(pid)
@@ -156,7 +160,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 )
             )
         # Hospital MDO-PZ reports (the latest per patient).
-        q = (
+        mdo_q = (
             select(
                 HospitalMdo.patient_id,
                 HospitalMdo.mdo_on,
@@ -168,9 +172,9 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             .order_by(HospitalMdo.mdo_on.desc(), HospitalMdo.id.desc())
         )
         if since is not None:
-            q = q.where(HospitalMdo.mdo_on >= since)
+            mdo_q = mdo_q.where(HospitalMdo.mdo_on >= since)
         hseen: set[int] = set()
-        for pid, on, hospital, last in s.execute(q):
+        for pid, on, hospital, last in s.execute(mdo_q):
             if pid in hseen:
                 continue
             hseen.add(pid)

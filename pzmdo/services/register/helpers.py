@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.bsn import validate_bsn
-from pzmdo.domain.enums import PatientStatus, Sex
+from pzmdo.domain.enums import LabelledEnum, PatientStatus, Sex
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.register import (
     Condition,
@@ -46,7 +46,7 @@ def _clean(text: str | None, what: str = "de tekst", *, limit: int = MAX_TEXT) -
     return clean_text(text, what, limit=limit) or None
 
 
-def _enum_value(enum: Any, value: str | None, what: str) -> str | None:
+def _enum_value(enum: type[LabelledEnum], value: str | None, what: str) -> str | None:
     if value is None or not str(value).strip():
         return None
     try:
@@ -71,7 +71,7 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
     if len(given) > 100 or len(family) > 100 or len(data.name_prefix or "") > 20:
         raise ValidationError("De naam is te lang. Kort de naam in en probeer het opnieuw.")
     check_birth_date(data.birth_date, today)
-    bsn = validate_bsn(data.bsn) if _clean(data.bsn) else None
+    bsn = validate_bsn(data.bsn) if data.bsn and _clean(data.bsn) else None
     sex = _enum_value(Sex, data.sex, "geslacht") or Sex.ONBEKEND.value
     populations = tuple(
         dict.fromkeys(_enum_value(Population, p, "bijzondere doelgroep") for p in data.populations)
@@ -175,7 +175,7 @@ def index_new_patients(s: Session, after_id: int) -> int:
     words = [{"word": w, "patient_id": pid} for pid, name in rows for w in name_words(name)]
     conn = s.connection()
     for start in range(0, len(words), 5000):
-        conn.execute(insert(PatientWord.__table__), words[start : start + 5000])
+        conn.execute(insert(cast(Table, PatientWord.__table__)), words[start : start + 5000])
     return len(rows)
 
 
