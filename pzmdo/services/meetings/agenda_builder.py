@@ -15,6 +15,7 @@ from pzmdo.domain.agenda import (
     AgendaReason,
     CarryFact,
     NominationFact,
+    ProposedItem,
     ReviewFact,
     action_candidates,
     carried_over_candidates,
@@ -201,68 +202,13 @@ def propose_agenda(
             for i in existing
             if i.patient_id is not None and i.status == ItemStatus.VERWIJDERD.value
         }
+        external = _still_present(s, external)
+        candidates = external + own
+        proposal = propose(
+            candidates, exclude=present_pids - set(removed), deceased=_deceased(s, candidates)
+        )
         loose_keys = {(i.reason, i.detail) for i in existing if i.patient_id is None}
-        known = (
-            {
-                pid
-                for (pid,) in s.execute(
-                    select(Patient.id).where(
-                        Patient.id.in_({c.patient_id for c in external if c.patient_id is not None})
-                    )
-                )
-            }
-            if external
-            else set()
-        )
-        external = [c for c in external if c.patient_id is None or c.patient_id in known]
-        candidate_pids = {c.patient_id for c in external + own if c.patient_id is not None}
-        deceased = set(
-            s.scalars(
-                select(Patient.id).where(
-                    Patient.id.in_(candidate_pids),
-                    Patient.status == PatientStatus.OVERLEDEN.value,
-                )
-            )
-        )
-        proposal = propose(external + own, exclude=present_pids - set(removed), deceased=deceased)
-        position = _next_position(s, meeting_id)
-        added = 0
-        for p in proposal:
-            code = reason_code(p.reason)
-            again = removed.get(p.patient_id or 0)
-            if again is not None:
-                # Removed earlier; back only when something urgent happened since.
-                before = set((again.reasons or again.reason).split(","))
-                if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
-                    continue
-                again.status = ItemStatus.VOORGESTELD.value
-                again.reason = code
-                again.reasons = ",".join(reason_code(r) for r in p.reasons)
-                again.detail = p.detail
-                again.removed_reason = None
-                again.position = position
-                position += 1
-                added += 1
-                continue
-            if p.patient_id is None and (code, p.detail) in loose_keys:
-                continue
-            s.add(
-                MeetingAgendaItem(
-                    meeting_id=meeting_id,
-                    position=position,
-                    patient_id=p.patient_id,
-                    reason=code,
-                    reasons=",".join(reason_code(r) for r in p.reasons),
-                    detail=p.detail,
-                    title=p.detail if p.reason is AgendaReason.THEME else None,
-                    status=ItemStatus.VOORGESTELD.value,
-                    carried_from_id=carried_from.get(p.patient_id or 0)
-                    if AgendaReason.CARRIED_OVER in p.reasons
-                    else None,
-                )
-            )
-            position += 1
-            added += 1
+        added = _store_proposal(s, meeting_id, proposal, removed, loose_keys, carried_from)
         meeting.proposal_built_at = utcnow()
         _into_preparation(meeting)
         ctx.audit(
@@ -274,6 +220,79 @@ def propose_agenda(
         )
     ctx.changes.publish("meeting", meeting_id)
     return agenda(ctx, meeting_id)
+
+
+def _still_present(s: Session, external: list[AgendaCandidate]) -> list[AgendaCandidate]:
+    """Other areas' candidates whose patient still exists (ids come from other queries)."""
+    if not external:
+        return external
+    ids = {c.patient_id for c in external if c.patient_id is not None}
+    known = set(s.scalars(select(Patient.id).where(Patient.id.in_(ids))))
+    return [c for c in external if c.patient_id is None or c.patient_id in known]
+
+
+def _deceased(s: Session, candidates: list[AgendaCandidate]) -> set[int]:
+    pids = {c.patient_id for c in candidates if c.patient_id is not None}
+    return set(
+        s.scalars(
+            select(Patient.id).where(
+                Patient.id.in_(pids), Patient.status == PatientStatus.OVERLEDEN.value
+            )
+        )
+    )
+
+
+def _store_proposal(
+    s: Session,
+    meeting_id: int,
+    proposal: list[ProposedItem],
+    removed: dict[int, MeetingAgendaItem],
+    loose_keys: set[tuple[str, str]],
+    carried_from: dict[int, int],
+) -> int:
+    """Add the proposed items after the agenda; returns how many were added.
+
+    An item the POH removed comes back only when something urgent happened since; a
+    patient-less item (a theme) is not proposed twice.
+    """
+    position = _next_position(s, meeting_id)
+    added = 0
+    for p in proposal:
+        code = reason_code(p.reason)
+        again = removed.get(p.patient_id or 0)
+        if again is not None:
+            before = set((again.reasons or again.reason).split(","))
+            if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
+                continue
+            again.status = ItemStatus.VOORGESTELD.value
+            again.reason = code
+            again.reasons = ",".join(reason_code(r) for r in p.reasons)
+            again.detail = p.detail
+            again.removed_reason = None
+            again.position = position
+            position += 1
+            added += 1
+            continue
+        if p.patient_id is None and (code, p.detail) in loose_keys:
+            continue
+        s.add(
+            MeetingAgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                patient_id=p.patient_id,
+                reason=code,
+                reasons=",".join(reason_code(r) for r in p.reasons),
+                detail=p.detail,
+                title=p.detail if p.reason is AgendaReason.THEME else None,
+                status=ItemStatus.VOORGESTELD.value,
+                carried_from_id=carried_from.get(p.patient_id or 0)
+                if AgendaReason.CARRIED_OVER in p.reasons
+                else None,
+            )
+        )
+        position += 1
+        added += 1
+    return added
 
 
 def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
