@@ -6,12 +6,23 @@ so every service loads them here and the user reads the same sentence everywhere
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.errors import NotFoundError
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.consultations import Consultation, ConsultTeam
 from pzmdo.store.models.meetings import Meeting, MeetingAction, MeetingDecision
+
+_Row = TypeVar("_Row")
+
+
+def _load(s: Session, model: type[_Row], row_id: int, missing: str) -> _Row:
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFoundError(missing)
+    return row
 
 
 def missing_patient(patient_id: int) -> NotFoundError:
@@ -27,51 +38,49 @@ def load_patient(s: Session, patient_id: int) -> Patient:
 
 
 def load_person(s: Session, person_id: int) -> Person:
-    person = s.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(
-            f"Zorgverlener {person_id} bestaat niet (meer) in de zorgverlenerslijst. "
-            "Kies iemand uit de lijst."
-        )
-    return person
+    return _load(
+        s,
+        Person,
+        person_id,
+        f"Zorgverlener {person_id} bestaat niet (meer) in de zorgverlenerslijst. "
+        "Kies iemand uit de lijst.",
+    )
 
 
 def load_meeting(s: Session, meeting_id: int) -> Meeting:
-    meeting = s.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(
-            f"Overleg {meeting_id} bestaat niet (meer). Kies een overleg uit de lijst."
-        )
-    return meeting
+    return _load(
+        s,
+        Meeting,
+        meeting_id,
+        f"Overleg {meeting_id} bestaat niet (meer). Kies een overleg uit de lijst.",
+    )
 
 
 def load_consultation(s: Session, consultation_id: int) -> Consultation:
-    consultation = s.get(Consultation, consultation_id)
-    if consultation is None:
-        raise NotFoundError(
-            f"Consultatie {consultation_id} bestaat niet (meer). Vernieuw de lijst."
-        )
-    return consultation
+    return _load(
+        s,
+        Consultation,
+        consultation_id,
+        f"Consultatie {consultation_id} bestaat niet (meer). Vernieuw de lijst.",
+    )
 
 
 def load_consult_team(s: Session, team_id: int) -> ConsultTeam:
-    team = s.get(ConsultTeam, team_id)
-    if team is None:
-        raise NotFoundError(
-            f"Consultatieteam {team_id} bestaat niet (meer). Kies een team uit de lijst."
-        )
-    return team
+    return _load(
+        s,
+        ConsultTeam,
+        team_id,
+        f"Consultatieteam {team_id} bestaat niet (meer). Kies een team uit de lijst.",
+    )
 
 
 def load_action(s: Session, action_id: int) -> MeetingAction:
-    action = s.get(MeetingAction, action_id)
-    if action is None:
-        raise NotFoundError(f"Actie {action_id} bestaat niet (meer). Vernieuw de lijst.")
-    return action
+    return _load(
+        s, MeetingAction, action_id, f"Actie {action_id} bestaat niet (meer). Vernieuw de lijst."
+    )
 
 
 def load_decision(s: Session, decision_id: int) -> MeetingDecision:
-    decision = s.get(MeetingDecision, decision_id)
-    if decision is None:
-        raise NotFoundError("Dit besluit bestaat niet (meer). Vernieuw de agenda.")
-    return decision
+    return _load(
+        s, MeetingDecision, decision_id, "Dit besluit bestaat niet (meer). Vernieuw de agenda."
+    )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +31,8 @@ from pzmdo.store.models.register import (
     Signal,
     UrgencyChange,
 )
+
+_T = TypeVar("_T")
 
 # -- agenda ------------------------------------------------------------------------------------------
 
@@ -151,23 +154,15 @@ def _new_markings(s: Session, window: _Window) -> list[AgendaCandidate]:
     )
     if window.since is not None:
         q = q.where(Marking.marked_on >= window.since)
-    out = []
-    seen: set[int] = set()
-    for pid, marked_on, in_hospital, last in s.execute(q):
-        if pid in seen or not window.fresh(marked_on, last):
-            seen.add(pid)
-            continue
-        seen.add(pid)
-        where = " in het ziekenhuis" if in_hospital else ""
-        out.append(
-            AgendaCandidate(
-                pid,
-                AgendaReason.NEWLY_MARKED_OR_SIGNALLED,
-                f"gemarkeerd{where} op {format_date(marked_on)}",
-                marked_on,
-            )
+    return [
+        AgendaCandidate(
+            pid,
+            AgendaReason.NEWLY_MARKED_OR_SIGNALLED,
+            f"gemarkeerd{' in het ziekenhuis' if in_hospital else ''} op {format_date(marked_on)}",
+            marked_on,
         )
-    return out
+        for pid, marked_on, in_hospital in _latest_fresh(s.execute(q), window)
+    ]
 
 
 def _open_signals(s: Session, window: _Window, marked: set[int | None]) -> list[AgendaCandidate]:
@@ -213,16 +208,23 @@ def _hospital_mdos(s: Session, window: _Window) -> list[AgendaCandidate]:
     )
     if window.since is not None:
         q = q.where(HospitalMdo.mdo_on >= window.since)
-    out = []
+    return [
+        AgendaCandidate(
+            pid, AgendaReason.HOSPITAL_MDO_PZ, f"MDO-PZ {hospital} op {format_date(on)}", on
+        )
+        for pid, on, hospital in _latest_fresh(s.execute(q), window)
+    ]
+
+
+def _latest_fresh(
+    rows: Iterable[tuple[int, date, _T, date | None]], window: _Window
+) -> Iterator[tuple[int, date, _T]]:
+    """(patient, date, detail) of each patient's first row (rows come newest first) when it
+    is fresh; the rows carry the patient's last-discussed date last."""
     seen: set[int] = set()
-    for pid, on, hospital, last in s.execute(q):
+    for pid, on, detail, last in rows:
         if pid in seen:
             continue
         seen.add(pid)
         if window.fresh(on, last):
-            out.append(
-                AgendaCandidate(
-                    pid, AgendaReason.HOSPITAL_MDO_PZ, f"MDO-PZ {hospital} op {format_date(on)}", on
-                )
-            )
-    return out
+            yield pid, on, detail
