@@ -42,6 +42,7 @@ from pzmdo.gui.careplan_fields import (
     set_field_text,
     text_field,
 )
+from pzmdo.gui.widgets import chain_focus
 
 
 def _label(name: str) -> str:
@@ -318,8 +319,7 @@ class CarePlanEditor(QWidget):
         ordered = [w for w in self.order[:idx] if w not in scen]
         ordered += scen + [w for w in self.order[idx:] if w not in scen]
         self.order = ordered
-        for a, b in zip(ordered, ordered[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        chain_focus(ordered)
 
     # -- values -----------------------------------------------------------------------------
     def value(self) -> CarePlanContent:

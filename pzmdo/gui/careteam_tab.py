@@ -39,7 +39,7 @@ from pzmdo.gui.care_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.person_picker import PersonPicker
-from pzmdo.gui.widgets import button_row
+from pzmdo.gui.widgets import button_row, chain_focus
 from pzmdo.services import careteam
 
 
@@ -221,8 +221,7 @@ class CareTeamTab(QScrollArea):
             self.vptz,
             self.vptz_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        chain_focus(order)
 
     # -- data ----------------------------------------------------------------------------
     def _on_changed(self, entity: str, ids: tuple[int, ...]) -> None:

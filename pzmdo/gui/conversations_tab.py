@@ -31,7 +31,7 @@ from pzmdo.gui.care_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.person_picker import PersonPicker
-from pzmdo.gui.widgets import button_row
+from pzmdo.gui.widgets import button_row, chain_focus
 from pzmdo.services import careteam
 
 _Loaded = tuple[list[careteam.ConversationInfo], list[careteam.NaasteInfo]]
@@ -79,8 +79,7 @@ class ConversationsTab(QWidget):
             self.summary,
             self.save_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        chain_focus(order)
         self.save_button.clicked.connect(self.save)
         gctx.changed.connect(self._on_changed)
         self.loads = 0
