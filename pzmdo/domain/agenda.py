@@ -29,6 +29,8 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
+from pzmdo.domain.register import ACTIVE_STATUSES
+
 
 class AgendaReason(IntEnum):
     """Why a patient is proposed for the agenda (stable codes: see :func:`reason_code`).
@@ -96,11 +98,6 @@ _LABELS: dict[AgendaReason, str] = {
     AgendaReason.ADVICE_NOT_PROCESSED: "Advies nog niet verwerkt",
     AgendaReason.VPTZ_NOT_DISCUSSED: "VPTZ bespreken",
 }
-
-# Statuses (register codes) of patients who are still in palliative care.
-ACTIVE_STATUSES = ("gesignaleerd", "gemarkeerd", "stervensfase")
-
-DEFAULT_REVIEW_INTERVAL_DAYS = 8 * 7
 
 # What a deceased patient's nabespreking covers (shown with the item).
 NABESPREKING_PROMPT = (

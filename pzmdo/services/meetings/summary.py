@@ -14,7 +14,8 @@ from pzmdo.domain.register import Population, Wilsbekwaamheid
 from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
-from pzmdo.services.meetings.helpers import _action_infos, _get_patient, _patient_name
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.meetings.helpers import _action_infos, _patient_name
 from pzmdo.services.meetings.results import PatientBrief
 from pzmdo.services.meetings.team import _discipline_label
 from pzmdo.store.models import Person
@@ -31,7 +32,7 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
     require(ctx, Action.MEETING_VIEW)
     today = date.today()
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         caregiver = ""
         if p.central_caregiver_id is not None:
             person = s.get(Person, p.central_caregiver_id)

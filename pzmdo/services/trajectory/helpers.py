@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.enums import LabelledEnum
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.text import display_name
+from pzmdo.services.lookup import load_patient, load_person
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.careplan import CarePlanVersion
 
@@ -20,10 +21,7 @@ def _today() -> date:
 
 
 def _patient(s: Session, patient_id: int) -> Patient:
-    p = s.get(Patient, patient_id)
-    if p is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer). Ververs de lijst.")
-    return p
+    return load_patient(s, patient_id)
 
 
 def _name(p: Patient) -> str:
@@ -31,12 +29,7 @@ def _name(p: Patient) -> str:
 
 
 def _person(s: Session, person_id: int) -> Person:
-    person = s.get(Person, person_id)
-    if person is None:
-        raise ValidationError(
-            "Deze zorgverlener staat niet (meer) in de zorgverlenerslijst. Kies een ander."
-        )
-    return person
+    return load_person(s, person_id)
 
 
 def _person_names(s: Session, ids: Iterable[int | None]) -> dict[int, str]:

@@ -29,6 +29,7 @@ from pzmdo.services import register
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
 from pzmdo.services.kpi_export import _target
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.trajectory.helpers import _code, _patient, _today
 from pzmdo.services.trajectory.results import (
     LessonRow,
@@ -39,7 +40,7 @@ from pzmdo.services.trajectory.results import (
 )
 from pzmdo.store.files import write_atomic
 from pzmdo.store.models.careplan import CarePlanVersion
-from pzmdo.store.models.meetings import Meeting, MeetingTeam
+from pzmdo.store.models.meetings import MeetingTeam
 from pzmdo.store.models.register import Death
 from pzmdo.store.models.trajectory import AfterDeathReview
 
@@ -136,10 +137,7 @@ def record_review(
             )
         team_id = None
         if data.meeting_id is not None:
-            meeting = s.get(Meeting, data.meeting_id)
-            if meeting is None:
-                raise ValidationError("Dit overleg bestaat niet (meer). Ververs het overzicht.")
-            team_id = meeting.team_id
+            team_id = load_meeting(s, data.meeting_id).team_id
         row = s.scalars(
             select(AfterDeathReview).where(AfterDeathReview.patient_id == patient_id)
         ).first()
