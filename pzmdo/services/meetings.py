@@ -63,6 +63,7 @@ from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.teams import link_default_team
 from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -437,6 +438,7 @@ def _team(s: Session, create: bool = False) -> MeetingTeam | None:
         )
         s.add(team)
         s.flush()
+        link_default_team(s, team.id)
     return team
 
 

@@ -55,7 +55,9 @@ from pzmdo.services import careteam
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
 from pzmdo.services.patients import PatientHeader, age_on, header_of
-from pzmdo.store.models import Patient, Person, Practice, Setting
+from pzmdo.services.practices import practice_for_new_patient
+from pzmdo.services.scope import require_practice_in_scope
+from pzmdo.store.models import Patient, Person, Setting
 from pzmdo.store.models.register import (
     Death,
     FollowUpTask,
@@ -109,6 +111,8 @@ class PatientInput:
     wlz_indication: bool = False
     notes: str | None = None
     is_fictional: bool = False
+    # A new patient's practice (None: the user's only practice); moves: practices.move_patient.
+    practice_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -463,7 +467,7 @@ def _new_patient(ctx: AppContext, s: Session, data: PatientInput, today: date) -
     p = Patient(status=PatientStatus.GESIGNALEERD.value, status_since=today)
     _apply_patient(p, data)
     p.is_fictional = data.is_fictional
-    p.practice_id = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+    p.practice_id = practice_for_new_patient(s, ctx, data.practice_id)
     s.add(p)
     s.flush()
     _index_words(s, p.id, p.search_name)
@@ -487,6 +491,7 @@ def _resolve_patient(
 def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = None) -> int:
     """Add a patient to the register with status gesignaleerd."""
     require(ctx, Action.PATIENT_EDIT)
+    require_practice_in_scope(ctx, data.practice_id)
     today = _today()
     with ctx.unit() as s:
         p = _new_patient(ctx, s, data, today)

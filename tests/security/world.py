@@ -10,7 +10,17 @@ from sqlalchemy import select
 
 from pzmdo.domain.careteam import TeamRole
 from pzmdo.domain.enums import Role
-from pzmdo.services import careplan, careteam, consultations, directory, meetings, register, users
+from pzmdo.services import (
+    careplan,
+    careteam,
+    consultations,
+    directory,
+    meetings,
+    practices,
+    register,
+    teams,
+    users,
+)
 from pzmdo.services.context import AppContext
 from pzmdo.store.models import Patient
 from pzmdo.store.models.careteam import Naaste, TeamMembership
@@ -118,6 +128,18 @@ def build_world(admin: AppContext, folder: Path) -> dict[str, Any]:
         admin, w["pid3"], team_id=w["team"], question="Vraag (fictief)?", mode="telefonisch",
         complexity="middel",
     )  # fmt: skip
+    # Issue 14: a second practice and a spare meeting team (the role test attaches every
+    # role's user to everything: scope is tested in test_scope.py).
+    w["practice"] = practices.list_practices(admin)[0].id
+    w["practice2"] = practices.add_practice(
+        admin, practices.PracticeInput("Tweede praktijk (fictief)")
+    ).id
+    w["mteam"] = meetings.get_team(admin).id
+    w["spare_mteam"] = teams.add_team(admin, teams.TeamInput("Reserve-MDO (fictief)")).id
+    w["pid_move"] = register.create_patient(
+        admin,
+        register.PatientInput("Verhuis", "Patiënt (fictief)", date(1942, 5, 5), is_fictional=True),
+    )
     missing = [k for k, v in w.items() if v is None]
     assert not missing, missing
     return w

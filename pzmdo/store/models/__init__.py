@@ -10,6 +10,7 @@ from pzmdo.store.models import (  # noqa: F401
     consultations,
     keys,
     meetings,
+    practices,
     register,
 )
 from pzmdo.store.models.base import Base
