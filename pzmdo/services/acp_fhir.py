@@ -33,8 +33,10 @@ from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name, fold, search_key
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.practices import practice_for_new_patient
+from pzmdo.services.scope import patient_clause, scope_of
 from pzmdo.store.files import write_atomic
-from pzmdo.store.models import Patient, Practice
+from pzmdo.store.models import Patient
 
 QUESTIONNAIRE = "https://fhir.iknl.nl/fhir/Questionnaire/ACP-zib2020"
 QUESTIONNAIRE_VERSION = "0.1.3-beta3"
@@ -775,7 +777,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
                 raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
             _check_same_person(patient, who)
         else:
-            patient, created = _find_or_create(s, who)
+            patient, created = _find_or_create(s, ctx, who)
         version = _store(
             s, ctx, patient.id, content, effective, "Ingelezen uit het landelijke ACP-formulier",
             "import", None,
@@ -813,7 +815,7 @@ def _check_same_person(patient: Patient, who: FormIdentity) -> None:
         )
 
 
-def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
+def _find_or_create(s: Any, ctx: AppContext, who: FormIdentity) -> tuple[Patient, bool]:
     if not who.family or who.birth_date is None:
         raise ValidationError(
             "Het formulier bevat geen achternaam en geboortedatum van de patiënt, dus de "
@@ -821,7 +823,11 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
         )
     candidates = [
         p
-        for p in s.scalars(select(Patient).where(Patient.birth_date == who.birth_date))
+        for p in s.scalars(
+            select(Patient).where(
+                Patient.birth_date == who.birth_date, patient_clause(scope_of(s, ctx))
+            )
+        )
         if fold(p.family_name) == fold(who.family)
         and (not who.given or fold(p.given_name).split()[:1] == fold(who.given).split()[:1])
     ]
@@ -837,7 +843,7 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
             "Het formulier bevat geen voornaam; een nieuwe patiënt kan niet worden aangemaakt. "
             "Geef de patiënt op met --patient ID."
         )
-    practice_id = s.scalars(select(Practice.id)).first()
+    practice_id = practice_for_new_patient(s, ctx, None)
     patient = Patient(
         practice_id=practice_id,
         given_name=who.given,

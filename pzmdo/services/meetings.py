@@ -63,7 +63,8 @@ from pzmdo.domain.text import clean_line, clean_text, display_name
 from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
-from pzmdo.services.teams import link_default_team
+from pzmdo.services.scope import require_team_in_scope
+from pzmdo.services.teams import get_team_row, link_default_team
 from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -728,9 +729,12 @@ def plan_meeting(
     scribe_person_id: int | None = None,
     theme: str | None = None,
     today: date | None = None,
+    team_id: int | None = None,
 ) -> MeetingInfo:
-    """Plan a meeting of the team; the team's default attendees are invited."""
+    """Plan a meeting of the team (``team_id``, else the register's first team); the
+    team's default attendees are invited."""
     require(ctx, Action.MEETING_PREPARE)
+    require_team_in_scope(ctx, team_id)
     day = _today(today)
     if not isinstance(held_on, date):
         raise ValidationError("Geef de datum van het overleg op.")
@@ -753,7 +757,7 @@ def plan_meeting(
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
-        team = _team(s, create=True)
+        team = get_team_row(s, team_id) if team_id is not None else _team(s, create=True)
         assert team is not None
         clash = s.scalar(
             select(Meeting.id).where(Meeting.team_id == team.id, Meeting.held_on == held_on)
@@ -869,7 +873,11 @@ def update_meeting(
             meeting.theme = clean_line(theme, "het thema", limit=300) or None
             changed.append("thema")
         ctx.audit(
-            s, AuditAction.MEETING_UPDATED, entity="meeting", entity_id=meeting.id, detail={"velden": changed}
+            s,
+            AuditAction.MEETING_UPDATED,
+            entity="meeting",
+            entity_id=meeting.id,
+            detail={"velden": changed},
         )
         s.flush()
         info = _meeting_info(s, meeting)

@@ -21,7 +21,7 @@ from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
 from pzmdo.services.scope import practice_clause, require_patient_in_scope, scope_of
 from pzmdo.store.models import Patient, Practice
-from pzmdo.store.models.practices import PatientPracticeMove
+from pzmdo.store.models.practices import PatientPracticeMove, UserPractice
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,8 @@ def get_practice_row(s: Session, practice_id: int) -> Practice:
 
 def practice_for_new_patient(s: Session, ctx: AppContext, practice_id: int | None) -> int:
     """The practice a new patient joins: the one asked for, else the user's only practice
-    (or the register's only one). Check an asked-for practice's scope before the unit
-    (``require_practice_in_scope``): here it is only checked to exist and be active."""
+    (or the only one they see, or the register's only one). Check an asked-for practice's
+    scope before the unit (``require_practice_in_scope``); here it must exist and be active."""
     if practice_id is not None:
         practice = get_practice_row(s, practice_id)
         if not practice.active:
@@ -126,15 +126,18 @@ def practice_for_new_patient(s: Session, ctx: AppContext, practice_id: int | Non
             )
         return practice.id
     active = select(Practice.id).where(Practice.active.is_(True)).order_by(Practice.id)
-    mine = list(s.scalars(active.where(practice_clause(scope_of(s, ctx), Practice.id)).limit(2)))
-    if len(mine) == 1:
-        return mine[0]
-    everywhere = list(s.scalars(active.limit(2)))
-    if len(everywhere) == 1:
-        return everywhere[0]
+    own = active.join(UserPractice, UserPractice.practice_id == Practice.id).where(
+        UserPractice.user_id == ctx.user.id
+    )
+    in_view = active.where(practice_clause(scope_of(s, ctx), Practice.id))
+    found = {}
+    for name, query in (("own", own), ("in_view", in_view), ("all", active)):
+        found[name] = list(s.scalars(query.limit(2)))
+        if len(found[name]) == 1:  # the user's one, else the one in view, else the only one
+            return found[name][0]
     raise ValidationError(
         "Kies bij welke praktijk de patiënt hoort: u werkt voor meer dan één praktijk."
-        if mine
+        if found["in_view"]
         else "U bent aan geen praktijk gekoppeld, dus u kunt geen patiënt toevoegen. Vraag de "
         "beheerder om u aan uw praktijk te koppelen."
     )
@@ -182,7 +185,7 @@ def find_practice(ctx: AppContext, text: str) -> PracticeInfo:
         found = s.scalars(query).first()
         if found is None:
             raise NotFoundError(
-                f"Er is geen praktijk '{wanted}'. Geef de naam, de AGB-code of het nummer uit "
+                f"Er is geen praktijk '{wanted[:40]}'. Geef de naam, de AGB-code of het nummer uit "
                 "'pzmdo practice list'."
             )
         return _info(found, scope.sees_practice(found.id))

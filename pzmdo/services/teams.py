@@ -211,7 +211,7 @@ def find_team(ctx: AppContext, text: str) -> TeamInfo:
             ).first()
         if found is None:
             raise NotFoundError(
-                f"Er is geen overlegteam '{wanted}'. Geef de naam of het nummer uit "
+                f"Er is geen overlegteam '{wanted[:40]}'. Geef de naam of het nummer uit "
                 "'pzmdo team list'."
             )
         return _infos(s, ctx, [found])[0]
