@@ -9,7 +9,7 @@ every existing practice and team, so nobody loses sight of anything.
 This revision joins the area branches into one head; later revisions follow it.
 
 Revision ID: 0009
-Revises: 0003a, 0006, 0007, 0008
+Revises: 0003a, 0006, 0007, 0008, 0010
 Create Date: 2026-11-30
 """
 
@@ -22,7 +22,7 @@ from alembic import op
 import pzmdo.store.models.base as pzmdo_types
 
 revision: str = "0009"
-down_revision: str | tuple[str, ...] | None = ("0003a", "0006", "0007", "0008")
+down_revision: str | tuple[str, ...] | None = ("0003a", "0006", "0007", "0008", "0010")
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -20,6 +20,7 @@ from pzmdo.cli import (
     consultations,
     core,
     keys,
+    kpi,
     meetings,
     practices,
     register,
@@ -32,7 +33,7 @@ from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
 COMMAND_MODULES = [
-    core, keys, practices, register, careplan, meetings, consultations, reports, selftest,
+    core, keys, practices, register, careplan, meetings, consultations, reports, kpi, selftest,
 ]  # fmt: skip
 
 

@@ -118,6 +118,10 @@ class AuditAction(LabelledEnum):
     TEAM_MEMBERS = "team_members"
     USER_ATTACHED = "user_attached"
     USER_DETACHED = "user_detached"
+    # Quality figures (spiegelinformatie)
+    KPI_DENOMINATOR = "kpi_denominator"
+    KPI_DRILLDOWN = "kpi_drilldown"
+    KPI_EXPORT = "kpi_export"
 
 
 register_labels(
@@ -222,5 +226,8 @@ register_labels(
         AuditAction.TEAM_MEMBERS: "Leden van team gewijzigd",
         AuditAction.USER_ATTACHED: "Gebruiker gekoppeld",
         AuditAction.USER_DETACHED: "Gebruiker ontkoppeld",
+        AuditAction.KPI_DENOMINATOR: "Externe noemer vastgelegd",
+        AuditAction.KPI_DRILLDOWN: "Patiënten achter een kengetal ingezien",
+        AuditAction.KPI_EXPORT: "Spiegelinformatie geëxporteerd",
     }
 )
