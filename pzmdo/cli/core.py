@@ -275,6 +275,11 @@ def _register_demo(sub: Any) -> None:
     )
     p.add_argument("--patients", type=count, default=40, metavar="N")
     p.add_argument("--seed", type=count, default=1, metavar="S")
+    p.add_argument(
+        "--region",
+        action="store_true",
+        help="een regio: meer praktijken, twee kernteams en een PaTz-groep",
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -283,6 +288,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.patients < 0:
         raise CliError("Het aantal patiënten kan niet negatief zijn.")
     with unlocked(args) as ctx:
-        result = add_demo_patients(ctx, args.patients, args.seed)
+        result = add_demo_patients(ctx, args.patients, args.seed, region=args.region)
     print(f"{result.patients} fictieve patiënten toegevoegd.")
     return 0

@@ -10,6 +10,7 @@ written in its own transaction (the refused work never started), like a role ref
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from pzmdo.domain.practices import OUT_OF_SCOPE, Scope, compute_scope
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.store.models import Patient, Practice
-from pzmdo.store.models.meetings import Meeting, MeetingTeam
+from pzmdo.store.models.meetings import Meeting, MeetingAgendaItem, MeetingTeam
 from pzmdo.store.models.practices import MeetingTeamPractice, UserPractice, UserTeam
 
 
@@ -159,16 +160,20 @@ def require_patient_in_scope(ctx: AppContext, patient_id: int | None) -> None:
     refuse(ctx, "patient", patient_id, patient_id=patient_id)
 
 
-def require_patients_in_scope(ctx: AppContext, patient_ids: list[int] | tuple[int, ...]) -> None:
+def require_patients_in_scope(ctx: AppContext, patient_ids: Iterable[int]) -> None:
     """Refuse unless every one of the patients is in scope (one refusal names the first)."""
+    ids = list(patient_ids)
     with ctx.read() as s:
         scope = scope_of(s, ctx)
         if scope.all_practices:
             return
-        rows = s.execute(
-            select(Patient.id, Patient.practice_id).where(Patient.id.in_(list(patient_ids)))
-        ).all()
-        outside = [pid for pid, practice in rows if not scope.sees_practice(practice)]
+        outside: list[int] = []
+        for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            outside += s.scalars(
+                select(Patient.id).where(
+                    Patient.id.in_(ids[start : start + 500]), ~patient_clause(scope)
+                )
+            ).all()
     if outside:
         refuse(ctx, "patient", outside[0], patient_id=outside[0])
 
@@ -202,6 +207,23 @@ def require_practice_in_scope(ctx: AppContext, practice_id: int | None) -> None:
         if exists is None or scope_of(s, ctx).sees_practice(practice_id):
             return
     refuse(ctx, "practice", practice_id)
+
+
+def require_items_in_scope(ctx: AppContext, item_ids: Iterable[int]) -> None:
+    """Refuse unless the meetings of these agenda items are all in scope."""
+    ids = list(item_ids)
+    with ctx.read() as s:
+        meetings: set[int] = set()
+        for start in range(0, len(ids), 500):
+            meetings |= set(
+                s.scalars(
+                    select(MeetingAgendaItem.meeting_id).where(
+                        MeetingAgendaItem.id.in_(ids[start : start + 500])
+                    )
+                )
+            )
+    for meeting_id in sorted(meetings):
+        require_meeting_in_scope(ctx, meeting_id)
 
 
 def require_row_in_scope(ctx: AppContext, model: Any, row_id: int | None) -> None:

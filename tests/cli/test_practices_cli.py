@@ -82,3 +82,32 @@ def test_practice_errors_are_one_dutch_line(ctx, db_path: Path):
         done = run_pzmdo(*args, db=db_path)
         assert done.returncode == 1
         assert done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr
+
+
+def test_practice_and_team_select_in_patient_list_import_and_meetings(ctx, db_path: Path):
+    from datetime import date, timedelta
+
+    from pzmdo.services.demo import add_demo_patients
+
+    add_demo_patients(ctx, 20, seed=6, region=True)
+    ctx.close()
+    linde = "Huisartsenpraktijk De Linde (fictief)"
+    rows = json.loads(_ok("patient", "list", "--practice", linde, "--json", db=db_path))
+    assert rows and {r["practice"] for r in rows} == {linde}
+    team_rows = json.loads(
+        _ok("patient", "list", "--team", "Kernteam Emmen-Zuid (fictief)", "--json", db=db_path)
+    )
+    assert team_rows and linde not in {r["practice"] for r in team_rows}
+    csv = db_path.parent / "linde.csv"
+    csv.write_text("voornaam;achternaam;geboortedatum\nIda;Import (fictief);01-02-1941\n")
+    _ok("import", str(csv), "--practice", "01059001", "--yes", db=db_path)
+    rows = json.loads(_ok("patient", "list", "--practice", linde, "--json", db=db_path))
+    assert "Ida Import (fictief)" in {r["name"] for r in rows}
+    day = (date.today() + timedelta(days=30)).strftime("%d-%m-%Y")
+    patz = "PaTz-groep Assen-Emmen (fictief)"
+    new = json.loads(_ok("meeting", "new", "--date", day, "--team", patz, "--json", db=db_path))
+    assert new["team"] == patz
+    agenda = json.loads(_ok("meeting", "agenda", "--team", patz, "--json", db=db_path))
+    assert agenda["meeting"]["id"] == new["id"]
+    listed = json.loads(_ok("meeting", "list", "--team", patz, "--json", db=db_path))
+    assert [m["id"] for m in listed] == [new["id"]]

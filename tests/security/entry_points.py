@@ -41,6 +41,7 @@ from pzmdo.services import (
     meetings_demo,
     patients,
     practices,
+    practices_demo,
     register,
     register_demo,
     scope,
@@ -55,8 +56,8 @@ from pzmdo.store.models import Patient
 MODULES = (
     acp_fhir, attachments, audit_log, backup, care_demo, careplan, careteam, consultations,
     consultations_demo, custody, demo, directory, documents, importer, kpi, kpi_detail,
-    kpi_export, meetings, meetings_demo, patients, practices, register, register_demo, scope,
-    settings, teams, unlock, users,
+    kpi_export, meetings, meetings_demo, patients, practices, practices_demo, register,
+    register_demo, scope, settings, teams, unlock, users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
@@ -78,6 +79,7 @@ NOT_ENTRY_POINTS = {
     "scope.require_team_in_scope",
     "scope.require_practice_in_scope",
     "scope.require_row_in_scope",
+    "scope.require_items_in_scope",
 }
 
 W = dict[str, Any]  # the world: ids of things in the test database, a tmp folder
@@ -158,6 +160,7 @@ ENTRY_POINTS: dict[str, Entry] = {
     "demo.ensure_demo_team": e(A.DEMO)(lambda c, w: demo.ensure_demo_team(c)),
     "demo.add_demo_patients": e(A.DEMO)(lambda c, w: demo.add_demo_patients(c, 1, 3, areas=())),
     "demo.run_area_demos": e(A.DEMO)(lambda c, w: demo.run_area_demos(c, 3, ())),
+    "practices_demo.ensure_region": e(A.DEMO)(lambda c, w: practices_demo.ensure_region(c)),
     # key custody
     "custody.change_own_password": e(A.SESSION)(
         lambda c, w: custody.change_own_password(c, "eigen-wachtwoord-2")

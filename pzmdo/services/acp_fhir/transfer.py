@@ -21,7 +21,7 @@ from pzmdo.services.acp_fhir.parse import FormIdentity, content_from_response
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.practices import practice_for_new_patient
-from pzmdo.services.scope import patient_clause, scope_of
+from pzmdo.services.scope import patient_clause, require_patient_in_scope, scope_of
 from pzmdo.store.files import write_atomic
 from pzmdo.store.models import Patient
 
@@ -97,6 +97,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
     when there is none); with it, the form must not belong to someone else.
     """
     require(ctx, Action.CAREPLAN_EDIT)
+    require_patient_in_scope(ctx, patient_id)
     from pzmdo.services.careplan import _store
 
     content, who = content_from_response(data)
@@ -194,6 +195,7 @@ def _find_or_create(s: Any, ctx: AppContext, who: FormIdentity) -> tuple[Patient
 def export_response(ctx: AppContext, patient_id: int) -> dict:
     """The current care plan as a QuestionnaireResponse of the national form."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         patient = s.get(Patient, patient_id)
         if patient is None:
@@ -226,6 +228,7 @@ def export_response(ctx: AppContext, patient_id: int) -> dict:
 def write_export(ctx: AppContext, patient_id: int, out: Path) -> Path:
     """Write the export; the file appears complete or not at all."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     response = export_response(ctx, patient_id)
     out = Path(out)
     if out.is_dir():

@@ -32,6 +32,12 @@ from pzmdo.services.careteam.results import ROLE_ORDER, TeamMemberInfo, TeamSumm
 from pzmdo.services.careteam.support import _burden_checks, _vptz_info
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patient_in_scope,
+    require_row_in_scope,
+    scope_of,
+)
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.careteam import (
     Naaste,
@@ -53,6 +59,7 @@ def set_central_caregiver(
     history keeps both; ``patient.central_caregiver_id`` is kept current.
     """
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     set_role_holder(ctx, patient_id, TeamRole.CENTRALE_ZORGVERLENER, person_id, reason, on)
 
 
@@ -66,6 +73,7 @@ def set_role_holder(
 ) -> int:
     """Give a single-holder role (centrale zorgverlener, eerste aanspreekpunt, casemanager)."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     role = TeamRole(role)
     if role not in SINGLE_HOLDER_ROLES:
         return add_member(ctx, patient_id, person_id, role, reason, on)
@@ -141,6 +149,7 @@ def add_member(
 ) -> int:
     """Add a team member (teamlid or hoofdbehandelaar); single-holder roles go via set_role_holder."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     role = TeamRole(role)
     if role in SINGLE_HOLDER_ROLES:
         return set_role_holder(ctx, patient_id, role, person_id, reason, on)
@@ -184,6 +193,7 @@ def end_membership(
 ) -> None:
     """End a membership (kept in the history with its end date and reason)."""
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, TeamMembership, membership_id)
     reason = check_reason(reason)
     with ctx.unit() as s:
         m = s.get(TeamMembership, membership_id)
@@ -214,6 +224,7 @@ def end_membership(
 def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
     """Every membership ever, newest first (current ones and ended ones with dates/reasons)."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         _patient(s, patient_id)
         rows = s.execute(
@@ -227,6 +238,7 @@ def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
 
 def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         patient = _patient(s, patient_id)
         rows = s.execute(
@@ -304,6 +316,7 @@ def missing_central_caregiver(ctx: AppContext) -> list[int]:
                         [PatientStatus.GEMARKEERD.value, PatientStatus.STERVENSFASE.value]
                     ),
                     Patient.central_caregiver_id.is_(None),
+                    patient_clause(scope_of(s, ctx)),
                 )
                 .order_by(Patient.id)
             )

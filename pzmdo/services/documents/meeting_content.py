@@ -13,6 +13,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.documents.patient_content import _ident, _patients
 from pzmdo.services.guard import require
 from pzmdo.services.meetings import ActionInfo, meeting_record
+from pzmdo.services.scope import require_meeting_in_scope
 from pzmdo.store.models import Person
 
 # -- meetings --------------------------------------------------------------------------------
@@ -27,6 +28,7 @@ MEETING_TITLES = {
 def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list[int]]:
     """The report model for a meeting and the patients on its agenda (in agenda order)."""
     require(ctx, Action.DOCUMENTS)
+    require_meeting_in_scope(ctx, meeting_id)
     from pzmdo.domain.meetings import ChecklistItem, ItemStatus
     from pzmdo.store.models.meetings import MeetingTeam
 

@@ -27,8 +27,12 @@ from pzmdo.services.meetings.helpers import (
     _today,
 )
 from pzmdo.services.meetings.results import MeetingInfo
-from pzmdo.services.scope import require_team_in_scope
-from pzmdo.services.teams import get_team_row
+from pzmdo.services.scope import (
+    require_meeting_in_scope,
+    require_team_in_scope,
+    scope_of,
+    team_clause,
+)
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -78,7 +82,7 @@ def plan_meeting(
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
-        team = get_team_row(s, team_id) if team_id is not None else _team(s, create=True)
+        team = _team(s, create=True, team_id=team_id, scope=scope_of(s, ctx))
         assert team is not None
         clash = s.scalar(
             select(Meeting.id).where(Meeting.team_id == team.id, Meeting.held_on == held_on)
@@ -153,6 +157,7 @@ def update_meeting(
     """Change the details of a meeting that is not closed (None = leave as is);
     ``expected_version``: the version the form showed (a stale save is refused)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.unit() as s:
         meeting = _get_meeting(s, meeting_id)
         check_version(meeting, expected_version, "Dit overleg")
@@ -206,15 +211,20 @@ def update_meeting(
     return info
 
 
-def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
-    """All meetings, newest first."""
+def list_meetings(ctx: AppContext, team_id: int | None = None) -> list[MeetingInfo]:
+    """The meetings of the user's teams (or of ``team_id``), newest first."""
     require(ctx, Action.MEETING_VIEW)
+    require_team_in_scope(ctx, team_id)
     with ctx.read() as s:
-        rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
+        query = select(Meeting).where(team_clause(scope_of(s, ctx)))
+        if team_id is not None:
+            query = query.where(Meeting.team_id == team_id)
+        rows = list(s.scalars(query.order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
         return _meeting_info(s, _get_meeting(s, meeting_id))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
 from pzmdo.domain.dates import format_date
@@ -18,6 +19,7 @@ from pzmdo.domain.register import (
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.register.marking import urgency_levels_for
+from pzmdo.services.scope import patient_clause, scope_of
 from pzmdo.store.models import Patient
 from pzmdo.store.models.register import (
     Death,
@@ -31,8 +33,14 @@ from pzmdo.store.models.register import (
 # -- agenda ------------------------------------------------------------------------------------------
 
 
-def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
-    """Register reasons to discuss a patient at the next meeting.
+def agenda_candidates(
+    ctx: AppContext,
+    since: date | None,
+    today: date,
+    practice_ids: Collection[int] | None = None,
+) -> list[AgendaCandidate]:
+    """Register reasons to discuss a patient at the next meeting (with ``practice_ids``:
+    only patients of those practices, a team's agenda; always within the user's scope).
 
     Deceased since ``since`` (until the nabespreking task is done), urgency changed, newly
     marked (when "agenderen" was on) or signalled, and reported from a hospital MDO-PZ.
@@ -55,6 +63,11 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
         return levels[code].label.lower() if code in levels else code
 
     with ctx.read() as s:
+        # Patients of the team's practices within the user's scope (indexed by practice).
+        mine = patient_clause(scope_of(s, ctx))
+        if practice_ids is not None:
+            mine = and_(mine, Patient.practice_id.in_(list(practice_ids)))
+        ours = select(Patient.id).where(mine)
         # Deaths: until the nabespreking task is done.
         reviewed = (
             select(FollowUpTask.patient_id)
@@ -65,7 +78,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             .scalar_subquery()
         )
         q = select(Death.patient_id, Death.died_on, Death.place).where(
-            Death.died_on <= today, Death.patient_id.not_in(reviewed)
+            Death.died_on <= today, Death.patient_id.not_in(reviewed), Death.patient_id.in_(ours)
         )
         if since is not None:
             q = q.where(Death.died_on >= since)
@@ -81,14 +94,16 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
         # Urgency: the latest change per patient (patient.urgency_since is that date).
         q = select(
             Patient.id, Patient.urgency, Patient.urgency_since, Patient.last_discussed_on
-        ).where(Patient.status.in_(active), Patient.urgency_since.is_not(None))
+        ).where(mine, Patient.status.in_(active), Patient.urgency_since.is_not(None))
         if since is not None:
             q = q.where(Patient.urgency_since >= since)
         changed = {pid: (code, on, last) for pid, code, on, last in s.execute(q) if fresh(on, last)}
         if changed:
             previous: dict[int, str | None] = {}
-            uq = select(UrgencyChange.patient_id, UrgencyChange.previous_code).order_by(
-                UrgencyChange.changed_on, UrgencyChange.id
+            uq = (
+                select(UrgencyChange.patient_id, UrgencyChange.previous_code)
+                .where(UrgencyChange.patient_id.in_(ours))
+                .order_by(UrgencyChange.changed_on, UrgencyChange.id)
             )
             if since is not None:
                 uq = uq.where(UrgencyChange.changed_on >= since)
@@ -112,7 +127,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 Patient.last_discussed_on,
             )
             .join(Patient, Patient.id == Marking.patient_id)
-            .where(Patient.status.in_(active), Marking.to_agenda.is_(True))
+            .where(mine, Patient.status.in_(active), Marking.to_agenda.is_(True))
             .order_by(Marking.marked_on.desc(), Marking.id.desc())
         )
         if since is not None:
@@ -136,7 +151,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
         q = (
             select(Signal.patient_id, Signal.signalled_on, Signal.signal_type)
             .join(Patient, Patient.id == Signal.patient_id)
-            .where(Signal.handled_on.is_(None), Patient.status.in_(active))
+            .where(mine, Signal.handled_on.is_(None), Patient.status.in_(active))
             .order_by(Signal.signalled_on)
         )
         if since is not None:
@@ -165,7 +180,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                 Patient.last_discussed_on,
             )
             .join(Patient, Patient.id == HospitalMdo.patient_id)
-            .where(Patient.status.in_(active))
+            .where(mine, Patient.status.in_(active))
             .order_by(HospitalMdo.mdo_on.desc(), HospitalMdo.id.desc())
         )
         if since is not None:

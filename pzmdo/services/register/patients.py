@@ -42,7 +42,7 @@ from pzmdo.services.register.inputs import (
     PersonChoice,
 )
 from pzmdo.services.register.marking import urgency_levels_for
-from pzmdo.services.scope import require_practice_in_scope
+from pzmdo.services.scope import require_patient_in_scope, require_practice_in_scope
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import (
     HospitalMdo,
@@ -76,6 +76,7 @@ def update_patient(
     """Save the patient's details; ``expected_version`` is the version the form showed (a
     save on top of someone else's newer change is refused)."""
     require(ctx, Action.PATIENT_EDIT)
+    require_patient_in_scope(ctx, patient_id)
     data = validate_patient_input(data)
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
@@ -100,6 +101,7 @@ def update_patient(
 def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
     """Everything the overview shows; audited as a read of the record."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     levels = urgency_levels_for(ctx)
     with ctx.unit() as s:
         p = _get_patient(s, patient_id)
@@ -145,6 +147,7 @@ def _age_day(p: Patient) -> date:
 def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     """The patient's register history, newest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     items: list[tuple[date, Any, HistoryItem]] = []
     with ctx.read() as s:
         _get_patient(s, patient_id)
