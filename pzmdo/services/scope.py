@@ -227,9 +227,9 @@ def require_items_in_scope(ctx: AppContext, item_ids: Iterable[int]) -> None:
 
 
 def require_row_in_scope(ctx: AppContext, model: Any, row_id: int | None) -> None:
-    """Refuse unless a row linked to a meeting or a patient (agenda item, decision, action,
-    consultation, naaste, care-team membership ...) is in scope. Meeting rows follow their
-    meeting's team; other rows their patient's practice."""
+    """Refuse unless a row linked to a patient or a meeting (agenda item, decision, action,
+    consultation, naaste, care-team membership ...) is in scope: its patient's practice, or
+    for a row without a patient (a theme, a general action) its meeting's team."""
     if row_id is None:
         return
     meeting_col = getattr(model, "meeting_id", None)
@@ -240,7 +240,7 @@ def require_row_in_scope(ctx: AppContext, model: Any, row_id: int | None) -> Non
     if row is None:
         return
     values = dict(zip([c.key for c in cols], row, strict=True))
-    if values.get("meeting_id") is not None:
-        require_meeting_in_scope(ctx, values["meeting_id"])
-    elif values.get("patient_id") is not None:
+    if values.get("patient_id") is not None:
         require_patient_in_scope(ctx, values["patient_id"])
+    elif values.get("meeting_id") is not None:
+        require_meeting_in_scope(ctx, values["meeting_id"])
