@@ -49,6 +49,10 @@ class Action(LabelledEnum):
     RESTORE = "restore"
     AUDIT_READ = "audit_read"
     DEMO = "demo"
+    PRACTICES = "practices"
+    TEAMS = "teams"
+    ATTACHMENTS = "attachments"
+    ALL_PRACTICES = "all_practices"
     TRANSFER = "transfer"
     SECOND_LINE = "second_line"
     NAZORG = "nazorg"
@@ -101,6 +105,13 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.RESTORE: frozenset({_B}),
     Action.AUDIT_READ: frozenset({_B}),
     Action.DEMO: frozenset({_H, _B}),
+    # Several practices and teams in one register (issue 14): the beheerder keeps the
+    # practices, teams and who is attached to them. Seeing every practice's patients is a
+    # permission of its own (on top of the attachments): nobody clinical holds it by default.
+    Action.PRACTICES: frozenset({_B}),
+    Action.TEAMS: frozenset({_B}),
+    Action.ATTACHMENTS: frozenset({_B}),
+    Action.ALL_PRACTICES: frozenset({_B}),
     # Transfers: whoever hands over (huisarts, POH, wijkverpleegkundige); changing the
     # centrale zorgverlener with it also needs CARE_TEAM. Second-line contacts: every
     # professional who talks to the hospital, the specialist PZ included. The nabespreking
@@ -167,6 +178,10 @@ register_labels(
         Action.RESTORE: "een back-up terugzetten",
         Action.AUDIT_READ: "de audittrail inzien",
         Action.DEMO: "demogegevens toevoegen",
+        Action.PRACTICES: "praktijken beheren",
+        Action.TEAMS: "overlegteams beheren",
+        Action.ATTACHMENTS: "gebruikers aan praktijken en teams koppelen",
+        Action.ALL_PRACTICES: "alle praktijken inzien",
         Action.TRANSFER: "een overplaatsing met warme overdracht vastleggen",
         Action.SECOND_LINE: "contact met de tweede lijn vastleggen",
         Action.NAZORG: "nazorg aan de naasten vastleggen",

@@ -11,7 +11,7 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
@@ -101,11 +101,11 @@ _HEADROOM = 4 * MAX_REVIEW_PROPOSALS
 
 
 def _candidate_ids(
-    s: Session, settings: TriggerSettings, today: date, interval_days: int
+    s: Session, settings: TriggerSettings, today: date, interval_days: int, practices: list[int]
 ) -> set[int]:
     """Patients a trigger may hold for: a bounded set, fast at 100,000 patients."""
     on = settings.enabled
-    marked = Patient.status.in_(MARKED_STATUSES)
+    marked = and_(Patient.status.in_(MARKED_STATUSES), Patient.practice_id.in_(practices))
     arose = func.coalesce(Patient.marked_on, Patient.status_since)
     ids: set[int] = set()
 
@@ -144,16 +144,17 @@ def _candidate_ids(
     if on & {Trigger.STERVENSFASE_STARTED, Trigger.CAREPLAN_NOT_REVIEWED}:
         take(
             select(Patient.id)
-            .where(Patient.status == "stervensfase")
+            .where(Patient.status == "stervensfase", Patient.practice_id.in_(practices))
             .order_by(Patient.status_since.desc(), Patient.id)
         )
     return ids
 
 
 def _facts(
-    s: Session, settings: TriggerSettings, today: date, interval_days: int
+    s: Session, settings: TriggerSettings, today: date, interval_days: int, practices: list[int]
 ) -> list[TriggerFact]:
-    """One fact per patient a trigger may hold for; each extra fact is one grouped query."""
+    """One fact per patient of the team's ``practices`` a trigger may hold for; each extra
+    fact is one grouped query."""
     # Carers and advice concern few patients: all of them are candidates.
     latest = (
         select(CarerBurdenCheck.naaste_id, func.max(CarerBurdenCheck.id).label("last_id"))
@@ -166,7 +167,11 @@ def _facts(
         .join(latest, latest.c.naaste_id == Naaste.id)
         .join(CarerBurdenCheck, CarerBurdenCheck.id == latest.c.last_id)
         .join(Patient, Patient.id == Naaste.patient_id)
-        .where(Naaste.active.is_(True), Patient.status.in_(MARKED_STATUSES))
+        .where(
+            Naaste.active.is_(True),
+            Patient.status.in_(MARKED_STATUSES),
+            Patient.practice_id.in_(practices),
+        )
     ):
         known = burden.get(pid)
         if known is None or _BURDEN_RANK.get(outcome, 0) > _BURDEN_RANK.get(known[0], 0):
@@ -174,7 +179,9 @@ def _facts(
     advice: dict[int, date] = {}
     for pid, at in s.execute(
         select(Consultation.patient_id, func.min(Consultation.advice_at))
+        .join(Patient, Patient.id == Consultation.patient_id)
         .where(
+            Patient.practice_id.in_(practices),
             Consultation.status == ConsultStatus.ADVIES_GEGEVEN.value,
             Consultation.processed_at.is_(None),
             Consultation.advice_at.is_not(None),
@@ -183,7 +190,7 @@ def _facts(
     ):
         if at is not None:
             advice[pid] = at.astimezone().date()
-    ids = _candidate_ids(s, settings, today, interval_days)
+    ids = _candidate_ids(s, settings, today, interval_days, practices)
     ids |= {pid for pid, (outcome, _on) in burden.items() if outcome in AT_RISK}
     ids |= set(advice)
     if not ids:
@@ -232,15 +239,16 @@ def _facts(
 
 
 def _trigger_candidates(
-    s: Session, team: MeetingTeam | None, today: date, since: date | None
+    s: Session, team: MeetingTeam | None, today: date, since: date | None, practices: list[int]
 ) -> list[AgendaCandidate]:
-    """Inside the agenda builder's unit: the enabled triggers of the meeting's team."""
+    """Inside the agenda builder's unit: the enabled triggers of the meeting's team, for the
+    patients of the team's ``practices``."""
     settings = _settings(s, team.id if team else None)
     if not settings.enabled:
         return []
     interval = (team.review_interval_weeks if team else 8) * 7
     found = trigger_candidates(
-        _facts(s, settings, today, interval), settings, today, interval, since
+        _facts(s, settings, today, interval, practices), settings, today, interval, since
     )
     # A large register must not flood one agenda: per reason the oldest few, like review.
     found.sort(key=lambda c: (c.since or date.min, c.patient_id or 0))

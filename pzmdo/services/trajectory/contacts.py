@@ -28,6 +28,7 @@ from pzmdo.domain.trajectory import (
 from pzmdo.services import register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.services.trajectory.helpers import _code, _patient, _person, _person_names, _today
 from pzmdo.services.trajectory.results import ContactInfo, ContactInput, NazorgInfo
 from pzmdo.store.models.register import Death
@@ -58,6 +59,7 @@ def record_contact(ctx: AppContext, patient_id: int, data: ContactInput) -> Cont
     """Log a contact with the hospital specialist; an outgoing one closes the open
     "tweede lijn informeren" task (same transaction)."""
     require(ctx, Action.SECOND_LINE)
+    require_patient_in_scope(ctx, patient_id)
     direction = ContactDirection(_code(data.direction, ContactDirection, "de richting"))
     channel = ContactChannel(_code(data.channel, ContactChannel, "het kanaal"))
     received = Received(_code(data.received or "niets", Received, "wat is ontvangen"))
@@ -112,6 +114,7 @@ def record_contact(ctx: AppContext, patient_id: int, data: ContactInput) -> Cont
 def list_contacts(ctx: AppContext, patient_id: int) -> list[ContactInfo]:
     """The patient's second-line contacts, newest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         _patient(s, patient_id)
         rows = s.scalars(
@@ -133,6 +136,7 @@ def record_nazorg(
 ) -> NazorgInfo:
     """Contact with the naasten after death; a contact that reached them closes the task."""
     require(ctx, Action.NAZORG)
+    require_patient_in_scope(ctx, patient_id)
     kind = NazorgOutcome(_code(outcome, NazorgOutcome, "de uitkomst"))
     whom = clean_line(with_whom, "met wie is gesproken", required=True, limit=200)
     text = clean_text(note, "de toelichting", limit=MAX_NOTE)
@@ -197,6 +201,7 @@ def _nazorg_infos(s: Session, rows: list[NazorgContact]) -> list[NazorgInfo]:
 
 def list_nazorg(ctx: AppContext, patient_id: int) -> list[NazorgInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         _patient(s, patient_id)
         rows = list(

@@ -30,6 +30,7 @@ from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
 from pzmdo.services.kpi_export import _target
 from pzmdo.services.lookup import load_meeting
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.services.trajectory.helpers import _code, _patient, _today
 from pzmdo.services.trajectory.results import (
     LessonRow,
@@ -75,6 +76,7 @@ def _facts(s: Session, patient_id: int) -> ReviewFacts:
 def review_facts(ctx: AppContext, patient_id: int) -> ReviewFacts:
     """The death and the wished place, for the review form to start from."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         return _facts(s, patient_id)
 
@@ -115,6 +117,7 @@ def record_review(
 ) -> ReviewInfo:
     """Record (or correct) the nabespreking; closes the nabespreking task."""
     require(ctx, Action.AFTER_DEATH_REVIEW)
+    require_patient_in_scope(ctx, patient_id)
     expected = _code(data.death_expected, Answer, "of het overlijden verwacht was")
     hap = _code(data.plan_known_hap, Answer, "of het zorgplan bekend was bij de huisartsenpost")
     ambulance = _code(
@@ -181,6 +184,7 @@ def record_review(
 
 def get_review(ctx: AppContext, patient_id: int) -> ReviewInfo | None:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         _patient(s, patient_id)
         row = s.scalars(

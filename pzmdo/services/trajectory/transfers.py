@@ -26,6 +26,7 @@ from pzmdo.domain.trajectory import (
 from pzmdo.services import careteam
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.scope import require_patient_in_scope, require_row_in_scope
 from pzmdo.services.trajectory.helpers import (
     _careplan_version,
     _code,
@@ -77,6 +78,7 @@ def record_transfer(ctx: AppContext, patient_id: int, data: TransferInput) -> Tr
     """One action: the transfer, its handover, and (when given) the new centrale zorgverlener
     and the hospice admission step, all in one transaction."""
     require(ctx, Action.TRANSFER)
+    require_patient_in_scope(ctx, patient_id)
     if data.new_central_caregiver_id is not None:
         require(ctx, Action.CARE_TEAM)
     today = _today()
@@ -168,6 +170,7 @@ def confirm_transfer(
 ) -> TransferInfo:
     """The receiving party confirmed the handover (later than the transfer itself)."""
     require(ctx, Action.TRANSFER)
+    require_row_in_scope(ctx, Transfer, transfer_id)
     who = clean_line(confirmed_by, "wie de overdracht bevestigde", required=True, limit=200)
     today = _today()
     day = on or today
@@ -198,6 +201,7 @@ def confirm_transfer(
 def list_transfers(ctx: AppContext, patient_id: int) -> list[TransferInfo]:
     """The patient's transfers, oldest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         _patient(s, patient_id)
         rows = list(
@@ -247,6 +251,7 @@ def record_hospice_step(
 ) -> HospiceStepInfo:
     """A step of the hospice referral; the admission itself is recorded as a transfer."""
     require(ctx, Action.TRANSFER)
+    require_patient_in_scope(ctx, patient_id)
     kind = HospiceStep(_code(step, HospiceStep, "de stap"))
     if kind is HospiceStep.OPGENOMEN:
         raise ValidationError(
@@ -272,6 +277,7 @@ def _step_info(r: HospiceReferralStep) -> HospiceStepInfo:
 
 def hospice_steps(ctx: AppContext, patient_id: int) -> list[HospiceStepInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         _patient(s, patient_id)
         rows = s.scalars(
