@@ -38,13 +38,15 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import fold, search_key
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.register import (
     PatientInput,
     index_new_patients,
     urgency_levels_for,
     validate_patient_input,
 )
-from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.services.scope import require_practice_in_scope
+from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import Death, Marking, StatusEvent, UrgencyChange
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -129,6 +131,7 @@ class ImportPlan:
     rejected: tuple[RejectedRow, ...]
     existing: tuple[int, ...]  # row numbers already in the register (skipped)
     warnings: tuple[str, ...] = ()
+    practice_id: int | None = None  # the practice the rows join (None: the user's only one)
 
     def report(self) -> list[str]:
         """The validation report, in Dutch, one line each."""
@@ -390,10 +393,15 @@ def _match_key(p: PatientInput) -> MatchKey:
 
 
 def plan_import(
-    ctx: AppContext, table: SourceTable, mapping: dict[str, str] | None = None
+    ctx: AppContext,
+    table: SourceTable,
+    mapping: dict[str, str] | None = None,
+    *,
+    practice_id: int | None = None,
 ) -> ImportPlan:
-    """Validate every row; store nothing."""
+    """Validate every row; store nothing. The rows will join ``practice_id``."""
     require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, practice_id)
     mapping = mapping if mapping is not None else suggest_mapping(table.columns)
     index = check_mapping(table, mapping)
     today = date.today()
@@ -503,7 +511,9 @@ def plan_import(
             continue
         seen[key] = number
         planned.append(PlannedRow(number, patient, status.value, marked_on, died_on, urgency))
-    return ImportPlan(tuple(planned), tuple(rejected), tuple(already), tuple(warnings))
+    return ImportPlan(
+        tuple(planned), tuple(rejected), tuple(already), tuple(warnings), practice_id
+    )
 
 
 def _sentence(text: str) -> str:
@@ -520,12 +530,13 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     Rows that meanwhile exist (matched again inside the transaction) are skipped.
     """
     require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, plan.practice_id)
     from sqlalchemy import func
 
     added: list[int] = []
     skipped = len(plan.existing)
     with ctx.unit() as s:
-        practice_id = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+        practice_id = practice_for_new_patient(s, ctx, plan.practice_id)
         last_id = s.scalar(select(func.max(Patient.id))) or 0
         bsns = {r.patient.bsn for r in plan.rows if r.patient.bsn}
         taken = set()
@@ -633,8 +644,9 @@ def import_file(
     mapping: dict[str, str] | None = None,
     *,
     dry_run: bool = False,
+    practice_id: int | None = None,
 ) -> tuple[ImportPlan, ImportResult | None]:
-    """Read, plan and (unless ``dry_run``) store. For the CLI."""
+    """Read, plan and (unless ``dry_run``) store into ``practice_id``. For the CLI."""
     require(ctx, Action.IMPORT)
     path = Path(path)
     try:
@@ -644,7 +656,7 @@ def import_file(
     except OSError:
         raise ValidationError(f"Het bestand {path} kan niet worden gelezen.") from None
     table = read_table(data, path.name)
-    plan = plan_import(ctx, table, mapping)
+    plan = plan_import(ctx, table, mapping, practice_id=practice_id)
     if dry_run:
         return plan, None
     return plan, apply_import(ctx, plan)
