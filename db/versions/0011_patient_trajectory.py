@@ -1,7 +1,7 @@
 """patient trajectory: transfers, hospice steps, second-line and nazorg contacts, nabespreking (issue 17)
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010a
 Create Date: 2026-11-30 06:49:20.657104
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import pzmdo.store.models.base as pzmdo_types  # noqa: F401
 
 revision: str = "0011"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
