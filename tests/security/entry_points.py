@@ -631,7 +631,7 @@ ENTRY_POINTS: dict[str, Entry] = {
         )
     ),
     "trajectory.confirm_transfer": e(A.TRANSFER)(
-        lambda c, w: trajectory.confirm_transfer(c, 10**9, "Ontvanger (fictief)")
+        lambda c, w: trajectory.confirm_transfer(c, w["transfer"], "Ontvanger (fictief)")
     ),
     "trajectory.list_transfers": e(A.VIEW_RECORD)(
         lambda c, w: trajectory.list_transfers(c, w["pid"])

@@ -36,7 +36,7 @@ LISTS = {
     "register.agenda_candidates", "register.count_by_status", "register.list_patients",
     "register.open_tasks", "register.register_ids", "register.search_patients",
     "register.signal_queue", "kpi.compute", "kpi.trend", "kpi_detail.patients_behind",
-    "kpi_export.export",
+    "kpi_export.export", "trajectory.lessons", "trajectory.export_lessons",
 }  # fmt: skip
 # Entry points without patient data (directory, users, keys, settings, practices and teams
 # themselves, the beheerder's audit trail and backups, demo data, a new patient of one's own).
@@ -56,7 +56,7 @@ NEUTRAL = {
     "directory.set_active", "directory.update_person", "importer.apply_import",
     "importer.import_file", "importer.plan_import", "kpi_detail.list_denominators",
     "kpi_detail.scope_choices", "kpi_detail.set_denominator", "meetings.get_team",
-    "meetings.list_people",
+    "meetings.list_people", "meetings.trigger_settings", "meetings.save_trigger_settings",
     "meetings.plan_meeting", "meetings.save_team", "meetings.suggest_next_date",
     "meetings_demo.add_demo", "practices.add_practice", "practices.find_practice",
     "practices.get_practice", "practices.list_practices", "practices.update_practice",

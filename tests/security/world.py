@@ -19,6 +19,7 @@ from pzmdo.services import (
     practices,
     register,
     teams,
+    trajectory,
     users,
 )
 from pzmdo.services.context import AppContext
@@ -92,6 +93,9 @@ def build_world(
         admin, directory.PersonInput("Reserve (fictief)", "poh")
     ).id
     careteam.add_member(admin, pid, person.id, TeamRole.TEAMLID, "")
+    w["transfer"] = trajectory.record_transfer(
+        admin, pid, trajectory.TransferInput(date.today(), "thuis", "ziekenhuis", "Opname (fictief)")
+    ).id
     w["spare_team"] = consultations.save_team(
         admin, None, name="Reserveteam (fictief)", team_type="regionaal", phone_office="0201234567"
     )
