@@ -50,7 +50,21 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--map",
         metavar="VELD=KOLOM,...",
-        help="eigen koppeling van velden aan kolommen, bv. achternaam=Naam,geboortedatum=Geb",
+        help="verbeter de automatische koppeling per veld, bv. urgentie=Kleur,-diagnose "
+        "(-veld: kolom niet gebruiken)",
+    )
+    p.add_argument(
+        "--show-map", action="store_true", help="toon de koppeling die geldt, per werkblad"
+    )
+    p.add_argument(
+        "--skip-sheet",
+        action="append",
+        default=[],
+        metavar="WERKBLAD",
+        help="sla dit werkblad over (mag vaker)",
+    )
+    p.add_argument(
+        "--report", metavar="BESTAND.csv", help="schrijf het verslag per rij naar een CSV-bestand"
     )
 
 
@@ -126,11 +140,25 @@ def cmd_mark(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from pzmdo.services import importer
 
-    mapping = importer.parse_mapping_option(args.map) if args.map else None
+    corrections = importer.parse_corrections(args.map) if args.map else {}
     with unlocked(args) as ctx:
-        plan, _ = importer.import_file(ctx, Path(args.file), mapping, dry_run=True)
+        tables = importer.read_file(Path(args.file))
+        mappings = importer.file_mappings(tables, corrections)
+        if args.show_map:
+            for table in tables:
+                if table.sheet:
+                    print(f"Werkblad '{table.sheet}':")
+                if table.empty:
+                    print("  (leeg)")
+                    continue
+                for line in importer.describe_mapping(table, mappings[table.sheet]):
+                    print(f"  {line}")
+        plan = importer.plan_sheets(ctx, tables, mappings, skip=args.skip_sheet)
         for line in plan.report():
             print(line)
+        if args.report:
+            importer.export_report(ctx, plan, Path(args.report))
+            print(f"Verslag per rij opgeslagen in {args.report} (bevat patiëntgegevens).")
         if args.dry_run:
             print("Proefimport: er is niets opgeslagen.")
             return 0
@@ -148,5 +176,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print("Afgebroken: er is niets opgeslagen.")
                 return 1
         result = importer.apply_import(ctx, plan)
-    print(f"{result.added} patiënt(en) geïmporteerd, {result.skipped_existing} overgeslagen.")
+    print(
+        f"{result.added} patiënt(en) geïmporteerd, {result.skipped_existing} overgeslagen, "
+        f"{result.rejected} afgekeurd."
+    )
     return 0
