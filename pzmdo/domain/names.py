@@ -8,7 +8,8 @@ doctor's assistant would:
   't, ter, ...), then the achternaam;
 - "Achternaam, Voornaam [tussenvoegsel]" when there is a comma;
 - a double surname stays one achternaam ("Bakker-Meijer", "Berg-de Groot");
-- a roepnaam in brackets ("Maria (Ria) Jansen") stays with the voornamen;
+- a roepnaam in brackets ("Maria (Ria) Jansen") stays with the voornamen; brackets after
+  the surname ("Jansen (fictief)") stay with the surname;
 - "IJ" at the start of a word is one letter: "ijzerman" becomes "IJzerman".
 
 When the reading is a guess (no tussenvoegsel and three or more words, a capitalised
@@ -35,6 +36,7 @@ ABBREVIATED = frozenset({"v.d.", "v/d", "vd", "v.", "v.d"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _SPACES = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+_TAIL_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]?$|^[A-Z]{1,2}$")
 
 
@@ -117,6 +119,18 @@ def _tokens(text: str) -> list[str]:
 def split_name(raw: str) -> NameParts:
     """Split a full Dutch name; see the module docstring for the rules."""
     text = raw.translate(_APOSTROPHES)
+    # Brackets after the surname ("Berg (fictief)") stay with it; brackets among the
+    # voornamen are the roepnaam.
+    suffix = ""
+    if "," in text:
+        family_text, _, given_text = text.partition(",")
+        suffix = " ".join(f"({b.strip()})" for b in _BRACKETS.findall(family_text))
+        family_text = _BRACKETS.sub(" ", family_text)
+        text = f"{family_text},{given_text}"
+    else:
+        tail = _TAIL_BRACKETS.search(text)
+        if tail and _BRACKETS.sub("", text[: tail.start()]).strip():
+            suffix, text = f"({tail.group(1).strip()})", text[: tail.start()]
     call_names = [c.strip() for c in _BRACKETS.findall(text) if c.strip()]
     text = _BRACKETS.sub(" ", text)
     call = " ".join(call_names)
@@ -129,6 +143,8 @@ def split_name(raw: str) -> NameParts:
     given_text = _given(given)
     if call:
         given_text = f"{given_text} ({call})" if given_text else call
+    if suffix and family:
+        family = f"{family} {suffix}"
     return NameParts(given_text, " ".join(_particle(p) for p in prefix), family, call, doubt)
 
 
