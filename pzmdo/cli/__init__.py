@@ -19,6 +19,7 @@ from pzmdo.cli import (
     careplan,
     consultations,
     core,
+    directory,
     keys,
     meetings,
     register,
@@ -30,7 +31,17 @@ from pzmdo.services import errorlog
 from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
-COMMAND_MODULES = [core, keys, register, careplan, meetings, consultations, reports, selftest]
+COMMAND_MODULES = [
+    core,
+    keys,
+    register,
+    directory,
+    careplan,
+    meetings,
+    consultations,
+    reports,
+    selftest,
+]
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

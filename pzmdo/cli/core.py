@@ -53,7 +53,9 @@ def register(sub: Any) -> None:
     )
     q.add_argument("--big", action="store_true", help="BIG-geregistreerd")
     q.add_argument("--also-role", action="append", default=[], metavar="ROL", help="nog een rol")
-    q = add_subcommand(users_sub, "roles", "geef een gebruiker precies deze rollen", cmd_users_roles)
+    q = add_subcommand(
+        users_sub, "roles", "geef een gebruiker precies deze rollen", cmd_users_roles
+    )
     q.add_argument("login", metavar="GEBRUIKERSNAAM")
     q.add_argument("roles", nargs="+", metavar="ROL")
     q = add_subcommand(users_sub, "list", "toon de gebruikers", cmd_users_list)
@@ -79,7 +81,9 @@ def register(sub: Any) -> None:
         metavar="ACTIE",
         help="alleen deze actie: " + ", ".join(a.value for a in AuditAction),
     )
-    p.add_argument("--from", dest="since", type=parse_day, metavar="DATUM", help="vanaf (dd-mm-jjjj)")
+    p.add_argument(
+        "--from", dest="since", type=parse_day, metavar="DATUM", help="vanaf (dd-mm-jjjj)"
+    )
     p.add_argument("--to", dest="until", type=parse_day, metavar="DATUM", help="tot en met")
     p.add_argument("--csv", metavar="BESTAND", help="schrijf de selectie als CSV")
     p.add_argument("--json", action="store_true")

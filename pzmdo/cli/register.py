@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pzmdo.cli import patients
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
@@ -24,6 +25,7 @@ def register(sub: Any) -> None:
         "(standaard: alle)",
     )
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    patients.add_commands(patient_sub)
 
     p = add_subcommand(sub, "mark", "markeer een patiënt (surprise question)", cmd_mark)
     p.add_argument("--patient", required=True, type=record_id, metavar="ID", help="patiëntnummer")
@@ -50,8 +52,8 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--map",
         metavar="VELD=KOLOM,...",
-        help="verbeter de automatische koppeling per veld, bv. urgentie=Kleur,-diagnose "
-        "(-veld: kolom niet gebruiken)",
+        help="verbeter de automatische koppeling per veld, bv. --map=urgentie=Kleur,-diagnose "
+        "(-veld of veld=: dat veld niet importeren)",
     )
     p.add_argument(
         "--show-map", action="store_true", help="toon de koppeling die geldt, per werkblad"
@@ -69,7 +71,7 @@ def register(sub: Any) -> None:
 
 
 def _patient_usage(args: argparse.Namespace) -> int:
-    raise CliError("Gebruik 'pzmdo patient list'.")
+    raise CliError("Gebruik 'pzmdo patient list', 'add', 'show' of 'update'.")
 
 
 def cmd_patient_list(args: argparse.Namespace) -> int:
