@@ -310,6 +310,12 @@ ENTRY_POINTS: dict[str, Entry] = {
     "importer.import_file": e(A.IMPORT)(
         lambda c, w: importer.import_file(c, _csv(w["tmp"]), dry_run=True)
     ),
+    "importer.plan_sheets": e(A.IMPORT)(lambda c, w: importer.plan_sheets(c, [_table()])),
+    "importer.export_report": e(A.IMPORT)(
+        lambda c, w: importer.export_report(
+            c, importer.ImportPlan((), ()), w["tmp"] / f"{_unique('verslag')}.csv"
+        )
+    ),
     # meetings
     "meetings.list_people": e(A.VIEW_DIRECTORY)(lambda c, w: meetings.list_people(c)),
     "meetings.get_team": e(A.MEETING_VIEW)(lambda c, w: meetings.get_team(c)),
