@@ -77,6 +77,7 @@ def cmd_acp_export(args: argparse.Namespace) -> int:
 
 def cmd_careplan_show(args: argparse.Namespace) -> int:
     from pzmdo.domain.careplan import flatten
+    from pzmdo.domain.dates import display_iso
     from pzmdo.services import careplan
 
     with unlocked(args) as ctx:
@@ -93,7 +94,7 @@ def cmd_careplan_show(args: argparse.Namespace) -> int:
     print(f"Zorgplan patiënt {args.patient} — {plan.header_text()}")
     print(f"Opgeslagen op {plan.created_at.astimezone():%d-%m-%Y %H:%M}")
     for key, value in flatten(plan.content).items():
-        lines = value.splitlines() or [""]
+        lines = display_iso(value).splitlines() or [""]
         print(f"  {key}: {lines[0]}")
         for extra in lines[1:]:
             print(f"      {extra}")

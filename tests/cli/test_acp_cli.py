@@ -26,6 +26,8 @@ def test_acp_import_show_export(ctx, db_path, tmp_path):
     assert "Versie 1 · actueel per 01-10-2020" in shown.stdout
     assert "Reanimatie › besluit: Ja" in shown.stdout
     assert "Gewenste plek van overlijden: Nog onbekend" in shown.stdout
+    assert "Datum van invullen: 01-10-2020 " in shown.stdout  # dd-mm-jjjj uu:mm, not ISO
+    assert "T16:27" not in shown.stdout and "2020-10-01" not in shown.stdout
 
     as_json = run_pzmdo("careplan", "show", "--patient", str(pid), "--json", db=db_path)
     data = json.loads(as_json.stdout)
