@@ -190,7 +190,7 @@ def _split_plain(words: list[str]) -> tuple[list[str], list[str], str, str]:
         names = [w for w in given if not _INITIALS.match(w)]
         if len(names) >= 2:
             doubt = (
-                f"'{' '.join(words)}' kan ook een dubbele achternaam zonder streepje zijn; "
+                "de laatste woorden kunnen ook een dubbele achternaam zonder streepje zijn; "
                 "gelezen als voornamen + achternaam."
             )
         return given, prefix, _family(family), doubt

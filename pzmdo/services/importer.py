@@ -380,8 +380,8 @@ def _name(row: _Row, sheet: str, number: int, names: NameCorrections) -> tuple[N
     if parts.doubt:
         shown = " | ".join((parts.given_name, parts.name_prefix or "-", parts.family_name))
         row.warnings.append(
-            f"de naam '{text}' is gelezen als {shown} (voornaam | tussenvoegsel | "
-            f"achternaam): {_first_lower(parts.doubt)} Controleer de naam."
+            f"naam '{text}' gelezen als {shown} (voornaam | tussenvoegsel | achternaam); "
+            f"{_first_lower(parts.doubt)} Controleer de naam."
         )
     return parts, text
 
