@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pzmdo.domain.dates import display_iso
 
 
 def test_iso_texts_become_dutch_dates():
     assert display_iso("2020-10-01") == "01-10-2020"
-    local = datetime(2020, 10, 1, 16, 27, tzinfo=timezone.utc).astimezone()
+    local = datetime(2020, 10, 1, 16, 27, tzinfo=UTC).astimezone()
     assert display_iso("2020-10-01T16:27:36.364Z") == local.strftime("%d-%m-%Y %H:%M")
     assert display_iso("2020-10-01T16:27:00") == "01-10-2020 16:27"
 
