@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict, replace
+from pathlib import Path
 from typing import Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.domain.dates import format_date, parse_date
+from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.names import split_name
 from pzmdo.domain.register import Condition
 
@@ -66,6 +69,24 @@ def add_commands(patient_sub: Any) -> None:
     q = add_subcommand(patient_sub, "update", "wijzig gegevens van een patiënt", cmd_update)
     q.add_argument("patient", type=record_id, metavar="ID", help="patiëntnummer")
     _details_options(q)
+    q = add_subcommand(
+        patient_sub, "export", "exporteer het register naar CSV of Excel (.xlsx)", cmd_export
+    )
+    q.add_argument("-o", "--out", required=True, metavar="BESTAND", help="eindigt op .csv of .xlsx")
+    q.add_argument(
+        "--status",
+        metavar="STATUS",
+        help="actief, gesignaleerd, gemarkeerd, stervensfase, overleden, afgemeld of alle "
+        "(standaard: alle)",
+    )
+    q.add_argument("--search", default="", metavar="TEKST", help="alleen patiënten die passen")
+    q.add_argument(
+        "--columns",
+        metavar="KOLOM,...",
+        help="kolommen, bv. achternaam,voornaam,geboortedatum,status (standaard: alle "
+        "behalve opmerking)",
+    )
+    q.add_argument("--json", action="store_true", help="resultaat als JSON")
 
 
 def _changes(args: argparse.Namespace) -> dict[str, Any]:
@@ -196,3 +217,33 @@ def _json(details: Any) -> dict[str, Any]:
         "version": details.version,
         **data,
     }
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pzmdo.services import register_export
+    from pzmdo.services.register import RegisterQuery
+
+    columns = (
+        register_export.parse_columns(args.columns)
+        if args.columns
+        else register_export.DEFAULT_COLUMNS
+    )
+    status = None if args.status in (None, "alle") else args.status.strip().lower()
+    if status and status != "actief":
+        try:
+            status = PatientStatus.from_text(status).value
+        except ValueError:
+            raise CliError(
+                f"Onbekende status '{args.status}'. Kies uit: actief, "
+                + ", ".join(s.value for s in PatientStatus)
+                + " of alle."
+            ) from None
+    query = RegisterQuery(search=args.search, status=status)
+    with unlocked(args) as ctx:
+        result = register_export.export_register(ctx, query, Path(args.out), columns)
+    if args.json:
+        print_json({"file": str(result.path), "count": result.count, "columns": result.columns})
+    else:
+        print(f"{result.count} patiënt(en) geëxporteerd naar {result.path}.")
+    print(f"pzmdo: {result.warning}", file=sys.stderr)
+    return 0

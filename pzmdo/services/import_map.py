@@ -61,8 +61,13 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("urgency", "Urgentie (kleur)", ("urgentie", "kleur", "urgentiekleur")),
     FieldSpec(
         "condition",
+        "Aandoening",
+        ("aandoening", "categorie", "aandoeningcategorie", "ziektecategorie", "groep"),
+    ),
+    FieldSpec(
+        "diagnosis",
         "Diagnose",
-        ("diagnose", "aandoening", "ziekte", "hoofddiagnose", "diagnosen", "ziektebeeld"),
+        ("diagnose", "ziekte", "hoofddiagnose", "diagnosen", "ziektebeeld", "diagnosetekst"),
     ),
     FieldSpec("phone", "Telefoon", ("telefoon", "tel", "telefoonnummer")),
     FieldSpec("notes", "Opmerking", ("opmerking", "opmerkingen", "notitie", "notities")),

@@ -426,18 +426,7 @@ def _read_row(
                 f"huisarts '{row.get('gp')}' staat niet in de lijst van zorgverleners; de "
                 "patiënt wordt zonder huisarts geïmporteerd."
             )
-    diagnosis = row.optional("condition", "de diagnose", limit=2000)
-    condition = None
-    if diagnosis:
-        reading = condition_from_text(diagnosis)
-        condition = reading.condition.value if reading.condition else None
-        if reading.doubt:
-            row.warnings.append(reading.doubt)
-        if reading.condition is not None and fold(diagnosis) in (
-            reading.condition.value,
-            fold(reading.condition.label),
-        ):
-            diagnosis = None  # the text is the category itself
+    condition, diagnosis = _condition(row)
     patient = validate_patient_input(
         PatientInput(
             given_name=parts.given_name,
@@ -465,6 +454,25 @@ def _read_row(
     return PlannedRow(
         number, patient, status.value, marked_on, died_on, urgency, sheet, name_text, parts.doubt
     )
+
+
+def _condition(row: _Row) -> tuple[str | None, str | None]:
+    """Category and verbatim diagnosis text. A category column holding free text, or a
+    diagnosis column alone, gets a category only when a keyword clearly names one."""
+    category = row.optional("condition", "de aandoening", limit=2000)
+    diagnosis = row.optional("diagnosis", "de diagnose", limit=2000)
+    # A category column is the authority where the file has one (empty stays empty).
+    source = category if "condition" in row.index else diagnosis
+    if not source:
+        return None, diagnosis
+    reading = condition_from_text(source)
+    if reading.doubt:
+        row.warnings.append(reading.doubt)
+    found = reading.condition
+    plain = found is not None and fold(source) in (found.value, fold(found.label))
+    if diagnosis is None and category and not plain:
+        diagnosis = category  # free text in the category column: keep it verbatim
+    return (found.value if found else None), diagnosis
 
 
 def _register_state(

@@ -40,6 +40,15 @@ def test_messy_import_with_show_map_corrections_and_report(ctx, db_path, tmp_pat
     assert "Geertruida Zoë van den Berg (fictief)" in {p["name"] for p in rows}
     assert all(p["urgency"] is None for p in rows)  # -kleur: the colour column left out
 
+    out = tmp_path / "export.xlsx"
+    r = run(db_path, "patient", "export", "-o", str(out), "--columns", "achternaam,voornaam,"
+            "tussenvoegsel,geboortedatum,diagnose", "--json")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["count"] == 7 and "patiëntgegevens" in r.stderr
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    r = run(db_path, "patient", "export", "-o", str(tmp_path / "x.csv"), "--status", "paars")
+    assert r.returncode == 1 and "Onbekende status 'paars'" in r.stderr
+
     r = run(db_path, "import", str(path), "--yes")  # the same file again: nothing new
     assert r.returncode == 0 and "Er is niets te importeren." in r.stdout
     assert "0 rij(en) kunnen worden geïmporteerd." in r.stdout

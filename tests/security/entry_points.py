@@ -36,6 +36,7 @@ from pzmdo.services import (
     patients,
     register,
     register_demo,
+    register_export,
     settings,
     unlock,
     users,
@@ -45,7 +46,7 @@ from pzmdo.services.context import AppContext
 MODULES = (
     acp_fhir, audit_log, backup, care_demo, careplan, careteam, consultations,
     consultations_demo, custody, demo, directory, documents, importer, meetings, meetings_demo,
-    patients, register, register_demo, settings, unlock, users,
+    patients, register, register_demo, register_export, settings, unlock, users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
@@ -309,6 +310,11 @@ ENTRY_POINTS: dict[str, Entry] = {
     ),
     "importer.import_file": e(A.IMPORT)(
         lambda c, w: importer.import_file(c, _csv(w["tmp"]), dry_run=True)
+    ),
+    "register_export.export_register": e(A.REGISTER_EXPORT)(
+        lambda c, w: register_export.export_register(
+            c, register.RegisterQuery(), w["tmp"] / f"{_unique('register')}.csv"
+        )
     ),
     "importer.plan_sheets": e(A.IMPORT)(lambda c, w: importer.plan_sheets(c, [_table()])),
     "importer.export_report": e(A.IMPORT)(

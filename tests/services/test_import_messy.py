@@ -185,7 +185,7 @@ def test_map_corrects_single_fields_with_dutch_keys(ctx, tmp_path):
     auto = importer.suggest_mapping(lines[0].split(";"))
     assert auto["full_name"] == "Naam" and auto["urgency"] == "Kleur"
     corrections = importer.parse_corrections("urgentie=prioriteit, -diagnose")
-    assert corrections == {"urgency": "prioriteit", "condition": None}
+    assert corrections == {"urgency": "prioriteit", "diagnosis": None}
     plan, _ = importer.import_file(ctx, path, corrections)
     row = plan.rows[0]
     assert row.urgency == "rood" and row.patient.condition is None
