@@ -186,7 +186,7 @@ def _split_plain(words: list[str]) -> tuple[list[str], list[str], str, str]:
     )
     doubt = ""
     if start is None:
-        given, prefix, family = words[:-1], [], words[-1:]
+        given, prefix, family = words[:-1], list[str](), words[-1:]
         names = [w for w in given if not _INITIALS.match(w)]
         if len(names) >= 2:
             doubt = (

@@ -331,7 +331,7 @@ class ImportDialog(QDialog):
         if plan.rows:
             self.import_button.setFocus()
 
-    def _name_corrected(self, sheet: str, row: int, parts: tuple) -> None:
+    def _name_corrected(self, sheet: str, row: int, parts: tuple[str, str, str]) -> None:
         self.names[(sheet, row)] = (parts[0], parts[1], parts[2])
         self.check()  # the corrected name is checked (and matched) again
 

@@ -543,7 +543,9 @@ def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
         s.flush()
         if naaste.is_first_contact:
             _single_first_contact(s, patient_id, naaste.id)
-        ctx.audit(s, AuditAction.NAASTE_ADD, patient_id=patient_id, entity="naaste", entity_id=naaste.id)
+        ctx.audit(
+            s, AuditAction.NAASTE_ADD, patient_id=patient_id, entity="naaste", entity_id=naaste.id
+        )
         naaste_id = naaste.id
     ctx.changes.publish("careteam", patient_id)
     return naaste_id
@@ -561,7 +563,11 @@ def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
         if naaste.is_first_contact:
             _single_first_contact(s, naaste.patient_id, naaste.id)
         ctx.audit(
-            s, AuditAction.NAASTE_UPDATE, patient_id=naaste.patient_id, entity="naaste", entity_id=naaste_id
+            s,
+            AuditAction.NAASTE_UPDATE,
+            patient_id=naaste.patient_id,
+            entity="naaste",
+            entity_id=naaste_id,
         )
         patient_id = naaste.patient_id
     ctx.changes.publish("careteam", patient_id)
@@ -827,7 +833,9 @@ def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) 
             entity_id=conv.id,
         )
         if first:
-            ctx.audit(s, AuditAction.PZP_STARTED, patient_id=patient_id, detail={"datum": data.held_on})
+            ctx.audit(
+                s, AuditAction.PZP_STARTED, patient_id=patient_id, detail={"datum": data.held_on}
+            )
         conv_id = conv.id
     ctx.changes.publish("careteam", patient_id)
     ctx.changes.publish("patient", patient_id)

@@ -36,6 +36,7 @@ from pzmdo.domain.names import NameParts, split_name
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
     SURPRISE_QUESTION_VERSION,
+    UrgencyLevel,
     check_death_date,
     check_marking_date,
     condition_from_text,
@@ -290,8 +291,11 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else "Onbekende fout."
 
 
-def _keys(p: PatientInput) -> list[tuple]:
-    keys: list[tuple] = []
+MatchKey = tuple[object, ...]
+
+
+def _keys(p: PatientInput) -> list[MatchKey]:
+    keys: list[MatchKey] = []
     if p.bsn:
         keys.append(("bsn", p.bsn))
     if p.his_number:
@@ -300,7 +304,7 @@ def _keys(p: PatientInput) -> list[tuple]:
     return keys
 
 
-def _match_key(p: PatientInput) -> tuple:
+def _match_key(p: PatientInput) -> MatchKey:
     """BSN, else HIS number + birth date, else name + birth date."""
     return _keys(p)[0]
 
@@ -322,7 +326,7 @@ def _plan(
                 select(Person.id, Person.name).where(Person.discipline == Discipline.HUISARTS.value)
             )
         }
-        existing: set[tuple] = set()
+        existing: set[MatchKey] = set()
         for bsn, his, birth, name in s.execute(
             select(Patient.bsn, Patient.his_number, Patient.birth_date, Patient.search_name)
         ):
@@ -336,7 +340,7 @@ def _plan(
     rejected: list[RejectedRow] = []
     skipped: list[SkippedRow] = []
     warnings: list[RowWarning] = []
-    seen: dict[tuple, tuple[str, int]] = {}
+    seen: dict[MatchKey, tuple[str, int]] = {}
     for table, index in indexes:
         sheet = table.sheet
         for number, values in zip(table.row_numbers, table.rows, strict=True):
@@ -392,7 +396,7 @@ def _read_row(
     number: int,
     names: NameCorrections,
     gps: Mapping[str, int],
-    levels: tuple,
+    levels: tuple[UrgencyLevel, ...],
     today: date,
 ) -> PlannedRow:
     """One row read into a planned patient; identity problems raise, the rest warns."""

@@ -867,7 +867,11 @@ def update_meeting(
             meeting.theme = clean_line(theme, "het thema", limit=300) or None
             changed.append("thema")
         ctx.audit(
-            s, AuditAction.MEETING_UPDATED, entity="meeting", entity_id=meeting.id, detail={"velden": changed}
+            s,
+            AuditAction.MEETING_UPDATED,
+            entity="meeting",
+            entity_id=meeting.id,
+            detail={"velden": changed},
         )
         s.flush()
         info = _meeting_info(s, meeting)

@@ -516,7 +516,13 @@ def update_patient(
             )
         _apply_patient(p, data)
         _index_words(s, p.id, p.search_name)
-        ctx.audit(s, AuditAction.PATIENT_EDIT, patient_id=patient_id, entity="patient", entity_id=patient_id)
+        ctx.audit(
+            s,
+            AuditAction.PATIENT_EDIT,
+            patient_id=patient_id,
+            entity="patient",
+            entity_id=patient_id,
+        )
     ctx.changes.publish("patient", patient_id)
 
 
@@ -667,7 +673,13 @@ def handle_signal(ctx: AppContext, signal_id: int, note: str = "") -> None:
             raise ValidationError("Dit signaal is al besproken.")
         row.handled_on = _today()
         row.handled_note = _clean(note)
-        ctx.audit(s, AuditAction.SIGNAL_HANDLED, patient_id=row.patient_id, entity="signal", entity_id=row.id)
+        ctx.audit(
+            s,
+            AuditAction.SIGNAL_HANDLED,
+            patient_id=row.patient_id,
+            entity="signal",
+            entity_id=row.id,
+        )
         pid = row.patient_id
     ctx.changes.publish("patient", pid)
 
@@ -968,7 +980,9 @@ def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInpu
         )
         s.add(row)
         s.flush()
-        ctx.audit(s, AuditAction.STERVENSFASE, patient_id=p.id, entity="stervensfase", entity_id=row.id)
+        ctx.audit(
+            s, AuditAction.STERVENSFASE, patient_id=p.id, entity="stervensfase", entity_id=row.id
+        )
     ctx.changes.publish("patient", patient_id)
 
 
@@ -1102,7 +1116,13 @@ def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
         t.done_on = _today()
         t.done_by_user_id = ctx.user.id
         t.note = _clean(note)
-        ctx.audit(s, AuditAction.TASK_DONE, patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
+        ctx.audit(
+            s,
+            AuditAction.TASK_DONE,
+            patient_id=t.patient_id,
+            entity="follow_up_task",
+            entity_id=t.id,
+        )
         pid = t.patient_id
     ctx.changes.publish("patient", pid)
 
@@ -1122,7 +1142,13 @@ def _complete_tasks(
         t.done_on = _today()
         t.done_by_user_id = ctx.user.id
         t.note = _clean(note)
-        ctx.audit(s, AuditAction.TASK_DONE, patient_id=t.patient_id, entity="follow_up_task", entity_id=t.id)
+        ctx.audit(
+            s,
+            AuditAction.TASK_DONE,
+            patient_id=t.patient_id,
+            entity="follow_up_task",
+            entity_id=t.id,
+        )
         done.append(t.id)
     return done
 

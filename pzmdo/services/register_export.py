@@ -109,6 +109,7 @@ class ExportResult:
 
 def parse_columns(text: str) -> tuple[str, ...]:
     """'achternaam,voornaam,geboortedatum' (keys or Dutch labels) -> column keys."""
+
     def norm(text: str) -> str:
         return "".join(ch for ch in fold(text) if ch.isalnum())
 
