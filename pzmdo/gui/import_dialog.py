@@ -333,6 +333,8 @@ class ImportDialog(QDialog):
 
     def _name_corrected(self, sheet: str, row: int, parts: tuple[str, str, str]) -> None:
         self.names[(sheet, row)] = (parts[0], parts[1], parts[2])
+        self.plan = None  # stale until checked again
+        self.import_button.setEnabled(False)
         self.check()  # the corrected name is checked (and matched) again
 
     def first_editable_name(self) -> int:

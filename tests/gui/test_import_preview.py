@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.import_dialog import ImportDialog
@@ -114,3 +114,30 @@ def test_sheets_are_mapped_and_skipped_one_by_one(qtbot, ctx, tmp_path):
     dialog.save_report(tmp_path / "verslag.csv")
     _idle(qtbot, gctx)
     assert (tmp_path / "verslag.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_register_export_from_the_page(qtbot, demo_ctx, tmp_path):
+    from pzmdo.gui.register_export_dialog import RegisterExportDialog
+    from pzmdo.gui.register_page import RegisterPage
+
+    gctx = GuiContext(demo_ctx)
+    page = RegisterPage(gctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    _idle(qtbot, gctx)
+    assert page.export_button.isEnabled()
+    page.export_button.click()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RegisterExportDialog))
+    qtbot.waitUntil(dialog.isVisible)
+    assert "patiëntgegevens" in "".join(w.text() for w in dialog.findChildren(QLabel))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "register-export-dialog.png"))
+    dialog.path.setText(str(tmp_path / "actief.csv"))
+    dialog.columns["bsn"].setChecked(False)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: (tmp_path / "actief.csv").exists(), timeout=10_000)
+    _idle(qtbot, gctx)
+    header = (tmp_path / "actief.csv").read_text("utf-8-sig").splitlines()[0]
+    assert "BSN" not in header and header.startswith("Achternaam;Tussenvoegsel;Voornaam")
+    assert "geëxporteerd naar" in page.count.text()
