@@ -103,3 +103,27 @@ def test_patient_add_show_update_directory_and_mark_by(ctx, db_path):
     assert r.returncode == 1 and "voornaam" in r.stderr.lower()
     r = run(db_path, "patient", "update", str(pid))
     assert r.returncode == 1 and "niets te wijzigen" in r.stderr
+
+
+def test_every_list_command_offers_json():
+    import argparse
+
+    from pzmdo.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    yield (*path, name), child
+                    yield from walk(child, (*path, name))
+
+    lists = [
+        (path, child)
+        for path, child in walk(build_parser(), ())
+        if path[-1] in ("list", "teams", "actions", "show")
+    ]
+    assert {("patient", "list"), ("directory", "list"), ("patient", "show")} <= {
+        p for p, _ in lists
+    }
+    for path, child in lists:
+        assert "--json" in child._option_string_actions, " ".join(path)
