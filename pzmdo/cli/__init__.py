@@ -21,6 +21,7 @@ from pzmdo.cli import (
     core,
     directory,
     keys,
+    kpi,
     meetings,
     register,
     reports,
@@ -32,16 +33,8 @@ from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
 COMMAND_MODULES = [
-    core,
-    keys,
-    register,
-    directory,
-    careplan,
-    meetings,
-    consultations,
-    reports,
-    selftest,
-]
+    core, keys, register, directory, careplan, meetings, consultations, reports, kpi, selftest
+]  # fmt: skip
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

@@ -59,6 +59,12 @@ def cmd_acp_import(args: argparse.Namespace) -> int:
         result = acp_fhir.import_response(ctx, data, args.patient)
     if result.created_patient:
         print(f"Nieuwe patiënt aangemaakt: {result.patient_name} (id {result.patient_id}).")
+    if result.unchanged:
+        print(
+            f"Zorgplan van {result.patient_name} (id {result.patient_id}) ongewijzigd: het "
+            f"formulier is gelijk aan versie {result.version}; er is niets opgeslagen."
+        )
+        return 0
     print(
         f"Zorgplan van {result.patient_name} (id {result.patient_id}) ingelezen als versie "
         f"{result.version}."

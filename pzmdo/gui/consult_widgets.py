@@ -93,7 +93,6 @@ def submit_for(
     gctx: GuiContext = owner.gctx
     return gctx.runner.submit(fn, gctx.app, *args, on_done=on_done, on_error=on_error, **kwargs)
 
-
 def report(gctx: GuiContext, label: ErrorLabel, exc: BaseException) -> None:
     """Domain errors inline (Dutch, as is); anything else through the generic handler."""
     if isinstance(exc, PzmdoError):

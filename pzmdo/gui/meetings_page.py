@@ -37,7 +37,7 @@ from pzmdo.gui.meeting_record import record_html
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
-from pzmdo.gui.widgets import keep_alive
+from pzmdo.gui.widgets import button_row, keep_alive
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
 
@@ -55,14 +55,6 @@ def _load_budget(ctx: Any) -> tuple[int, int]:
     return svc.get_team(ctx).minutes_per_patient, int(
         settings.get_setting(ctx, settings.MEETING_MINUTES)
     )
-
-
-def _button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch(1)
-    return row
 
 
 class MeetingsPage(QWidget):
@@ -155,7 +147,7 @@ class MeetingsPage(QWidget):
         documents_menu.addSeparator()
         self.print_action = documents_menu.addAction(self.tr("&Print…"), self.print_current)
         self.documents_button.setMenu(documents_menu)
-        return _button_row(
+        return button_row(
             self.propose_button,
             self.accept_all_button,
             self.start_button,
@@ -189,7 +181,7 @@ class MeetingsPage(QWidget):
         self.down_button.setAccessibleName(self.tr("Move the item down"))
         self.theme_button = QPushButton(self.tr("Add t&heme…"))
         self.theme_button.setAccessibleName(self.tr("Add a theme to the agenda"))
-        item_buttons = _button_row(
+        item_buttons = button_row(
             self.accept_button,
             self.remove_button,
             self.up_button,

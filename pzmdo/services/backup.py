@@ -346,11 +346,8 @@ def write_manifest(backup_file: Path, data_key: bytes, target: Path) -> None:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         conn.execute("PRAGMA cipher_log_level = NONE")
         row = conn.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
-        head: dict[str, Any] | None = (
-            {"volgnummer": row[0], "hash": row[1][:16]}
-            if row
-            else {"volgnummer": 0, "hash": "0" * 16}
-        )
+        head: dict[str, Any] | None = {"volgnummer": row[0], "hash": row[1][:16]} if row else {
+            "volgnummer": 0, "hash": "0" * 16}
     except sqlcipher3.OperationalError:
         head = None  # a copy taken before an upgrade: its schema has no chain yet
     finally:

@@ -160,11 +160,7 @@ def update_person(ctx: AppContext, person_id: int, data: PersonInput) -> PersonI
         for key, value in values.items():
             setattr(person, key, value)
         ctx.audit(
-            s,
-            AuditAction.PERSON_UPDATE,
-            entity="person",
-            entity_id=person_id,
-            detail={"velden": changed},
+            s, AuditAction.PERSON_UPDATE, entity="person", entity_id=person_id, detail={"velden": changed}
         )
         info = info_of(person)
     ctx.changes.publish("person", person_id)

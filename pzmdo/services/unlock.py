@@ -105,9 +105,7 @@ def init_database(
         migrate.upgrade(db)
         with KeySlotFile.update(path, otherwise=slots) as slots, db.transaction() as s:
             s.add(Practice(name=practice_name.strip()))
-            discipline = (
-                Discipline.HUISARTS if Role.HUISARTS in also_roles else Discipline.COORDINATOR
-            )
+            discipline = Discipline.HUISARTS if Role.HUISARTS in also_roles else Discipline.COORDINATOR
             person = Person(name=admin_name.strip(), discipline=discipline.value)
             s.add(person)
             s.flush()
@@ -317,7 +315,9 @@ def _finish_open(
                     state.epoch = epoch  # a rotation was interrupted after the re-encryption
                 if current_slots.epoch < epoch:
                     current_slots.finish_rotation(epoch)
-            current = CurrentUser(user.id, user.login, user.person.name, user.roles, user.person_id)
+            current = CurrentUser(
+                user.id, user.login, user.person.name, user.roles, user.person_id
+            )
             if current_slots is not None:
                 for who, times in current_slots.failures.items():
                     shown = who if not who.startswith("#") else f"onbekend {who}"

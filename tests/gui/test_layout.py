@@ -139,6 +139,7 @@ def _dialogs(
     from pzmdo.gui.consult_request_dialog import open_consult_request
     from pzmdo.gui.document_actions import DocumentDialog
     from pzmdo.gui.import_dialog import ImportDialog
+    from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
     from pzmdo.gui.marking_dialog import MarkingDialog
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
@@ -161,6 +162,13 @@ def _dialogs(
         ("theme", lambda: TextDialog(gctx, "Thema", "&Thema:", parent)),
         ("import", lambda: ImportDialog(gctx, parent)),
         ("register export", lambda: RegisterExportDialog(gctx, RegisterQuery(), 40, parent)),
+        ("kpi denominators", lambda: DenominatorDialog(gctx, parent, None)),
+        (
+            "kpi patients",
+            lambda: PatientsDialog(
+                gctx, parent, "K2.prevalent", "teller", date(2020, 1, 1), date.today(), None, None
+            ),
+        ),
     ]
 
 

@@ -9,6 +9,7 @@ from pzmdo.store.models import (  # noqa: F401
     careteam,
     consultations,
     keys,
+    kpi,
     meetings,
     register,
 )
@@ -16,13 +17,4 @@ from pzmdo.store.models.base import Base
 from pzmdo.store.models.core import AppUser, AppUserRole, AuditEvent, Person, Practice, Setting
 from pzmdo.store.models.patient import Patient
 
-__all__ = [
-    "AppUser",
-    "AppUserRole",
-    "AuditEvent",
-    "Base",
-    "Patient",
-    "Person",
-    "Practice",
-    "Setting",
-]
+__all__ = ["AppUser", "AppUserRole", "AuditEvent", "Base", "Patient", "Person", "Practice", "Setting"]
