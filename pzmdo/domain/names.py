@@ -215,3 +215,26 @@ def _abbreviation_doubt(words: list[str]) -> str:
             "het is overgenomen zoals het er staat."
         )
     return ""
+
+
+def split_family(raw: str) -> tuple[str, str]:
+    """An achternaam column that carries the tussenvoegsel too: 'van den Berg', 'Berg, van
+    den', 'Berg van den' -> ('van den', 'Berg'). Anything else comes back as it is."""
+    text = raw.translate(_APOSTROPHES).strip()
+    if "," in text:
+        family_part, _, rest = text.partition(",")
+        words = _tokens(rest)
+        if words and all(_is_particle(w) for w in words):
+            return " ".join(_particle(w) for w in words), family_part.strip()
+        return "", raw.strip()
+    words = _tokens(text)
+    lead = 0
+    while (
+        lead < len(words) - 1
+        and _is_particle(words[lead])
+        and next(c for c in words[lead] if c.isalpha()).islower()
+    ):
+        lead += 1
+    if lead:
+        return " ".join(_particle(w) for w in words[:lead]), " ".join(words[lead:])
+    return "", raw.strip()

@@ -32,7 +32,7 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
 from pzmdo.domain.enums import Discipline, PatientStatus, Sex
 from pzmdo.domain.errors import PzmdoError, ValidationError
-from pzmdo.domain.names import NameParts, split_name
+from pzmdo.domain.names import NameParts, split_family, split_name
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
     SURPRISE_QUESTION_VERSION,
@@ -374,8 +374,10 @@ def _plan(
 def _name(row: _Row, sheet: str, number: int, names: NameCorrections) -> tuple[NameParts, str]:
     """The name parts of a row and the full name as written ('' for separate columns)."""
     if "full_name" not in row.index:
-        parts = NameParts(row.get("given_name"), row.get("name_prefix"), row.get("family_name"))
-        return parts, ""
+        prefix, family = row.get("name_prefix"), row.get("family_name")
+        if not prefix:  # 'van den Berg' or 'Berg, van den' in the achternaam column
+            prefix, family = split_family(family)
+        return NameParts(row.get("given_name"), prefix, family), ""
     text = row.get("full_name")
     corrected = names.get((sheet, number))
     if corrected is not None:

@@ -91,3 +91,20 @@ def test_unclear_diagnosis_has_no_category_and_a_doubt(text):
 def test_brackets_after_the_surname_stay_with_it(text, given, prefix, family):
     parts = split_name(text)
     assert (parts.given_name, parts.name_prefix, parts.family_name) == (given, prefix, family)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "family"),
+    [
+        ("van den Berg", "van den", "Berg"),
+        ("Berg, van den", "van den", "Berg"),
+        ("'t Hart (fictief)", "'t", "Hart (fictief)"),
+        ("Berg-de Groot", "", "Berg-de Groot"),
+        ("De Vries", "", "De Vries"),  # capitalised: a Belgian surname, left alone
+        ("Jansen", "", "Jansen"),
+    ],
+)
+def test_family_column_with_its_tussenvoegsel(text, prefix, family):
+    from pzmdo.domain.names import split_family
+
+    assert split_family(text) == (prefix, family)

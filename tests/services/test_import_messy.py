@@ -211,3 +211,20 @@ def test_report_csv_is_private_and_lists_every_row(ctx, tmp_path):
     outcomes = {(r[1], r[2]) for r in rows[1:]}
     assert ("9", "overgeslagen") in outcomes and ("10", "afgekeurd") in outcomes
     assert ("2", "importeren") in outcomes and ("12", "let op") in outcomes
+
+
+def test_achternaam_column_carrying_the_tussenvoegsel(ctx, tmp_path):
+    lines = [
+        "Achternaam;Voornaam;Geboortedatum",
+        "van den Berg (fictief);Geertje;01-02-1940",
+        "Hart (fictief), 't;Wim;02-03-1941",
+        "De Smet (fictief);Lieve;03-04-1942",
+    ]
+    plan, _ = importer.import_file(ctx, _write(tmp_path, "hisexport.csv", lines))
+    assert [
+        (r.patient.given_name, r.patient.name_prefix, r.patient.family_name) for r in plan.rows
+    ] == [
+        ("Geertje", "van den", "Berg (fictief)"),
+        ("Wim", "'t", "Hart (fictief)"),
+        ("Lieve", None, "De Smet (fictief)"),
+    ]
