@@ -61,14 +61,20 @@ class ImportPreviewModel(QAbstractTableModel):
             )
             for r in plan.rows
         ]  # fmt: skip
-        for outcome, items in ((importer.SKIP, plan.skipped), (importer.REJECT, plan.rejected)):
-            rows += [
-                PreviewRow(
-                    x.sheet, x.row_number, plan.where(x.sheet, x.row_number), "", ["", "", ""],
-                    outcome, x.reason,
-                )
-                for x in items
-            ]  # fmt: skip
+        rows += [
+            PreviewRow(
+                x.sheet, x.row_number, plan.where(x.sheet, x.row_number), "", ["", "", ""],
+                importer.SKIP, x.reason,
+            )
+            for x in plan.skipped
+        ]  # fmt: skip
+        rows += [
+            PreviewRow(
+                x.sheet, x.row_number, plan.where(x.sheet, x.row_number), x.name_text,
+                list(x.name_parts), importer.REJECT, x.reason,
+            )
+            for x in plan.rejected
+        ]  # fmt: skip
         order = {s: i for i, s in enumerate(dict.fromkeys(r.sheet for r in plan.rows))}
         self.rows = sorted(rows, key=lambda r: (order.get(r.sheet, 99), r.row_number))
         self.endResetModel()
@@ -101,9 +107,10 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def _editable(self, index: Index) -> bool:
         row = self.rows[index.row()]
+        # A split to import, or a rejected one (a voornaam to add), can be corrected.
         return (
             bool(row.name_text)
-            and row.outcome == importer.IMPORT
+            and row.outcome != importer.SKIP
             and index.column() in NAME_COLUMNS
         )
 

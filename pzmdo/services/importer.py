@@ -95,6 +95,8 @@ class RejectedRow:
     row_number: int
     reason: str  # Dutch
     sheet: str = ""
+    name_text: str = ""  # the full name as written, so the preview can correct it
+    name_parts: tuple[str, str, str] = ("", "", "")  # its split (or the user's correction)
 
 
 @dataclass(frozen=True)
@@ -348,7 +350,13 @@ def _plan(
             try:
                 planned_row = _read_row(row, sheet, number, names, gps, levels, today)
             except PzmdoError as exc:
-                rejected.append(RejectedRow(number, _sentence(exc.message), sheet))
+                text = row.get("full_name")
+                corrected = names.get((sheet, number))
+                split = split_name(text)
+                parts = corrected or (split.given_name, split.name_prefix, split.family_name)
+                rejected.append(
+                    RejectedRow(number, _sentence(exc.message), sheet, text, tuple(parts))
+                )
                 continue
             key = _match_key(planned_row.patient)
             if key in existing:

@@ -64,22 +64,42 @@ def test_preview_shows_the_split_and_a_correction_is_stored(qtbot, ctx, tmp_path
         view.setCurrentIndex(model.index(row12, col))
         QTest.keyClick(view, Qt.Key.Key_F2)
         editor = QApplication.focusWidget()
-        assert isinstance(editor, QLineEdit)
+        assert isinstance(editor, QLineEdit) and editor.parent() is view.viewport()
         editor.selectAll()
         QTest.keyClicks(editor, text)
-        QTest.keyClick(editor, Qt.Key.Key_Return)
-        _idle(qtbot, gctx)
-        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
-    assert dialog.names == {("", 12): ("Anna", "", "Maria Kok (fictief)")}
+        QTest.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event
+        wanted = (col - COL_GIVEN, text)
+        qtbot.waitUntil(
+            lambda w=wanted: dialog.names.get(("", 12), ("",) * 3)[w[0]] == w[1], timeout=10_000
+        )
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)  # checked again
+    # Row 10 was rejected for lack of a voornaam: add it in the preview.
+    row10 = next(i for i, r in enumerate(model.rows) if r.row_number == 10)
+    assert model.rows[row10].parts == ["", "", "Jansen (fictief)"]
+    view.setCurrentIndex(model.index(row10, COL_GIVEN))
+    view.setFocus()  # a check puts the focus on Import; the user tabs back to the preview
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.parent() is view.viewport()
+    QTest.keyClicks(editor, "Jan")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ("", 10) in dialog.names, timeout=10_000)  # committed (queued)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert [r.row_number for r in dialog.plan.rows] == [2, 3, 4, 6, 7, 8, 10, 12]
+    assert dialog.names == {
+        ("", 12): ("Anna", "", "Maria Kok (fictief)"),
+        ("", 10): ("Jan", "", "Jansen (fictief)"),
+    }
     row12 = next(i for i, r in enumerate(model.rows) if r.row_number == 12)
     assert model.data(model.index(row12, COL_PREFIX)) == ""
     assert "dubbele achternaam" not in model.data(model.index(row12, COL_OUTCOME))
     assert reg.list_patients(ctx) == []  # still nothing stored
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: "7" in dialog.report.toPlainText().split("\n")[-1], timeout=10_000)
+    qtbot.waitUntil(lambda: "8" in dialog.report.toPlainText().split("\n")[-1], timeout=10_000)
     names = {p.name for p in reg.list_patients(ctx)}
     assert "Anna Maria Kok (fictief)" in names  # Anna + Maria Kok: same display
     assert "J.H. van der Berg-de Groot (fictief)" in names
+    assert "Jan Jansen (fictief)" in names
     detail = [p for p in reg.list_patients(ctx) if p.name == "Anna Maria Kok (fictief)"][0]
     data = reg.get_patient(ctx, detail.id).data
     assert (data.given_name, data.family_name) == ("Anna", "Maria Kok (fictief)")
