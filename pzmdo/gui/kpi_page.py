@@ -90,12 +90,15 @@ class KpiPage(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
-        bar.addWidget(self.csv_button)
-        bar.addWidget(self.pdf_button)
-        bar.addWidget(self.denominator_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #5a6270;")
+        # Second row: what the figures rest on, then the actions (fits 1280 px at 150%).
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.denominator_button)
 
         # -- left: the measures ------------------------------------------------------------
         self.table = read_only_table(
@@ -158,7 +161,7 @@ class KpiPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
-        layout.addWidget(self.message)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         order: list[QWidget] = [
             self.start,
@@ -308,6 +311,8 @@ class KpiPage(QWidget):
         y_axis = QValueAxis()
         y_axis.setRange(0, 100 if m.kind is Kind.PERCENTAGE else top * 1.2)
         y_axis.setLabelFormat("%d")
+        if m.kind is not Kind.PERCENTAGE:
+            y_axis.applyNiceNumbers()
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
