@@ -354,9 +354,7 @@ def _plan(
                 corrected = names.get((sheet, number))
                 split = split_name(text)
                 parts = corrected or (split.given_name, split.name_prefix, split.family_name)
-                rejected.append(
-                    RejectedRow(number, _sentence(exc.message), sheet, text, tuple(parts))
-                )
+                rejected.append(RejectedRow(number, _sentence(exc.message), sheet, text, parts))
                 continue
             key = _match_key(planned_row.patient)
             if key in existing:
@@ -524,7 +522,7 @@ def _register_state(
     text = row.get("status")
     if text:
         try:
-            status = PatientStatus.from_text(text)  # type: ignore[assignment]
+            status = PatientStatus.from_text(text)
         except ValueError:
             row.warnings.append(f"status '{text}' is onbekend; gelezen als '{derived.label}'.")
     if status is PatientStatus.OVERLEDEN and died_on is None:

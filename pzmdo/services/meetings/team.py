@@ -11,6 +11,8 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     TeamKind,
     default_cadence_weeks,
     next_meeting_on,
@@ -99,8 +101,8 @@ def save_team(
     name: str,
     kind: str,
     cadence_weeks: int | None = None,
-    review_interval_weeks: int = 8,
-    minutes_per_patient: int = 10,
+    review_interval_weeks: int = DEFAULT_REVIEW_INTERVAL_WEEKS,
+    minutes_per_patient: int = DEFAULT_MINUTES_PER_PATIENT,
     default_place: str = "",
     default_time: time | str | None = None,
     members: Sequence[tuple[int, bool]] = (),
@@ -166,5 +168,5 @@ def suggest_next_date(ctx: AppContext, today: date | None = None) -> date:
     with ctx.read() as s:
         team = _team(s)
         last = s.scalar(select(func.max(Meeting.held_on)))
-        weeks = team.cadence_weeks if team else 4
+        weeks = team.cadence_weeks if team else default_cadence_weeks(TeamKind.KERNTEAM)
     return next_meeting_on(last, weeks, day)

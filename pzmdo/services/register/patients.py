@@ -22,11 +22,11 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.patients import age_on
 from pzmdo.services.register.helpers import (
     _apply_patient,
     _check_unique,
-    _get_patient,
     _index_words,
     _input_of,
     _new_patient,
@@ -76,7 +76,7 @@ def update_patient(
     require(ctx, Action.PATIENT_EDIT)
     data = validate_patient_input(data)
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_version(p, expected_version, "De gegevens van deze patiënt")
         _check_unique(s, data, exclude_id=patient_id)
         if p.marked_on and data.birth_date > p.marked_on:
@@ -100,7 +100,7 @@ def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
     require(ctx, Action.VIEW_RECORD)
     levels = urgency_levels_for(ctx)
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         gp = s.get(Person, p.gp_person_id) if p.gp_person_id else None
         central = s.get(Person, p.central_caregiver_id) if p.central_caregiver_id else None
         ctx.record_opened(s, patient_id)
@@ -145,7 +145,7 @@ def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     require(ctx, Action.VIEW_RECORD)
     items: list[tuple[date, Any, HistoryItem]] = []
     with ctx.read() as s:
-        _get_patient(s, patient_id)
+        load_patient(s, patient_id)
         for e in s.scalars(select(StatusEvent).where(StatusEvent.patient_id == patient_id)):
             text = f"Status: {PatientStatus(e.to_status).label.lower()}"
             if e.reason:
