@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
@@ -543,6 +544,80 @@ def _register_state(
 # -- storing -----------------------------------------------------------------------------------
 
 
+def _store_row(s: Session, ctx: AppContext, row: PlannedRow, practice_id: int | None) -> int:
+    """One planned row as a patient with its status event, marking, death and colour."""
+    data = row.patient
+    p = Patient(
+        practice_id=practice_id,
+        given_name=data.given_name,
+        name_prefix=data.name_prefix,
+        family_name=data.family_name,
+        search_name=search_key(data.given_name, data.name_prefix, data.family_name),
+        birth_date=data.birth_date,
+        sex=data.sex,
+        bsn=data.bsn,
+        his_number=data.his_number,
+        phone=data.phone,
+        gp_person_id=data.gp_person_id,
+        condition=data.condition,
+        condition_note=data.condition_note,
+        notes=data.notes,
+        status=row.status,
+        status_since=row.died_on or row.marked_on or date.today(),
+        marked_on=row.marked_on,
+        urgency=row.urgency,
+        urgency_since=date.today() if row.urgency else None,
+    )
+    s.add(p)
+    s.flush()
+    s.add(
+        StatusEvent(
+            patient_id=p.id,
+            from_status=None,
+            to_status=row.status,
+            on_date=p.status_since,
+            reason=f"geïmporteerd (rij {row.row_number})",
+            by_user_id=ctx.user.id,
+            by_login=ctx.user.login,
+        )
+    )
+    if row.marked_on:
+        s.add(
+            Marking(
+                patient_id=p.id,
+                marked_on=row.marked_on,
+                question_version=SURPRISE_QUESTION_VERSION,
+                surprise_answer=None,
+                marked_by_person_id=None,
+                proposed_by="import",
+                to_agenda=False,
+                by_user_id=ctx.user.id,
+                closed_on=p.status_since if row.status in ("afgemeld", "overleden") else None,
+            )
+        )
+    if row.died_on:
+        s.add(
+            Death(
+                patient_id=p.id,
+                died_on=row.died_on,
+                place="onbekend",
+                not_unexpected=True,
+                by_user_id=ctx.user.id,
+            )
+        )
+    if row.urgency:
+        s.add(
+            UrgencyChange(
+                patient_id=p.id,
+                changed_on=date.today(),
+                code=row.urgency,
+                note="import",
+                by_user_id=ctx.user.id,
+            )
+        )
+    return p.id
+
+
 def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     """Store every planned row in one transaction (all or nothing).
 
@@ -565,81 +640,10 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
                     )
                 )
         for row in plan.rows:
-            data = row.patient
-            if data.bsn and data.bsn in taken:
+            if row.patient.bsn and row.patient.bsn in taken:
                 skipped += 1
                 continue
-            p = Patient(
-                practice_id=practice_id,
-                given_name=data.given_name,
-                name_prefix=data.name_prefix,
-                family_name=data.family_name,
-                search_name=search_key(data.given_name, data.name_prefix, data.family_name),
-                birth_date=data.birth_date,
-                sex=data.sex,
-                bsn=data.bsn,
-                his_number=data.his_number,
-                phone=data.phone,
-                gp_person_id=data.gp_person_id,
-                condition=data.condition,
-                condition_note=data.condition_note,
-                notes=data.notes,
-                status=row.status,
-                status_since=row.died_on or row.marked_on or date.today(),
-                marked_on=row.marked_on,
-                urgency=row.urgency,
-                urgency_since=date.today() if row.urgency else None,
-            )
-            s.add(p)
-            s.flush()
-            added.append(p.id)
-            s.add(
-                StatusEvent(
-                    patient_id=p.id,
-                    from_status=None,
-                    to_status=row.status,
-                    on_date=p.status_since,
-                    reason=f"geïmporteerd (rij {row.row_number})",
-                    by_user_id=ctx.user.id,
-                    by_login=ctx.user.login,
-                )
-            )
-            if row.marked_on:
-                s.add(
-                    Marking(
-                        patient_id=p.id,
-                        marked_on=row.marked_on,
-                        question_version=SURPRISE_QUESTION_VERSION,
-                        surprise_answer=None,
-                        marked_by_person_id=None,
-                        proposed_by="import",
-                        to_agenda=False,
-                        by_user_id=ctx.user.id,
-                        closed_on=p.status_since
-                        if row.status in ("afgemeld", "overleden")
-                        else None,
-                    )
-                )
-            if row.died_on:
-                s.add(
-                    Death(
-                        patient_id=p.id,
-                        died_on=row.died_on,
-                        place="onbekend",
-                        not_unexpected=True,
-                        by_user_id=ctx.user.id,
-                    )
-                )
-            if row.urgency:
-                s.add(
-                    UrgencyChange(
-                        patient_id=p.id,
-                        changed_on=date.today(),
-                        code=row.urgency,
-                        note="import",
-                        by_user_id=ctx.user.id,
-                    )
-                )
+            added.append(_store_row(s, ctx, row, practice_id))
         index_new_patients(s, last_id)
         ctx.audit(
             s,
