@@ -23,6 +23,7 @@ from pzmdo.cli import (
     keys,
     kpi,
     meetings,
+    practices,
     register,
     reports,
     selftest,
@@ -33,7 +34,8 @@ from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
 COMMAND_MODULES = [
-    core, keys, register, directory, careplan, meetings, consultations, reports, kpi, selftest
+    core, keys, practices, register, directory, careplan, meetings, consultations, reports, kpi,
+    selftest,
 ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from pzmdo.cli import patients
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
+from pzmdo.cli.practices import practice_id, team_id
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
 
@@ -24,6 +25,8 @@ def register(sub: Any) -> None:
         help="actief, gesignaleerd, gemarkeerd, stervensfase, overleden, afgemeld of alle "
         "(standaard: alle)",
     )
+    q.add_argument("--practice", metavar="PRAKTIJK", help="alleen deze praktijk")
+    q.add_argument("--team", metavar="TEAM", help="alleen de praktijken van dit overlegteam")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
     patients.add_commands(patient_sub)
 
@@ -68,6 +71,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--report", metavar="BESTAND.csv", help="schrijf het verslag per rij naar een CSV-bestand"
     )
+    p.add_argument("--practice", metavar="PRAKTIJK", help="importeer in deze praktijk")
 
 
 def _patient_usage(args: argparse.Namespace) -> int:
@@ -81,7 +85,12 @@ def cmd_patient_list(args: argparse.Namespace) -> int:
     if status in (None, "alle"):
         status = None
     with unlocked(args) as ctx:
-        rows = reg.list_patients(ctx, status)
+        rows = reg.list_patients(
+            ctx,
+            status,
+            practice_id=practice_id(ctx, args.practice),
+            team_id=team_id(ctx, args.team),
+        )
         with ctx.unit() as s:
             ctx.audit(s, AuditAction.REGISTER_LIST, detail={"aantal": len(rows)})
     if args.json:
@@ -100,6 +109,7 @@ def cmd_patient_list(args: argparse.Namespace) -> int:
                     if r.last_discussed_on
                     else None,
                     "urgency": r.urgency,
+                    "practice": r.practice_name,
                     "fictional": r.is_fictional,
                 }
                 for r in rows
@@ -155,7 +165,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     continue
                 for line in importer.describe_mapping(table, mappings[table.sheet]):
                     print(f"  {line}")
-        plan = importer.plan_sheets(ctx, tables, mappings, skip=args.skip_sheet)
+        plan = importer.plan_sheets(
+            ctx,
+            tables,
+            mappings,
+            skip=args.skip_sheet,
+            practice_id=practice_id(ctx, args.practice),
+        )
         for line in plan.report():
             print(line)
         if args.report:

@@ -29,6 +29,7 @@ from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
 from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.store.models.careplan import CarePlanVersion
 
 SOURCES = {"editor": "editor", "import": "import", "agreement": "afspraak", "demo": "demo"}
@@ -102,6 +103,7 @@ def _same_as_latest(s: Session, patient_id: int, content: CarePlanContent) -> in
 def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
     """The current (latest) version, or None when the patient has no care plan yet."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         load_patient(s, patient_id)
         row = _latest_row(s, patient_id)
@@ -111,6 +113,7 @@ def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
 
 def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         load_patient(s, patient_id)
         row = s.scalars(
@@ -132,6 +135,7 @@ def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
 def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
     """Every version, newest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         load_patient(s, patient_id)
         rows = s.scalars(
@@ -155,6 +159,7 @@ def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
 def diff_versions(ctx: AppContext, patient_id: int, old: int, new: int) -> list[Change]:
     """What changed between two versions (``old`` may be 0: everything in ``new`` is new)."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     before = get_version(ctx, patient_id, old).content if old else CarePlanContent()
     after = get_version(ctx, patient_id, new).content
     return diff(before, after)
@@ -176,6 +181,7 @@ def save_plan(
     the meantime, the save is refused instead of silently overwriting their changes.
     """
     require(ctx, Action.CAREPLAN_EDIT, Action.CAREPLAN_DIMENSIONS)
+    require_patient_in_scope(ctx, patient_id)
     validate(content)
     note = clean_text(note, "de toelichting bij deze versie", limit=500)
     day = effective_on or date.today()
@@ -273,6 +279,7 @@ def add_agreement(
     agreements, otherwise to 'overige afspraken'; ``who`` is written after it.
     """
     require(ctx, Action.CAREPLAN_EDIT, Action.CAREPLAN_ADVICE, Action.CAREPLAN_DIMENSIONS)
+    require_patient_in_scope(ctx, patient_id)
     if not dimension and not ctx.user.may(Action.CAREPLAN_ADVICE):
         deny(ctx, Action.CAREPLAN_ADVICE)
     with ctx.unit() as s:

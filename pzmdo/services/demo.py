@@ -83,13 +83,25 @@ BATCH = 5_000
 
 
 def add_demo_patients(
-    ctx: AppContext, count: int = 40, seed: int = 1, areas: tuple[str, ...] | None = None
+    ctx: AppContext,
+    count: int = 40,
+    seed: int = 1,
+    areas: tuple[str, ...] | None = None,
+    *,
+    region: bool = False,
 ) -> DemoResult:
     """Add ``count`` fictional patients in one transaction (bulk inserts), then each feature
-    area's demo data (``areas``: a subset of ALL_AREAS; default all)."""
+    area's demo data (``areas``: a subset of ALL_AREAS; default all). With ``region`` the
+    register becomes a region first (practices, kernteams, a PaTz group; practices_demo)
+    and the patients are spread over its practices."""
     ctx = demo_context(ctx)
     from sqlalchemy import func, insert
 
+    spread: tuple[int, ...] = ()
+    if region:
+        from pzmdo.services.practices_demo import ensure_region  # it builds on this module
+
+        spread = ensure_region(ctx).practice_ids
     rng = random.Random(seed)
     male, female, families = _name_pools(seed)
     team = ensure_demo_team(ctx)
@@ -106,7 +118,7 @@ def add_demo_patients(
             prefix, family = _split_prefix(rng.choice(families))
             rows.append(
                 {
-                    "practice_id": practice_id,
+                    "practice_id": spread[i % len(spread)] if spread else practice_id,
                     "given_name": given,
                     "name_prefix": prefix,
                     "family_name": family,

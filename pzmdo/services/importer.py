@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -56,6 +56,7 @@ from pzmdo.services.import_map import (
     suggest_mapping,
 )
 from pzmdo.services.import_read import SourceTable, read_table, read_tables
+from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.register import (
     MAX_NOTES,
     PatientInput,
@@ -63,8 +64,9 @@ from pzmdo.services.register import (
     urgency_levels_for,
     validate_patient_input,
 )
+from pzmdo.services.scope import require_practice_in_scope
 from pzmdo.store.files import write_atomic
-from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import Death, Marking, StatusEvent, UrgencyChange
 
 __all__ = [
@@ -144,6 +146,7 @@ class ImportPlan:
     row_warnings: tuple[RowWarning, ...] = ()
     notes: tuple[str, ...] = ()  # about the file or a sheet (an empty sheet, ...)
     multi_sheet: bool = False
+    practice_id: int | None = None  # the practice the rows join (None: the user's only one)
 
     @property
     def existing(self) -> tuple[int, ...]:
@@ -214,11 +217,15 @@ def plan_import(
     mapping: Mapping[str, str] | None = None,
     *,
     names: NameCorrections | None = None,
+    practice_id: int | None = None,
 ) -> ImportPlan:
-    """Plan one table with a complete mapping (default: the automatic one); store nothing."""
+    """Plan one table with a complete mapping (default: the automatic one); store nothing.
+    The rows will join ``practice_id``."""
     require(ctx, Action.IMPORT)
-    return _plan(ctx, [(table, mapping if mapping is not None else suggest_mapping(table.columns))],
+    require_practice_in_scope(ctx, practice_id)
+    plan = _plan(ctx, [(table, mapping if mapping is not None else suggest_mapping(table.columns))],
                  names or {}, multi=False)  # fmt: skip
+    return replace(plan, practice_id=practice_id)
 
 
 def plan_sheets(
@@ -228,11 +235,13 @@ def plan_sheets(
     *,
     skip: Sequence[str] = (),
     names: NameCorrections | None = None,
+    practice_id: int | None = None,
 ) -> ImportPlan:
     """Plan every worksheet (each with its own mapping, default automatic) except those in
     ``skip`` and empty ones; a duplicate on a later sheet is skipped like one on the same
-    sheet. Store nothing."""
+    sheet. The rows will join ``practice_id``. Store nothing."""
     require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, practice_id)
     mappings = mappings or {}
     chosen: list[tuple[SourceTable, Mapping[str, str]]] = []
     notes: list[str] = []
@@ -251,9 +260,7 @@ def plan_sheets(
             "Er is geen werkblad om te importeren: alle werkbladen zijn leeg of overgeslagen."
         )
     plan = _plan(ctx, chosen, names or {}, multi=len(tables) > 1)
-    return ImportPlan(
-        plan.rows, plan.rejected, plan.skipped, plan.row_warnings, tuple(notes), plan.multi_sheet
-    )
+    return replace(plan, notes=tuple(notes), practice_id=practice_id)
 
 
 class _Row:
@@ -624,10 +631,11 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     Rows that meanwhile exist (matched again inside the transaction) are skipped.
     """
     require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, plan.practice_id)
     added: list[int] = []
     skipped = len(plan.skipped)
     with ctx.unit() as s:
-        practice_id = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+        practice_id = practice_for_new_patient(s, ctx, plan.practice_id)
         last_id = s.scalar(select(func.max(Patient.id))) or 0
         bsns = {r.patient.bsn for r in plan.rows if r.patient.bsn}
         taken = set()
@@ -678,12 +686,14 @@ def import_file(
     *,
     dry_run: bool = False,
     skip_sheets: Sequence[str] = (),
+    practice_id: int | None = None,
 ) -> tuple[ImportPlan, ImportResult | None]:
     """Read, plan every sheet (automatic mapping + ``corrections``) and (unless
-    ``dry_run``) store. For the CLI."""
+    ``dry_run``) store into ``practice_id``. For the CLI."""
     require(ctx, Action.IMPORT)
     tables = read_file(path)
-    plan = plan_sheets(ctx, tables, file_mappings(tables, corrections or {}), skip=skip_sheets)
+    mappings = file_mappings(tables, corrections or {})
+    plan = plan_sheets(ctx, tables, mappings, skip=skip_sheets, practice_id=practice_id)
     if dry_run:
         return plan, None
     return plan, apply_import(ctx, plan)

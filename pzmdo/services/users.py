@@ -14,6 +14,7 @@ from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action, roles_text
 from pzmdo.domain.text import clean_line
 from pzmdo.services import custody
+from pzmdo.services.attachments import attach_new_user
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
 from pzmdo.services.lookup import load_person
@@ -111,6 +112,7 @@ def add_user(
         user.role_rows = [AppUserRole(role=c) for c in codes]
         s.add(user)
         s.flush()
+        attach_new_user(s, user.id)
         custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(
             s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}

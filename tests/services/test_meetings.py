@@ -18,7 +18,7 @@ from pzmdo.services import register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
 from pzmdo.services.demo import ensure_demo_team
-from pzmdo.store.models import Patient
+from pzmdo.store.models import Patient, Practice
 from pzmdo.store.models.meetings import MeetingAgendaItem, MeetingNote
 
 TODAY = date.today()
@@ -28,6 +28,7 @@ def make_patients(ctx: AppContext, n: int, status: str = "gemarkeerd") -> list[i
     with ctx.unit() as s:
         rows = [
             Patient(
+                practice_id=s.scalar(select(Practice.id).order_by(Practice.id)),
                 given_name=f"Test{i}",
                 family_name="Fictief (fictief)",
                 search_name=f"fictief test{i}",

@@ -21,8 +21,10 @@ from pzmdo.services.acp_fhir.parse import FormIdentity, content_from_response
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_patient
+from pzmdo.services.practices import practice_for_new_patient
+from pzmdo.services.scope import patient_clause, require_patient_in_scope, scope_of
 from pzmdo.store.files import write_atomic
-from pzmdo.store.models import Patient, Practice
+from pzmdo.store.models import Patient
 
 MAX_FHIR_BYTES = 2 * 1024 * 1024  # an ACP form is tens of kilobytes
 
@@ -99,6 +101,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
     script that imports the same file twice succeeds.
     """
     require(ctx, Action.CAREPLAN_EDIT)
+    require_patient_in_scope(ctx, patient_id)
     from pzmdo.services.careplan import _same_as_latest, _store
 
     content, who = content_from_response(data)
@@ -110,7 +113,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
             patient = load_patient(s, patient_id)
             _check_same_person(patient, who)
         else:
-            patient, created = _find_or_create(s, who)
+            patient, created = _find_or_create(s, ctx, who)
         same = None if created else _same_as_latest(s, patient.id, content)
         if same is not None:
             version = same
@@ -153,7 +156,7 @@ def _check_same_person(patient: Patient, who: FormIdentity) -> None:
         )
 
 
-def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
+def _find_or_create(s: Any, ctx: AppContext, who: FormIdentity) -> tuple[Patient, bool]:
     if not who.family or who.birth_date is None:
         raise ValidationError(
             "Het formulier bevat geen achternaam en geboortedatum van de patiënt, dus de "
@@ -161,7 +164,11 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
         )
     candidates = [
         p
-        for p in s.scalars(select(Patient).where(Patient.birth_date == who.birth_date))
+        for p in s.scalars(
+            select(Patient).where(
+                Patient.birth_date == who.birth_date, patient_clause(scope_of(s, ctx))
+            )
+        )
         if fold(p.family_name) == fold(who.family)
         and (not who.given or fold(p.given_name).split()[:1] == fold(who.given).split()[:1])
     ]
@@ -177,7 +184,7 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
             "Het formulier bevat geen voornaam; een nieuwe patiënt kan niet worden aangemaakt. "
             "Geef de patiënt op met --patient ID."
         )
-    practice_id = s.scalars(select(Practice.id)).first()
+    practice_id = practice_for_new_patient(s, ctx, None)
     patient = Patient(
         practice_id=practice_id,
         given_name=who.given,
@@ -195,6 +202,7 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
 def export_response(ctx: AppContext, patient_id: int) -> dict[str, Any]:
     """The current care plan as a QuestionnaireResponse of the national form."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         patient = load_patient(s, patient_id)
         given, prefix, family, birth = (
@@ -225,6 +233,7 @@ def export_response(ctx: AppContext, patient_id: int) -> dict[str, Any]:
 def write_export(ctx: AppContext, patient_id: int, out: Path) -> Path:
     """Write the export; the file appears complete or not at all."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     response = export_response(ctx, patient_id)
     out = Path(out)
     if out.is_dir():

@@ -24,6 +24,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo, info_of
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_patient, load_person
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.store.models.careteam import (
     Naaste,
     PzpConversation,
@@ -48,6 +49,7 @@ class ConversationInput:
 def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) -> int:
     """Record a PZP conversation; the first one marks the start of PZP (audited as such)."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     check_date_not_future(data.held_on, "het gesprek")
     topics = tuple(
         dict.fromkeys(parse_enum(ConversationTopic, t, "het onderwerp").value for t in data.topics)
@@ -110,6 +112,7 @@ def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) 
 def list_conversations(ctx: AppContext, patient_id: int) -> list[ConversationInfo]:
     """All PZP conversations, newest first; ``is_first`` marks the one that started PZP."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         load_patient(s, patient_id)
         convs = list(

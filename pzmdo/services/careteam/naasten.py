@@ -21,6 +21,7 @@ from pzmdo.services.careteam.results import NaasteInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope, require_row_in_scope
 from pzmdo.store.models.careteam import Naaste
 
 # ---------------------------------------------------------------------------------------
@@ -72,6 +73,7 @@ def _single_first_contact(s: Session, patient_id: int, keep_id: int) -> None:
 
 def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     values = _naaste_values(data)
     with ctx.unit() as s:
         load_patient(s, patient_id)
@@ -90,6 +92,7 @@ def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
 
 def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, Naaste, naaste_id)
     values = _naaste_values(data)
     with ctx.unit() as s:
         naaste = s.get(Naaste, naaste_id)
@@ -112,6 +115,7 @@ def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
 
 def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, Naaste, naaste_id)
     with ctx.unit() as s:
         naaste = s.get(Naaste, naaste_id)
         if naaste is None:
@@ -130,6 +134,7 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
 
 def list_naasten(ctx: AppContext, patient_id: int, active_only: bool = True) -> list[NaasteInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         load_patient(s, patient_id)
         query = select(Naaste).where(Naaste.patient_id == patient_id)

@@ -22,6 +22,7 @@ from pzmdo.services.careteam.results import BurdenCheckInfo, VptzInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope, require_row_in_scope
 from pzmdo.store.models.careteam import (
     CarerBurdenCheck,
     Naaste,
@@ -42,6 +43,7 @@ def add_burden_check(
     action: str = "",
 ) -> int:
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, Naaste, naaste_id)
     inst = parse_enum(BurdenInstrument, instrument, "het meetinstrument")
     result = parse_enum(BurdenOutcome, outcome, "de uitkomst")
     check_date_not_future(checked_on, "de meting")
@@ -115,6 +117,7 @@ def _burden_checks(s: Session, patient_id: int) -> list[BurdenCheckInfo]:
 
 def list_burden_checks(ctx: AppContext, patient_id: int) -> list[BurdenCheckInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         load_patient(s, patient_id)
         return _burden_checks(s, patient_id)
@@ -144,6 +147,7 @@ def add_vptz_event(
     note: str = "",
 ) -> int:
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     step = parse_enum(VptzStatus, status, "de VPTZ-stap")
     check_date_not_future(on, "de VPTZ-stap")
     organisation = clean_line(organisation, "de organisatie", limit=200)
@@ -179,6 +183,7 @@ def add_vptz_event(
 
 def vptz_history(ctx: AppContext, patient_id: int) -> list[VptzInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         load_patient(s, patient_id)
         return [

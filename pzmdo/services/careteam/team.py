@@ -31,6 +31,12 @@ from pzmdo.services.careteam.support import _burden_checks, _vptz_info
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_patient, load_person
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patient_in_scope,
+    require_row_in_scope,
+    scope_of,
+)
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.careteam import (
     Naaste,
@@ -52,6 +58,7 @@ def set_central_caregiver(
     history keeps both; ``patient.central_caregiver_id`` is kept current.
     """
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     set_role_holder(ctx, patient_id, TeamRole.CENTRALE_ZORGVERLENER, person_id, reason, on)
 
 
@@ -65,6 +72,7 @@ def set_role_holder(
 ) -> int:
     """Give a single-holder role (centrale zorgverlener, eerste aanspreekpunt, casemanager)."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     role = TeamRole(role)
     if role not in SINGLE_HOLDER_ROLES:
         return add_member(ctx, patient_id, person_id, role, reason, on)
@@ -140,6 +148,7 @@ def add_member(
 ) -> int:
     """Add a team member (teamlid or hoofdbehandelaar); single-holder roles go via set_role_holder."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     role = TeamRole(role)
     if role in SINGLE_HOLDER_ROLES:
         return set_role_holder(ctx, patient_id, role, person_id, reason, on)
@@ -183,6 +192,7 @@ def end_membership(
 ) -> None:
     """End a membership (kept in the history with its end date and reason)."""
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, TeamMembership, membership_id)
     reason = check_reason(reason)
     with ctx.unit() as s:
         m = s.get(TeamMembership, membership_id)
@@ -213,6 +223,7 @@ def end_membership(
 def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
     """Every membership ever, newest first (current ones and ended ones with dates/reasons)."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         load_patient(s, patient_id)
         rows = s.execute(
@@ -226,6 +237,7 @@ def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
 
 def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         patient = load_patient(s, patient_id)
         rows = s.execute(
@@ -303,6 +315,7 @@ def missing_central_caregiver(ctx: AppContext) -> list[int]:
                         MARKED_STATUSES
                     ),
                     Patient.central_caregiver_id.is_(None),
+                    patient_clause(scope_of(s, ctx)),
                 )
                 .order_by(Patient.id)
             )

@@ -16,6 +16,7 @@ from pzmdo.services.consultations.results import ENTITY, ProcessResult
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_consultation
+from pzmdo.services.scope import require_meeting_in_scope, require_row_in_scope
 from pzmdo.store.models.consultations import Consultation
 
 # -- advice → care plan agreements or meeting actions ------------------------------------------
@@ -55,6 +56,8 @@ def process_advice(
     ``close`` an advised consultation is closed in the same step.
     """
     require(ctx, Action.CAREPLAN_EDIT)
+    require_row_in_scope(ctx, Consultation, consultation_id)
+    require_meeting_in_scope(ctx, meeting_id)
     if target not in ("careplan", "actions"):
         raise ValidationError(
             "Kies waar het advies heen gaat: 'careplan' (afspraken in het zorgplan) of "

@@ -32,6 +32,11 @@ from pzmdo.services.consultations.results import ENTITY, MAX_ADVICE, MAX_QUESTIO
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import load_consultation, load_meeting, load_patient
+from pzmdo.services.scope import (
+    require_meeting_in_scope,
+    require_patient_in_scope,
+    require_row_in_scope,
+)
 from pzmdo.store.models.consultations import Consultation, ConsultTeam
 
 # -- request and lifecycle --------------------------------------------------------------------
@@ -53,6 +58,8 @@ def request_consultation(
 ) -> int:
     """Record a request for specialist advice; kantoortijd/ANW follows from the time."""
     require(ctx, Action.CONSULT_REQUEST)
+    require_patient_in_scope(ctx, patient_id)
+    require_meeting_in_scope(ctx, meeting_id)
     question = _text(
         question,
         MAX_QUESTION,
@@ -154,6 +161,7 @@ def start_consultation(
 ) -> ConsultationInfo:
     """aangevraagd → in behandeling: the team has picked the request up."""
     require(ctx, Action.CONSULT_ADVICE)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     when = _aware(at, "tijd van oppakken")
 
     def apply(s: Session, c: Consultation) -> None:
@@ -183,6 +191,7 @@ def record_advice(
     (a telephone consultation answered at once) records both steps at the advice time.
     """
     require(ctx, Action.CONSULT_ADVICE)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     text = _text(
         advice, MAX_ADVICE, "Vul het advies van de specialist in voordat u het vastlegt.", "advies"
     )
@@ -228,6 +237,7 @@ def close_consultation(
 ) -> ConsultationInfo:
     """advies gegeven → afgesloten."""
     require(ctx, Action.CONSULT_ADVICE, Action.CONSULT_REQUEST)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     when = _aware(at, "tijd van afsluiten")
 
     def apply(s: Session, c: Consultation) -> None:
@@ -242,6 +252,7 @@ def cancel_consultation(
 ) -> ConsultationInfo:
     """aangevraagd / in behandeling → geannuleerd, with a reason."""
     require(ctx, Action.CONSULT_REQUEST)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     why = _text(
         reason,
         1000,
@@ -268,6 +279,7 @@ def change_status(
 ) -> ConsultationInfo:
     """One generic step (used by the CLI): ``text`` is the advice or the cancel reason."""
     require(ctx, Action.CONSULT_ADVICE, Action.CONSULT_REQUEST)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     wanted = _enum(ConsultStatus, target, "status")
     if wanted is ConsultStatus.IN_BEHANDELING:
         return start_consultation(ctx, consultation_id, at=at)

@@ -15,6 +15,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.documents.patient_content import _ident, _patients
 from pzmdo.services.guard import require
 from pzmdo.services.meetings import ActionInfo, AttendanceInfo, ItemRecord, meeting_record
+from pzmdo.services.scope import require_meeting_in_scope
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import MeetingTeam
 
@@ -30,6 +31,7 @@ MEETING_TITLES = {
 def meeting_data(ctx: AppContext, meeting_id: int) -> tuple[rm.MeetingData, list[int]]:
     """The report model for a meeting and the patients on its agenda (in agenda order)."""
     require(ctx, Action.DOCUMENTS)
+    require_meeting_in_scope(ctx, meeting_id)
     record = meeting_record(ctx, meeting_id)
     info = record.meeting
     patient_ids: list[int] = []

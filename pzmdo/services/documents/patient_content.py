@@ -21,7 +21,8 @@ from pzmdo.services.directory import PersonInfo
 from pzmdo.services.documents.kinds import GP_POST_PHONE_SETTING
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import missing_patient
-from pzmdo.store.models import Patient, Person
+from pzmdo.services.scope import require_patient_in_scope
+from pzmdo.store.models import Patient, Person, Practice
 
 # -- patients --------------------------------------------------------------------------------
 
@@ -57,6 +58,11 @@ def _patients(ctx: AppContext, ids: Iterable[int]) -> dict[int, Patient]:
     return {p.id: p for p in rows}
 
 
+def _hap_phone(ctx: AppContext, patient: Patient) -> str | None:
+    with ctx.read() as s:
+        return s.scalar(select(Practice.hap_phone).where(Practice.id == patient.practice_id))
+
+
 def _contact(role: str, person: PersonInfo) -> rm.Contact:
     return rm.Contact(
         role=role,
@@ -72,6 +78,7 @@ def _contact(role: str, person: PersonInfo) -> rm.Contact:
 def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
     """The report model for one patient: register data, care team and current care plan."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     patient = _patients(ctx, [patient_id]).get(patient_id)
     if patient is None:
         raise missing_patient(patient_id)
@@ -79,7 +86,8 @@ def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
     central, first, team = _team(ctx, patient)
     from pzmdo.services.settings import get_setting
 
-    gp_post = get_setting(ctx, GP_POST_PHONE_SETTING, "") or None
+    # The patient's own practice's huisartsenpost; the register-wide setting otherwise.
+    gp_post = _hap_phone(ctx, patient) or get_setting(ctx, GP_POST_PHONE_SETTING, "") or None
     base = rm.CarePlanData(
         patient=ident,
         central_caregiver=central,

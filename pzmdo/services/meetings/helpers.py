@@ -24,10 +24,13 @@ from pzmdo.domain.meetings import (
     default_cadence_weeks,
     triad_check,
 )
+from pzmdo.domain.practices import Scope
 from pzmdo.domain.register import ACTIVE_STATUSES
 from pzmdo.domain.text import display_name
 from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.results import ON_AGENDA, ActionInfo, AgendaItemInfo, MeetingInfo
+from pzmdo.services.scope import team_clause
+from pzmdo.services.teams import get_team_row, link_default_team
 from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -122,11 +125,18 @@ def _status(meeting: Meeting) -> MeetingStatus:
     return MeetingStatus(meeting.status)
 
 
-def _team(s: Session, create: bool = False) -> MeetingTeam | None:
-    team = s.scalars(
-        select(MeetingTeam).where(MeetingTeam.active.is_(True)).order_by(MeetingTeam.id)
-    ).first()
-    if team is None and create:
+def _team(
+    s: Session, create: bool = False, *, team_id: int | None = None, scope: Scope | None = None
+) -> MeetingTeam | None:
+    """Team ``team_id``, else the first active team (in ``scope``); with ``create`` a first
+    kernteam is made in a register without one."""
+    if team_id is not None:
+        return get_team_row(s, team_id)
+    query = select(MeetingTeam).where(MeetingTeam.active.is_(True)).order_by(MeetingTeam.id)
+    if scope is not None:
+        query = query.where(team_clause(scope, MeetingTeam.id))
+    team = s.scalars(query).first()
+    if team is None and create and s.scalar(select(MeetingTeam.id).limit(1)) is None:
         team = MeetingTeam(
             name="Kernteam",
             kind=TeamKind.KERNTEAM.value,
@@ -136,6 +146,12 @@ def _team(s: Session, create: bool = False) -> MeetingTeam | None:
         )
         s.add(team)
         s.flush()
+        link_default_team(s, team.id)
+    if team is None and create:
+        raise ValidationError(
+            "U bent aan geen overlegteam gekoppeld. Vraag de beheerder om u aan uw kernteam of "
+            "PaTz-groep te koppelen."
+        )
     return team
 
 

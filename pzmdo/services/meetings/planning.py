@@ -28,6 +28,12 @@ from pzmdo.services.meetings.helpers import (
     _today,
 )
 from pzmdo.services.meetings.results import MeetingInfo
+from pzmdo.services.scope import (
+    require_meeting_in_scope,
+    require_team_in_scope,
+    scope_of,
+    team_clause,
+)
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -49,9 +55,12 @@ def plan_meeting(
     scribe_person_id: int | None = None,
     theme: str | None = None,
     today: date | None = None,
+    team_id: int | None = None,
 ) -> MeetingInfo:
-    """Plan a meeting of the team; the team's default attendees are invited."""
+    """Plan a meeting of the team (``team_id``, else the register's first team); the
+    team's default attendees are invited."""
     require(ctx, Action.MEETING_PREPARE)
+    require_team_in_scope(ctx, team_id)
     day = _today(today)
     if not isinstance(held_on, date):
         raise ValidationError("Geef de datum van het overleg op.")
@@ -67,7 +76,7 @@ def plan_meeting(
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
-        team = _team(s, create=True)
+        team = _team(s, create=True, team_id=team_id, scope=scope_of(s, ctx))
         assert team is not None
         clash = s.scalar(
             select(Meeting.id).where(Meeting.team_id == team.id, Meeting.held_on == held_on)
@@ -143,6 +152,7 @@ def update_meeting(
     """Change the details of a meeting that is not closed (None = leave as is);
     ``expected_version``: the version the form showed (a stale save is refused)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.unit() as s:
         meeting = load_meeting(s, meeting_id)
         check_version(meeting, expected_version, "Dit overleg")
@@ -197,15 +207,20 @@ def update_meeting(
     return info
 
 
-def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
-    """All meetings, newest first."""
+def list_meetings(ctx: AppContext, team_id: int | None = None) -> list[MeetingInfo]:
+    """The meetings of the user's teams (or of ``team_id``), newest first."""
     require(ctx, Action.MEETING_VIEW)
+    require_team_in_scope(ctx, team_id)
     with ctx.read() as s:
-        rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
+        query = select(Meeting).where(team_clause(scope_of(s, ctx)))
+        if team_id is not None:
+            query = query.where(Meeting.team_id == team_id)
+        rows = list(s.scalars(query.order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
         return _meeting_info(s, load_meeting(s, meeting_id))

@@ -42,6 +42,7 @@ from pzmdo.services.meetings.helpers import (
 )
 from pzmdo.services.meetings.results import ON_AGENDA, AgendaItemInfo, AttendanceInfo, MeetingInfo
 from pzmdo.services.meetings.team import _discipline_label
+from pzmdo.services.scope import require_meeting_in_scope, require_row_in_scope
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -61,6 +62,7 @@ from pzmdo.store.models.meetings import (
 def start_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     """Status → bezig. Needs at least one item on the agenda."""
     require(ctx, Action.MEETING_RUN)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.unit() as s:
         meeting = load_meeting(s, meeting_id)
         status = _status(meeting)
@@ -105,6 +107,7 @@ def set_attendance(
 ) -> TriadCheck:
     """Replace the attendance list: (person id, role = discipline code, function, present)."""
     require(ctx, Action.MEETING_RUN)
+    require_meeting_in_scope(ctx, meeting_id)
     seen: set[int] = set()
     clean: list[tuple[int, str, str, bool | None]] = []
     for person_id, role, function, present in entries:
@@ -159,6 +162,7 @@ def set_attendance(
 
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
         load_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
@@ -200,6 +204,7 @@ def save_discussion(
     sets it explicitly. Items never discussed carry over to the next meeting on closing.
     """
     require(ctx, Action.MEETING_RUN)
+    require_row_in_scope(ctx, MeetingAgendaItem, item_id)
     note_values: dict[str, str] = {}
     for key, value in (notes or {}).items():
         try:
@@ -316,6 +321,7 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
     date and ``next_review_on`` = that date + the team's review interval.
     """
     require(ctx, Action.MEETING_CLOSE)
+    require_meeting_in_scope(ctx, meeting_id)
     day = _today(today)
     with ctx.unit() as s:
         meeting = load_meeting(s, meeting_id)
@@ -407,6 +413,7 @@ def _use_nominations(s: Session, meeting_id: int, items: list[MeetingAgendaItem]
 def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = None) -> int:
     """A dated amendment to a closed meeting's record (the record itself stays unchanged)."""
     require(ctx, Action.MEETING_AMEND)
+    require_meeting_in_scope(ctx, meeting_id)
     value = clean_text(text, "de aanvulling", required=True, limit=5000)
     with ctx.unit() as s:
         meeting = load_meeting(s, meeting_id)

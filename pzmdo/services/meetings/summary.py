@@ -16,6 +16,7 @@ from pzmdo.services.lookup import load_patient
 from pzmdo.services.meetings.helpers import _action_infos, _patient_name
 from pzmdo.services.meetings.results import PatientBrief
 from pzmdo.services.meetings.team import _discipline_label
+from pzmdo.services.scope import require_meeting_in_scope, require_patient_in_scope
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import MeetingAction
 
@@ -26,6 +27,8 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
     """Status, colour, centrale zorgverlener, team, plan highlights, open actions and
     consultations; the read is audited (``patient_open`` with the meeting)."""
     require(ctx, Action.MEETING_VIEW)
+    require_patient_in_scope(ctx, patient_id)
+    require_meeting_in_scope(ctx, meeting_id)
     today = date.today()
     with ctx.unit() as s:
         p = load_patient(s, patient_id)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
@@ -22,6 +22,7 @@ from pzmdo.domain.register import (
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.register.marking import urgency_levels_for
+from pzmdo.services.scope import patient_clause, scope_of
 from pzmdo.store.models import Patient
 from pzmdo.store.models.register import (
     Death,
@@ -39,10 +40,16 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class _Window:
-    """Events that count: after ``since`` (the previous meeting, None: any), not after today."""
+    """Events that count: after ``since`` (the previous meeting, None: any), not after today,
+    of ``patients`` (a condition on Patient: the team's practices within the user's scope)."""
 
     since: date | None
     today: date
+    patients: ColumnElement[bool]
+
+    def of_patients(self) -> Any:
+        """The ids of those patients (a subquery over the practice index)."""
+        return select(Patient.id).where(self.patients)
 
     def fresh(self, event_on: date, last_discussed: date | None) -> bool:
         """In the window and not yet discussed since it happened."""
@@ -51,8 +58,14 @@ class _Window:
         return last_discussed is None or last_discussed <= event_on
 
 
-def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
-    """Register reasons to discuss a patient at the next meeting.
+def agenda_candidates(
+    ctx: AppContext,
+    since: date | None,
+    today: date,
+    practice_ids: Collection[int] | None = None,
+) -> list[AgendaCandidate]:
+    """Register reasons to discuss a patient at the next meeting (with ``practice_ids``:
+    only patients of those practices, a team's agenda; always within the user's scope).
 
     Deceased since ``since`` (until the nabespreking task is done), urgency changed, newly
     marked (when "agenderen" was on) or signalled, and reported from a hospital MDO-PZ.
@@ -67,8 +80,11 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
             return None
         return levels[code].label.lower() if code in levels else code
 
-    window = _Window(since, today)
     with ctx.read() as s:
+        mine = patient_clause(scope_of(s, ctx))
+        if practice_ids is not None:
+            mine = and_(mine, Patient.practice_id.in_(list(practice_ids)))
+        window = _Window(since, today, mine)
         out = _deaths(s, window)
         out += _urgency_changes(s, window, label)
         markings = _new_markings(s, window)
@@ -89,7 +105,9 @@ def _deaths(s: Session, window: _Window) -> list[AgendaCandidate]:
         .scalar_subquery()
     )
     q = select(Death.patient_id, Death.died_on, Death.place).where(
-        Death.died_on <= window.today, Death.patient_id.not_in(reviewed)
+        Death.died_on <= window.today,
+        Death.patient_id.not_in(reviewed),
+        Death.patient_id.in_(window.of_patients()),
     )
     if window.since is not None:
         q = q.where(Death.died_on >= window.since)
@@ -109,7 +127,7 @@ def _urgency_changes(
 ) -> list[AgendaCandidate]:
     """Urgency: the latest change per patient (patient.urgency_since is that date)."""
     q = select(Patient.id, Patient.urgency, Patient.urgency_since, Patient.last_discussed_on).where(
-        Patient.status.in_(ACTIVE_STATUSES), Patient.urgency_since.is_not(None)
+        window.patients, Patient.status.in_(ACTIVE_STATUSES), Patient.urgency_since.is_not(None)
     )
     if window.since is not None:
         q = q.where(Patient.urgency_since >= window.since)
@@ -121,8 +139,10 @@ def _urgency_changes(
     if not changed:
         return []
     previous: dict[int, str | None] = {}
-    uq = select(UrgencyChange.patient_id, UrgencyChange.previous_code).order_by(
-        UrgencyChange.changed_on, UrgencyChange.id
+    uq = (
+        select(UrgencyChange.patient_id, UrgencyChange.previous_code)
+        .where(UrgencyChange.patient_id.in_(window.of_patients()))
+        .order_by(UrgencyChange.changed_on, UrgencyChange.id)
     )
     if window.since is not None:
         uq = uq.where(UrgencyChange.changed_on >= window.since)
@@ -149,7 +169,7 @@ def _new_markings(s: Session, window: _Window) -> list[AgendaCandidate]:
             Patient.last_discussed_on,
         )
         .join(Patient, Patient.id == Marking.patient_id)
-        .where(Patient.status.in_(ACTIVE_STATUSES), Marking.to_agenda.is_(True))
+        .where(window.patients, Patient.status.in_(ACTIVE_STATUSES), Marking.to_agenda.is_(True))
         .order_by(Marking.marked_on.desc(), Marking.id.desc())
     )
     if window.since is not None:
@@ -171,7 +191,7 @@ def _open_signals(s: Session, window: _Window, marked: set[int | None]) -> list[
     q = (
         select(Signal.patient_id, Signal.signalled_on, Signal.signal_type)
         .join(Patient, Patient.id == Signal.patient_id)
-        .where(Signal.handled_on.is_(None), Patient.status.in_(ACTIVE_STATUSES))
+        .where(window.patients, Signal.handled_on.is_(None), Patient.status.in_(ACTIVE_STATUSES))
         .order_by(Signal.signalled_on)
     )
     if window.since is not None:
@@ -203,7 +223,7 @@ def _hospital_mdos(s: Session, window: _Window) -> list[AgendaCandidate]:
             Patient.last_discussed_on,
         )
         .join(Patient, Patient.id == HospitalMdo.patient_id)
-        .where(Patient.status.in_(ACTIVE_STATUSES))
+        .where(window.patients, Patient.status.in_(ACTIVE_STATUSES))
         .order_by(HospitalMdo.mdo_on.desc(), HospitalMdo.id.desc())
     )
     if window.since is not None:

@@ -23,8 +23,9 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, search_key
 from pzmdo.services.context import AppContext
 from pzmdo.services.lookup import load_patient
+from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.register.inputs import PatientInput
-from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import (
     Marking,
     PatientWord,
@@ -219,7 +220,7 @@ def _new_patient(ctx: AppContext, s: Session, data: PatientInput, today: date) -
     p = Patient(status=PatientStatus.GESIGNALEERD.value, status_since=today)
     _apply_patient(p, data)
     p.is_fictional = data.is_fictional
-    p.practice_id = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+    p.practice_id = practice_for_new_patient(s, ctx, data.practice_id)
     s.add(p)
     s.flush()
     _index_words(s, p.id, p.search_name)

@@ -42,6 +42,7 @@ from pzmdo.services.register.inputs import (
     PersonChoice,
 )
 from pzmdo.services.register.marking import urgency_levels_for
+from pzmdo.services.scope import require_patient_in_scope, require_practice_in_scope
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import (
     HospitalMdo,
@@ -56,6 +57,7 @@ from pzmdo.store.models.register import (
 def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = None) -> int:
     """Add a patient to the register with status gesignaleerd."""
     require(ctx, Action.PATIENT_EDIT)
+    require_practice_in_scope(ctx, data.practice_id)
     today = _today()
     with ctx.unit() as s:
         p = _new_patient(ctx, s, data, today)
@@ -74,6 +76,7 @@ def update_patient(
     """Save the patient's details; ``expected_version`` is the version the form showed (a
     save on top of someone else's newer change is refused)."""
     require(ctx, Action.PATIENT_EDIT)
+    require_patient_in_scope(ctx, patient_id)
     data = validate_patient_input(data)
     with ctx.unit() as s:
         p = load_patient(s, patient_id)
@@ -98,6 +101,7 @@ def update_patient(
 def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
     """Everything the overview shows; audited as a read of the record."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     levels = urgency_levels_for(ctx)
     with ctx.unit() as s:
         p = load_patient(s, patient_id)
@@ -143,6 +147,7 @@ def _age_day(p: Patient) -> date:
 def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     """The patient's register history, newest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     items: list[tuple[date, Any, HistoryItem]] = []
     with ctx.read() as s:
         load_patient(s, patient_id)

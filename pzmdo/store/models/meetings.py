@@ -52,6 +52,7 @@ class MeetingTeamMember(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("meeting_team.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     default_attendee: Mapped[bool] = mapped_column(Boolean, default=True)
+    role: Mapped[str] = mapped_column(String(20), default="lid")  # a TeamMemberRole code
 
 
 class Meeting(Versioned, Base):
@@ -103,6 +104,8 @@ class MeetingNomination(Base):
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     nominated_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     note: Mapped[str] = mapped_column(String(500), default="")
+    # For one team's next meeting; None: the next meeting of any team of the patient's practice.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_team.id"))
     nominated_on: Mapped[date] = mapped_column(Date)
     used_in_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
