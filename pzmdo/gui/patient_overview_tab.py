@@ -33,6 +33,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.field_dialog import Field, FormDialog, enum_options
+from pzmdo.gui.widgets import chain_focus
 from pzmdo.services.register import (
     HistoryItem,
     PatientDetails,
@@ -99,8 +100,7 @@ class OverviewTab(QWidget):
             self.signal_done,
             self.history,
         ]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(chain)
         gctx.changed.connect(self._changed)
         self.reload()
 
