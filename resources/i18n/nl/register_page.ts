@@ -63,6 +63,30 @@
         <translation>Alle huisartsen</translation>
     </message>
     <message>
+        <source>&amp;Practice:</source>
+        <translation>&amp;Praktijk:</translation>
+    </message>
+    <message>
+        <source>Practice filter</source>
+        <translation>Filter op praktijk</translation>
+    </message>
+    <message>
+        <source>All my practices</source>
+        <translation>Al mijn praktijken</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>&amp;Overlegteam:</translation>
+    </message>
+    <message>
+        <source>Meeting team filter</source>
+        <translation>Filter op overlegteam</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle teams</translation>
+    </message>
+    <message>
         <source>Without &amp;central caregiver</source>
         <translation>Zonder &amp;centrale zorgverlener</translation>
     </message>
@@ -89,7 +113,9 @@
     <message numerus="yes">
         <source>%n patient(s)</source>
         <translation>
-            <numerusform>%n patiënt</numerusform><numerusform>%n patiënten</numerusform></translation>
+            <numerusform>%n patiënt</numerusform>
+            <numerusform>%n patiënten</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
