@@ -333,6 +333,8 @@ class MeetingsPage(QWidget):
                 self.team_filter.addItem(name, team_id)
         self.team_label.setVisible(several)
         self.team_filter.setVisible(several)
+        if several:
+            self.refresh()  # the list names each meeting's team
 
     def _show_meetings(self, rows: list[svc.MeetingInfo]) -> None:
         wanted = self._pending_select
@@ -342,6 +344,8 @@ class MeetingsPage(QWidget):
         select_row = -1
         for row, m in enumerate(rows):
             text = f"{m.title}\n{m.status_label}"
+            if len(self.teams) > 1:  # whose meeting it is, when the user sees several teams
+                text = f"{m.title}\n{m.team_name} · {m.status_label}"
             if m.item_count:
                 text += " · " + self.tr("%n item(s)", "", m.item_count)
             item = QListWidgetItem(text)
@@ -404,7 +408,7 @@ class MeetingsPage(QWidget):
     def _header_html(self, m: svc.MeetingInfo) -> str:
         e = html.escape
         parts = [f"<b style='font-size:14pt'>{e(m.title)}</b> — {e(m.status_label)}"]
-        details = []
+        details = [e(m.team_name)] if len(self.teams) > 1 else []
         if m.place:
             details.append(e(m.place))
         if m.online_link:

@@ -44,6 +44,7 @@ class RegisterPage(QWidget):
         filters, checks = self._build_filters()
         layout.addLayout(filters)
         layout.addLayout(checks)
+        layout.addWidget(self._build_scope_filters())
         layout.addWidget(self._build_table(), 1)
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Number of patients"))
@@ -101,7 +102,26 @@ class RegisterPage(QWidget):
         self.gp.setAccessibleName(self.tr("GP filter"))
         self.gp.addItem(self.tr("All GPs"), None)
         gp_label.setBuddy(self.gp)
-        # Practice and team: shown only when the user's scope holds more than one (issue 14).
+        self.no_central = QCheckBox(self.tr("Without &central caregiver"))
+        self.never = QCheckBox(self.tr("&Not yet discussed"))
+        self.signals = QCheckBox(self.tr("Open si&gnal (to discuss)"))
+        for box in (self.no_central, self.never, self.signals):
+            box.setAccessibleName(box.text().replace("&", ""))
+        for w in (status_label, self.status, gp_label, self.gp):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        checks = QHBoxLayout()
+        for box in (self.no_central, self.never, self.signals):
+            checks.addWidget(box)
+        checks.addStretch(1)
+        return filters, checks
+
+    def _build_scope_filters(self) -> QWidget:
+        """Practice and team, on their own row: shown only when the user's scope holds more
+        than one (issue 14)."""
+        self.scope_row = QWidget()
+        row = QHBoxLayout(self.scope_row)
+        row.setContentsMargins(0, 0, 0, 0)
         self.practice_label = QLabel(self.tr("&Practice:"))
         self.practice = QComboBox()
         self.practice.setAccessibleName(self.tr("Practice filter"))
@@ -113,23 +133,11 @@ class RegisterPage(QWidget):
         self.team.addItem(self.tr("All teams"), None)
         self.team_label.setBuddy(self.team)
         for w in (self.practice_label, self.practice, self.team_label, self.team):
+            row.addWidget(w)
             w.hide()
-        self.no_central = QCheckBox(self.tr("Without &central caregiver"))
-        self.never = QCheckBox(self.tr("&Not yet discussed"))
-        self.signals = QCheckBox(self.tr("Open si&gnal (to discuss)"))
-        for box in (self.no_central, self.never, self.signals):
-            box.setAccessibleName(box.text().replace("&", ""))
-        for w in (
-            status_label, self.status, gp_label, self.gp,
-            self.practice_label, self.practice, self.team_label, self.team,
-        ):  # fmt: skip
-            filters.addWidget(w)
-        filters.addStretch(1)
-        checks = QHBoxLayout()
-        for box in (self.no_central, self.never, self.signals):
-            checks.addWidget(box)
-        checks.addStretch(1)
-        return filters, checks
+        row.addStretch(1)
+        self.scope_row.hide()
+        return self.scope_row
 
     def _build_table(self) -> QTableView:
         self.model = RegisterModel(self.gctx, self)
@@ -147,7 +155,7 @@ class RegisterPage(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        for column, width in enumerate((90, 250, 50, 105, 170, 90, 170, 90, 90, 170)):
+        for column, width in enumerate((90, 250, 50, 105, 170, 90, 170, 90, 90, 240)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             # Room for the title and the sort arrow, also at 150 % scaling.
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
@@ -205,6 +213,7 @@ class RegisterPage(QWidget):
         self.practice.setVisible(several)
         self.team_label.setVisible(len(scope.teams) > 1)
         self.team.setVisible(len(scope.teams) > 1)
+        self.scope_row.setVisible(several or len(scope.teams) > 1)
 
     def current_query(self) -> RegisterQuery:
         return replace(

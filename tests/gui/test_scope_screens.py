@@ -123,10 +123,6 @@ def test_register_for_two_practices_shows_column_and_filters(qtbot, world):
         page.model.data(page.model.index(r, COL_PRACTICE)) for r in range(page.model.rowCount())
     }
     assert practice_texts == {"Huisartsenpraktijk De Linde (fictief)", "Praktijk Buiten (fictief)"}
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.resize(1100, 760)
-    _idle(qtbot, gctx)
-    page.grab().save(str(SHOTS / "register-two-practices.png"))
     # Filter by practice: only Buiten's patients (the service query, in the runner).
     page.practice.setCurrentIndex(page.practice.findData(world["other"]))
     qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 2, timeout=20_000)
@@ -152,9 +148,6 @@ def test_register_for_one_practice_has_no_extra_clutter(qtbot, world):
     assert not page.practice.isVisible() and not page.team.isVisible()
     assert not page.practice_label.isVisible()
     assert sorted(_names(page, qtbot)) == [f"Wim Lindeman {i} (fictief)" for i in range(3)]
-    page.resize(1100, 760)
-    _idle(qtbot, gctx)
-    page.grab().save(str(SHOTS / "register-one-practice.png"))
 
 
 def _meetings(qtbot, ctx: AppContext) -> tuple[MeetingsPage, GuiContext]:  # noqa: ANN001
@@ -171,7 +164,6 @@ def test_meetings_page_filters_by_team_and_plans_for_a_chosen_team(qtbot, world)
     page, gctx = _meetings(qtbot, world["twee"])
     assert page.team_filter.isVisible()
     assert page.meeting_list.count() == 2
-    page.grab().save(str(SHOTS / "meetings-two-teams.png"))
     page.team_filter.setCurrentIndex(page.team_filter.findData(world["team_b"]))
     qtbot.waitUntil(lambda: page.meeting_list.count() == 1, timeout=20_000)
     _idle(qtbot, gctx)
@@ -195,7 +187,6 @@ def test_meetings_page_for_one_team_has_no_team_filter(qtbot, world):
     page, gctx = _meetings(qtbot, world["een"])
     assert not page.team_filter.isVisible()
     assert page.meeting_list.count() == 1
-    page.grab().save(str(SHOTS / "meetings-one-team.png"))
     dialog = PlanMeetingDialog(gctx, page, teams=page.teams, team_id=page.team_id())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -242,8 +233,6 @@ def test_admin_tabs_create_a_practice_and_a_team_and_attach_a_user(qtbot, world)
     page.setCurrentWidget(page.practices)
     _idle(qtbot, gctx)
     assert page.practices.table.rowCount() == 2
-    page.practices.table.selectRow(0)
-    page.grab().save(str(SHOTS / "beheer-practices.png"))
     dialog = PracticeDialog(gctx, page)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -257,7 +246,6 @@ def test_admin_tabs_create_a_practice_and_a_team_and_attach_a_user(qtbot, world)
     # A team of that practice, with a member in a role.
     page.setCurrentWidget(page.teams)
     _idle(qtbot, gctx)
-    page.grab().save(str(SHOTS / "beheer-teams.png"))
     dialog = TeamDialog(gctx, page)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -281,7 +269,6 @@ def test_admin_tabs_create_a_practice_and_a_team_and_attach_a_user(qtbot, world)
     # Attach user "een" to the new practice and team.
     page.setCurrentWidget(page.attachments)
     _idle(qtbot, gctx)
-    page.grab().save(str(SHOTS / "beheer-attachments.png"))
     een = attachments.user_attachments(world["admin"], "een")
     dialog = AttachDialog(gctx, page, een)
     qtbot.addWidget(dialog)
@@ -321,3 +308,45 @@ def test_moving_a_patient_to_another_practice(qtbot, world):
     assert register.register_rows(world["admin"], [pid])[0].practice_id == world["other"]
     moves = practices.practice_moves(world["admin"], pid)
     assert [(m.to_practice, m.reason) for m in moves] == [("Praktijk Buiten (fictief)", "verhuisd")]
+
+
+def _window(qtbot, ctx: AppContext) -> tuple[MainWindow, GuiContext]:  # noqa: ANN001
+    gctx = GuiContext(ctx)
+    window = MainWindow(gctx, ctx.db.path, idle_ms=3_600_000)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    _idle(qtbot, gctx)
+    return window, gctx
+
+
+def _shot(qtbot, gctx: GuiContext, window: MainWindow, name: str) -> None:  # noqa: ANN001
+    _idle(qtbot, gctx)
+    page = window.pages.currentWidget()
+    if isinstance(page, RegisterPage):  # every row fetched before the picture
+        _names(page, qtbot)
+    qtbot.wait(50)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def test_screenshots_at_1280_by_800(qtbot, world):
+    """Register and meetings for a user with two practices and with one; the Beheer tabs."""
+    for login, suffix in (("twee", "two-practices"), ("een", "one-practice")):
+        window, gctx = _window(qtbot, world[login])
+        for key in ("register", "meetings"):
+            window.show_nav(key)
+            _shot(qtbot, gctx, window, f"{key}-{suffix}")
+        window.idle.stop()
+    window, gctx = _window(qtbot, world["admin"])
+    window.show_nav("admin")
+    admin = window.pages.currentWidget()
+    assert isinstance(admin, AdminPage)
+    for tab, name in (
+        (admin.practices, "beheer-practices"),
+        (admin.teams, "beheer-teams"),
+        (admin.attachments, "beheer-attachments"),
+    ):
+        admin.setCurrentWidget(tab)
+        _shot(qtbot, gctx, window, name)
+    window.idle.stop()
