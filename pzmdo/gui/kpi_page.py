@@ -35,7 +35,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import default_folder
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
-from pzmdo.gui.widgets import keep_alive, read_only_table
+from pzmdo.gui.widgets import chain_focus, keep_alive, read_only_table
 from pzmdo.services.kpi import KpiReport, trend
 from pzmdo.services.kpi_detail import Choice, scope_choices
 from pzmdo.services.kpi_export import export
@@ -175,8 +175,7 @@ class KpiPage(QWidget):
             self.numerator_button,
             self.denominator_patients,
         ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_focus(order)
         gctx.changed.connect(self._changed)
         if user.may(Action.KPI_AGGREGATE) or user.may(Action.KPI_DENOMINATORS):
             gctx.runner.submit(scope_choices, gctx.app, on_done=self._show_choices)

@@ -13,7 +13,7 @@ Entry point for benchmarks: ``compute(ctx, start, end)`` (all figures, one perio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -586,7 +586,3 @@ def trend(
     with ctx.read() as s:
         scope = _scope(s, ctx, practice_id, team_id)
         return [_compute(s, ctx, p, scope) for p in periods]
-
-
-def figure_measures(report: KpiReport, figure: str) -> Sequence[Measure]:
-    return [m for m in report.measures if m.figure == figure]
