@@ -86,7 +86,7 @@ class _ListTab(QWidget):
         gctx.changed.connect(self._on_changed)
         self.refresh()
 
-    def _on_changed(self, entity: str, _ids: tuple) -> None:
+    def _on_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
         if entity in (*self.entities, "*"):
             self.refresh()
 
@@ -462,13 +462,16 @@ class TeamDialog(SaveDialog):
     def selected_members(self) -> list[TeamMemberInput]:
         out = []
         for row in range(self.members.rowCount()):
-            member = self.members.item(row, self.MEMBER).checkState() == Qt.CheckState.Checked
-            invite = self.members.item(row, self.INVITE).checkState() == Qt.CheckState.Checked
-            if member or invite:
-                role = self.members.cellWidget(row, self.ROLE)
-                assert isinstance(role, QComboBox)
-                person_id = int(self.members.item(row, 0).data(Qt.ItemDataRole.UserRole))
-                out.append(TeamMemberInput(person_id, str(role.currentData()), invite))
+            name, member, invite = (
+                self.members.item(row, c) for c in (0, self.MEMBER, self.INVITE)
+            )
+            role = self.members.cellWidget(row, self.ROLE)
+            if name is None or member is None or invite is None or not isinstance(role, QComboBox):
+                continue  # not loaded yet
+            invited = invite.checkState() == Qt.CheckState.Checked
+            if member.checkState() == Qt.CheckState.Checked or invited:
+                person_id = int(name.data(Qt.ItemDataRole.UserRole))
+                out.append(TeamMemberInput(person_id, str(role.currentData()), invited))
         return out
 
     def submit(self) -> None:

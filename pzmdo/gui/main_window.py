@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
         self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
 
-    def _scope_changed(self, entity: str, _ids: tuple) -> None:
+    def _scope_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
         if entity in ("practice", "meeting_team", "attachments", "*"):
             self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
 
