@@ -350,3 +350,35 @@ def test_screenshots_at_1280_by_800(qtbot, world):
         admin.setCurrentWidget(tab)
         _shot(qtbot, gctx, window, name)
     window.idle.stop()
+
+
+def test_new_screens_are_accessible(qtbot, world):
+    """Every control of the filters, the Beheer tabs and the new dialogs has a name and
+    takes keyboard focus (the check of tests/gui/test_accessibility.py)."""
+    from tests.gui.test_accessibility import _problems
+
+    problems: list[str] = []
+    page, gctx = _register(qtbot, world["twee"])
+    problems += _problems(page, "register")
+    meetings_page, gctx = _meetings(qtbot, world["twee"])
+    problems += _problems(meetings_page, "meetings")
+    admin, agctx = _admin_page(qtbot, world)
+    for tab in (admin.practices, admin.teams, admin.attachments):
+        admin.setCurrentWidget(tab)
+        _idle(qtbot, agctx)
+        problems += _problems(tab, type(tab).__name__)
+    a = world["admin"]
+    dialogs = [
+        PracticeDialog(agctx, admin, practices.list_practices(a)[0]),
+        TeamDialog(agctx, admin, teams.list_teams(a)[0]),
+        AttachDialog(agctx, admin, attachments.user_attachments(a, "een")),
+        MovePracticeDialog(gctx, world["linde"][0]),
+        PlanMeetingDialog(gctx, meetings_page, teams=meetings_page.teams),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _idle(qtbot, gctx)
+        _idle(qtbot, agctx)
+        problems += _problems(dialog, type(dialog).__name__)
+    assert problems == []
