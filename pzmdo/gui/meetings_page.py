@@ -38,7 +38,7 @@ from pzmdo.gui.meeting_record import record_html
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
-from pzmdo.gui.widgets import button_row, chain_focus, keep_alive
+from pzmdo.gui.widgets import button_row, chain_focus, keep_alive, refill_choices
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
 from pzmdo.services.scope import ScopeInfo, current_scope
@@ -328,13 +328,11 @@ class MeetingsPage(QWidget):
     def _show_scope(self, scope: ScopeInfo) -> None:
         self.teams = scope.teams
         several = len(scope.teams) > 1
-        if several and self.team_filter.count() == 1:
-            for team_id, name in scope.teams:
-                self.team_filter.addItem(name, team_id)
+        lost = refill_choices(self.team_filter, scope.teams if several else ())
         self.team_label.setVisible(several)
         self.team_filter.setVisible(several)
-        if several:
-            self.refresh()  # the list names each meeting's team
+        if several or lost:
+            self.refresh()  # the list names each meeting's team; a team that left the scope
 
     def _show_meetings(self, rows: list[svc.MeetingInfo]) -> None:
         wanted = self._pending_select
@@ -482,6 +480,8 @@ class MeetingsPage(QWidget):
         self.record_view.setHtml(record_html(record))
 
     def _changed(self, entity: str, ids: tuple[int, ...]) -> None:
+        if entity in ("meeting_team", "attachments", "*"):  # teams may have come or gone
+            self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
         if entity in ("meeting", "*", "meeting_team"):
             self.refresh()
 

@@ -139,7 +139,15 @@ class RegisterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _on_changed(self, entity: str, _ids: tuple) -> None:
-        if entity in ("patient", "careteam", "meeting", "setting", "*"):
+        if entity in (
+            "patient",
+            "careteam",
+            "meeting",
+            "setting",
+            "attachments",
+            "meeting_team",
+            "*",
+        ):
             self.refresh()
 
     # -- access ---------------------------------------------------------------------------------

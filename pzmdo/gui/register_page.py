@@ -23,7 +23,7 @@ from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.permissions import Action
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.register_model import COL_NAME, COL_PRACTICE, RegisterModel
-from pzmdo.gui.widgets import chain_focus
+from pzmdo.gui.widgets import chain_focus, refill_choices
 from pzmdo.services.register import ACTIVE, PersonChoice, RegisterQuery
 from pzmdo.services.scope import ScopeInfo, current_scope
 
@@ -189,6 +189,7 @@ class RegisterPage(QWidget):
         self.gp.currentIndexChanged.connect(self.apply_filters)
         self.practice.currentIndexChanged.connect(self.apply_filters)
         self.team.currentIndexChanged.connect(self.apply_filters)
+        self.gctx.changed.connect(self._scope_changed)
         for box in (self.no_central, self.never, self.signals):
             box.toggled.connect(self.apply_filters)
         self.model.loaded.connect(self._loaded)
@@ -205,15 +206,19 @@ class RegisterPage(QWidget):
         teams; a user with one of each sees none of it."""
         several = len(scope.practices) > 1
         self.table.setColumnHidden(COL_PRACTICE, not several)
-        for practice_id, name in scope.practices if several else ():
-            self.practice.addItem(name, practice_id)
-        for team_id, name in scope.teams if len(scope.teams) > 1 else ():
-            self.team.addItem(name, team_id)
+        lost = refill_choices(self.practice, scope.practices if several else ())
+        lost |= refill_choices(self.team, scope.teams if len(scope.teams) > 1 else ())
         self.practice_label.setVisible(several)
         self.practice.setVisible(several)
         self.team_label.setVisible(len(scope.teams) > 1)
         self.team.setVisible(len(scope.teams) > 1)
         self.scope_row.setVisible(several or len(scope.teams) > 1)
+        if lost:  # a chosen practice or team left the user's scope
+            self.apply_filters()
+
+    def _scope_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
+        if entity in ("practice", "meeting_team", "attachments", "*"):
+            self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
 
     def current_query(self) -> RegisterQuery:
         return replace(

@@ -150,6 +150,20 @@ def test_register_for_one_practice_has_no_extra_clutter(qtbot, world):
     assert sorted(_names(page, qtbot)) == [f"Wim Lindeman {i} (fictief)" for i in range(3)]
 
 
+def test_register_follows_a_new_attachment(qtbot, world):
+    """The beheerder attaches user "een" to a second practice: their open register shows
+    the practice column and filter without a restart."""
+    page, gctx = _register(qtbot, world["een"])
+    assert page.table.isColumnHidden(COL_PRACTICE)
+    attachments.set_attachments(
+        world["admin"], "een", [world["home"], world["other"]], [world["team_a"]]
+    )
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(COL_PRACTICE), timeout=20_000)
+    assert page.practice.isVisible() and page.practice.count() == 3
+    _idle(qtbot, gctx)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=20_000)
+
+
 def _meetings(qtbot, ctx: AppContext) -> tuple[MeetingsPage, GuiContext]:  # noqa: ANN001
     gctx = GuiContext(ctx)
     page = MeetingsPage(gctx)
