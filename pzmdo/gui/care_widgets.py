@@ -22,7 +22,7 @@ from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
-from pzmdo.gui.widgets import read_only_table
+from pzmdo.gui.widgets import chain_focus, read_only_table
 
 
 def make_table(headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
@@ -132,12 +132,9 @@ class FormDialog(SaveDialog):
             text.setWordWrap(True)
             layout.addWidget(text)
         form = QFormLayout()
-        previous: QWidget | None = None
         for label, widget in rows:
             form.addRow(form_label(label, widget), widget)
-            if previous is not None:
-                QWidget.setTabOrder(previous, widget)
-            previous = widget
+        chain_focus([widget for _label, widget in rows])
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

@@ -23,6 +23,7 @@ from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
+    ACTIVE_STATUSES,
     Condition,
     PlaceOfDeath,
     Population,
@@ -277,7 +278,7 @@ class OverviewTab(QWidget):
         )
         allowed = set(details.allowed_next)
         alive = details.status != PatientStatus.OVERLEDEN.value
-        active = details.status in ("gesignaleerd", "gemarkeerd", "stervensfase")
+        active = details.status in ACTIVE_STATUSES
         self.buttons["edit"].setEnabled(True)
         self.buttons["signal"].setEnabled(alive)
         self.buttons["mark"].setEnabled(

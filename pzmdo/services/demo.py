@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Sex
@@ -110,7 +111,7 @@ def add_demo_patients(
         practice_id = s.scalars(select(Practice.id)).first()
         start = s.scalar(select(func.count()).select_from(Patient)) or 0
         last_id = s.scalar(select(func.max(Patient.id))) or 0
-        rows: list[dict] = []
+        rows: list[dict[str, Any]] = []
         for i in range(count):
             sex = rng.choice([Sex.MAN, Sex.VROUW])
             given = rng.choice(male if sex is Sex.MAN else female)
@@ -132,10 +133,10 @@ def add_demo_patients(
                 }
             )
             if len(rows) >= BATCH:
-                s.connection().execute(insert(Patient.__table__), rows)
+                s.connection().execute(insert(cast(Table, Patient.__table__)), rows)
                 rows = []
         if rows:
-            s.connection().execute(insert(Patient.__table__), rows)
+            s.connection().execute(insert(cast(Table, Patient.__table__)), rows)
         from pzmdo.services.register import index_new_patients
 
         index_new_patients(s, last_id)

@@ -366,14 +366,19 @@ def check_mapping(table: SourceTable, mapping: dict[str, str]) -> dict[str, int]
 
 def _status_of(text: str) -> PatientStatus:
     try:
-        return PatientStatus.from_text(text)  # type: ignore[return-value]
+        return PatientStatus.from_text(text)
     except ValueError:
         choices = ", ".join(s.value for s in PatientStatus)
         raise ValidationError(f"onbekende status '{text}'; kies uit {choices}.") from None
 
 
-def _keys(p: PatientInput) -> list[tuple]:
-    keys: list[tuple] = []
+#: How an imported row is matched to a patient: ("bsn", bsn), ("his", number, birth date)
+#: or ("name", search name, birth date).
+MatchKey = tuple[object, ...]
+
+
+def _keys(p: PatientInput) -> list[MatchKey]:
+    keys: list[MatchKey] = []
     if p.bsn:
         keys.append(("bsn", p.bsn))
     if p.his_number:
@@ -382,7 +387,7 @@ def _keys(p: PatientInput) -> list[tuple]:
     return keys
 
 
-def _match_key(p: PatientInput) -> tuple:
+def _match_key(p: PatientInput) -> MatchKey:
     """BSN, else HIS number + birth date, else name + birth date."""
     return _keys(p)[0]
 
@@ -408,21 +413,21 @@ def plan_import(
                 select(Person.id, Person.name).where(Person.discipline == Discipline.HUISARTS.value)
             )
         }
-        existing: set[tuple] = set()
-        for bsn, his, birth, name in s.execute(
+        existing: set[MatchKey] = set()
+        for bsn, his, born, name in s.execute(
             select(Patient.bsn, Patient.his_number, Patient.birth_date, Patient.search_name)
         ):
             if bsn:
                 existing.add(("bsn", bsn))
             if his:
-                existing.add(("his", his, birth))
-            existing.add(("name", name, birth))
+                existing.add(("his", his, born))
+            existing.add(("name", name, born))
 
     planned: list[PlannedRow] = []
     rejected: list[RejectedRow] = []
     already: list[int] = []
     warnings: list[str] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[MatchKey, int] = {}
     for number, values in zip(table.row_numbers, table.rows, strict=True):
 
         def get(key: str, values: tuple[str, ...] = values) -> str:

@@ -104,6 +104,26 @@ def test_plan_invites_default_attendees_and_refuses_bad_input(ctx, team):
     assert len(m.list_meetings(ctx)) == before  # nothing half-written
 
 
+@pytest.mark.parametrize(
+    ("offset", "accepted"),
+    [(2 * 366, True), (2 * 366 + 1, False), (-366, True), (-367, False)],
+)
+def test_plan_and_move_share_one_date_rule(ctx, team, offset, accepted):
+    """Planning and moving a meeting: the same limits (two years ahead, one year back)."""
+    day = TODAY + timedelta(days=offset)
+    moved = m.plan_meeting(ctx, TODAY + timedelta(days=14), today=TODAY)
+    if accepted:
+        assert m.plan_meeting(ctx, day, today=TODAY).held_on == day
+        other = day + timedelta(days=-1 if offset > 0 else 1)
+        assert m.update_meeting(ctx, moved.id, held_on=other, today=TODAY).held_on == other
+    else:
+        with pytest.raises(ValidationError, match="Controleer het jaartal"):
+            m.plan_meeting(ctx, day, today=TODAY)
+        with pytest.raises(ValidationError, match="Controleer het jaartal"):
+            m.update_meeting(ctx, moved.id, held_on=day, today=TODAY)
+        assert m.get_meeting(ctx, moved.id).held_on == TODAY + timedelta(days=14)
+
+
 def test_agenda_builder_accept_remove_add_reorder(ctx, team):
     pids = make_patients(ctx, 4)
     meeting = m.plan_meeting(ctx, TODAY + timedelta(days=3), theme="Zingeving (fictief thema)")

@@ -161,3 +161,29 @@ def test_scope_refuses_another_practice_with_one_dutch_sentence_and_an_audit_eve
     }
     with pytest.raises(OutOfScope):
         scope.require_patient_in_scope(gp, mine)
+
+
+def test_emergency_page_takes_the_patients_own_practice_hap(ctx):
+    from pzmdo.services import documents
+
+    other = practices.add_practice(
+        ctx,
+        practices.PracticeInput(
+            "Praktijk Hap (fictief)", hap_name="HAP Zuid (fictief)", hap_phone="0900-1112223"
+        ),
+    )
+    pid = _patient(ctx, "Spoed", other.id)
+    assert documents.careplan_data(ctx, pid).gp_post_phone == "0900-1112223"
+    home_patient = _patient(ctx, "Thuis")  # the own practice has no HAP number: the setting
+    assert documents.careplan_data(ctx, home_patient).gp_post_phone != "0900-1112223"
+
+
+def test_a_user_loses_sight_of_a_patient_moved_out_of_their_practices(ctx):
+    gp = _as(ctx, "verhuizer")  # one practice in the register: attached to it
+    other = practices.add_practice(ctx, practices.PracticeInput("Elders (fictief)")).id
+    pid = _patient(gp, "Weg")
+    assert [p.id for p in register.search_patients(gp, "Weg")] == [pid]
+    practices.move_patient(gp, pid, other, reason="Verhuisd naar elders (fictief)")
+    assert register.search_patients(gp, "Weg") == []
+    with pytest.raises(OutOfScope):
+        register.get_patient(gp, pid)

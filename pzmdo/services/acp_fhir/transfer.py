@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.audit import AuditAction
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name, fold, search_key
 from pzmdo.services.acp_fhir.export import response_from_content
 from pzmdo.services.acp_fhir.parse import FormIdentity, content_from_response
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.scope import patient_clause, require_patient_in_scope, scope_of
 from pzmdo.store.files import write_atomic
@@ -106,9 +107,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
     created = False
     with ctx.unit() as s:
         if patient_id is not None:
-            patient = s.get(Patient, patient_id)
-            if patient is None:
-                raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+            patient = load_patient(s, patient_id)
             _check_same_person(patient, who)
         else:
             patient, created = _find_or_create(s, ctx, who)
@@ -192,14 +191,12 @@ def _find_or_create(s: Any, ctx: AppContext, who: FormIdentity) -> tuple[Patient
     return patient, True
 
 
-def export_response(ctx: AppContext, patient_id: int) -> dict:
+def export_response(ctx: AppContext, patient_id: int) -> dict[str, Any]:
     """The current care plan as a QuestionnaireResponse of the national form."""
     require(ctx, Action.DOCUMENTS)
     require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        patient = s.get(Patient, patient_id)
-        if patient is None:
-            raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        patient = load_patient(s, patient_id)
         given, prefix, family, birth = (
             patient.given_name,
             patient.name_prefix,

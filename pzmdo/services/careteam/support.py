@@ -18,10 +18,10 @@ from pzmdo.domain.careteam import (
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
-from pzmdo.services.careteam.helpers import _patient
 from pzmdo.services.careteam.results import BurdenCheckInfo, VptzInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.scope import require_patient_in_scope, require_row_in_scope
 from pzmdo.store.models.careteam import (
     CarerBurdenCheck,
@@ -119,7 +119,7 @@ def list_burden_checks(ctx: AppContext, patient_id: int) -> list[BurdenCheckInfo
     require(ctx, Action.VIEW_RECORD)
     require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         return _burden_checks(s, patient_id)
 
 
@@ -157,7 +157,7 @@ def add_vptz_event(
             "regionale VPTZ-organisatie)."
         )
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         event = VptzEvent(
             patient_id=patient_id,
             status=step.value,
@@ -185,7 +185,7 @@ def vptz_history(ctx: AppContext, patient_id: int) -> list[VptzInfo]:
     require(ctx, Action.VIEW_RECORD)
     require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         return [
             _vptz_info(e)
             for e in s.scalars(

@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select, true
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
@@ -18,10 +18,11 @@ from pzmdo.domain.consultations import (
     to_local,
 )
 from pzmdo.domain.permissions import Action
-from pzmdo.services.consultations.helpers import _info, _load, _now, _single, _threshold_in
+from pzmdo.services.consultations.helpers import _info, _now, _single, _threshold_in
 from pzmdo.services.consultations.results import ConsultationInfo, TeamLoad
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_consultation
 from pzmdo.services.scope import (
     patient_clause,
     require_patient_in_scope,
@@ -37,7 +38,7 @@ from pzmdo.store.models.consultations import Consultation, ConsultTeam
 def _query_infos(
     ctx: AppContext,
     s: Session,
-    where: Sequence[object] = (),
+    where: Sequence[ColumnElement[bool]] = (),
     now: datetime | None = None,
 ) -> list[ConsultationInfo]:
     now = now or _now()
@@ -58,7 +59,7 @@ def list_consultations(
     """Consultations, newest request first; ``open_only``: still waiting for advice."""
     require(ctx, Action.VIEW_RECORD)
     require_patient_in_scope(ctx, patient_id)
-    where: list[object] = []
+    where: list[ColumnElement[bool]] = []
     if patient_id is not None:
         where.append(Consultation.patient_id == patient_id)
     if open_only:
@@ -75,7 +76,7 @@ def get_consultation(ctx: AppContext, consultation_id: int) -> ConsultationInfo:
     require(ctx, Action.VIEW_RECORD)
     require_row_in_scope(ctx, Consultation, consultation_id)
     with ctx.unit() as s:
-        c = _load(s, consultation_id)
+        c = load_consultation(s, consultation_id)
         ctx.record_opened(s, c.patient_id)
         return _single(ctx, s, c)
 

@@ -213,7 +213,7 @@ def _audit(ctx: AppContext, s: Session, info: DocumentInfo) -> None:
         if pid is not None and pid in versions:
             detail["zorgplanversie"] = versions[pid]
         ctx.audit(
-            s,  # type: ignore[arg-type]
+            s,
             AuditAction.DOCUMENT,
             patient_id=pid,
             entity=entity,

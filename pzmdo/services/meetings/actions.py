@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from pzmdo.domain.audit import AuditAction
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import (
     ItemStatus,
     ensure_editable,
@@ -18,12 +18,11 @@ from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_action, load_decision, load_meeting, load_patient
 from pzmdo.services.meetings.helpers import (
     _action_infos,
     _check_person,
     _get_item,
-    _get_meeting,
-    _get_patient,
     _status,
     _today,
 )
@@ -83,10 +82,8 @@ def remove_decision(ctx: AppContext, decision_id: int) -> None:
     require(ctx, Action.MEETING_RUN)
     require_row_in_scope(ctx, MeetingDecision, decision_id)
     with ctx.unit() as s:
-        decision = s.get(MeetingDecision, decision_id)
-        if decision is None:
-            raise NotFoundError("Dit besluit bestaat niet (meer).")
-        meeting = _get_meeting(s, decision.meeting_id)
+        decision = load_decision(s, decision_id)
+        meeting = load_meeting(s, decision.meeting_id)
         ensure_running(_status(meeting))
         ctx.audit(
             s,
@@ -108,10 +105,8 @@ def update_decision(ctx: AppContext, decision_id: int, text: str) -> None:
     require_row_in_scope(ctx, MeetingDecision, decision_id)
     value = clean_text(text, "het besluit", required=True, limit=2000)
     with ctx.unit() as s:
-        decision = s.get(MeetingDecision, decision_id)
-        if decision is None:
-            raise NotFoundError("Dit besluit bestaat niet (meer).")
-        meeting = _get_meeting(s, decision.meeting_id)
+        decision = load_decision(s, decision_id)
+        meeting = load_meeting(s, decision.meeting_id)
         ensure_running(_status(meeting))
         decision.text = value
         ctx.audit(
@@ -134,12 +129,10 @@ def update_action(
     require_row_in_scope(ctx, MeetingAction, action_id)
     text = validate_action(what, due, date.today())
     with ctx.unit() as s:
-        action = s.get(MeetingAction, action_id)
-        if action is None:
-            raise NotFoundError(f"Actie {action_id} bestaat niet (meer).")
+        action = load_action(s, action_id)
         if action.meeting_id is None:
             raise ValidationError("Deze actie hoort niet bij een overleg dat nog bezig is.")
-        ensure_running(_status(_get_meeting(s, action.meeting_id)))
+        ensure_running(_status(load_meeting(s, action.meeting_id)))
         _check_person(s, owner_person_id, "uitvoerder")
         action.what, action.owner_person_id, action.due = text, owner_person_id, due
         ctx.audit(
@@ -182,11 +175,11 @@ def _add_action(
     text = validate_action(what, due, today)
     with ctx.unit() as s:
         if patient_id is not None:
-            _get_patient(s, patient_id)
+            load_patient(s, patient_id)
         _check_person(s, owner_person_id, "uitvoerder")
         item_id = None
         if meeting_id is not None:
-            meeting = _get_meeting(s, meeting_id)
+            meeting = load_meeting(s, meeting_id)
             ensure_editable(_status(meeting))
             if patient_id is not None:
                 item_id = s.scalar(
@@ -229,9 +222,7 @@ def complete_action(
     require_row_in_scope(ctx, MeetingAction, action_id)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        action = s.get(MeetingAction, action_id)
-        if action is None:
-            raise NotFoundError(f"Actie {action_id} bestaat niet (meer).")
+        action = load_action(s, action_id)
         if action.done_on is not None:
             raise ValidationError(
                 f"Deze actie is al afgerond op {action.done_on:%d-%m-%Y}; er hoeft niets meer te "
@@ -254,15 +245,13 @@ def remove_action(ctx: AppContext, action_id: int) -> None:
     require(ctx, Action.MEETING_RUN)
     require_row_in_scope(ctx, MeetingAction, action_id)
     with ctx.unit() as s:
-        action = s.get(MeetingAction, action_id)
-        if action is None:
-            raise NotFoundError(f"Actie {action_id} bestaat niet (meer).")
+        action = load_action(s, action_id)
         if action.meeting_id is None:
             raise ValidationError(
                 "Deze actie hoort niet bij een overleg. Rond de actie af in plaats van haar te "
                 "verwijderen."
             )
-        ensure_running(_status(_get_meeting(s, action.meeting_id)))
+        ensure_running(_status(load_meeting(s, action.meeting_id)))
         ctx.audit(
             s,
             AuditAction.MEETING_ACTION_REMOVED,

@@ -9,13 +9,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
-    ACTIVE_STATUSES,
     URGENT_REASONS,
     ActionFact,
     AgendaCandidate,
     AgendaReason,
     CarryFact,
     NominationFact,
+    ProposedItem,
     ReviewFact,
     action_candidates,
     carried_over_candidates,
@@ -29,19 +29,20 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     ItemStatus,
     MeetingStatus,
     ensure_editable,
 )
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import ACTIVE_STATUSES
 from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services import consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting, load_patient
 from pzmdo.services.meetings.helpers import (
     _get_item,
-    _get_meeting,
-    _get_patient,
     _into_preparation,
     _item_infos,
     _next_position,
@@ -80,7 +81,7 @@ def agenda(
     require_meeting_in_scope(ctx, meeting_id)
     statuses = VISIBLE if include_proposed else ON_AGENDA
     with ctx.read() as s:
-        _get_meeting(s, meeting_id)
+        load_meeting(s, meeting_id)
         items = list(
             s.scalars(
                 select(MeetingAgendaItem)
@@ -113,7 +114,7 @@ def _own_candidates(
     """Open actions, periodic review, carried-over items, nominations, the theme: only for
     patients of the team's ``practices`` (the index on patient practice keeps it fast)."""
     team = s.get(MeetingTeam, meeting.team_id)
-    interval_days = (team.review_interval_weeks if team else 8) * 7
+    interval_days = (team.review_interval_weeks if team else DEFAULT_REVIEW_INTERVAL_WEEKS) * 7
     candidates: list[AgendaCandidate] = []
     of_team = select(Patient.id).where(Patient.practice_id.in_(practices))
 
@@ -211,7 +212,7 @@ def propose_agenda(
     require_meeting_in_scope(ctx, meeting_id)
     day = _today(today)
     with ctx.read() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         status = _status(meeting)
         previous = _previous_meeting(s, meeting)
         since = previous.held_on if previous else None
@@ -227,7 +228,7 @@ def propose_agenda(
         *consultations.agenda_candidates(ctx, since, day, practices),
     ]
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         own, carried_from = _own_candidates(s, meeting, previous, day, practices)
         existing = list(
@@ -239,71 +240,13 @@ def propose_agenda(
             for i in existing
             if i.patient_id is not None and i.status == ItemStatus.VERWIJDERD.value
         }
+        external = _still_present(s, external, practices)
+        candidates = external + own
+        proposal = propose(
+            candidates, exclude=present_pids - set(removed), deceased=_deceased(s, candidates)
+        )
         loose_keys = {(i.reason, i.detail) for i in existing if i.patient_id is None}
-        known = (
-            {
-                pid
-                for (pid,) in s.execute(
-                    select(Patient.id).where(
-                        Patient.id.in_(
-                            {c.patient_id for c in external if c.patient_id is not None}
-                        ),
-                        Patient.practice_id.in_(practices),  # never a patient outside the team
-                    )
-                )
-            }
-            if external
-            else set()
-        )
-        external = [c for c in external if c.patient_id is None or c.patient_id in known]
-        candidate_pids = {c.patient_id for c in external + own if c.patient_id is not None}
-        deceased = set(
-            s.scalars(
-                select(Patient.id).where(
-                    Patient.id.in_(candidate_pids),
-                    Patient.status == PatientStatus.OVERLEDEN.value,
-                )
-            )
-        )
-        proposal = propose(external + own, exclude=present_pids - set(removed), deceased=deceased)
-        position = _next_position(s, meeting_id)
-        added = 0
-        for p in proposal:
-            code = reason_code(p.reason)
-            again = removed.get(p.patient_id or 0)
-            if again is not None:
-                # Removed earlier; back only when something urgent happened since.
-                before = set((again.reasons or again.reason).split(","))
-                if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
-                    continue
-                again.status = ItemStatus.VOORGESTELD.value
-                again.reason = code
-                again.reasons = ",".join(reason_code(r) for r in p.reasons)
-                again.detail = p.detail
-                again.removed_reason = None
-                again.position = position
-                position += 1
-                added += 1
-                continue
-            if p.patient_id is None and (code, p.detail) in loose_keys:
-                continue
-            s.add(
-                MeetingAgendaItem(
-                    meeting_id=meeting_id,
-                    position=position,
-                    patient_id=p.patient_id,
-                    reason=code,
-                    reasons=",".join(reason_code(r) for r in p.reasons),
-                    detail=p.detail,
-                    title=p.detail if p.reason is AgendaReason.THEME else None,
-                    status=ItemStatus.VOORGESTELD.value,
-                    carried_from_id=carried_from.get(p.patient_id or 0)
-                    if AgendaReason.CARRIED_OVER in p.reasons
-                    else None,
-                )
-            )
-            position += 1
-            added += 1
+        added = _store_proposal(s, meeting_id, proposal, removed, loose_keys, carried_from)
         meeting.proposal_built_at = utcnow()
         _into_preparation(meeting)
         ctx.audit(
@@ -315,6 +258,84 @@ def propose_agenda(
         )
     ctx.changes.publish("meeting", meeting_id)
     return agenda(ctx, meeting_id)
+
+
+def _still_present(
+    s: Session, external: list[AgendaCandidate], practices: list[int]
+) -> list[AgendaCandidate]:
+    """Other areas' candidates whose patient still exists (ids come from other queries) and
+    belongs to one of the team's ``practices`` (never a patient outside the team)."""
+    if not external:
+        return external
+    ids = {c.patient_id for c in external if c.patient_id is not None}
+    known = set(
+        s.scalars(select(Patient.id).where(Patient.id.in_(ids), Patient.practice_id.in_(practices)))
+    )
+    return [c for c in external if c.patient_id is None or c.patient_id in known]
+
+
+def _deceased(s: Session, candidates: list[AgendaCandidate]) -> set[int]:
+    pids = {c.patient_id for c in candidates if c.patient_id is not None}
+    return set(
+        s.scalars(
+            select(Patient.id).where(
+                Patient.id.in_(pids), Patient.status == PatientStatus.OVERLEDEN.value
+            )
+        )
+    )
+
+
+def _store_proposal(
+    s: Session,
+    meeting_id: int,
+    proposal: list[ProposedItem],
+    removed: dict[int, MeetingAgendaItem],
+    loose_keys: set[tuple[str, str]],
+    carried_from: dict[int, int],
+) -> int:
+    """Add the proposed items after the agenda; returns how many were added.
+
+    An item the POH removed comes back only when something urgent happened since; a
+    patient-less item (a theme) is not proposed twice.
+    """
+    position = _next_position(s, meeting_id)
+    added = 0
+    for p in proposal:
+        code = reason_code(p.reason)
+        again = removed.get(p.patient_id or 0)
+        if again is not None:
+            before = set((again.reasons or again.reason).split(","))
+            if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
+                continue
+            again.status = ItemStatus.VOORGESTELD.value
+            again.reason = code
+            again.reasons = ",".join(reason_code(r) for r in p.reasons)
+            again.detail = p.detail
+            again.removed_reason = None
+            again.position = position
+            position += 1
+            added += 1
+            continue
+        if p.patient_id is None and (code, p.detail) in loose_keys:
+            continue
+        s.add(
+            MeetingAgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                patient_id=p.patient_id,
+                reason=code,
+                reasons=",".join(reason_code(r) for r in p.reasons),
+                detail=p.detail,
+                title=p.detail if p.reason is AgendaReason.THEME else None,
+                status=ItemStatus.VOORGESTELD.value,
+                carried_from_id=carried_from.get(p.patient_id or 0)
+                if AgendaReason.CARRIED_OVER in p.reasons
+                else None,
+            )
+        )
+        position += 1
+        added += 1
+    return added
 
 
 def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
@@ -465,9 +486,9 @@ def add_patient(
     require_patient_in_scope(ctx, patient_id)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
-        patient = _get_patient(s, patient_id)
+        patient = load_patient(s, patient_id)
         if patient.practice_id not in team_practice_ids(s, meeting.team_id):
             raise ValidationError(
                 "Deze patiënt hoort niet bij een praktijk van dit team. Bespreek de patiënt in "
@@ -523,7 +544,7 @@ def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     require_meeting_in_scope(ctx, meeting_id)
     text = clean_line(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         code = reason_code(AgendaReason.THEME)
         item = MeetingAgendaItem(
@@ -558,7 +579,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
     if len(set(item_ids)) != len(item_ids):
         raise ValidationError("Een agendapunt staat dubbel in de nieuwe volgorde.")
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         items = {
             i.id: i
@@ -618,7 +639,7 @@ def nominate(
     require_team_in_scope(ctx, team_id)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        patient = _get_patient(s, patient_id)
+        patient = load_patient(s, patient_id)
         if team_id is not None and patient.practice_id not in team_practice_ids(s, team_id):
             raise ValidationError(
                 "Deze patiënt hoort niet bij een praktijk van dat team. Kies het team van de "

@@ -9,21 +9,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
-    ACTIVE_STATUSES,
     reason_from_code,
     reason_label,
 )
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     ItemStatus,
     MeetingStatus,
     TeamKind,
     TriadCheck,
     check_transition,
+    default_cadence_weeks,
     triad_check,
 )
 from pzmdo.domain.practices import Scope
+from pzmdo.domain.register import ACTIVE_STATUSES
 from pzmdo.domain.text import display_name
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.results import ON_AGENDA, ActionInfo, AgendaItemInfo, MeetingInfo
 from pzmdo.services.scope import team_clause
 from pzmdo.services.teams import get_team_row, link_default_team
@@ -63,7 +67,9 @@ def _sync_next_review(s: Session, meeting: Meeting, patient_ids: Iterable[int | 
         ).all()
     )
     team = s.get(MeetingTeam, meeting.team_id)
-    interval = timedelta(weeks=team.review_interval_weeks if team else 8)
+    interval = timedelta(
+        weeks=team.review_interval_weeks if team else DEFAULT_REVIEW_INTERVAL_WEEKS
+    )
     for pid in pids:
         patient = s.get(Patient, pid)
         if patient is None:
@@ -99,27 +105,13 @@ def _person_names(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
     return {p.id: p.name for p in s.scalars(select(Person).where(Person.id.in_(wanted)))}
 
 
-def _get_meeting(s: Session, meeting_id: int) -> Meeting:
-    meeting = s.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(f"Overleg {meeting_id} bestaat niet. Kies een overleg uit de lijst.")
-    return meeting
-
-
 def _get_item(s: Session, item_id: int) -> tuple[MeetingAgendaItem, Meeting]:
     item = s.get(MeetingAgendaItem, item_id)
     if item is None:
         raise NotFoundError(
             f"Agendapunt {item_id} bestaat niet (meer). Ververs de agenda en probeer opnieuw."
         )
-    return item, _get_meeting(s, item.meeting_id)
-
-
-def _get_patient(s: Session, patient_id: int) -> Patient:
-    patient = s.get(Patient, patient_id)
-    if patient is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer). Kies een andere patiënt.")
-    return patient
+    return item, load_meeting(s, item.meeting_id)
 
 
 def _check_person(s: Session, person_id: int | None, what: str) -> None:
@@ -148,9 +140,9 @@ def _team(
         team = MeetingTeam(
             name="Kernteam",
             kind=TeamKind.KERNTEAM.value,
-            cadence_weeks=4,
-            review_interval_weeks=8,
-            minutes_per_patient=10,
+            cadence_weeks=default_cadence_weeks(TeamKind.KERNTEAM),
+            review_interval_weeks=DEFAULT_REVIEW_INTERVAL_WEEKS,
+            minutes_per_patient=DEFAULT_MINUTES_PER_PATIENT,
         )
         s.add(team)
         s.flush()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from sqlalchemy import select
 
@@ -12,14 +12,15 @@ from pzmdo.domain.meetings import (
     MeetingFunction,
     MeetingStatus,
     ensure_editable,
+    validate_meeting_date,
 )
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.helpers import (
     _check_person,
-    _get_meeting,
     _meeting_info,
     _parse_time,
     _status,
@@ -63,14 +64,7 @@ def plan_meeting(
     day = _today(today)
     if not isinstance(held_on, date):
         raise ValidationError("Geef de datum van het overleg op.")
-    if held_on > day + timedelta(days=2 * 366):
-        raise ValidationError(
-            f"De datum {held_on:%d-%m-%Y} ligt meer dan twee jaar vooruit. Controleer het jaartal."
-        )
-    if held_on < day - timedelta(days=366):
-        raise ValidationError(
-            f"De datum {held_on:%d-%m-%Y} ligt meer dan een jaar terug. Controleer het jaartal."
-        )
+    validate_meeting_date(held_on, day)
     at = _parse_time(start_time)
     place_ = clean_line(place, "de plaats", limit=200)
     link = clean_line(online_link, "de link voor online deelname", limit=500)
@@ -153,17 +147,19 @@ def update_meeting(
     scribe_person_id: int | None = None,
     theme: str | None = None,
     expected_version: int | None = None,
+    today: date | None = None,
 ) -> MeetingInfo:
     """Change the details of a meeting that is not closed (None = leave as is);
     ``expected_version``: the version the form showed (a stale save is refused)."""
     require(ctx, Action.MEETING_PREPARE)
     require_meeting_in_scope(ctx, meeting_id)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         check_version(meeting, expected_version, "Dit overleg")
         ensure_editable(_status(meeting))
         changed = []
         if held_on is not None and held_on != meeting.held_on:
+            validate_meeting_date(held_on, _today(today))
             clash = s.scalar(
                 select(Meeting.id).where(
                     Meeting.team_id == meeting.team_id,
@@ -227,4 +223,4 @@ def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     require(ctx, Action.MEETING_VIEW)
     require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
-        return _meeting_info(s, _get_meeting(s, meeting_id))
+        return _meeting_info(s, load_meeting(s, meeting_id))

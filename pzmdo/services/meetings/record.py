@@ -16,10 +16,10 @@ from pzmdo.domain.meetings import (
 from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.helpers import (
     _action_infos,
     _get_item,
-    _get_meeting,
     _item_infos,
     _login_name,
     _meeting_info,
@@ -100,7 +100,7 @@ def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
     require_meeting_in_scope(ctx, meeting_id)
     today = date.today()
     with ctx.read() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         info = _meeting_info(s, meeting)
         items = list(
             s.scalars(

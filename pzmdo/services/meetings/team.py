@@ -11,6 +11,8 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     TeamKind,
     default_cadence_weeks,
     next_meeting_on,
@@ -102,8 +104,8 @@ def save_team(
     name: str,
     kind: str,
     cadence_weeks: int | None = None,
-    review_interval_weeks: int = 8,
-    minutes_per_patient: int = 10,
+    review_interval_weeks: int = DEFAULT_REVIEW_INTERVAL_WEEKS,
+    minutes_per_patient: int = DEFAULT_MINUTES_PER_PATIENT,
     default_place: str = "",
     default_time: time | str | None = None,
     members: Sequence[tuple[int, bool]] = (),
@@ -177,5 +179,5 @@ def suggest_next_date(
         last = s.scalar(
             select(func.max(Meeting.held_on)).where(Meeting.team_id == (team.id if team else -1))
         )
-        weeks = team.cadence_weeks if team else 4
+        weeks = team.cadence_weeks if team else default_cadence_weeks(TeamKind.KERNTEAM)
     return next_meeting_on(last, weeks, day)

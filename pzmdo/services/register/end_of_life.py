@@ -25,7 +25,8 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
-from pzmdo.services.register.helpers import _clean, _enum_value, _get_patient, _status_event, _today
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.register.helpers import _clean, _enum_value, _status_event, _today
 from pzmdo.services.register.inputs import DeathInput, StervensfaseInput, TaskInfo
 from pzmdo.services.register.marking import _add_task, _close_open_signals
 from pzmdo.services.scope import (
@@ -57,7 +58,7 @@ def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInpu
     indicators = [_enum_value(StervensfaseIndicator, i, "aanwijzing") for i in data.indicators]
     on = data.started_on or today
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_event_date(on, p.birth_date, today, "De datum van de stervensfase")
         if p.marked_on and on < p.marked_on:
             raise ValidationError(
@@ -90,7 +91,7 @@ def end_stervensfase(ctx: AppContext, patient_id: int, reason: str) -> None:
     if not _clean(reason):
         raise ValidationError("Vul in waarom de stervensfase wordt beëindigd.")
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_transition(p.status, PatientStatus.GEMARKEERD)
         if p.status != PatientStatus.STERVENSFASE.value:
             raise TransitionError("Deze patiënt is niet in de stervensfase.")
@@ -106,7 +107,7 @@ def record_death(ctx: AppContext, patient_id: int, data: DeathInput) -> list[int
     today = _today()
     place = _enum_value(PlaceOfDeath, data.place, "plaats van overlijden") or "onbekend"
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_death_date(data.died_on, p.marked_on, p.birth_date, today)
         if p.status_since and data.died_on < p.status_since and p.status == "stervensfase":
             raise ValidationError(
@@ -155,7 +156,7 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
         )
     on = on or today
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_event_date(on, p.birth_date, today, "De datum van afmelden")
         check_transition(p.status, PatientStatus.AFGEMELD)
         _status_event(ctx, s, p, PatientStatus.AFGEMELD, on, reason_text)
@@ -186,7 +187,7 @@ def patient_tasks(ctx: AppContext, patient_id: int) -> list[TaskInfo]:
     require(ctx, Action.VIEW_RECORD)
     require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         rows = s.scalars(
             select(FollowUpTask)
             .where(FollowUpTask.patient_id == patient_id)

@@ -28,10 +28,10 @@ from pzmdo.domain.register import (
 from pzmdo.services import careteam
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.register.helpers import (
     _clean,
     _enum_value,
-    _get_patient,
     _resolve_patient,
     _status_event,
     _today,
@@ -185,8 +185,8 @@ def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> 
     level = find_urgency(code, urgency_levels_for(ctx))
     today = _today()
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
-        if p.status not in {x.value for x in ACTIVE_STATUSES}:
+        p = load_patient(s, patient_id)
+        if p.status not in ACTIVE_STATUSES:
             raise TransitionError(
                 f"De urgentie geldt alleen voor patiënten in zorg; deze patiënt is "
                 f"{PatientStatus(p.status).label.lower()}."

@@ -22,11 +22,11 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.patients import age_on
 from pzmdo.services.register.helpers import (
     _apply_patient,
     _check_unique,
-    _get_patient,
     _index_words,
     _input_of,
     _new_patient,
@@ -79,7 +79,7 @@ def update_patient(
     require_patient_in_scope(ctx, patient_id)
     data = validate_patient_input(data)
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_version(p, expected_version, "De gegevens van deze patiënt")
         _check_unique(s, data, exclude_id=patient_id)
         if p.marked_on and data.birth_date > p.marked_on:
@@ -104,7 +104,7 @@ def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
     require_patient_in_scope(ctx, patient_id)
     levels = urgency_levels_for(ctx)
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         gp = s.get(Person, p.gp_person_id) if p.gp_person_id else None
         central = s.get(Person, p.central_caregiver_id) if p.central_caregiver_id else None
         ctx.record_opened(s, patient_id)
@@ -150,7 +150,7 @@ def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     require_patient_in_scope(ctx, patient_id)
     items: list[tuple[date, Any, HistoryItem]] = []
     with ctx.read() as s:
-        _get_patient(s, patient_id)
+        load_patient(s, patient_id)
         for e in s.scalars(select(StatusEvent).where(StatusEvent.patient_id == patient_id)):
             text = f"Status: {PatientStatus(e.to_status).label.lower()}"
             if e.reason:

@@ -106,7 +106,7 @@ def _filtered(q: Any, query: RegisterQuery, scope: Scope) -> Any:
             )
         )
     if query.status == ACTIVE:
-        q = q.where(Patient.status.in_([x.value for x in ACTIVE_STATUSES]))
+        q = q.where(Patient.status.in_(ACTIVE_STATUSES))
     elif query.status:
         q = q.where(Patient.status == query.status)
     if query.gp_person_id is not None:

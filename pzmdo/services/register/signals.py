@@ -16,10 +16,10 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.register.helpers import (
     _clean,
     _enum_value,
-    _get_patient,
     _resolve_patient,
     _status_event,
     _today,
@@ -126,7 +126,7 @@ def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
     require(ctx, Action.VIEW_RECORD)
     require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         rows = s.scalars(
             select(Signal).where(Signal.patient_id == patient_id).order_by(Signal.signalled_on)
         )

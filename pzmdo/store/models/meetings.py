@@ -19,6 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
+    KERNTEAM_CADENCE_WEEKS,
+)
 from pzmdo.store.models.base import Base, UTCDateTime, Versioned, utcnow
 
 
@@ -29,9 +34,11 @@ class MeetingTeam(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="kernteam")
-    cadence_weeks: Mapped[int] = mapped_column(Integer, default=4)
-    review_interval_weeks: Mapped[int] = mapped_column(Integer, default=8)
-    minutes_per_patient: Mapped[int] = mapped_column(Integer, default=10)
+    cadence_weeks: Mapped[int] = mapped_column(Integer, default=KERNTEAM_CADENCE_WEEKS)
+    review_interval_weeks: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_REVIEW_INTERVAL_WEEKS
+    )
+    minutes_per_patient: Mapped[int] = mapped_column(Integer, default=DEFAULT_MINUTES_PER_PATIENT)
     default_place: Mapped[str | None] = mapped_column(String(200))
     default_time: Mapped[time | None] = mapped_column(Time)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
