@@ -139,13 +139,16 @@ def _dialogs(
     from pzmdo.gui.admin_scope import AttachDialog, PracticeDialog, TeamDialog
     from pzmdo.gui.consult_request_dialog import open_consult_request
     from pzmdo.gui.document_actions import DocumentDialog
+    from pzmdo.gui.import_dialog import ImportDialog
     from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
     from pzmdo.gui.marking_dialog import MarkingDialog
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
     from pzmdo.gui.practice_move_dialog import MovePracticeDialog
+    from pzmdo.gui.register_export_dialog import RegisterExportDialog
     from pzmdo.gui.team_settings_dialog import TeamSettingsDialog
     from pzmdo.services import attachments, practices, teams
+    from pzmdo.services.register import RegisterQuery
 
     meeting = svc.get_meeting(ctx, meeting_id)
     practice = practices.list_practices(ctx)[0]
@@ -167,6 +170,8 @@ def _dialogs(
         ("document", lambda: DocumentDialog(gctx, "agenda", meeting_id=meeting_id, parent=parent)),
         ("open actions", lambda: open_actions_dialog(gctx, parent)),
         ("theme", lambda: TextDialog(gctx, "Thema", "&Thema:", parent)),
+        ("import", lambda: ImportDialog(gctx, parent)),
+        ("register export", lambda: RegisterExportDialog(gctx, RegisterQuery(), 40, parent)),
         ("kpi denominators", lambda: DenominatorDialog(gctx, parent, None)),
         (
             "kpi patients",
