@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.register_page import RegisterPage
-from pzmdo.services.context import AppContext
+from tests.benchmarks.pairs import Bench, Row
 
 
 def _wait_until(condition: Callable[[], bool], timeout_ms: int) -> None:
@@ -27,9 +27,9 @@ def _wait_until(condition: Callable[[], bool], timeout_ms: int) -> None:
         QTest.qWait(10)
 
 
-def run(ctx: AppContext, measure) -> None:  # noqa: ANN001
+def run(env, bench: Bench) -> None:  # noqa: ANN001
     app = QApplication.instance() or QApplication([])
-    gctx = GuiContext(ctx)
+    gctx = GuiContext(env.ctx)
     page = RegisterPage(gctx)
     page.resize(1200, 700)
     page.show()
@@ -64,19 +64,13 @@ def run(ctx: AppContext, measure) -> None:  # noqa: ANN001
             ),
             30_000,
         )
-        measure(
-            f"gui: search {text!r} typed → rows shown (incl. 200 ms debounce)",
-            time.perf_counter() - typed,
-            1.0,
-        )
+        bench.add(Row(f"gui: search {text!r} typed → rows shown (incl. 200 ms debounce)",
+                      time.perf_counter() - typed, "ms", 1, target=1.0))  # fmt: skip
     page.search.clear()
     _wait_until(lambda: not page.model.loading and gctx.runner.pending() == 0, 30_000)
     timer.stop()
-    measure(
-        f"gui: longest blocked GUI thread while typing ({len(gaps)} ticks)",
-        max(gaps[1:]) / 1000,
-        0.25,
-    )
+    bench.add(Row(f"gui: longest blocked GUI thread while typing ({len(gaps)} ticks)",
+                  max(gaps[1:]) / 1000, "ms", 1, target=0.25))  # fmt: skip
     page.close()
     gctx.runner.wait()
     app.processEvents()
