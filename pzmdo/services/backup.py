@@ -45,7 +45,7 @@ def backup_database(db: Database, out: Path) -> Path:
         raise explain_sqlite_error(exc, None, out) from None
     try:
         _copy_pages(db, tmp)
-        problems = verify_backup(tmp, db.data_key)
+        problems = verify_backup(tmp, db.data_key, thorough=False)
         if problems:
             raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
         _fsync(tmp)
@@ -83,11 +83,15 @@ def _copy_pages(db: Database, target: Path) -> None:
     _remove_sidecars(target)
 
 
-def verify_backup(path: Path, data_key: bytes) -> list[str]:
+def verify_backup(path: Path, data_key: bytes, *, thorough: bool = True) -> list[str]:
     """Problems that make a backup unusable (empty list: it opens and is intact).
 
     The file is opened read-only and immutable: checking writes nothing into it (a backup
-    on read-only media can be checked and restored)."""
+    on read-only media can be checked and restored). ``thorough`` (before a restore) runs
+    SQLite's full integrity check; a copy just written is checked page by page with
+    SQLCipher's HMACs instead (every page decrypts and is exactly what was written), which
+    is a fifth of the time at region size (issue 20): the pages came from a live database
+    whose structure ``pzmdo check`` verifies."""
     path = Path(path)
     try:
         conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -100,8 +104,12 @@ def verify_backup(path: Path, data_key: bytes) -> list[str]:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except Exception:
             return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        problems = [] if rows == ["ok"] else [str(r) for r in rows[:5]]
+        if thorough:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            problems = [] if rows == ["ok"] else [str(r) for r in rows[:5]]
+        else:
+            rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            problems = [str(r) for r in rows[:5]]
         has_schema = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
         ).fetchone()[0]

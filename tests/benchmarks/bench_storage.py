@@ -58,7 +58,7 @@ def pragma(db: Path, key: bytes, statement: str) -> None:
         rows = conn.execute(statement).fetchall()
     finally:
         conn.close()
-    assert rows in ([], [("ok",)]), rows[:3]
+    assert rows in ([], [("ok",)]) or statement.endswith("(TRUNCATE)"), rows[:3]
 
 
 def run(env, bench: Bench) -> None:  # noqa: ANN001
@@ -81,8 +81,7 @@ def run(env, bench: Bench) -> None:  # noqa: ANN001
         bench_kpi.run_pair(env, bench, plain)
     finally:
         plain.close()
-    with ctx.db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    pragma(env.db, ctx.db.data_key, "PRAGMA wal_checkpoint(TRUNCATE)")  # the file is whole
     size = env.db.stat().st_size // 1_000_000
     out, copy = env.scratch / "backup.db", env.scratch / "copy.db"
     bench.pair(f"backup (encrypted, {size} MB, checked, manifest)",

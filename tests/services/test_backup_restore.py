@@ -92,3 +92,22 @@ def test_automatic_backup_keeps_the_last_ten(ctx, db_path: Path):
     assert len(autos) == 10
     assert all(keyslot_path(a).exists() for a in autos)
     assert not backup.verify_backup(autos[-1], ctx.db.data_key)
+
+
+@pytest.mark.parametrize("damage", ["flip_bytes", "flip_last_page", "truncate"])
+def test_page_check_of_a_new_backup_finds_damage(ctx, tmp_path: Path, damage):
+    """A backup just written is checked with SQLCipher's page HMACs (not the slower full
+    integrity check): a changed byte in any page, or a cut-off file, is found."""
+    add_demo_patients(ctx, 8, seed=4)
+    good = backup.backup(ctx, tmp_path / "goed.db")
+    assert backup.verify_backup(good, ctx.db.data_key, thorough=False) == []
+    data = bytearray(good.read_bytes())
+    if damage == "flip_bytes":
+        data[5000] ^= 0x01
+    elif damage == "flip_last_page":
+        data[-100] ^= 0x01
+    else:
+        data = data[: len(data) - 4096]
+    bad = tmp_path / "slecht.db"
+    bad.write_bytes(bytes(data))
+    assert backup.verify_backup(bad, ctx.db.data_key, thorough=False)
