@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlcipher3
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from pzmdo.domain.errors import DatabaseError, PermissionDenied, UnlockError
 from pzmdo.domain.permissions import Action, allowed, refusal
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.services.guard import require
-from pzmdo.store.database import Database, explain_sqlite_error
+from pzmdo.store.database import BUSY_TIMEOUT_MS, Database, explain_sqlite_error
 from pzmdo.store.filelock import FileLock, describe_holders, hold_temp
 from pzmdo.store.files import copy_private, private_dir
 from pzmdo.store.models import AppUser
@@ -44,7 +45,9 @@ def backup_database(db: Database, out: Path) -> Path:
     except OSError as exc:
         raise explain_sqlite_error(exc, None, out) from None
     try:
-        _copy_pages(db, tmp)
+        if not _copy_encrypted_pages(db, held):
+            _copy_pages(db, tmp)
+        _set_rollback_journal(tmp, db.data_key)
         problems = verify_backup(tmp, db.data_key, thorough=False)
         if problems:
             raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
@@ -64,9 +67,50 @@ def backup_database(db: Database, out: Path) -> Path:
     return out
 
 
+def _copy_encrypted_pages(db: Database, target: IO[bytes]) -> bool:
+    """Copy the file's encrypted pages as they are, without decrypting and re-encrypting
+    each page as the online backup API does (2-3x faster at region size, issue 20).
+
+    Consistent because it copies inside a read transaction whose snapshot is the main
+    file alone: after a checkpoint that emptied the write-ahead log, a reader reads only
+    the main file, and no checkpoint writes into it until that reader ends (writers go on
+    appending to the log meanwhile). When the log is not empty (another session wrote in
+    between, or a reader kept the checkpoint from finishing) nothing is copied: False,
+    and the caller uses the online backup API."""
+    assert db.path is not None
+    wal = db.path.with_name(db.path.name + "-wal")
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert conn is not None
+        conn.execute("PRAGMA busy_timeout = 200")  # a busy log: fall back, do not wait
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+            if wal.exists() and wal.stat().st_size > 0:
+                return False
+            target.seek(0)
+            target.truncate()
+            with open(db.path, "rb") as source:
+                shutil.copyfileobj(source, target, 1 << 20)
+            target.flush()
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlcipher3.OperationalError:
+        target.seek(0)
+        target.truncate()
+        return False  # busy: the online backup API copies while others write
+    finally:
+        raw.close()
+    return True
+
+
 def _copy_pages(db: Database, target: Path) -> None:
-    """Online backup from a pooled connection into a new file with the same key; the copy
-    is left in rollback-journal mode so it is one self-contained file."""
+    """Online backup from a pooled connection into a new file with the same key."""
     assert db.data_key is not None
     raw = db.engine.raw_connection()
     try:
@@ -75,11 +119,21 @@ def _copy_pages(db: Database, target: Path) -> None:
             dest.execute(f"PRAGMA key = \"x'{db.data_key.hex()}'\"")
             dest.execute("PRAGMA cipher_log_level = NONE")
             raw.driver_connection.backup(dest)  # type: ignore[union-attr]
-            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     finally:
         raw.close()
+
+
+def _set_rollback_journal(target: Path, data_key: bytes) -> None:
+    """Leave the copy in rollback-journal mode, so it is one self-contained file."""
+    dest = sqlcipher3.connect(str(target))
+    try:
+        dest.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        dest.execute("PRAGMA cipher_log_level = NONE")
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
     _remove_sidecars(target)
 
 
@@ -354,8 +408,11 @@ def write_manifest(backup_file: Path, data_key: bytes, target: Path) -> None:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         conn.execute("PRAGMA cipher_log_level = NONE")
         row = conn.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
-        head: dict[str, Any] | None = {"volgnummer": row[0], "hash": row[1][:16]} if row else {
-            "volgnummer": 0, "hash": "0" * 16}
+        head: dict[str, Any] | None = (
+            {"volgnummer": row[0], "hash": row[1][:16]}
+            if row
+            else {"volgnummer": 0, "hash": "0" * 16}
+        )
     except sqlcipher3.OperationalError:
         head = None  # a copy taken before an upgrade: its schema has no chain yet
     finally:
