@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import shutil
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -31,9 +32,12 @@ AUTO_PREFIX = "auto-"
 def backup_database(db: Database, out: Path) -> Path:
     """Write an encrypted copy (same data key) to ``out``, plus its key-slot file.
 
-    SQLite's online backup API copies every page inside one read transaction of the
-    source, so the copy is consistent while other connections write. It is written under a
-    temporary name and only renamed into place once a read-only check of it passed.
+    The encrypted pages are copied as they are when the write-ahead log allows it, else
+    SQLite's online backup API copies (and re-encrypts) every page; both inside one read
+    transaction of the source, so the copy is consistent while other connections write.
+    It is written under a temporary name and only renamed into place once a read-only
+    check of it passed: the byte-for-byte copy was compared with the live file, the online
+    copy is checked page by page (SQLCipher's HMACs).
     """
     if db.path is None or db.data_key is None:
         raise DatabaseError("Een back-up van een gedeelde server maakt de serverbeheerder.")
@@ -45,10 +49,11 @@ def backup_database(db: Database, out: Path) -> Path:
     except OSError as exc:
         raise explain_sqlite_error(exc, None, out) from None
     try:
-        if not _copy_encrypted_pages(db, held):
+        as_is = _copy_encrypted_pages(db, held)
+        if not as_is:
             _copy_pages(db, tmp)
         _set_rollback_journal(tmp, db.data_key)
-        problems = verify_backup(tmp, db.data_key, thorough=False)
+        problems = verify_backup(tmp, db.data_key, check="open" if as_is else "pages")
         if problems:
             raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
         _fsync(tmp)
@@ -96,8 +101,12 @@ def _copy_encrypted_pages(db: Database, target: IO[bytes]) -> bool:
             target.seek(0)
             target.truncate()
             with open(db.path, "rb") as source:
-                shutil.copyfileobj(source, target, 1 << 20)
-            target.flush()
+                _copy_bytes(source, target)
+                if not _same_bytes(source, target):
+                    raise DatabaseError(
+                        "De back-up kon niet worden gecontroleerd: de kopie wijkt af van de "
+                        "database. Controleer de schijf en probeer het opnieuw."
+                    )
         finally:
             conn.execute("ROLLBACK")
     except sqlcipher3.OperationalError:
@@ -107,6 +116,34 @@ def _copy_encrypted_pages(db: Database, target: IO[bytes]) -> bool:
     finally:
         raw.close()
     return True
+
+
+def _copy_bytes(source: IO[bytes], target: IO[bytes]) -> None:
+    """Copy in the kernel where the system can (Linux), else through a buffer: the
+    buffered copy took 4 s for 720 MB, the kernel copy under 1 s (issue 20)."""
+    size = os.fstat(source.fileno()).st_size
+    if sys.platform.startswith("linux"):
+        offset = 0
+        while offset < size:
+            sent = os.sendfile(target.fileno(), source.fileno(), offset, size - offset)
+            if sent == 0:
+                break
+            offset += sent
+    else:
+        shutil.copyfileobj(source, target, 1 << 20)
+    target.flush()
+
+
+def _same_bytes(source: IO[bytes], target: IO[bytes]) -> bool:
+    """The copy reads back as the source (still inside the source's read snapshot)."""
+    source.seek(0)
+    target.seek(0)
+    while True:
+        a, b = source.read(1 << 20), target.read(1 << 20)
+        if a != b:
+            return False
+        if not a:
+            return True
 
 
 def _copy_pages(db: Database, target: Path) -> None:
@@ -137,15 +174,15 @@ def _set_rollback_journal(target: Path, data_key: bytes) -> None:
     _remove_sidecars(target)
 
 
-def verify_backup(path: Path, data_key: bytes, *, thorough: bool = True) -> list[str]:
+def verify_backup(path: Path, data_key: bytes, *, check: str = "full") -> list[str]:
     """Problems that make a backup unusable (empty list: it opens and is intact).
 
     The file is opened read-only and immutable: checking writes nothing into it (a backup
-    on read-only media can be checked and restored). ``thorough`` (before a restore) runs
-    SQLite's full integrity check; a copy just written is checked page by page with
-    SQLCipher's HMACs instead (every page decrypts and is exactly what was written), which
-    is a fifth of the time at region size (issue 20): the pages came from a live database
-    whose structure ``pzmdo check`` verifies."""
+    on read-only media can be checked and restored). ``check``: "full" (before a restore)
+    runs SQLite's full integrity check; "pages" checks every page with SQLCipher's HMACs
+    (it decrypts and is exactly what was written; a sixth of the time at region size);
+    "open" only opens it and finds the schema (a copy already compared byte for byte with
+    the live database, whose structure ``pzmdo check`` verifies)."""
     path = Path(path)
     try:
         conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -158,10 +195,11 @@ def verify_backup(path: Path, data_key: bytes, *, thorough: bool = True) -> list
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except Exception:
             return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
-        if thorough:
+        problems: list[str] = []
+        if check == "full":
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             problems = [] if rows == ["ok"] else [str(r) for r in rows[:5]]
-        else:
+        elif check == "pages":
             rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
             problems = [str(r) for r in rows[:5]]
         has_schema = conn.execute(

@@ -100,7 +100,7 @@ def test_page_check_of_a_new_backup_finds_damage(ctx, tmp_path: Path, damage):
     integrity check): a changed byte in any page, or a cut-off file, is found."""
     add_demo_patients(ctx, 8, seed=4)
     good = backup.backup(ctx, tmp_path / "goed.db")
-    assert backup.verify_backup(good, ctx.db.data_key, thorough=False) == []
+    assert backup.verify_backup(good, ctx.db.data_key, check="pages") == []
     data = bytearray(good.read_bytes())
     if damage == "flip_bytes":
         data[5000] ^= 0x01
@@ -110,7 +110,7 @@ def test_page_check_of_a_new_backup_finds_damage(ctx, tmp_path: Path, damage):
         data = data[: len(data) - 4096]
     bad = tmp_path / "slecht.db"
     bad.write_bytes(bytes(data))
-    assert backup.verify_backup(bad, ctx.db.data_key, thorough=False)
+    assert backup.verify_backup(bad, ctx.db.data_key, check="pages")
 
 
 PAGE = 4096  # SQLCipher 4's page size
