@@ -20,6 +20,7 @@ from pzmdo.cli import (
     consultations,
     core,
     keys,
+    kpi,
     meetings,
     register,
     reports,
@@ -30,7 +31,9 @@ from pzmdo.services import errorlog
 from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
-COMMAND_MODULES = [core, keys, register, careplan, meetings, consultations, reports, selftest]
+COMMAND_MODULES = [
+    core, keys, register, careplan, meetings, consultations, reports, kpi, selftest
+]  # fmt: skip
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

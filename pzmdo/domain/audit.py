@@ -107,6 +107,10 @@ class AuditAction(LabelledEnum):
     CONSULT_GEANNULEERD = "consult_geannuleerd"
     CONSULT_AANGEVRAAGD = "consult_aangevraagd"
     CONSULT_ADVIES_VERWERKT = "consult_advies_verwerkt"
+    # Quality figures (spiegelinformatie)
+    KPI_DENOMINATOR = "kpi_denominator"
+    KPI_DRILLDOWN = "kpi_drilldown"
+    KPI_EXPORT = "kpi_export"
 
 
 register_labels(
@@ -201,5 +205,8 @@ register_labels(
         AuditAction.CONSULT_GEANNULEERD: "Consultatie geannuleerd",
         AuditAction.CONSULT_AANGEVRAAGD: "Consultatie heropend",
         AuditAction.CONSULT_ADVIES_VERWERKT: "Advies verwerkt",
+        AuditAction.KPI_DENOMINATOR: "Externe noemer vastgelegd",
+        AuditAction.KPI_DRILLDOWN: "Patiënten achter een kengetal ingezien",
+        AuditAction.KPI_EXPORT: "Spiegelinformatie geëxporteerd",
     }
 )

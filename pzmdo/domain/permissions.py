@@ -41,6 +41,7 @@ class Action(LabelledEnum):
     DOCUMENTS = "documents"
     KPI_AGGREGATE = "kpi_aggregate"
     KPI_DRILLDOWN = "kpi_drilldown"
+    KPI_DENOMINATORS = "kpi_denominators"
     DIRECTORY = "directory"
     USERS = "users"
     SETTINGS = "settings"
@@ -88,6 +89,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.DOCUMENTS: _CLINICAL,
     Action.KPI_AGGREGATE: frozenset({_H, _P, _C}),
     Action.KPI_DRILLDOWN: frozenset({_H, _P}),
+    Action.KPI_DENOMINATORS: frozenset({_C}),
     Action.DIRECTORY: frozenset({_B}),
     Action.USERS: frozenset({_B}),
     Action.SETTINGS: frozenset({_B}),
@@ -145,6 +147,7 @@ register_labels(
         Action.DOCUMENTS: "documenten maken",
         Action.KPI_AGGREGATE: "kengetallen inzien",
         Action.KPI_DRILLDOWN: "kengetallen per patiënt inzien",
+        Action.KPI_DENOMINATORS: "externe noemers van de kengetallen invoeren",
         Action.DIRECTORY: "de zorgverlenersgids en BIG-gegevens wijzigen",
         Action.USERS: "gebruikers en rollen beheren",
         Action.SETTINGS: "instellingen wijzigen",

@@ -170,6 +170,33 @@ class AuditPage(QWidget):
         self.gctx = gctx
         self.setAccessibleName(self.tr("Audit trail"))
 
+        grid = self._build_filters()
+        self._build_table()
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        for first, second in (
+            (self.patient, self.user),
+            (self.user, self.action),
+            (self.action, self.period),
+            (self.period, self.since),
+            (self.since, self.until),
+            (self.until, self.search),
+            (self.search, self.export),
+            (self.export, self.table),
+        ):
+            self.setTabOrder(first, second)
+
+        gctx.runner.submit(audit_log.audit_users, gctx.app, on_done=self._users)
+        self.refresh()
+
+    def _build_filters(self) -> QGridLayout:
+        """Patient, user, action and period; Show and Export."""
         self.patient = QLineEdit()
         self.patient.setPlaceholderText(self.tr("name or number"))
         self.patient.setAccessibleName(self.tr("Filter by patient"))
@@ -226,8 +253,10 @@ class AuditPage(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 2)
         grid.setColumnStretch(5, 2)
+        return grid
 
-        self.model = AuditModel(gctx, self)
+    def _build_table(self) -> None:
+        self.model = AuditModel(self.gctx, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Audit events"))
@@ -239,28 +268,6 @@ class AuditPage(QWidget):
         for col, width in enumerate((60, 140, 200, 200, 180)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.status = QLabel()
-        self.status.setAccessibleName(self.tr("Status"))
-        self.status.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        for first, second in (
-            (self.patient, self.user),
-            (self.user, self.action),
-            (self.action, self.period),
-            (self.period, self.since),
-            (self.since, self.until),
-            (self.until, self.search),
-            (self.search, self.export),
-            (self.export, self.table),
-        ):
-            self.setTabOrder(first, second)
-
-        gctx.runner.submit(audit_log.audit_users, gctx.app, on_done=self._users)
-        self.refresh()
 
     def _date_edit(self, name: str, day: date) -> DateInput:
         return DateInput(day, name, what=name)

@@ -59,9 +59,8 @@ def fit_height(table: QTableWidget, min_rows: int = 2, max_rows: int = 10) -> No
 
 def selected_key(table: QTableWidget) -> Any:
     row = table.currentRow()
-    if row < 0 or table.item(row, 0) is None:
-        return None
-    return table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+    item = table.item(row, 0) if row >= 0 else None
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
 
 def answer_combo(answer_set: AnswerSet, name: str, empty: str | None = None) -> QComboBox:
@@ -112,6 +111,10 @@ def form_label(text: str, buddy: QWidget, wrap: bool = True) -> QLabel:
     return label
 
 
+# What a FormDialog's ``submit`` returns: the service function and its arguments.
+FormCall = tuple[Callable[..., Any], tuple[Any, ...]]
+
+
 class FormDialog(SaveDialog):
     """A small form of labelled rows on the shared SaveDialog. ``submit`` builds the call
     (a Dutch ValidationError is shown in the dialog); ``on_done`` gets the result."""
@@ -122,7 +125,7 @@ class FormDialog(SaveDialog):
         parent: QWidget | None,
         title: str,
         rows: list[tuple[str, QWidget]],
-        submit: Callable[[], tuple[Callable[..., Any], tuple]],
+        submit: Callable[[], FormCall],
         on_done: Callable[[Any], None] | None = None,
         intro: str = "",
     ) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,8 +25,10 @@ from pzmdo.domain.careteam import (
     TeamRole,
     VptzStatus,
 )
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.care_widgets import (
+    FormCall,
     FormDialog,
     combo_code,
     date_field,
@@ -38,6 +40,7 @@ from pzmdo.gui.care_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.person_picker import PersonPicker
+from pzmdo.gui.widgets import button_row
 from pzmdo.services import careteam
 
 
@@ -45,8 +48,21 @@ def create_tab(gctx: GuiContext, patient_id: int) -> QWidget:
     return CareTeamTab(gctx, patient_id)
 
 
-def _d(day: date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else ""
+_Loaded = tuple[
+    careteam.TeamSummary,
+    list[careteam.TeamMemberInfo],
+    list[careteam.BurdenCheckInfo],
+    list[careteam.VptzInfo],
+]
+
+
+def _load(ctx: Any, pid: int) -> _Loaded:
+    return (
+        careteam.team_summary(ctx, pid),
+        careteam.team_history(ctx, pid),
+        careteam.list_burden_checks(ctx, pid),
+        careteam.vptz_history(ctx, pid),
+    )
 
 
 class CareTeamTab(QScrollArea):
@@ -69,8 +85,29 @@ class CareTeamTab(QScrollArea):
         self.warnings.setStyleSheet("color: #8a1c1c; font-weight: 600;")
         self.warnings.setAccessibleName(self.tr("Warnings"))
         layout.addWidget(self.warnings)
+        for build in (self._build_team, self._build_naasten, self._build_vptz):
+            box = build()
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._set_tab_order()
 
-        # -- team
+        self.central_button.clicked.connect(self.open_central_dialog)
+        self.role_button.clicked.connect(self.open_role_dialog)
+        self.member_button.clicked.connect(self.open_member_dialog)
+        self.end_button.clicked.connect(self.open_end_dialog)
+        self.naaste_button.clicked.connect(self.open_naaste_dialog)
+        self.burden_button.clicked.connect(self.open_burden_dialog)
+        self.vptz_button.clicked.connect(self.open_vptz_dialog)
+        gctx.changed.connect(self._on_changed)
+        self.dialog: FormDialog | None = None
+        self.loads = 0
+        self.refresh()
+
+    # -- building --------------------------------------------------------------------------
+    def _build_team(self) -> QGroupBox:
+        """The current team with its buttons, and the history of changes."""
         team_box = QGroupBox(self.tr("Care team"))
         team_layout = QVBoxLayout(team_box)
         self.team = make_table(
@@ -87,7 +124,6 @@ class CareTeamTab(QScrollArea):
             fit=True,
         )
         team_layout.addWidget(self.team)
-        row = QHBoxLayout()
         self.central_button = QPushButton(self.tr("&Centrale zorgverlener…"))
         self.central_button.setAccessibleName(self.tr("Set or change the centrale zorgverlener"))
         self.role_button = QPushButton(self.tr("Assign &role…"))
@@ -98,10 +134,9 @@ class CareTeamTab(QScrollArea):
         self.member_button.setAccessibleName(self.tr("Add a team member"))
         self.end_button = QPushButton(self.tr("&End membership…"))
         self.end_button.setAccessibleName(self.tr("End the selected membership"))
-        for b in (self.central_button, self.role_button, self.member_button, self.end_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        team_layout.addLayout(row)
+        team_layout.addLayout(
+            button_row(self.central_button, self.role_button, self.member_button, self.end_button)
+        )
         history_label = QLabel(self.tr("History of changes"))
         history_label.setStyleSheet("font-weight: 600;")
         team_layout.addWidget(history_label)
@@ -118,9 +153,9 @@ class CareTeamTab(QScrollArea):
             fit=True,
         )
         team_layout.addWidget(self.history)
-        layout.addWidget(team_box)
+        return team_box
 
-        # -- naasten
+    def _build_naasten(self) -> QGroupBox:
         naasten_box = QGroupBox(self.tr("Naasten and carer burden"))
         n_layout = QVBoxLayout(naasten_box)
         self.naasten = make_table(
@@ -136,17 +171,13 @@ class CareTeamTab(QScrollArea):
             fit=True,
         )
         n_layout.addWidget(self.naasten)
-        row = QHBoxLayout()
         self.naaste_button = QPushButton(self.tr("Add &naaste…"))
         self.naaste_button.setAccessibleName(self.tr("Add a naaste"))
         self.burden_button = QPushButton(self.tr("Record carer &burden…"))
         self.burden_button.setAccessibleName(
             self.tr("Record a carer burden check for the selected naaste")
         )
-        row.addWidget(self.naaste_button)
-        row.addWidget(self.burden_button)
-        row.addStretch(1)
-        n_layout.addLayout(row)
+        n_layout.addLayout(button_row(self.naaste_button, self.burden_button))
         self.burden = make_table(
             [
                 self.tr("Date"),
@@ -160,9 +191,9 @@ class CareTeamTab(QScrollArea):
             fit=True,
         )
         n_layout.addWidget(self.burden)
-        layout.addWidget(naasten_box)
+        return naasten_box
 
-        # -- VPTZ
+    def _build_vptz(self) -> QGroupBox:
         vptz_box = QGroupBox(self.tr("VPTZ (volunteers)"))
         v_layout = QVBoxLayout(vptz_box)
         self.vptz = make_table(
@@ -171,19 +202,13 @@ class CareTeamTab(QScrollArea):
             fit=True,
         )
         v_layout.addWidget(self.vptz)
-        row = QHBoxLayout()
         self.vptz_button = QPushButton(self.tr("Record &VPTZ step…"))
         self.vptz_button.setAccessibleName(self.tr("Record a VPTZ step"))
-        row.addWidget(self.vptz_button)
-        row.addStretch(1)
-        v_layout.addLayout(row)
-        layout.addWidget(vptz_box)
-        for box in (team_box, naasten_box, vptz_box):
-            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addStretch(1)
-        self.setWidget(body)
+        v_layout.addLayout(button_row(self.vptz_button))
+        return vptz_box
 
-        order = [
+    def _set_tab_order(self) -> None:
+        order: list[QWidget] = [
             self.team,
             self.central_button,
             self.role_button,
@@ -200,93 +225,20 @@ class CareTeamTab(QScrollArea):
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-        self.central_button.clicked.connect(self.open_central_dialog)
-        self.role_button.clicked.connect(self.open_role_dialog)
-        self.member_button.clicked.connect(self.open_member_dialog)
-        self.end_button.clicked.connect(self.open_end_dialog)
-        self.naaste_button.clicked.connect(self.open_naaste_dialog)
-        self.burden_button.clicked.connect(self.open_burden_dialog)
-        self.vptz_button.clicked.connect(self.open_vptz_dialog)
-        gctx.changed.connect(self._on_changed)
-        self.dialog: FormDialog | None = None
-        self.loads = 0
-        self.refresh()
-
     # -- data ----------------------------------------------------------------------------
-    def _on_changed(self, entity: str, ids: tuple) -> None:
+    def _on_changed(self, entity: str, ids: tuple[int, ...]) -> None:
         if entity in ("careteam", "person", "*") and (not ids or self.patient_id in ids):
             self.refresh()
 
     def refresh(self) -> None:
-        def load(ctx, pid):  # noqa: ANN001, ANN202
-            return (
-                careteam.team_summary(ctx, pid),
-                careteam.team_history(ctx, pid),
-                careteam.list_burden_checks(ctx, pid),
-                careteam.vptz_history(ctx, pid),
-            )
+        self.gctx.runner.submit(_load, self.gctx.app, self.patient_id, on_done=self._show)
 
-        self.gctx.runner.submit(load, self.gctx.app, self.patient_id, on_done=self._show)
-
-    def _show(self, data: tuple) -> None:
+    def _show(self, data: _Loaded) -> None:
         summary, history, burden, vptz = data
         self.summary = summary
         self.loads += 1
-        parts = []
-        if summary.central_caregiver:
-            parts.append(
-                self.tr("Centrale zorgverlener: %1").replace(
-                    "%1", summary.central_caregiver.person.name
-                )
-            )
-        if summary.first_contact:
-            parts.append(
-                self.tr("Eerste aanspreekpunt: %1").replace("%1", summary.first_contact.person.name)
-            )
-        parts.append(
-            self.tr("PZP started on %1").replace("%1", _d(summary.pzp_started_on))
-            if summary.pzp_started_on
-            else self.tr("PZP not started yet")
-        )
-        if summary.vptz:
-            parts.append(
-                self.tr("VPTZ: %1 (%2)")
-                .replace("%1", summary.vptz.status_label.lower())
-                .replace("%2", _d(summary.vptz.on))
-            )
-        self.status.setText(" · ".join(parts))
-        self.warnings.setText("\n".join(summary.warnings))
-        self.warnings.setVisible(bool(summary.warnings))
-        fill_table(
-            self.team,
-            [
-                [
-                    m.role_label,
-                    m.person.name,
-                    m.person.discipline_label,
-                    m.person.organisation,
-                    m.person.phone,
-                    m.person.phone_out_of_hours,
-                    _d(m.start_on),
-                ]
-                for m in summary.members
-            ],
-            [m.membership_id for m in summary.members],
-        )
-        fill_table(
-            self.history,
-            [
-                [
-                    h.role_label,
-                    h.person.name,
-                    _d(h.start_on),
-                    _d(h.end_on) or self.tr("current"),
-                    h.start_reason,
-                    h.end_reason,
-                ]
-                for h in history
-            ],
-        )
+        self._show_status(summary)
+        self._show_team(summary, history)
         yes = self.tr("yes")
         fill_table(
             self.naasten,
@@ -307,7 +259,7 @@ class CareTeamTab(QScrollArea):
             self.burden,
             [
                 [
-                    _d(b.checked_on),
+                    format_date(b.checked_on),
                     b.naaste_name,
                     b.instrument_label,
                     b.score,
@@ -319,7 +271,69 @@ class CareTeamTab(QScrollArea):
         )
         fill_table(
             self.vptz,
-            [[_d(v.on), v.status_label, v.organisation, v.note] for v in reversed(vptz)],
+            [[format_date(v.on), v.status_label, v.organisation, v.note] for v in reversed(vptz)],
+        )
+
+    def _show_status(self, summary: careteam.TeamSummary) -> None:
+        """One line with the key roles, PZP and VPTZ; the warnings under it."""
+        parts = []
+        if summary.central_caregiver:
+            parts.append(
+                self.tr("Centrale zorgverlener: %1").replace(
+                    "%1", summary.central_caregiver.person.name
+                )
+            )
+        if summary.first_contact:
+            parts.append(
+                self.tr("Eerste aanspreekpunt: %1").replace("%1", summary.first_contact.person.name)
+            )
+        parts.append(
+            self.tr("PZP started on %1").replace("%1", format_date(summary.pzp_started_on))
+            if summary.pzp_started_on
+            else self.tr("PZP not started yet")
+        )
+        if summary.vptz:
+            parts.append(
+                self.tr("VPTZ: %1 (%2)")
+                .replace("%1", summary.vptz.status_label.lower())
+                .replace("%2", format_date(summary.vptz.on))
+            )
+        self.status.setText(" · ".join(parts))
+        self.warnings.setText("\n".join(summary.warnings))
+        self.warnings.setVisible(bool(summary.warnings))
+
+    def _show_team(
+        self, summary: careteam.TeamSummary, history: list[careteam.TeamMemberInfo]
+    ) -> None:
+        fill_table(
+            self.team,
+            [
+                [
+                    m.role_label,
+                    m.person.name,
+                    m.person.discipline_label,
+                    m.person.organisation,
+                    m.person.phone,
+                    m.person.phone_out_of_hours,
+                    format_date(m.start_on),
+                ]
+                for m in summary.members
+            ],
+            [m.membership_id for m in summary.members],
+        )
+        fill_table(
+            self.history,
+            [
+                [
+                    h.role_label,
+                    h.person.name,
+                    format_date(h.start_on),
+                    format_date(h.end_on) or self.tr("current"),
+                    h.start_reason,
+                    h.end_reason,
+                ]
+                for h in history
+            ],
         )
 
     # -- dialogs -------------------------------------------------------------------------
@@ -335,7 +349,7 @@ class CareTeamTab(QScrollArea):
         reason.setAccessibleName(self.tr("Reason for the change"))
         day = date_field(self.tr("Date of the change"), date.today())
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             if picker.person_id is None:
                 raise ValidationError("Kies de nieuwe centrale zorgverlener.")
             on = parse_date(day.text(), "de wijziging", required=True)
@@ -376,7 +390,7 @@ class CareTeamTab(QScrollArea):
         reason.setAccessibleName(self.tr("Reason"))
         day = date_field(self.tr("Date"), date.today())
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             if picker.person_id is None:
                 raise ValidationError("Kies een zorgverlener.")
             on = parse_date(day.text(), "de wijziging", required=True)
@@ -409,7 +423,7 @@ class CareTeamTab(QScrollArea):
         reason = QLineEdit()
         reason.setAccessibleName(self.tr("Why this member joins (optional)"))
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             if picker.person_id is None:
                 raise ValidationError("Kies een zorgverlener.")
             return careteam.add_member, (
@@ -442,7 +456,7 @@ class CareTeamTab(QScrollArea):
         reason.setAccessibleName(self.tr("Reason for ending"))
         day = date_field(self.tr("End date"), date.today())
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             on = parse_date(day.text(), "het einde", required=True)
             return careteam.end_membership, (self.gctx.app, membership, reason.text(), on)
 
@@ -470,7 +484,7 @@ class CareTeamTab(QScrollArea):
         legal = QCheckBox(self.tr("Legal representative"))
         first = QCheckBox(self.tr("First contact person"))
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             data = careteam.NaasteInput(
                 name.text(),
                 combo_code(relation),
@@ -517,7 +531,7 @@ class CareTeamTab(QScrollArea):
         action = QLineEdit()
         action.setAccessibleName(self.tr("Action agreed"))
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             on = parse_date(day.text(), "de meting", required=True)
             return careteam.add_burden_check, (
                 self.gctx.app,
@@ -553,7 +567,7 @@ class CareTeamTab(QScrollArea):
         note = QLineEdit()
         note.setAccessibleName(self.tr("Note"))
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             on = parse_date(day.text(), "de VPTZ-stap", required=True)
             return careteam.add_vptz_event, (
                 self.gctx.app,

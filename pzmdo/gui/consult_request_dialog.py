@@ -64,67 +64,9 @@ class ConsultRequestDialog(SaveDialog):
         self.setWindowTitle(self.tr("Request consultation"))
         self.setAccessibleName(self.tr("Request specialist palliative care consultation"))
 
-        self.patient = QLabel(self.tr("Loading…"))
-        self.patient.setStyleSheet("font-weight: 600;")
-        self.patient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.team = QComboBox()
-        self.team.setAccessibleName(self.tr("Consultation team"))
-        self.requested_by = QComboBox()
-        self.requested_by.setAccessibleName(self.tr("Requested by"))
-        self.at = now_input(self.tr("Date and time of the request"), "De datum van de aanvraag")
-        self.phone = QLabel()
-        self.phone.setWordWrap(True)
-        self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.phone.setStyleSheet(
-            "background: #eef3f8; border: 1px solid #8da2b5; border-radius: 4px; padding: 6px;"
-        )
-        self.question = QPlainTextEdit()
-        self.question.setAccessibleName(self.tr("Question for the specialist"))
-        self.question.setPlaceholderText(self.tr("What do you want to ask the specialist?"))
-        self.question.setTabChangesFocus(True)
-        self.question.setMinimumHeight(90)
-        self.mode = QComboBox()
-        self.mode.setAccessibleName(self.tr("Mode of consultation"))
-        for m in ConsultMode:
-            self.mode.addItem(m.label, m.value)
-
-        complexity_box = QGroupBox(self.tr("Complexity"))
-        row = QGridLayout(complexity_box)
-        self.complexity: dict[str, QRadioButton] = {}
-        for col, c in enumerate(Complexity):
-            button = QRadioButton(c.label)
-            button.setAccessibleName(self.tr("Complexity: %1").replace("%1", c.label))
-            self.complexity[c.value] = button
-            row.addWidget(button, 0, col)
-        self.complexity[Complexity.MIDDEL.value].setChecked(True)
-
-        dimension_box = QGroupBox(self.tr("Dimensions involved"))
-        grid = QGridLayout(dimension_box)
-        self.dimensions: dict[str, QCheckBox] = {}
-        for n, d in enumerate(ConsultDimension):
-            box = QCheckBox(d.label)
-            box.setAccessibleName(self.tr("Dimension: %1").replace("%1", d.label))
-            self.dimensions[d.value] = box
-            grid.addWidget(box, n // 3, n % 3)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Patient:"), self.patient)
-        add_labelled_rows(
-            form,
-            (
-                (self.tr("&Team:"), self.team),
-                (self.tr("Requested &by:"), self.requested_by),
-                (self.tr("&Date and time:"), self.at),
-            ),
-        )
-        form.addRow(self.tr("Call:"), self.phone)
-        label = QLabel(self.tr("&Question:"))
-        label.setBuddy(self.question)
-        form.addRow(label, self.question)
-        label = QLabel(self.tr("&Mode:"))
-        label.setBuddy(self.mode)
-        form.addRow(label, self.mode)
+        form = self._build_form()
+        complexity_box = self._build_complexity()
+        dimension_box = self._build_dimensions()
 
         self.ok.setText(self.tr("&Request"))
         self.ok.setEnabled(False)
@@ -155,6 +97,76 @@ class ConsultRequestDialog(SaveDialog):
         )
         submit_for(self, svc.list_teams, on_done=self._teams, on_error=self._failed)
         submit_for(self, svc.list_requesters, on_done=self._people, on_error=self._failed)
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_form(self) -> QFormLayout:
+        """Patient, team, who asks and when, the team's phone, the question and the mode."""
+        self.patient = QLabel(self.tr("Loading…"))
+        self.patient.setStyleSheet("font-weight: 600;")
+        self.patient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.team = QComboBox()
+        self.team.setAccessibleName(self.tr("Consultation team"))
+        self.requested_by = QComboBox()
+        self.requested_by.setAccessibleName(self.tr("Requested by"))
+        self.at = now_input(self.tr("Date and time of the request"), "De datum van de aanvraag")
+        self.phone = QLabel()
+        self.phone.setWordWrap(True)
+        self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.phone.setStyleSheet(
+            "background: #eef3f8; border: 1px solid #8da2b5; border-radius: 4px; padding: 6px;"
+        )
+        self.question = QPlainTextEdit()
+        self.question.setAccessibleName(self.tr("Question for the specialist"))
+        self.question.setPlaceholderText(self.tr("What do you want to ask the specialist?"))
+        self.question.setTabChangesFocus(True)
+        self.question.setMinimumHeight(90)
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Mode of consultation"))
+        for m in ConsultMode:
+            self.mode.addItem(m.label, m.value)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Patient:"), self.patient)
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Team:"), self.team),
+                (self.tr("Requested &by:"), self.requested_by),
+                (self.tr("&Date and time:"), self.at),
+            ),
+        )
+        form.addRow(self.tr("Call:"), self.phone)
+        label = QLabel(self.tr("&Question:"))
+        label.setBuddy(self.question)
+        form.addRow(label, self.question)
+        label = QLabel(self.tr("&Mode:"))
+        label.setBuddy(self.mode)
+        form.addRow(label, self.mode)
+        return form
+
+    def _build_complexity(self) -> QGroupBox:
+        complexity_box = QGroupBox(self.tr("Complexity"))
+        row = QGridLayout(complexity_box)
+        self.complexity: dict[str, QRadioButton] = {}
+        for col, c in enumerate(Complexity):
+            button = QRadioButton(c.label)
+            button.setAccessibleName(self.tr("Complexity: %1").replace("%1", c.label))
+            self.complexity[c.value] = button
+            row.addWidget(button, 0, col)
+        self.complexity[Complexity.MIDDEL.value].setChecked(True)
+        return complexity_box
+
+    def _build_dimensions(self) -> QGroupBox:
+        dimension_box = QGroupBox(self.tr("Dimensions involved"))
+        grid = QGridLayout(dimension_box)
+        self.dimensions: dict[str, QCheckBox] = {}
+        for n, d in enumerate(ConsultDimension):
+            box = QCheckBox(d.label)
+            box.setAccessibleName(self.tr("Dimension: %1").replace("%1", d.label))
+            self.dimensions[d.value] = box
+            grid.addWidget(box, n // 3, n % 3)
+        return dimension_box
 
     # -- loading ------------------------------------------------------------------------------
     def _patient(self, header: PatientHeader) -> None:

@@ -36,7 +36,7 @@ from pzmdo.gui.consult_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import ErrorLabel
-from pzmdo.gui.widgets import add_labelled_rows
+from pzmdo.gui.widgets import add_labelled_rows, button_row
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo, TeamInfo, TeamLoad
 
@@ -60,7 +60,7 @@ class ConsultationsPage(QTabWidget):
         self.addTab(self.teams, self.tr("&Teams"))
         gctx.changed.connect(self._on_changed)
 
-    def _on_changed(self, entity: str, _ids: tuple) -> None:
+    def _on_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
         if entity in ("consultation", "consult_team", "setting", "*"):
             self.open_list.refresh()
             self.overdue_list.refresh()
@@ -268,6 +268,35 @@ class TeamsTab(QWidget):
         self.show_inactive.setAccessibleName(self.tr("Also show deactivated teams"))
         self.show_inactive.toggled.connect(lambda _c: self.refresh())
 
+        right = self._build_editor()
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.show_inactive)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+        order: list[QWidget] = [
+            self.list,
+            self.show_inactive,
+            self.name,
+            self.kind,
+            self.subregion,
+            self.phone_office,
+            self.phone_anw,
+            self.email,
+            self.members,
+            self.new_button,
+            self.save_button,
+            self.deactivate_button,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            self.setTabOrder(a, b)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.people: list[svc.PersonChoice] = []
+        self.refresh()
+
+    def _build_editor(self) -> QVBoxLayout:
+        """The selected team's details and members, with New, Save and Deactivate."""
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Team name"))
         self.kind = QComboBox()
@@ -320,11 +349,7 @@ class TeamsTab(QWidget):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #44515e;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.deactivate_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.new_button, self.save_button, self.deactivate_button)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(hint)
@@ -332,31 +357,7 @@ class TeamsTab(QWidget):
         right.addWidget(self.status)
         right.addLayout(buttons)
         right.addStretch(1)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left.addWidget(self.show_inactive)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 2)
-        order: list[QWidget] = [
-            self.list,
-            self.show_inactive,
-            self.name,
-            self.kind,
-            self.subregion,
-            self.phone_office,
-            self.phone_anw,
-            self.email,
-            self.members,
-            self.new_button,
-            self.save_button,
-            self.deactivate_button,
-        ]
-        for a, b in zip(order, order[1:], strict=False):
-            self.setTabOrder(a, b)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        self.people: list[svc.PersonChoice] = []
-        self.refresh()
+        return right
 
     def refresh(self) -> None:
         submit_for(
@@ -467,10 +468,15 @@ class TeamsTab(QWidget):
     def deactivate(self) -> None:
         if self.editing is None:
             return
+
+        def deactivated(_r: object) -> None:
+            self.status.setText(self.tr("Team deactivated."))
+            self.refresh()
+
         submit_for(
             self,
             svc.deactivate_team,
             self.editing,
-            on_done=lambda _r: (self.status.setText(self.tr("Team deactivated.")), self.refresh()),
+            on_done=deactivated,
             on_error=lambda exc: report(self.gctx, self.error, exc),
         )

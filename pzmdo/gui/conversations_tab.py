@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +31,14 @@ from pzmdo.gui.care_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.person_picker import PersonPicker
+from pzmdo.gui.widgets import button_row
 from pzmdo.services import careteam
+
+_Loaded = tuple[list[careteam.ConversationInfo], list[careteam.NaasteInfo]]
+
+
+def _load(ctx: Any, pid: int) -> _Loaded:
+    return careteam.list_conversations(ctx, pid), careteam.list_naasten(ctx, pid)
 
 
 def create_tab(gctx: GuiContext, patient_id: int) -> QWidget:
@@ -59,10 +67,32 @@ class ConversationsTab(QWidget):
         )
         layout.addWidget(self.table, 1)
 
+        layout.addWidget(self._build_form())
+        order = [
+            self.table,
+            self.held_on,
+            self.patient_present,
+            self.by,
+            self.setting,
+            self.others,
+            *self.topic_checks.values(),
+            self.summary,
+            self.save_button,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        self.save_button.clicked.connect(self.save)
+        gctx.changed.connect(self._on_changed)
+        self.loads = 0
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_form(self) -> QGroupBox:
+        """A new conversation: date, who, where, who was present, topics, summary."""
         box = QGroupBox(self.tr("New conversation"))
         grid = QGridLayout(box)
         self.held_on = date_field(self.tr("Date of the conversation"), date.today())
-        self.by = PersonPicker(gctx)
+        self.by = PersonPicker(self.gctx)
         self.by.setAccessibleName(self.tr("Conducted by"))
         self.setting = enum_combo(
             list(ConversationSetting), self.tr("Where"), self.tr("— not filled in —")
@@ -75,15 +105,7 @@ class ConversationsTab(QWidget):
         self.naasten_layout = QHBoxLayout(self.naasten_box)
         self.naasten_layout.setContentsMargins(0, 0, 0, 0)
         self.naaste_checks: dict[int, QCheckBox] = {}
-        topics = QWidget()
-        topic_grid = QGridLayout(topics)
-        topic_grid.setContentsMargins(0, 0, 0, 0)
-        self.topic_checks: dict[str, QCheckBox] = {}
-        for i, topic in enumerate(ConversationTopic):
-            check = QCheckBox(topic.label)
-            check.setAccessibleName(topic.label)
-            self.topic_checks[topic.value] = check
-            topic_grid.addWidget(check, i // 5, i % 5)
+        topics = self._build_topics()
         self.summary = QPlainTextEdit()
         self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setTabChangesFocus(True)
@@ -111,42 +133,31 @@ class ConversationsTab(QWidget):
             lab = form_label(label, self.held_on if r == 0 else widget, wrap=False)
             grid.addWidget(lab, r, 0)
             grid.addWidget(widget, r, 1)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
-        grid.addLayout(save_row, len(rows), 1)
+        grid.addLayout(button_row(self.save_button), len(rows), 1)
         grid.setColumnStretch(0, 0)
         grid.setColumnStretch(1, 1)
-        layout.addWidget(box)
-        order = [
-            self.table,
-            self.held_on,
-            self.patient_present,
-            self.by,
-            self.setting,
-            self.others,
-            *self.topic_checks.values(),
-            self.summary,
-            self.save_button,
-        ]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
-        self.save_button.clicked.connect(self.save)
-        gctx.changed.connect(self._on_changed)
-        self.loads = 0
-        self.refresh()
+        return box
 
-    def _on_changed(self, entity: str, ids: tuple) -> None:
+    def _build_topics(self) -> QWidget:
+        topics = QWidget()
+        topic_grid = QGridLayout(topics)
+        topic_grid.setContentsMargins(0, 0, 0, 0)
+        self.topic_checks: dict[str, QCheckBox] = {}
+        for i, topic in enumerate(ConversationTopic):
+            check = QCheckBox(topic.label)
+            check.setAccessibleName(topic.label)
+            self.topic_checks[topic.value] = check
+            topic_grid.addWidget(check, i // 5, i % 5)
+        return topics
+
+    def _on_changed(self, entity: str, ids: tuple[int, ...]) -> None:
         if entity in ("careteam", "*") and (not ids or self.patient_id in ids):
             self.refresh()
 
     def refresh(self) -> None:
-        def load(ctx, pid):  # noqa: ANN001, ANN202
-            return careteam.list_conversations(ctx, pid), careteam.list_naasten(ctx, pid)
+        self.gctx.runner.submit(_load, self.gctx.app, self.patient_id, on_done=self._show)
 
-        self.gctx.runner.submit(load, self.gctx.app, self.patient_id, on_done=self._show)
-
-    def _show(self, data: tuple) -> None:
+    def _show(self, data: _Loaded) -> None:
         convs, naasten = data
         self.loads += 1
         first = next((c for c in convs if c.is_first), None)
@@ -193,7 +204,7 @@ class ConversationsTab(QWidget):
             return
         data = careteam.ConversationInput(
             held_on=held,
-            conducted_by_id=self.by.person_id,
+            conducted_by_id=self.by.get_person_id(),
             summary=self.summary.toPlainText(),
             topics=tuple(k for k, c in self.topic_checks.items() if c.isChecked()),
             present_patient=self.patient_present.isChecked(),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.enums import Discipline
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.care_widgets import (
+    FormCall,
     FormDialog,
     combo_code,
     enum_combo,
@@ -151,7 +152,7 @@ class DirectoryPage(QWidget):
         big_number = QLineEdit(person.big_number if person else "")
         big_number.setAccessibleName(self.tr("BIG number (11 digits, optional)"))
 
-        def submit():  # noqa: ANN202
+        def submit() -> FormCall:
             data = PersonInput(
                 name.text(),
                 combo_code(discipline),

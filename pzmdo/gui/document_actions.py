@@ -53,11 +53,11 @@ KIND_LABELS = {
 
 
 def kind_label(kind: str) -> str:
-    return _t(KIND_LABELS[kind])
+    return _t(str(KIND_LABELS[kind]))
 
 
 def default_folder() -> Path:
-    stored = QSettings().value(LAST_DIR_KEY, "", type=str)
+    stored = str(QSettings().value(LAST_DIR_KEY, "", type=str))
     if stored and Path(stored).is_dir():
         return Path(stored)
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -99,6 +99,32 @@ class DocumentDialog(QDialog):
         )
         intro.setWordWrap(True)
 
+        form = self._build_form(kind, on)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.path, self.browse)
+        self.setTabOrder(self.browse, self.initials)
+        self.setTabOrder(self.initials, self.protect)
+        self.setTabOrder(self.protect, self.password)
+        self.setTabOrder(self.password, self.repeat)
+        self.setTabOrder(self.repeat, self.save)
+        self.setTabOrder(self.save, self.print_button)
+        self._protect_toggled(False)
+        self.path.setFocus()
+
+    def _build_form(self, kind: str, on: date | None) -> QFormLayout:
+        """Where to save, initials only, and an optional password."""
         # Named after the meeting's date (not today's) when there is one.
         self.path = QLineEdit(str(default_folder() / documents.default_file_name(kind, on=on)))
         self.path.setAccessibleName(self.tr("File name"))
@@ -137,12 +163,10 @@ class DocumentDialog(QDialog):
         form.addRow(password_label, self.password)
         form.addRow(repeat_label, self.repeat)
         self._password_rows = (password_label, self.password, repeat_label, self.repeat)
+        return form
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
+    def _build_buttons(self) -> None:
+        """Save, Print…, Open (after saving) and Cancel."""
         self.buttons = QDialogButtonBox()
         self.save = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save.setAccessibleName(self.tr("Save the document"))
@@ -167,23 +191,6 @@ class DocumentDialog(QDialog):
         self.save.clicked.connect(self._save)
         self.open_button.clicked.connect(self.open_file)
         self.close_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setTabOrder(self.path, self.browse)
-        self.setTabOrder(self.browse, self.initials)
-        self.setTabOrder(self.initials, self.protect)
-        self.setTabOrder(self.protect, self.password)
-        self.setTabOrder(self.password, self.repeat)
-        self.setTabOrder(self.repeat, self.save)
-        self.setTabOrder(self.save, self.print_button)
-        self._protect_toggled(False)
-        self.path.setFocus()
 
     # -- input ------------------------------------------------------------------------------
     def _protect_toggled(self, on: bool) -> None:

@@ -42,7 +42,14 @@ from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.widgets import add_labelled_rows
-from pzmdo.services.register import MarkingInput, PatientInput, mark_patient
+from pzmdo.services.register import (
+    MarkingInput,
+    PatientInput,
+    PersonChoice,
+    default_marker_id,
+    list_physicians,
+    mark_patient,
+)
 
 
 class MarkingDialog(SaveDialog):
@@ -54,10 +61,30 @@ class MarkingDialog(SaveDialog):
         self.setAccessibleName(self.tr("Mark patient"))
         self.setMinimumWidth(620)
         outer = QVBoxLayout(self)
+        outer.addLayout(self._build_patient())
+        outer.addWidget(self._build_new_patient())
+        outer.addWidget(self._build_question())
+        outer.addLayout(self._build_details())
+        self._build_grounds(outer)
+        outer.addWidget(self.error)
+        self.mark_button = self.ok
+        self.mark_button.setText(self.tr("&Mark"))
+        self.mark_button.setAccessibleName(self.tr("Mark the patient"))
+        self.mark_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        outer.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
+        self._set_tab_order(cancel)
+        self.new_button.toggled.connect(self._toggle_new)
+        self.picker.picked.connect(self._picked)
+        gctx.runner.submit(self._load_people, on_done=self._show_people)
 
-        # Patient: find, or add a new one.
+    # -- building -----------------------------------------------------------------------------
+    def _build_patient(self) -> QFormLayout:
+        """Find the patient, or add a new one."""
         form = QFormLayout()
-        self.picker = PatientPicker(gctx)
+        self.picker = PatientPicker(self.gctx)
         patient_label = QLabel(self.tr("&Patient:"))
         patient_label.setBuddy(self.picker.search)
         self.new_button = QPushButton(self.tr("N&ew patient…"))
@@ -68,8 +95,9 @@ class MarkingDialog(SaveDialog):
         row.addWidget(self.picker, 1)
         row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(patient_label, row)
-        outer.addLayout(form)
+        return form
 
+    def _build_new_patient(self) -> QGroupBox:
         self.new_box = QGroupBox(self.tr("New patient"))
         new_form = QFormLayout(self.new_box)
         self.given = QLineEdit()
@@ -95,10 +123,10 @@ class MarkingDialog(SaveDialog):
             widget.setAccessibleName(name)
             new_form.addRow(label, widget)
         self.new_box.hide()
-        outer.addWidget(self.new_box)
-        self.new_button.toggled.connect(self._toggle_new)
+        return self.new_box
 
-        # The surprise question and its answer.
+    def _build_question(self) -> QGroupBox:
+        """The surprise question and its answer."""
         question_box = QGroupBox(self.tr("Surprise question"))
         q_layout = QVBoxLayout(question_box)
         self.question = QLabel(SURPRISE_QUESTION)
@@ -124,9 +152,10 @@ class MarkingDialog(SaveDialog):
             answers.addWidget(button)
         answers.addStretch(1)
         q_layout.addLayout(answers)
-        outer.addWidget(question_box)
+        return question_box
 
-        # Date, who marks, who proposed.
+    def _build_details(self) -> QFormLayout:
+        """Date, who marks, who proposed."""
         details = QFormLayout()
         self.marked_on = DateInput(date.today(), self.tr("Marking date"), what="De markeringsdatum")
         self.marked_on.setMaximumDate(date.today())
@@ -144,9 +173,10 @@ class MarkingDialog(SaveDialog):
                 (self.tr("Pr&oposed by:"), self.proposed_by),
             ),
         )
-        outer.addLayout(details)
+        return details
 
-        # Optional grounds.
+    def _build_grounds(self, outer: QVBoxLayout) -> None:
+        """Optional grounds, and whether the patient goes on the next agenda."""
         self.indicator_box = QGroupBox(self.tr("General signs of deterioration (optional)"))
         grid = QGridLayout(self.indicator_box)
         self.indicators: dict[str, QCheckBox] = {}
@@ -169,17 +199,8 @@ class MarkingDialog(SaveDialog):
         self.to_agenda.setAccessibleName(self.tr("Put on the agenda of the next meeting"))
         outer.addWidget(self.to_agenda)
 
-        outer.addWidget(self.error)
-        self.mark_button = self.ok
-        self.mark_button.setText(self.tr("&Mark"))
-        self.mark_button.setAccessibleName(self.tr("Mark the patient"))
-        self.mark_button.setDefault(True)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        outer.addWidget(self.buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
-
-        # Reading order.
+    def _set_tab_order(self, cancel: QWidget) -> None:
+        """Reading order."""
         chain: list[QWidget] = [
             self.picker.search,
             self.picker.results,
@@ -204,16 +225,12 @@ class MarkingDialog(SaveDialog):
         ]
         for a, b in zip(chain, chain[1:], strict=False):
             self.setTabOrder(a, b)
-        self.picker.picked.connect(self._picked)
-        gctx.runner.submit(self._load_people, on_done=self._show_people)
 
     # -- loading ------------------------------------------------------------------------------
-    def _load_people(self) -> tuple[list, int | None]:
-        from pzmdo.services import register as reg
+    def _load_people(self) -> tuple[list[PersonChoice], int | None]:
+        return list_physicians(self.gctx.app), default_marker_id(self.gctx.app)
 
-        return reg.list_physicians(self.gctx.app), reg.default_marker_id(self.gctx.app)
-
-    def _show_people(self, result: tuple[list, int | None]) -> None:
+    def _show_people(self, result: tuple[list[PersonChoice], int | None]) -> None:
         physicians, default = result
         for person in physicians:
             self.marked_by.addItem(person.name, person.id)

@@ -1,12 +1,13 @@
-"""The small dialogs of meeting mode: attendance (F2), centrale zorgverlener, colour, and
-correcting an action. Each saves through its own area's service and closes on success."""
+"""The small dialogs of meetings: planning one, a text (theme, amendment, decision), and in
+meeting mode attendance (F2), centrale zorgverlener, colour, and correcting an action. Each
+saves through its own area's service and closes on success."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,114 @@ from pzmdo.gui.person_picker import PersonPicker
 from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services import careteam, register
 from pzmdo.services import meetings as svc
+
+
+class PlanMeetingDialog(SaveDialog):
+    """Plan a meeting: date and time, place or online link, chair, scribe, theme."""
+
+    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gctx, parent)
+        self.setWindowTitle(self.tr("Plan a meeting"))
+        self.setAccessibleName(self.tr("Plan a meeting"))
+        self.day = DateInput(
+            date.today() + timedelta(days=7), self.tr("Date"), what="De datum van het overleg"
+        )
+        self.time = QTimeEdit(QTime(12, 30))
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(self.tr("Start time"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Place"))
+        self.link = QLineEdit()
+        self.link.setPlaceholderText("https://")
+        self.link.setAccessibleName(self.tr("Online link"))
+        self.chair = QComboBox()
+        self.chair.setAccessibleName(self.tr("Chair"))
+        self.scribe = QComboBox()
+        self.scribe.setAccessibleName(self.tr("Scribe"))
+        self.theme = QLineEdit()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        form = QFormLayout()
+        add_labelled_rows(
+            form,
+            (
+                (self.tr("&Date:"), self.day),
+                (self.tr("&Time:"), self.time),
+                (self.tr("&Place:"), self.place),
+                (self.tr("Online &link:"), self.link),
+                (self.tr("&Chair:"), self.chair),
+                (self.tr("&Scribe:"), self.scribe),
+                (self.tr("T&heme:"), self.theme),
+            ),
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ok.setText(self.tr("&Plan"))
+        self.ok.setEnabled(False)
+        gctx.runner.submit(self._load, gctx.app, on_done=self._loaded)
+
+    @staticmethod
+    def _load(ctx: Any) -> tuple[date, svc.TeamInfo, list[svc.PersonBrief]]:
+        return svc.suggest_next_date(ctx), svc.get_team(ctx), svc.list_people(ctx)
+
+    def _loaded(self, data: tuple[date, svc.TeamInfo, list[svc.PersonBrief]]) -> None:
+        day, team, people = data
+        self.day.setValue(day)
+        if team.default_time:
+            self.time.setTime(QTime(team.default_time.hour, team.default_time.minute))
+        self.place.setText(team.default_place)
+        for combo in (self.chair, self.scribe):
+            combo.addItem(self.tr("(not chosen yet)"), None)
+            for p in people:
+                combo.addItem(f"{p.name} — {p.discipline_label}", p.id)
+        self.ok.setEnabled(True)
+
+    def submit(self) -> None:
+        try:
+            day = self.day.required_value()
+        except ValidationError as exc:
+            self.show_error(str(exc))
+            return
+        t = self.time.time()
+        self.run(
+            svc.plan_meeting,
+            day,
+            start_time=f"{t.hour():02d}:{t.minute():02d}",
+            place=self.place.text(),
+            online_link=self.link.text(),
+            chair_person_id=self.chair.currentData(),
+            scribe_person_id=self.scribe.currentData(),
+            theme=self.theme.text(),
+        )
+
+
+class TextDialog(SaveDialog):
+    """One text field (an amendment, a theme, a reason)."""
+
+    def __init__(
+        self, gctx: GuiContext, title: str, prompt: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(gctx, parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(title)
+        self.text.setTabChangesFocus(True)
+        label.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, 260)
+        self.action: Any = None
+
+    def submit(self) -> None:
+        if self.action is not None:
+            self.action(self.text.toPlainText())
 
 
 class AttendanceDialog(SaveDialog):

@@ -8,27 +8,17 @@ Ctrl+Shift+E close the meeting, Esc leave meeting mode (everything is saved).
 
 from __future__ import annotations
 
-import html
-from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,12 +27,24 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import ValidationError
-from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem
 from pzmdo.gui.consult_request_dialog import open_consult_request
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.inputs import DateInput
-from pzmdo.gui.meeting_dialogs import ActionDialog, AttendanceDialog, CaregiverDialog, UrgencyDialog
-from pzmdo.gui.meetings_page import TextDialog, action_line, action_text
+from pzmdo.gui.meeting_dialogs import (
+    ActionDialog,
+    AttendanceDialog,
+    CaregiverDialog,
+    TextDialog,
+    UrgencyDialog,
+)
+from pzmdo.gui.meeting_panels import (
+    ActionsBox,
+    AgendaPanel,
+    ChecklistBox,
+    DecisionsBox,
+    NotesBox,
+    PatientSummary,
+)
+from pzmdo.gui.meeting_record import action_line
 from pzmdo.gui.widgets import keep_alive
 from pzmdo.services import meetings as svc
 
@@ -69,7 +71,10 @@ def open_meeting_mode(
     return window
 
 
-def _load(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.AgendaItemInfo], list]:
+_Loaded = tuple[svc.MeetingInfo, list[svc.AgendaItemInfo], list[svc.PersonBrief]]
+
+
+def _load(ctx: Any, meeting_id: int) -> _Loaded:
     return (
         svc.get_meeting(ctx, meeting_id),
         svc.agenda(ctx, meeting_id, include_proposed=False),
@@ -107,13 +112,41 @@ class MeetingMode(QWidget):
         self.base_seconds = 0
         self.elapsed = QElapsedTimer()
         self._loading_item = False
+        self._closing = False
         self._dialogs: list[QWidget] = []
         self.setObjectName("MeetingMode")
         self.setStyleSheet(STYLE)
         self.setWindowTitle(self.tr("Meeting mode"))
         self.setAccessibleName(self.tr("Meeting mode"))
 
-        # -- top bar ------------------------------------------------------------------------
+        top = self._build_top_bar()
+        splitter = QSplitter()
+        self.agenda = AgendaPanel()
+        splitter.addWidget(self.agenda)
+        splitter.addWidget(self._build_patient())
+        splitter.addWidget(self._build_form())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 5)
+        splitter.setSizes([250, 450, 580])  # fits 1280 px (a projector)
+        splitter.setChildrenCollapsible(False)
+        nav = self._build_navigation()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(nav)
+        self._set_tab_order()
+        self._connect()
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._update_timer)
+        self.tick.start()
+        self._set_form_enabled(False)
+        gctx.runner.submit(svc.get_team, gctx.app, on_done=self._team_loaded)
+        self.reload()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_top_bar(self) -> QHBoxLayout:
         self.title = QLabel(self.tr("Loading…"))
         self.title.setObjectName("title")
         self.title.setWordWrap(True)  # a long title wraps; the buttons never get cut
@@ -122,9 +155,6 @@ class MeetingMode(QWidget):
         self.timer_label = QLabel("00:00")
         self.timer_label.setObjectName("timer")
         self.timer_label.setAccessibleName(self.tr("Time spent on this patient"))
-        self.triad = QLabel()
-        self.triad.setWordWrap(True)
-        self.triad.setAccessibleName(self.tr("Attendance check"))
         self.attendance_button = QPushButton(self.tr("Attendance (F2)"))
         self.attendance_button.setAccessibleName(self.tr("Attendance"))
         # Shortcuts too long for a button label go into the tooltip (fits 1280 px wide).
@@ -135,154 +165,60 @@ class MeetingMode(QWidget):
         self.leave_button.setAccessibleName(self.tr("Leave meeting mode"))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addSpacing(16)
-        top.addWidget(self.position)
-        top.addSpacing(16)
-        top.addWidget(self.timer_label)
+        for w in (self.position, self.timer_label):
+            top.addSpacing(16)
+            top.addWidget(w)
         top.addSpacing(16)
         top.addWidget(self.attendance_button)
         top.addWidget(self.close_meeting_button)
         top.addWidget(self.leave_button)
+        return top
 
-        # -- left: the agenda ---------------------------------------------------------------
-        agenda_label = QLabel(self.tr("A&genda"))
-        self.agenda_list = QListWidget()
-        self.agenda_list.setAccessibleName(self.tr("Agenda"))
-        self.agenda_list.setWordWrap(True)
-        self.agenda_list.setMinimumWidth(200)  # names stay readable next to the form
-        agenda_label.setBuddy(self.agenda_list)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(agenda_label)
-        left_layout.addWidget(self.agenda_list, 1)
-        left_layout.addWidget(self.triad)
-
-        # -- middle: the summary ------------------------------------------------------------
-        self.patient_label = QLabel()
-        self.patient_label.setObjectName("patient")
-        self.patient_label.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName(self.tr("Patient summary"))
-        summary_box = QWidget()
-        summary_layout = QVBoxLayout(summary_box)
-        summary_layout.addWidget(self.patient_label)
-        summary_layout.addWidget(self.summary)
-        summary_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(summary_box)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    def _build_patient(self) -> QWidget:
+        """Middle: the summary, the checklist under it, and the other areas' dialogs."""
+        self.patient = PatientSummary()
         self.caregiver_button = QPushButton(self.tr("Centrale &zorgverlener…"))
         self.caregiver_button.setAccessibleName(self.tr("Set the centrale zorgverlener"))
         self.urgency_button = QPushButton(self.tr("Change &colour…"))
         self.urgency_button.setAccessibleName(self.tr("Change the urgency colour"))
         self.consult_button = QPushButton(self.tr("Request c&onsultation…"))
         self.consult_button.setAccessibleName(self.tr("Request a consultation"))
-        middle_buttons = QGridLayout()  # two per row: readable on a 1280 px projector
+        buttons = QGridLayout()  # two per row: readable on a 1280 px projector
         for n, b in enumerate((self.caregiver_button, self.urgency_button, self.consult_button)):
-            middle_buttons.addWidget(b, n // 2, n % 2)
+            buttons.addWidget(b, n // 2, n % 2)
+        self.checklist_box = ChecklistBox()
+        self.checklist = self.checklist_box.combos
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(scroll, 1)
-        middle_layout.addLayout(middle_buttons)
+        middle_layout.addWidget(self.patient, 1)
+        middle_layout.addLayout(buttons)
+        middle_layout.insertWidget(1, self.checklist_box)  # after the buttons in the focus chain
+        return middle
 
-        # -- right: the discussion form -----------------------------------------------------
-        self.notes: dict[str, QPlainTextEdit] = {}
-        notes_box = QGroupBox(self.tr("Notes per dimension"))
-        grid = QGridLayout(notes_box)
-        mnemonics = {
-            Dimension.FYSIEK: self.tr("&1 Physical (fysiek)"),
-            Dimension.PSYCHISCH: self.tr("&2 Psychological (psychisch)"),
-            Dimension.SOCIAAL: self.tr("&3 Social (sociaal)"),
-            Dimension.ZINGEVING: self.tr("&4 Meaning (zingeving)"),
-        }
-        for n, dim in enumerate(Dimension):
-            label = QLabel(mnemonics[dim])
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setAccessibleName(self.tr("Notes: %1").replace("%1", dim.label))
-            edit.setMinimumHeight(70)
-            label.setBuddy(edit)
-            grid.addWidget(label, (n // 2) * 2, n % 2)
-            grid.addWidget(edit, (n // 2) * 2 + 1, n % 2)
-            self.notes[dim.value] = edit
-
-        checklist_box = QGroupBox(self.tr("Checklist for every palliative patient"))
-        checklist_form = QFormLayout(checklist_box)
-        self.checklist: dict[str, QComboBox] = {}
-        for item in ChecklistItem:
-            combo = QComboBox()
-            for answer in (ChecklistAnswer.OPEN, ChecklistAnswer.JA, ChecklistAnswer.NEE):
-                combo.addItem(answer.label, answer.value)
-            combo.setAccessibleName(item.label)
-            label = QLabel(item.label)
-            label.setWordWrap(True)
-            label.setBuddy(combo)
-            checklist_form.addRow(label, combo)
-            self.checklist[item.value] = combo
-
-        decisions_box = QGroupBox(self.tr("Decisions"))
-        self.decision_field = QLineEdit()
-        self.decision_field.setPlaceholderText(self.tr("Decision (Ctrl+B), Enter to record"))
-        self.decision_field.setAccessibleName(self.tr("New decision"))
-        self.decision_button = QPushButton(self.tr("Record &decision"))
-        self.decision_button.setAccessibleName(self.tr("Record the decision"))
-        self.decision_list = QListWidget()
-        self.decision_list.setAccessibleName(self.tr("Decisions for this patient"))
-        self.decision_list.setMaximumHeight(72)
-        self.decision_list.setWordWrap(True)
-        dl = QVBoxLayout(decisions_box)
-        row = QHBoxLayout()
-        row.addWidget(self.decision_field, 1)
-        row.addWidget(self.decision_button)
-        dl.addLayout(row)
-        dl.addWidget(self.decision_list)
-
-        actions_box = QGroupBox(self.tr("Actions (what, who, by when)"))
-        self.action_what = QLineEdit()
-        self.action_what.setPlaceholderText(self.tr("What has to happen (Ctrl+J)"))
-        self.action_what.setAccessibleName(self.tr("Action: what"))
-        self.action_owner = QComboBox()
-        self.action_owner.setAccessibleName(self.tr("Action: who"))
-        self.action_due = DateInput(
-            name=self.tr("Action: by when"), what="De streefdatum van de actie"
-        )
-        self.action_button = QPushButton(self.tr("Add &action"))
-        self.action_button.setAccessibleName(self.tr("Add the action"))
-        self.action_list = QListWidget()
-        self.action_list.setAccessibleName(self.tr("Actions for this patient"))
-        self.action_list.setMaximumHeight(72)
-        self.action_list.setWordWrap(True)
-        al = QVBoxLayout(actions_box)
-        al.addWidget(self.action_what)
-        self.action_owner.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.action_owner.setMinimumContentsLength(12)
-        row = QHBoxLayout()
-        row.addWidget(self.action_owner, 1)
-        row.addWidget(self.action_due)
-        al.addLayout(row)
-        al.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignRight)
-        al.addWidget(self.action_list)
-
-        # The checklist sits under the summary; notes, decisions, actions on the right.
-        middle_layout.insertWidget(1, checklist_box)
+    def _build_form(self) -> QWidget:
+        """Right: notes per dimension, decisions and actions."""
+        self.notes_box = NotesBox()
+        self.notes = self.notes_box.edits
+        self.decision_box = DecisionsBox()
+        self.decision_field = self.decision_box.field
+        self.decision_button = self.decision_box.button
+        self.decision_list = self.decision_box.list
+        self.action_box = ActionsBox()
+        self.action_what = self.action_box.what
+        self.action_owner = self.action_box.owner
+        self.action_due = self.action_box.due
+        self.action_button = self.action_box.button
+        self.action_list = self.action_box.list
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.addWidget(notes_box, 1)
-        form_layout.addWidget(decisions_box)
-        form_layout.addWidget(actions_box)
+        form_layout.addWidget(self.notes_box, 1)
+        form_layout.addWidget(self.decision_box)
+        form_layout.addWidget(self.action_box)
+        return form
 
-        # -- bottom: navigation -------------------------------------------------------------
+    def _build_navigation(self) -> QHBoxLayout:
         self.previous_button = QPushButton(self.tr("← Previous (PgUp)"))
         self.previous_button.setAccessibleName(self.tr("Previous patient"))
         self.discussed_button = QPushButton(self.tr("Discussed, next → (Ctrl+Enter)"))
@@ -297,23 +233,11 @@ class MeetingMode(QWidget):
         nav.addWidget(self.status, 1)
         nav.addWidget(self.next_button)
         nav.addWidget(self.discussed_button)
+        return nav
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(middle)
-        splitter.addWidget(form)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 5)
-        splitter.setSizes([250, 450, 580])  # fits 1280 px (a projector)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(nav)
-
-        order: list[QWidget] = [self.notes[d.value] for d in Dimension]
-        order += [self.checklist[c.value] for c in ChecklistItem]
+    def _set_tab_order(self) -> None:
+        """The scribe's order: notes, checklist, decisions, actions, then moving on."""
+        order: list[QWidget] = [*self.notes.values(), *self.checklist.values()]
         order += [
             self.decision_field,
             self.decision_button,
@@ -327,7 +251,7 @@ class MeetingMode(QWidget):
             self.caregiver_button,
             self.urgency_button,
             self.consult_button,
-            self.agenda_list,
+            self.agenda.list,
             self.attendance_button,
             self.close_meeting_button,
             self.leave_button,
@@ -335,8 +259,8 @@ class MeetingMode(QWidget):
         for a, b in zip(order, order[1:], strict=False):
             self.setTabOrder(a, b)
 
-        # -- wiring -------------------------------------------------------------------------
-        self.agenda_list.currentRowChanged.connect(self._row_chosen)
+    def _connect(self) -> None:
+        self.agenda.list.currentRowChanged.connect(self._row_chosen)
         self.previous_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         self.discussed_button.clicked.connect(self.discussed_next)
@@ -367,13 +291,6 @@ class MeetingMode(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-        self.tick = QTimer(self)
-        self.tick.setInterval(1000)
-        self.tick.timeout.connect(self._update_timer)
-        self.tick.start()
-        self._set_form_enabled(False)
-        gctx.runner.submit(svc.get_team, gctx.app, on_done=self._team_loaded)
-        self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     def _team_loaded(self, team: svc.TeamInfo) -> None:
@@ -388,16 +305,13 @@ class MeetingMode(QWidget):
             on_done=lambda data: self._loaded(data, wanted),
         )
 
-    def _loaded(self, data: tuple, wanted: int | None) -> None:
+    def _loaded(self, data: _Loaded, wanted: int | None) -> None:
         self.meeting, self.items, self.people = data
         m = self.meeting
         self.title.setText(m.title)
-        self.triad.setText(self._triad_text(m))
-        self.action_owner.clear()
-        self.action_owner.addItem(self.tr("(nobody yet)"), None)
-        for p in self.people:
-            self.action_owner.addItem(f"{p.name}", p.id)
-        self._fill_agenda()
+        self.agenda.show_attendance(m)
+        self.action_box.set_people(self.people)
+        self.agenda.fill(self.items, self.index)
         if m.read_only:
             self.status.setText(self.tr("This meeting is closed; the record is read-only."))
             self._set_form_enabled(False)
@@ -407,27 +321,6 @@ class MeetingMode(QWidget):
         else:
             first_open = next((n for n, i in enumerate(self.items) if i.status != "besproken"), 0)
             self.go(first_open, save=False)
-
-    def _triad_text(self, m: svc.MeetingInfo) -> str:
-        if not m.triad.present:
-            return self.tr("Attendance not recorded yet (F2).")
-        colour = "#1b7a2b" if m.triad.complete else "#a05a00"
-        mark = "✔" if m.triad.complete else "⚠"
-        self.triad.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        return f"{mark} {m.triad.text()}"
-
-    def _fill_agenda(self) -> None:
-        self.agenda_list.blockSignals(True)
-        self.agenda_list.clear()
-        for n, info in enumerate(self.items, start=1):
-            mark = {"besproken": "✔ ", "niet_toegekomen": "↷ "}.get(info.status, "")
-            text = f"{mark}{n}. {info.label}\n    {info.reason_label}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text} ({info.status_label})")
-            self.agenda_list.addItem(item)
-        if 0 <= self.index < len(self.items):
-            self.agenda_list.setCurrentRow(self.index)
-        self.agenda_list.blockSignals(False)
 
     def _row_chosen(self, row: int) -> None:
         if row != self.index:
@@ -445,9 +338,7 @@ class MeetingMode(QWidget):
         if save and self.current is not None:
             self.save_current(discussed=discussed)
         self.index = index
-        self.agenda_list.blockSignals(True)
-        self.agenda_list.setCurrentRow(index)
-        self.agenda_list.blockSignals(False)
+        self.agenda.select(index)
         item = self.items[index]
         self.position.setText(
             self.tr("Item %1 of %2")
@@ -476,11 +367,10 @@ class MeetingMode(QWidget):
         self.items[self.index] = item
         self.base_seconds = item.seconds_spent
         self.elapsed.restart()
-        for key, edit in self.notes.items():
-            edit.setPlainText(self.record.notes.get(key, ""))
-        for key, combo in self.checklist.items():
-            combo.setCurrentIndex(max(0, combo.findData(self.record.checklist.get(key, "open"))))
-        self._show_lists()
+        self.notes_box.set_values(self.record.notes)
+        self.checklist_box.set_values(self.record.checklist)
+        self.decision_box.show_decisions(self.record.decisions)
+        self.action_box.show_actions(self.record.actions)
         self._show_summary()
         self._set_form_enabled(self.meeting is not None and not self.meeting.read_only)
         is_patient = item.patient_id is not None
@@ -490,75 +380,9 @@ class MeetingMode(QWidget):
         self._update_timer()
         self.notes[Dimension.FYSIEK.value].setFocus()
 
-    def _show_lists(self) -> None:
-        assert self.record is not None
-        self.decision_list.clear()
-        for d in self.record.decisions:
-            self._add_decision_row(d.id, d.text)
-        self.action_list.clear()
-        for a in self.record.actions:
-            self._add_action_row(a.id, a.what, a.owner_person_id, a.owner_name, a.due)
-        self.action_due.setValue(date.today() + timedelta(days=28))
-
     def _show_summary(self) -> None:
-        e = html.escape
-        item = self.record.item if self.record else None
-        if item is None:
-            return
-        b = self.brief
-        because = self.tr("On the agenda because:")
-        reason = f"<p><b>{e(because)}</b> {e(item.reason_label)}"
-        if item.detail:
-            reason += f"<br>{e(item.detail)}"
-        reason += "</p>"
-        if b is None:
-            self.patient_label.setText(item.label)
-            self.summary.setText(reason)
-            return
-        name = b.name + (" " + self.tr("(fictitious)") if b.is_fictional else "")
-        self.patient_label.setText(f"{name}, {b.age} " + self.tr("yr") + f" · {b.status_label}")
-        swatch = ""
-        if b.urgency_label:
-            colour = b.urgency_colour or "#888888"
-            swatch = (
-                f"<span style='background:{colour}; color:{colour}'>&nbsp;■■&nbsp;</span> "
-                f"{e(b.urgency_label)}"
-            )
-        parts = [reason, "<table cellspacing='4'>"]
-
-        def row(label: str, value: str) -> None:
-            parts.append(f"<tr><td><b>{e(label)}</b></td><td>{value}</td></tr>")
-
-        none = self.tr("none")
-        row(self.tr("Colour:"), swatch or e(self.tr("not set")))
-        row(
-            self.tr("Centrale zorgverlener:"),
-            e(b.central_caregiver) or f"<span style='color:#a01010'>{e(none)}</span>",
-        )
-        row(
-            self.tr("Last discussed:"),
-            e(b.last_discussed_on.strftime("%d-%m-%Y"))
-            if b.last_discussed_on
-            else e(self.tr("never")),
-        )
-        parts.append("</table>")
-
-        def block(title: str, lines: list[str] | tuple[str, ...], empty: str) -> None:
-            parts.append(f"<p><b>{e(title)}</b><br>")
-            parts.append("<br>".join(f"• {e(x)}" for x in lines) if lines else e(empty))
-            parts.append("</p>")
-
-        block(self.tr("Team"), b.team, self.tr("No care team recorded."))
-        block(self.tr("Care plan"), b.plan_highlights, self.tr("Not available."))
-        block(
-            self.tr("Open actions"),
-            [action_text(a) for a in b.open_actions],
-            self.tr("None."),
-        )
-        block(self.tr("Open consultations"), b.open_consultations, self.tr("None."))
-        for note in b.notes:
-            parts.append(f"<p style='color:#a05a00'>{e(note)}</p>")
-        self.summary.setText("".join(parts))
+        if self.record is not None:
+            self.patient.show_item(self.record.item, self.brief)
 
     def _set_form_enabled(self, enabled: bool) -> None:
         widgets: list[QWidget] = [
@@ -599,11 +423,6 @@ class MeetingMode(QWidget):
         )
 
     # -- saving ---------------------------------------------------------------------------
-    def _form_values(self) -> tuple[dict[str, str], dict[str, str]]:
-        notes = {k: e.toPlainText() for k, e in self.notes.items()}
-        checklist = {k: c.currentData() for k, c in self.checklist.items()}
-        return notes, checklist
-
     def save_current(self, discussed: bool | None = None, then: Any = None) -> None:
         item, record = self.current, self.record
         if item is None or record is None or record.item.id != item.id:
@@ -614,7 +433,7 @@ class MeetingMode(QWidget):
             if then:
                 then()
             return
-        notes, checklist = self._form_values()
+        notes, checklist = self.notes_box.values(), self.checklist_box.values()
         self.status.setText(self.tr("Saving…"))
         index = self.index
 
@@ -622,7 +441,7 @@ class MeetingMode(QWidget):
             if 0 <= index < len(self.items) and self.items[index].id == info.id:
                 self.items[index] = info
             self.status.setText(self.tr("Saved."))
-            self._fill_agenda()
+            self.agenda.fill(self.items, self.index)
             if then:
                 then()
 
@@ -654,7 +473,7 @@ class MeetingMode(QWidget):
 
         def done(decision_id: int) -> None:
             self.decision_field.clear()
-            self._add_decision_row(decision_id, text)
+            self.decision_box.add_row(decision_id, text)
             self.status.setText(self.tr("Decision recorded."))
 
         self.gctx.runner.submit(svc.add_decision, self.gctx.app, item.id, text, on_done=done)
@@ -674,7 +493,7 @@ class MeetingMode(QWidget):
 
         def done(action_id: int) -> None:
             self.action_what.clear()
-            self._add_action_row(action_id, what, owner, owner_name, due)
+            self.action_box.add_row(action_id, what, owner, owner_name, due)
             self.status.setText(self.tr("Action added."))
             self.action_what.setFocus()
 
@@ -713,25 +532,11 @@ class MeetingMode(QWidget):
         def shown(info: svc.MeetingInfo) -> None:
             self.meeting = info
             self.title.setText(info.title)
-            self.triad.setText(self._triad_text(info))
+            self.agenda.show_attendance(info)
 
         self.gctx.runner.submit(svc.get_meeting, self.gctx.app, self.meeting_id, on_done=shown)
 
     # -- decisions and actions: corrected until the meeting is closed ------------------------
-    def _add_decision_row(self, decision_id: int, text: str) -> None:
-        row = QListWidgetItem(text)
-        row.setData(Qt.ItemDataRole.UserRole, decision_id)
-        row.setToolTip(self.tr("Enter or double-click: correct the decision"))
-        self.decision_list.addItem(row)
-
-    def _add_action_row(
-        self, action_id: int, what: str, owner: int | None, owner_name: str, due: date | None
-    ) -> None:
-        row = QListWidgetItem(action_line(what, owner_name, format_date(due)))
-        row.setData(Qt.ItemDataRole.UserRole, (action_id, what, owner, due))
-        row.setToolTip(self.tr("Enter or double-click: correct the action"))
-        self.action_list.addItem(row)
-
     def edit_decision(self, row: QListWidgetItem) -> None:
         if self.meeting is None or self.meeting.read_only:
             return
@@ -799,7 +604,7 @@ class MeetingMode(QWidget):
         box.open()
 
     def close_meeting(self) -> None:
-        if self.meeting is None or self.meeting.read_only or getattr(self, "_closing", False):
+        if self.meeting is None or self.meeting.read_only or self._closing:
             return
         self._closing = True
 

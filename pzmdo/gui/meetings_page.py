@@ -8,28 +8,23 @@ A closed meeting shows its frozen record; changes after closing are dated amendm
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTime
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,22 +32,18 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import time_budget
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.dialogs import SaveDialog
-from pzmdo.gui.inputs import DateInput
+from pzmdo.gui.meeting_dialogs import PlanMeetingDialog, TextDialog
+from pzmdo.gui.meeting_record import record_html
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
-from pzmdo.gui.widgets import add_labelled_rows, keep_alive
+from pzmdo.gui.widgets import button_row, keep_alive
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
 
 
 def create_page(gctx: GuiContext) -> QWidget:
     return MeetingsPage(gctx)
-
-
-def _nl(day: date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else ""
 
 
 def _load_meeting(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.AgendaItemInfo]]:
@@ -66,114 +57,6 @@ def _load_budget(ctx: Any) -> tuple[int, int]:
     )
 
 
-class PlanMeetingDialog(SaveDialog):
-    """Plan a meeting: date and time, place or online link, chair, scribe, theme."""
-
-    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
-        super().__init__(gctx, parent)
-        self.setWindowTitle(self.tr("Plan a meeting"))
-        self.setAccessibleName(self.tr("Plan a meeting"))
-        self.day = DateInput(
-            date.today() + timedelta(days=7), self.tr("Date"), what="De datum van het overleg"
-        )
-        self.time = QTimeEdit(QTime(12, 30))
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(self.tr("Start time"))
-        self.place = QLineEdit()
-        self.place.setAccessibleName(self.tr("Place"))
-        self.link = QLineEdit()
-        self.link.setPlaceholderText("https://")
-        self.link.setAccessibleName(self.tr("Online link"))
-        self.chair = QComboBox()
-        self.chair.setAccessibleName(self.tr("Chair"))
-        self.scribe = QComboBox()
-        self.scribe.setAccessibleName(self.tr("Scribe"))
-        self.theme = QLineEdit()
-        self.theme.setAccessibleName(self.tr("Theme"))
-        form = QFormLayout()
-        add_labelled_rows(
-            form,
-            (
-                (self.tr("&Date:"), self.day),
-                (self.tr("&Time:"), self.time),
-                (self.tr("&Place:"), self.place),
-                (self.tr("Online &link:"), self.link),
-                (self.tr("&Chair:"), self.chair),
-                (self.tr("&Scribe:"), self.scribe),
-                (self.tr("T&heme:"), self.theme),
-            ),
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.ok.setText(self.tr("&Plan"))
-        self.ok.setEnabled(False)
-        gctx.runner.submit(self._load, gctx.app, on_done=self._loaded)
-
-    @staticmethod
-    def _load(ctx: Any) -> tuple[date, svc.TeamInfo, list[svc.PersonBrief]]:
-        return svc.suggest_next_date(ctx), svc.get_team(ctx), svc.list_people(ctx)
-
-    def _loaded(self, data: tuple[date, svc.TeamInfo, list[svc.PersonBrief]]) -> None:
-        day, team, people = data
-        self.day.setValue(day)
-        if team.default_time:
-            self.time.setTime(QTime(team.default_time.hour, team.default_time.minute))
-        self.place.setText(team.default_place)
-        for combo in (self.chair, self.scribe):
-            combo.addItem(self.tr("(not chosen yet)"), None)
-            for p in people:
-                combo.addItem(f"{p.name} — {p.discipline_label}", p.id)
-        self.ok.setEnabled(True)
-
-    def submit(self) -> None:
-        try:
-            day = self.day.required_value()
-        except ValidationError as exc:
-            self.show_error(str(exc))
-            return
-        t = self.time.time()
-        self.run(
-            svc.plan_meeting,
-            day,
-            start_time=f"{t.hour():02d}:{t.minute():02d}",
-            place=self.place.text(),
-            online_link=self.link.text(),
-            chair_person_id=self.chair.currentData(),
-            scribe_person_id=self.scribe.currentData(),
-            theme=self.theme.text(),
-        )
-
-
-class TextDialog(SaveDialog):
-    """One text field (an amendment, a theme, a reason)."""
-
-    def __init__(
-        self, gctx: GuiContext, title: str, prompt: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(gctx, parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        label = QLabel(prompt)
-        label.setWordWrap(True)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(title)
-        self.text.setTabChangesFocus(True)
-        label.setBuddy(self.text)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(520, 260)
-        self.action: Any = None
-
-    def submit(self) -> None:
-        if self.action is not None:
-            self.action(self.text.toPlainText())
-
-
 class MeetingsPage(QWidget):
     def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,10 +65,25 @@ class MeetingsPage(QWidget):
         self.items: list[svc.AgendaItemInfo] = []
         self._pending_select: int | None = None
         self._dialogs: list[QWidget] = []
+        self._undo: dict[int, str] = {}
         self.mode_window: QWidget | None = None
         self.setAccessibleName(self.tr("Meetings"))
 
-        # -- left: the meetings -----------------------------------------------------------
+        splitter = QSplitter()
+        splitter.addWidget(self._build_meeting_list())
+        splitter.addWidget(self._build_meeting_view())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._set_tab_order()
+        self._connect()
+        self._update_buttons()
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_meeting_list(self) -> QWidget:
+        """Left: the meetings, and planning."""
         list_label = QLabel(self.tr("&Meetings"))
         list_label.setStyleSheet("font-weight: 600;")
         self.meeting_list = QListWidget()
@@ -204,13 +102,31 @@ class MeetingsPage(QWidget):
         left_layout.addWidget(self.plan_button)
         left_layout.addWidget(self.team_button)
         left_layout.addWidget(self.actions_button)
+        return left
 
-        # -- right: header, then the builder or the record ------------------------------
+    def _build_meeting_view(self) -> QWidget:
+        """Right: the header and buttons, then the agenda builder or the frozen record."""
         self.header = QLabel(self.tr("Choose a meeting on the left, or plan a new one."))
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setAccessibleName(self.tr("Meeting details"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top_buttons = self._build_meeting_buttons()
+        builder = self._build_agenda_builder()
+        self.record_view = QTextBrowser()
+        self.record_view.setAccessibleName(self.tr("Meeting record (read-only)"))
+        self.record_view.setOpenLinks(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(builder)
+        self.stack.addWidget(self.record_view)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.header)
+        right_layout.addLayout(top_buttons)
+        right_layout.addWidget(self.stack, 1)
+        return right
+
+    def _build_meeting_buttons(self) -> QHBoxLayout:
         self.propose_button = QPushButton(self.tr("Build p&roposal"))
         self.propose_button.setAccessibleName(self.tr("Build the agenda proposal"))
         self.accept_all_button = QPushButton(self.tr("Accept a&ll proposals"))
@@ -227,21 +143,20 @@ class MeetingsPage(QWidget):
             ("minutes", self.tr("Minutes and attendance list (PDF)…")),
             ("batch", self.tr("Care plans of all patients on the agenda (PDF)…")),
         ):
-            documents_menu.addAction(text, lambda k=kind: self.make_document(k))
+            documents_menu.addAction(text, partial(self.make_document, kind))
         documents_menu.addSeparator()
         self.print_action = documents_menu.addAction(self.tr("&Print…"), self.print_current)
         self.documents_button.setMenu(documents_menu)
-        top_buttons = QHBoxLayout()
-        for b in (
+        return button_row(
             self.propose_button,
             self.accept_all_button,
             self.start_button,
             self.amend_button,
             self.documents_button,
-        ):
-            top_buttons.addWidget(b)
-        top_buttons.addStretch(1)
+        )
 
+    def _build_agenda_builder(self) -> QWidget:
+        """The agenda list, its item buttons, undo, the time budget and adding a patient."""
         agenda_label = QLabel(
             self.tr(
                 "&Agenda (drag to reorder, or Ctrl+Up / Ctrl+Down; Enter accepts, Delete removes):"
@@ -266,17 +181,13 @@ class MeetingsPage(QWidget):
         self.down_button.setAccessibleName(self.tr("Move the item down"))
         self.theme_button = QPushButton(self.tr("Add t&heme…"))
         self.theme_button.setAccessibleName(self.tr("Add a theme to the agenda"))
-        item_buttons = QHBoxLayout()
-        for b in (
+        item_buttons = button_row(
             self.accept_button,
             self.remove_button,
             self.up_button,
             self.down_button,
             self.theme_button,
-        ):
-            item_buttons.addWidget(b)
-        item_buttons.addStretch(1)
-        self._undo: dict[int, str] = {}
+        )
         self.undo_label = QLabel()
         self.undo_label.setAccessibleName(self.tr("Last removal"))
         self.undo_label.setWordWrap(True)
@@ -287,18 +198,7 @@ class MeetingsPage(QWidget):
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_label, 1)
         undo_row.addWidget(self.undo_button)
-
-        add_label = QLabel(self.tr("Add &patient:"))
-        self.picker = PatientPicker(gctx)
-        self.picker.setAccessibleName(self.tr("Patient to add"))
-        add_label.setBuddy(self.picker.search)
-        self.add_button = QPushButton(self.tr("Add to a&genda"))
-        self.add_button.setAccessibleName(self.tr("Add the chosen patient to the agenda"))
-        add_row = QHBoxLayout()
-        add_row.addWidget(add_label, 0, Qt.AlignmentFlag.AlignTop)
-        add_row.addWidget(self.picker, 1)
-        add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
-
+        add_row = self._build_add_patient()
         builder = QWidget()
         builder_layout = QVBoxLayout(builder)
         builder_layout.setContentsMargins(0, 0, 0, 0)
@@ -310,30 +210,24 @@ class MeetingsPage(QWidget):
         self.budget.setWordWrap(True)
         builder_layout.addWidget(self.budget)
         builder_layout.addLayout(add_row)
+        return builder
 
-        self.record_view = QTextBrowser()
-        self.record_view.setAccessibleName(self.tr("Meeting record (read-only)"))
-        self.record_view.setOpenLinks(False)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(builder)
-        self.stack.addWidget(self.record_view)
+    def _build_add_patient(self) -> QHBoxLayout:
+        add_label = QLabel(self.tr("Add &patient:"))
+        self.picker = PatientPicker(self.gctx)
+        self.picker.setAccessibleName(self.tr("Patient to add"))
+        add_label.setBuddy(self.picker.search)
+        self.add_button = QPushButton(self.tr("Add to a&genda"))
+        self.add_button.setAccessibleName(self.tr("Add the chosen patient to the agenda"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(add_label, 0, Qt.AlignmentFlag.AlignTop)
+        add_row.addWidget(self.picker, 1)
+        add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        return add_row
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.header)
-        right_layout.addLayout(top_buttons)
-        right_layout.addWidget(self.stack, 1)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        # Tab order follows reading order.
-        order = [
+    def _set_tab_order(self) -> None:
+        """Tab order follows reading order."""
+        order: list[QWidget] = [
             self.meeting_list,
             self.plan_button,
             self.team_button,
@@ -355,7 +249,7 @@ class MeetingsPage(QWidget):
         for a, b in zip(order, order[1:], strict=False):
             self.setTabOrder(a, b)
 
-        # -- wiring -------------------------------------------------------------------------
+    def _connect(self) -> None:
         self.meeting_list.currentRowChanged.connect(self._meeting_chosen)
         self.plan_button.clicked.connect(self.plan_meeting)
         self.team_button.clicked.connect(self.team_settings)
@@ -378,9 +272,7 @@ class MeetingsPage(QWidget):
         self.agenda_list.model().rowsMoved.connect(self._rows_moved)
         self.agenda_list.itemSelectionChanged.connect(self._update_buttons)
         self.agenda_list.installEventFilter(self)
-        gctx.changed.connect(self._changed)
-        self._update_buttons()
-        self.refresh()
+        self.gctx.changed.connect(self._changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Keyboard for the agenda: Enter accepts, Delete removes, Ctrl+Up/Down moves."""
@@ -548,7 +440,7 @@ class MeetingsPage(QWidget):
     def _show_record(self, record: svc.MeetingRecord) -> None:
         self.record_view.setHtml(record_html(record))
 
-    def _changed(self, entity: str, ids: tuple) -> None:
+    def _changed(self, entity: str, ids: tuple[int, ...]) -> None:
         if entity in ("meeting", "*", "meeting_team"):
             self.refresh()
 
@@ -556,7 +448,7 @@ class MeetingsPage(QWidget):
         m = self.meeting
         editable = m is not None and not m.read_only
         has_selection = bool(self.agenda_list.selectedItems())
-        self.propose_button.setEnabled(editable and m.status != "bezig")
+        self.propose_button.setEnabled(m is not None and editable and m.status != "bezig")
         self.accept_all_button.setEnabled(
             editable and any(i.status == "voorgesteld" for i in self.items)
         )
@@ -759,97 +651,3 @@ class MeetingsPage(QWidget):
 
     def _keep(self, dialog: QWidget) -> None:
         self._dialogs = keep_alive(self._dialogs, dialog)
-
-
-def record_html(record: svc.MeetingRecord) -> str:
-    """The frozen record as HTML for the read-only view (all text escaped)."""
-    from pzmdo.domain.enums import Dimension
-    from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem
-
-    e = html.escape
-    m = record.meeting
-    out = [f"<h2>{e(m.title)} — {e(m.status_label)}</h2>"]
-    if m.closed_at:
-        out.append(
-            "<p>"
-            + e(
-                QCoreApplication.translate(
-                    "MeetingRecord",
-                    "Closed on %1 by %2. The record is frozen; later changes are listed below "
-                    "as amendments.",
-                )
-                .replace("%1", f"{m.closed_at.astimezone():%d-%m-%Y %H:%M}")
-                .replace("%2", m.closed_by)
-            )
-            + "</p>"
-        )
-    present = [a for a in record.attendance if a.present]
-    absent = [a for a in record.attendance if a.present is False]
-    present_title = QCoreApplication.translate("MeetingRecord", "Present")
-    out.append(f"<h3>{e(present_title)}</h3><p>")
-    out.append(
-        ", ".join(
-            f"{e(a.name)} ({e(a.role_label)}, {e(a.function_label.lower())})" for a in present
-        )
-        or e(QCoreApplication.translate("MeetingRecord", "Not recorded."))
-    )
-    if absent:
-        out.append(
-            "<br>"
-            + e(QCoreApplication.translate("MeetingRecord", "Absent:"))
-            + " "
-            + ", ".join(e(a.name) for a in absent)
-        )
-    out.append(f"<br><b>{e(record.triad.text())}</b></p>")
-    for n, r in enumerate(record.items, start=1):
-        i = r.item
-        out.append(
-            f"<h3>{n}. {e(i.label)}</h3><p><i>{e(i.reason_label)}</i> — {e(i.status_label)}"
-            + (f"<br>{e(i.detail)}" if i.detail and i.patient_id else "")
-            + "</p>"
-        )
-        notes = [(Dimension(k).label, v) for k, v in r.notes.items() if v]
-        if notes:
-            out.append(
-                "<ul>" + "".join(f"<li><b>{e(k)}:</b> {e(v)}</li>" for k, v in notes) + "</ul>"
-            )
-        if i.patient_id is not None and i.status == "besproken":
-            marks = ", ".join(
-                f"{e(ChecklistItem(k).label)}: {e(ChecklistAnswer(v).label.lower())}"
-                for k, v in r.checklist.items()
-            )
-            title = e(QCoreApplication.translate("MeetingRecord", "Checklist"))
-            out.append(f"<p><small>{title} — {marks}</small></p>")
-        for d in r.decisions:
-            label = e(QCoreApplication.translate("MeetingRecord", "Decision:"))
-            out.append(f"<p>▶ <b>{label}</b> {e(d.text)}</p>")
-        for a in r.actions:
-            out.append(f"<p>☐ {e(action_text(a))}</p>")
-    if record.amendments:
-        title = e(QCoreApplication.translate("MeetingRecord", "Amendments after closing"))
-        out.append(f"<h3>{title}</h3><ul>")
-        for am in record.amendments:
-            out.append(f"<li>{am.at.astimezone():%d-%m-%Y %H:%M}, {e(am.by)}: {e(am.text)}</li>")
-        out.append("</ul>")
-    return "".join(out)
-
-
-def action_line(what: str, owner: str, due: str) -> str:
-    """'Action: what — who, by 09-12-2026' in Dutch."""
-    return (
-        QCoreApplication.translate("MeetingRecord", "Action: %1 — %2, by %3")
-        .replace("%1", what)
-        .replace("%2", owner or QCoreApplication.translate("MeetingRecord", "nobody yet"))
-        .replace("%3", due or QCoreApplication.translate("MeetingRecord", "no date"))
-    )
-
-
-def action_text(a: svc.ActionInfo) -> str:
-    text = action_line(a.what, a.owner_name, a.due.strftime("%d-%m-%Y") if a.due else "")
-    if a.done_on:
-        text += " " + QCoreApplication.translate("MeetingRecord", "(done on %1)").replace(
-            "%1", a.done_on.strftime("%d-%m-%Y")
-        )
-    elif a.overdue:
-        text += " " + QCoreApplication.translate("MeetingRecord", "(overdue)")
-    return text

@@ -19,6 +19,7 @@ from pzmdo.gui import (
     careteam_tab,
     consultations_page,
     conversations_tab,
+    kpi_page,
     meetings_page,
     patient_consultations_tab,
     patient_documents_tab,
@@ -83,6 +84,12 @@ NAV_PAGES = [
         str(QT_TRANSLATE_NOOP("Pages", "Reports")),
         reports_page.create_page,
         (Action.DOCUMENTS,),
+    ),
+    PageSpec(
+        "kpi",
+        str(QT_TRANSLATE_NOOP("Pages", "Mirror information")),
+        kpi_page.create_page,
+        (Action.KPI_AGGREGATE, Action.KPI_DENOMINATORS),
     ),
     PageSpec(
         "admin",

@@ -4,24 +4,16 @@ hospital MDO-PZ, dying phase, death, deregister), open tasks, open signals and h
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
-from pzmdo.domain.errors import ConflictError, PzmdoError
 from pzmdo.domain.register import (
     Condition,
     PlaceOfDeath,
@@ -37,154 +28,52 @@ from pzmdo.domain.register import (
     SignalSource,
     SignalType,
     StervensfaseIndicator,
+    UrgencyLevel,
     Wilsbekwaamheid,
 )
-from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.dialogs import SaveDialog
-from pzmdo.gui.inputs import DateInput
+from pzmdo.gui.field_dialog import Field, FormDialog, enum_options
+from pzmdo.services.register import (
+    HistoryItem,
+    PatientDetails,
+    PatientInput,
+    SignalInfo,
+    TaskInfo,
+)
 
-# -- a small form dialog for the actions --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Field:
-    key: str
-    label: str  # translated, with & mnemonic
-    kind: str  # text, multiline, date, birthdate, combo, check, checks
-    options: tuple[tuple[str, Any], ...] = ()
-    default: Any = None
-
-
-class FormDialog(SaveDialog):
-    """Fields → values; ``action(values)`` runs in the runner; errors stay in the dialog
-    (the shared SaveDialog: one error label, Save and Cancel)."""
-
-    def __init__(
-        self,
-        gctx: GuiContext,
-        title: str,
-        fields: list[Field],
-        action: Callable[[dict[str, Any]], Any],
-        parent: QWidget | None = None,
-        intro: str = "",
-    ) -> None:
-        super().__init__(gctx, parent)
-        self.action = action
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        if intro:
-            label = QLabel(intro)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        form = QFormLayout()
-        self.widgets: dict[str, Any] = {}
-        chain: list[QWidget] = []
-        for f in fields:
-            widget: Any
-            if f.kind == "text":
-                widget = QLineEdit(f.default or "")
-            elif f.kind == "birthdate":
-                widget = DateInput(f.default, what="De geboortedatum")
-            elif f.kind == "multiline":
-                widget = QPlainTextEdit(f.default or "")
-                widget.setTabChangesFocus(True)
-                widget.setFixedHeight(64)
-            elif f.kind == "date":
-                widget = DateInput(date.today())
-                widget.setMaximumDate(date.today())
-            elif f.kind == "combo":
-                widget = QComboBox()
-                for text, value in f.options:
-                    widget.addItem(text, value)
-                index = widget.findData(f.default)
-                widget.setCurrentIndex(max(index, 0))
-            elif f.kind == "check":
-                widget = QCheckBox(f.label)
-                widget.setChecked(bool(f.default))
-            elif f.kind == "checks":
-                widget = QGroupBox(f.label.replace("&", ""))
-                grid = QVBoxLayout(widget)
-                boxes = []
-                for text, value in f.options:
-                    box = QCheckBox(text)
-                    box.setProperty("value", value)
-                    box.setChecked(value in (f.default or ()))
-                    box.setAccessibleName(text)
-                    grid.addWidget(box)
-                    boxes.append(box)
-                    chain.append(box)
-                widget.setProperty("boxes", boxes)
-                self.widgets[f.key] = (widget, boxes)
-                form.addRow(widget)
-                continue
-            else:  # pragma: no cover - a programming error
-                raise ValueError(f.kind)
-            widget.setAccessibleName(f.label.replace("&", "").rstrip(":"))
-            self.widgets[f.key] = widget
-            chain.append(widget)
-            if f.kind == "check":
-                form.addRow(widget)
-            else:
-                label = QLabel(f.label)
-                label.setBuddy(widget)
-                form.addRow(label, widget)
-        layout.addLayout(form)
-        self.reload: Callable[[], None] | None = None  # offered when a save was stale
-        self.message = self.error  # the name the register's callers know
-        self.save_button = self.ok
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        chain += [self.ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
-        if chain:
-            chain[0].setFocus()
-
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, widget in self.widgets.items():
-            if isinstance(widget, tuple):
-                out[key] = tuple(b.property("value") for b in widget[1] if b.isChecked())
-            elif isinstance(widget, DateInput):
-                out[key] = widget.required_value()
-            elif isinstance(widget, QPlainTextEdit):
-                out[key] = widget.toPlainText()
-            elif isinstance(widget, QComboBox):
-                out[key] = widget.currentData()
-            elif isinstance(widget, QCheckBox):
-                out[key] = widget.isChecked()
-            else:
-                out[key] = widget.text()
-        return out
-
-    def submit(self) -> None:
-        try:
-            values = self.values()
-        except PzmdoError as exc:
-            self.show_error(str(exc))
-            return
-        self.ok.setEnabled(False)
-        self.error.show_message("")
-        self.gctx.runner.submit(self.action, values, on_done=self._done, on_error=self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ConflictError) and self.reload is not None:
-            # Someone saved first: the typed values stay visible to copy; reload offered.
-            mine = "\n".join(f"{k}: {v}" for k, v in self.values().items() if v not in ("", None))
-            reload = self.reload
-
-            def fresh() -> None:
-                self.reject()
-                reload()
-
-            self.conflict = show_conflict(self.parentWidget(), str(exc), mine, fresh)
-        super()._failed(exc)
+_Loaded = tuple[
+    PatientDetails,
+    list[TaskInfo],
+    list[SignalInfo],
+    list[HistoryItem],
+    tuple[UrgencyLevel, ...],
+]
 
 
-def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:
-    return tuple((m.label, m.value) for m in enum)
+def _edited(d: PatientInput, v: dict[str, Any]) -> PatientInput:
+    """The patient's data with the edit dialog's values (empty text stored as None)."""
+    return replace(
+        d,
+        given_name=v["given_name"],
+        name_prefix=v["name_prefix"] or None,
+        family_name=v["family_name"],
+        birth_date=v["birth_date"],
+        sex=v["sex"],
+        bsn=v["bsn"] or None,
+        his_number=v["his_number"] or None,
+        phone=v["phone"] or None,
+        condition=v["condition"],
+        condition_note=v["condition_note"] or None,
+        hospital=v["hospital"] or None,
+        specialist=v["specialist"] or None,
+        wilsbekwaamheid=v["wilsbekwaamheid"],
+        representative_name=v["representative_name"] or None,
+        representative_relation=v["representative_relation"] or None,
+        representative_phone=v["representative_phone"] or None,
+        populations=v["populations"],
+        sharing_objection=v["sharing_objection"],
+        wlz_indication=v["wlz_indication"],
+    )
 
 
 # -- the tab -----------------------------------------------------------------------------
@@ -195,11 +84,29 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self.gctx = gctx
         self.patient_id = patient_id
-        self.details = None
-        self.levels: tuple = ()
+        self.details: PatientDetails | None = None
+        self.levels: tuple[UrgencyLevel, ...] = ()
         self.setAccessibleName(self.tr("Overview"))
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_info())
+        layout.addLayout(self._build_actions())
+        layout.addLayout(self._build_lists(), 1)
+        chain: list[QWidget] = [
+            *self.buttons.values(),
+            self.tasks,
+            self.task_done,
+            self.signals,
+            self.signal_done,
+            self.history,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(a, b)
+        gctx.changed.connect(self._changed)
+        self.reload()
 
+    # -- building -----------------------------------------------------------------------------
+    def _build_info(self) -> QGridLayout:
+        """The register details, two columns of label and value."""
         self.info = QGridLayout()
         self.values: dict[str, QLabel] = {}
         rows = [
@@ -229,8 +136,10 @@ class OverviewTab(QWidget):
             self.info.addWidget(value, i % 7, (i // 7) * 2 + 1)
         self.info.setColumnStretch(1, 1)
         self.info.setColumnStretch(3, 1)
-        layout.addLayout(self.info)
+        return self.info
 
+    def _build_actions(self) -> QHBoxLayout:
+        """One button per status action; enabled by what the status allows."""
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, name in (
@@ -250,8 +159,10 @@ class OverviewTab(QWidget):
             self.buttons[key] = button
             actions.addWidget(button)
         actions.addStretch(1)
-        layout.addLayout(actions)
+        return actions
 
+    def _build_lists(self) -> QHBoxLayout:
+        """Open tasks and signals on the left, the history on the right."""
         lists = QHBoxLayout()
         left = QVBoxLayout()
         self.tasks = QListWidget()
@@ -287,23 +198,10 @@ class OverviewTab(QWidget):
         right.addWidget(self.history, 1)
         lists.addLayout(left, 1)
         lists.addLayout(right, 1)
-        layout.addLayout(lists, 1)
-
-        chain = [
-            *self.buttons.values(),
-            self.tasks,
-            self.task_done,
-            self.signals,
-            self.signal_done,
-            self.history,
-        ]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
-        gctx.changed.connect(self._changed)
-        self.reload()
+        return lists
 
     # -- loading ------------------------------------------------------------------------------
-    def _load(self) -> tuple:
+    def _load(self) -> _Loaded:
         from pzmdo.services import register as reg
 
         app = self.gctx.app
@@ -318,13 +216,13 @@ class OverviewTab(QWidget):
     def reload(self) -> None:
         self.gctx.runner.submit(self._load, on_done=self._show)
 
-    def _changed(self, entity: str, ids: tuple) -> None:
+    def _changed(self, entity: str, ids: tuple[int, ...]) -> None:
         if entity in ("patient", "careteam", "meeting", "*") and (
             not ids or self.patient_id in ids
         ):
             self.reload()
 
-    def _show(self, loaded: tuple) -> None:
+    def _show(self, loaded: _Loaded) -> None:
         details, tasks, signals, history, self.levels = loaded
         self.details = details
         d = details.data
@@ -406,7 +304,11 @@ class OverviewTab(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def _form(
-        self, title: str, fields: list[Field], action: Callable, intro: str = ""
+        self,
+        title: str,
+        fields: list[Field],
+        action: Callable[[dict[str, Any]], Any],
+        intro: str = "",
     ) -> FormDialog:
         dialog = FormDialog(self.gctx, title, fields, action, self.window(), intro)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -424,108 +326,78 @@ class OverviewTab(QWidget):
         app = self.gctx.app
 
         def save(v: dict[str, Any]) -> None:
-            birth = v["birth_date"]
-            reg.update_patient(
-                app,
-                pid,
-                replace(
-                    d,
-                    given_name=v["given_name"],
-                    name_prefix=v["name_prefix"] or None,
-                    family_name=v["family_name"],
-                    birth_date=birth,
-                    sex=v["sex"],
-                    bsn=v["bsn"] or None,
-                    his_number=v["his_number"] or None,
-                    phone=v["phone"] or None,
-                    condition=v["condition"],
-                    condition_note=v["condition_note"] or None,
-                    hospital=v["hospital"] or None,
-                    specialist=v["specialist"] or None,
-                    wilsbekwaamheid=v["wilsbekwaamheid"],
-                    representative_name=v["representative_name"] or None,
-                    representative_relation=v["representative_relation"] or None,
-                    representative_phone=v["representative_phone"] or None,
-                    populations=v["populations"],
-                    sharing_objection=v["sharing_objection"],
-                    wlz_indication=v["wlz_indication"],
-                ),
-                expected_version=version,
-            )
+            reg.update_patient(app, pid, _edited(d, v), expected_version=version)
 
-        none = (("—", None),)
-        dialog = self._form(
-            self.tr("Edit patient details"),
-            [
-                Field("given_name", self.tr("&Given name:"), "text", default=d.given_name),
-                Field("name_prefix", self.tr("Prefi&x:"), "text", default=d.name_prefix),
-                Field("family_name", self.tr("&Family name:"), "text", default=d.family_name),
-                Field("birth_date", self.tr("Date of &birth:"), "birthdate", default=d.birth_date),
-                Field("sex", self.tr("&Sex:"), "combo", _enum_options(Sex), d.sex),
-                Field("bsn", self.tr("BS&N:"), "text", default=d.bsn),
-                Field("his_number", self.tr("&HIS number:"), "text", default=d.his_number),
-                Field("phone", self.tr("&Phone:"), "text", default=d.phone),
-                Field(
-                    "condition",
-                    self.tr("Main &condition:"),
-                    "combo",
-                    none + _enum_options(Condition),
-                    d.condition,
-                ),
-                Field(
-                    "condition_note",
-                    self.tr("Condition (free &text):"),
-                    "text",
-                    default=d.condition_note,
-                ),
-                Field("hospital", self.tr("H&ospital (2nd line):"), "text", default=d.hospital),
-                Field("specialist", self.tr("Speci&alist:"), "text", default=d.specialist),
-                Field(
-                    "wilsbekwaamheid",
-                    self.tr("Decision-making capacit&y:"),
-                    "combo",
-                    none + _enum_options(Wilsbekwaamheid),
-                    d.wilsbekwaamheid,
-                ),
-                Field(
-                    "representative_name",
-                    self.tr("&Representative:"),
-                    "text",
-                    default=d.representative_name,
-                ),
-                Field(
-                    "representative_relation",
-                    self.tr("Re&lation:"),
-                    "text",
-                    default=d.representative_relation,
-                ),
-                Field(
-                    "representative_phone",
-                    self.tr("Representative's p&hone:"),
-                    "text",
-                    default=d.representative_phone,
-                ),
-                Field(
-                    "populations",
-                    self.tr("Special populations"),
-                    "checks",
-                    _enum_options(Population),
-                    d.populations,
-                ),
-                Field(
-                    "sharing_objection",
-                    self.tr("Patient ob&jects to sharing data"),
-                    "check",
-                    default=d.sharing_objection,
-                ),
-                Field(
-                    "wlz_indication", self.tr("&Wlz indication"), "check", default=d.wlz_indication
-                ),
-            ],
-            save,
-        )
+        dialog = self._form(self.tr("Edit patient details"), self._edit_fields(d), save)
         dialog.reload = self.reload
         return dialog
+
+    def _edit_fields(self, d: PatientInput) -> list[Field]:
+        none = (("—", None),)
+        return [
+            Field("given_name", self.tr("&Given name:"), "text", default=d.given_name),
+            Field("name_prefix", self.tr("Prefi&x:"), "text", default=d.name_prefix),
+            Field("family_name", self.tr("&Family name:"), "text", default=d.family_name),
+            Field("birth_date", self.tr("Date of &birth:"), "birthdate", default=d.birth_date),
+            Field("sex", self.tr("&Sex:"), "combo", enum_options(Sex), d.sex),
+            Field("bsn", self.tr("BS&N:"), "text", default=d.bsn),
+            Field("his_number", self.tr("&HIS number:"), "text", default=d.his_number),
+            Field("phone", self.tr("&Phone:"), "text", default=d.phone),
+            Field(
+                "condition",
+                self.tr("Main &condition:"),
+                "combo",
+                none + enum_options(Condition),
+                d.condition,
+            ),
+            Field(
+                "condition_note",
+                self.tr("Condition (free &text):"),
+                "text",
+                default=d.condition_note,
+            ),
+            Field("hospital", self.tr("H&ospital (2nd line):"), "text", default=d.hospital),
+            Field("specialist", self.tr("Speci&alist:"), "text", default=d.specialist),
+            Field(
+                "wilsbekwaamheid",
+                self.tr("Decision-making capacit&y:"),
+                "combo",
+                none + enum_options(Wilsbekwaamheid),
+                d.wilsbekwaamheid,
+            ),
+            Field(
+                "representative_name",
+                self.tr("&Representative:"),
+                "text",
+                default=d.representative_name,
+            ),
+            Field(
+                "representative_relation",
+                self.tr("Re&lation:"),
+                "text",
+                default=d.representative_relation,
+            ),
+            Field(
+                "representative_phone",
+                self.tr("Representative's p&hone:"),
+                "text",
+                default=d.representative_phone,
+            ),
+            Field(
+                "populations",
+                self.tr("Special populations"),
+                "checks",
+                enum_options(Population),
+                d.populations,
+            ),
+            Field(
+                "sharing_objection",
+                self.tr("Patient ob&jects to sharing data"),
+                "check",
+                default=d.sharing_objection,
+            ),
+            Field("wlz_indication", self.tr("&Wlz indication"), "check", default=d.wlz_indication),
+        ]
 
     def _do_signal(self) -> FormDialog:
         from pzmdo.services import register as reg
@@ -549,8 +421,8 @@ class OverviewTab(QWidget):
             self.tr("Record a signal"),
             [
                 Field("on", self.tr("&Date:"), "date"),
-                Field("source", self.tr("&Source:"), "combo", _enum_options(SignalSource)),
-                Field("type", self.tr("&Kind of signal:"), "combo", _enum_options(SignalType)),
+                Field("source", self.tr("&Source:"), "combo", enum_options(SignalSource)),
+                Field("type", self.tr("&Kind of signal:"), "combo", enum_options(SignalType)),
                 Field("by", self.tr("Signalled &by (name or role):"), "text"),
                 Field("note", self.tr("&Note:"), "multiline"),
             ],
@@ -655,7 +527,7 @@ class OverviewTab(QWidget):
                     "indicators",
                     self.tr("Indications (source 002)"),
                     "checks",
-                    _enum_options(StervensfaseIndicator),
+                    enum_options(StervensfaseIndicator),
                 ),
                 Field("by", self.tr("&Judged by (multidisciplinary):"), "text"),
                 Field("zorgpad", self.tr("&Care pathway for the dying phase started"), "check"),
@@ -687,7 +559,7 @@ class OverviewTab(QWidget):
                     "place",
                     self.tr("&Place:"),
                     "combo",
-                    _enum_options(PlaceOfDeath),
+                    enum_options(PlaceOfDeath),
                     PlaceOfDeath.ONBEKEND.value,
                 ),
                 Field("expected", self.tr("&Non-unexpected death"), "check", default=True),

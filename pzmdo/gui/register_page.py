@@ -23,7 +23,7 @@ from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.permissions import Action
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.register_model import COL_NAME, RegisterModel
-from pzmdo.services.register import ACTIVE, RegisterQuery
+from pzmdo.services.register import ACTIVE, PersonChoice, RegisterQuery
 
 SEARCH_DELAY_MS = 200
 
@@ -38,7 +38,30 @@ class RegisterPage(QWidget):
         title = QLabel(self.tr("Palliative register"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         layout.addWidget(title)
+        layout.addLayout(self._build_search())
+        filters, checks = self._build_filters()
+        layout.addLayout(filters)
+        layout.addLayout(checks)
+        layout.addWidget(self._build_table(), 1)
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Number of patients"))
+        layout.addWidget(self.count)
+        self._set_tab_order()
 
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._connect()
+        self._selected: int | None = None
+        self.count.setText(self.tr("Loading…"))
+        self.apply_filters()
+        from pzmdo.services.register import list_gps
+
+        gctx.runner.submit(list_gps, gctx.app, on_done=self._show_gps)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_search(self) -> QHBoxLayout:
+        """Search, and the buttons to mark or import patients (as far as the role may)."""
         top = QHBoxLayout()
         search_label = QLabel(self.tr("&Search:"))
         self.search = QLineEdit()
@@ -52,13 +75,15 @@ class RegisterPage(QWidget):
         self.mark_button.setAccessibleName(self.tr("Mark a patient"))
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.setAccessibleName(self.tr("Import a register from CSV or Excel"))
-        user = gctx.app.user  # what the role may not do is not offered
+        user = self.gctx.app.user  # what the role may not do is not offered
         self.mark_button.setEnabled(user.may(Action.MARK))
         self.import_button.setEnabled(user.may(Action.IMPORT))
         top.addWidget(self.mark_button)
         top.addWidget(self.import_button)
-        layout.addLayout(top)
+        return top
 
+    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The drop-down filters, and a row of check boxes (so the page fits at 150%)."""
         filters = QHBoxLayout()
         status_label = QLabel(self.tr("S&tatus:"))
         self.status = QComboBox()
@@ -81,15 +106,14 @@ class RegisterPage(QWidget):
         for w in (status_label, self.status, gp_label, self.gp):
             filters.addWidget(w)
         filters.addStretch(1)
-        layout.addLayout(filters)
-        # The check boxes get a row of their own, so the page fits at 150% scaling.
         checks = QHBoxLayout()
-        for w in (self.no_central, self.never, self.signals):
-            checks.addWidget(w)
+        for box in (self.no_central, self.never, self.signals):
+            checks.addWidget(box)
         checks.addStretch(1)
-        layout.addLayout(checks)
+        return filters, checks
 
-        self.model = RegisterModel(gctx, self)
+    def _build_table(self) -> QTableView:
+        self.model = RegisterModel(self.gctx, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Register table"))
         self.table.setModel(self.model)
@@ -110,12 +134,10 @@ class RegisterPage(QWidget):
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
-        layout.addWidget(self.table, 1)
-        self.count = QLabel()
-        self.count.setAccessibleName(self.tr("Number of patients"))
-        layout.addWidget(self.count)
+        return self.table
 
-        chain = [
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
             self.search,
             self.mark_button,
             self.import_button,
@@ -129,9 +151,7 @@ class RegisterPage(QWidget):
         for a, b in zip(chain, chain[1:], strict=False):
             self.setTabOrder(a, b)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
+    def _connect(self) -> None:
         self._timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._search_return)
@@ -143,14 +163,8 @@ class RegisterPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.mark_button.clicked.connect(self._mark)
         self.import_button.clicked.connect(self._import)
-        self._selected: int | None = None
-        self.count.setText(self.tr("Loading…"))
-        self.apply_filters()
-        from pzmdo.services.register import list_gps
 
-        gctx.runner.submit(list_gps, gctx.app, on_done=self._show_gps)
-
-    def _show_gps(self, gps: list) -> None:
+    def _show_gps(self, gps: list[PersonChoice]) -> None:
         for person in gps:
             self.gp.addItem(person.name, person.id)
 

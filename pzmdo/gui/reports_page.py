@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.gui.context import GuiContext
-from pzmdo.gui.document_actions import kind_label, produce_document
+from pzmdo.gui.document_actions import DocumentDialog, kind_label, produce_document
 from pzmdo.gui.widgets import read_only_table
 from pzmdo.services.documents import DocumentRecord, document_history
-from pzmdo.services.meetings import list_meetings
+from pzmdo.services.meetings import MeetingInfo, list_meetings
 
 PATIENT_KINDS = ("careplan", "emergency", "patient")
 MEETING_KINDS = ("agenda", "minutes", "batch")
@@ -30,16 +30,37 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.gctx = gctx
         self.setAccessibleName(self.tr("Reports"))
-        self.dialog = None
+        self.dialog: DocumentDialog | None = None
         title = QLabel(self.tr("Documents"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600;")
 
-        # -- for a patient ----------------------------------------------------------------
+        patient_box = self._build_patient_box()
+        meeting_box = self._build_meeting_box()
+        recent_box = self._build_recent_box()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(patient_box)
+        layout.addWidget(meeting_box)
+        layout.addWidget(recent_box, 1)
+        order: list[QWidget] = [self.picker.search]
+        order += [self.patient_buttons[k] for k in PATIENT_KINDS]
+        order += [self.meeting]
+        order += [self.meeting_buttons[k] for k in MEETING_KINDS]
+        order += [self.table]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+        gctx.changed.connect(self._changed)
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_patient_box(self) -> QGroupBox:
+        """A patient, and one button per patient document."""
         patient_box = QGroupBox(self.tr("For a patient"))
         pgrid = QGridLayout(patient_box)
         from pzmdo.gui.patient_picker import PatientPicker
 
-        self.picker = PatientPicker(gctx)
+        self.picker = PatientPicker(self.gctx)
         self.picker.setAccessibleName(self.tr("Patient for the document"))
         picker_label = QLabel(self.tr("&Patient:"))
         picker_label.setBuddy(self.picker.search)
@@ -57,8 +78,10 @@ class ReportsPage(QWidget):
             pgrid.setColumnStretch(col, 1)
         self.picker.picked.connect(lambda _pid: self._patient_changed())
         self.picker.cleared.connect(self._patient_changed)
+        return patient_box
 
-        # -- for a meeting ----------------------------------------------------------------
+    def _build_meeting_box(self) -> QGroupBox:
+        """A meeting, and one button per meeting document."""
         meeting_box = QGroupBox(self.tr("For a meeting"))
         mgrid = QGridLayout(meeting_box)
         self.meeting = QComboBox()
@@ -82,8 +105,9 @@ class ReportsPage(QWidget):
         self.no_meetings.hide()
         mgrid.addWidget(self.no_meetings, 2, 1, 1, 3)
         self.meeting.currentIndexChanged.connect(self._meeting_changed)
+        return meeting_box
 
-        # -- recent -----------------------------------------------------------------------
+    def _build_recent_box(self) -> QGroupBox:
         recent_box = QGroupBox(self.tr("Made recently"))
         self.table = read_only_table(
             [
@@ -97,21 +121,7 @@ class ReportsPage(QWidget):
         )
         rbox = QVBoxLayout(recent_box)
         rbox.addWidget(self.table)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(patient_box)
-        layout.addWidget(meeting_box)
-        layout.addWidget(recent_box, 1)
-        order: list[QWidget] = [self.picker.search]
-        order += [self.patient_buttons[k] for k in PATIENT_KINDS]
-        order += [self.meeting]
-        order += [self.meeting_buttons[k] for k in MEETING_KINDS]
-        order += [self.table]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
-        gctx.changed.connect(self._changed)
-        self.refresh()
+        return recent_box
 
     # -- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -120,11 +130,11 @@ class ReportsPage(QWidget):
             document_history, self.gctx.app, None, 50, on_done=self._show_recent
         )
 
-    def _changed(self, entity: str, _ids: tuple) -> None:
+    def _changed(self, entity: str, _ids: tuple[int, ...]) -> None:
         if entity in ("*", "document", "meeting"):
             self.refresh()
 
-    def _show_meetings(self, meetings: list) -> None:
+    def _show_meetings(self, meetings: list[MeetingInfo]) -> None:
         current = self.meeting.currentData()
         self.meeting.blockSignals(True)
         self.meeting.clear()

@@ -64,15 +64,22 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
 
-        # Page 1: practice and first user.
-        self.account = QWizardPage()
-        self.account.setTitle(self.tr("Practice and first user"))
-        self.account.setSubTitle(
+        self.account = self._build_account_page()
+        self.recovery = self._build_recovery_page()
+        self.addPage(self.account)
+        self.addPage(self.recovery)
+        self.practice.setFocus()
+
+    def _build_account_page(self) -> QWizardPage:
+        """Page 1: the practice and the first user."""
+        page = QWizardPage()
+        page.setTitle(self.tr("Practice and first user"))
+        page.setSubTitle(
             self.tr(
                 "The first user manages pzmdo (role: administrator). Data are stored encrypted at %1."
             ).replace("%1", str(self.db_path))
         )
-        form = QFormLayout(self.account)
+        form = QFormLayout(page)
         self.practice = QLineEdit()
         self.name = QLineEdit()
         self.login = QLineEdit()
@@ -108,18 +115,20 @@ class SetupWizard(QWizard):
         form.addRow(self.remember)
         form.addRow(self.demo)
         form.addRow(self.error)
-        self.account.validatePage = self._create_database  # type: ignore[method-assign]
+        page.validatePage = self._create_database  # type: ignore[method-assign]
+        return page
 
-        # Page 2: the recovery key, shown once.
-        self.recovery = QWizardPage()
-        self.recovery.setTitle(self.tr("Your recovery key"))
-        self.recovery.setSubTitle(
+    def _build_recovery_page(self) -> QWizardPage:
+        """Page 2: the recovery key, shown once."""
+        page = QWizardPage()
+        page.setTitle(self.tr("Your recovery key"))
+        page.setSubTitle(
             self.tr(
                 "With this key the data can always be opened, also when every password is lost. "
                 "It is shown only now: print it or write it down and keep it in a safe place."
             )
         )
-        col = QVBoxLayout(self.recovery)
+        col = QVBoxLayout(page)
         self.key_label = QLabel()
         font = QFont("DejaVu Sans Mono")
         font.setPointSize(13)
@@ -136,11 +145,8 @@ class SetupWizard(QWizard):
         col.addWidget(self.print_button)
         col.addWidget(self.stored)
         col.addStretch(1)
-        self.recovery.registerField("stored*", self.stored)
-
-        self.addPage(self.account)
-        self.addPage(self.recovery)
-        self.practice.setFocus()
+        page.registerField("stored*", self.stored)
+        return page
 
     def _create_database(self) -> bool:
         if self.result_ is not None:
@@ -187,8 +193,10 @@ class SetupWizard(QWizard):
                 else self.tr("Creating the database failed.")
             )
             return False
-        self.result_ = outcome["result"]  # type: ignore[assignment]
-        self.key_label.setText(self.result_.recovery_key)
+        result = outcome["result"]
+        assert isinstance(result, unlock.InitResult)
+        self.result_ = result
+        self.key_label.setText(result.recovery_key)
         self.error.clear()
         return True
 

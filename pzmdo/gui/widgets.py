@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QFormLayout, QHeaderView, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QWidget,
+)
 from shiboken6 import isValid
 
 
@@ -35,3 +42,12 @@ def add_labelled_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) ->
         label = QLabel(text)
         label.setBuddy(widget)
         form.addRow(label, widget)
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side, from the left; the rest of the row stays empty."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

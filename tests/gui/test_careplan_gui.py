@@ -264,7 +264,9 @@ def test_screenshots(qtbot, demo_ctx, dutch):  # noqa: ANN001
     qtbot.waitUntil(lambda: plan.loaded, timeout=20_000)
     idle(qtbot, gctx)
     plan.grab().save(str(SHOTS / f"care-plan-editor{suffix}.png"))
-    plan.scroll.verticalScrollBar().setValue(plan.scroll.verticalScrollBar().maximum() // 2)
+    plan.editor_scroll.verticalScrollBar().setValue(
+        plan.editor_scroll.verticalScrollBar().maximum() // 2
+    )
     QApplication.processEvents()
     plan.grab().save(str(SHOTS / f"care-plan-editor-limits{suffix}.png"))
     plan.inner.setCurrentIndex(1)

@@ -136,6 +136,7 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
     from pzmdo.gui.admin_page import AddUserDialog
     from pzmdo.gui.consult_request_dialog import open_consult_request
     from pzmdo.gui.document_actions import DocumentDialog
+    from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
     from pzmdo.gui.marking_dialog import MarkingDialog
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
@@ -154,6 +155,13 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         ("document", lambda: DocumentDialog(gctx, "agenda", meeting_id=meeting_id, parent=parent)),
         ("open actions", lambda: open_actions_dialog(gctx, parent)),
         ("theme", lambda: TextDialog(gctx, "Thema", "&Thema:", parent)),
+        ("kpi denominators", lambda: DenominatorDialog(gctx, parent, None)),
+        (
+            "kpi patients",
+            lambda: PatientsDialog(
+                gctx, parent, "K2.prevalent", "teller", date(2020, 1, 1), date.today(), None, None
+            ),
+        ),
     ]
 
 

@@ -31,6 +31,9 @@ from pzmdo.services import (
     directory,
     documents,
     importer,
+    kpi,
+    kpi_detail,
+    kpi_export,
     meetings,
     meetings_demo,
     patients,
@@ -44,7 +47,8 @@ from pzmdo.services.context import AppContext
 
 MODULES = (
     acp_fhir, audit_log, backup, care_demo, careplan, careteam, consultations,
-    consultations_demo, custody, demo, directory, documents, importer, meetings, meetings_demo,
+    consultations_demo, custody, demo, directory, documents, importer, kpi, kpi_detail,
+    kpi_export, meetings, meetings_demo,
     patients, register, register_demo, settings, unlock, users,
 )  # fmt: skip
 
@@ -271,6 +275,30 @@ ENTRY_POINTS: dict[str, Entry] = {
         lambda c, w: consultations.overdue_consultations(c)
     ),
     "consultations.per_team": e(A.KPI_AGGREGATE)(lambda c, w: consultations.per_team(c)),
+    # quality figures (spiegelinformatie)
+    "kpi.compute": e(A.KPI_AGGREGATE)(lambda c, w: kpi.compute(c, TODAY.replace(day=1), TODAY)),
+    "kpi.trend": e(A.KPI_AGGREGATE)(
+        lambda c, w: kpi.trend(c, TODAY.replace(day=1), TODAY, count=2)
+    ),
+    "kpi_detail.patients_behind": e(A.KPI_DRILLDOWN)(
+        lambda c, w: kpi_detail.patients_behind(c, "K2.prevalent", "teller", TODAY, TODAY)
+    ),
+    "kpi_detail.set_denominator": e(A.KPI_DENOMINATORS)(
+        lambda c, w: kpi_detail.set_denominator(
+            c, 1, "niet_onverwacht_overleden", TODAY.replace(day=1), TODAY, 3
+        )
+    ),
+    "kpi_detail.list_denominators": e(A.KPI_AGGREGATE, A.KPI_DENOMINATORS)(
+        lambda c, w: kpi_detail.list_denominators(c)
+    ),
+    "kpi_detail.scope_choices": e(A.KPI_AGGREGATE, A.KPI_DENOMINATORS)(
+        lambda c, w: kpi_detail.scope_choices(c)
+    ),
+    "kpi_export.export": e(A.KPI_AGGREGATE)(
+        lambda c, w: kpi_export.export(
+            c, "csv", w["tmp"] / f"{_unique('k')}.csv", TODAY.replace(day=1), TODAY, periods=1
+        )
+    ),
     "consultations.agenda_candidates": e(A.MEETING_PREPARE)(
         lambda c, w: consultations.agenda_candidates(c, TODAY - timedelta(days=30), TODAY)
     ),

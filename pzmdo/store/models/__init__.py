@@ -9,6 +9,7 @@ from pzmdo.store.models import (  # noqa: F401
     careteam,
     consultations,
     keys,
+    kpi,
     meetings,
     register,
 )

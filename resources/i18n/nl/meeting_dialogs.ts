@@ -106,6 +106,77 @@
     </message>
 </context>
 <context>
+    <name>PlanMeetingDialog</name>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Overleg plannen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Begintijd</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation>Link voor online deelname</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Voorzitter</translation>
+    </message>
+    <message>
+        <source>Scribe</source>
+        <translation>Notulist</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Tijd:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plaats:</translation>
+    </message>
+    <message>
+        <source>Online &amp;link:</source>
+        <translation>Online &amp;link:</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>&amp;Voorzitter:</translation>
+    </message>
+    <message>
+        <source>&amp;Scribe:</source>
+        <translation>&amp;Notulist:</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;hema:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>Plann&amp;en</translation>
+    </message>
+    <message>
+        <source>(not chosen yet)</source>
+        <translation>(nog niet gekozen)</translation>
+    </message>
+</context>
+<context>
     <name>UrgencyDialog</name>
     <message>
         <source>Change colour</source>

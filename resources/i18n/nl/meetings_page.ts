@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name>MeetingRecord</name>
-    <message>
-        <source>Closed on %1 by %2. The record is frozen; later changes are listed below as amendments.</source>
-        <translation>Afgesloten op %1 door %2. Het verslag is bevroren; latere wijzigingen staan hieronder als aanvulling.</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Aanwezig</translation>
-    </message>
-    <message>
-        <source>Not recorded.</source>
-        <translation>Niet vastgelegd.</translation>
-    </message>
-    <message>
-        <source>Absent:</source>
-        <translation>Afwezig:</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>Checklist</translation>
-    </message>
-    <message>
-        <source>Decision:</source>
-        <translation>Besluit:</translation>
-    </message>
-    <message>
-        <source>Amendments after closing</source>
-        <translation>Aanvullingen na afsluiten</translation>
-    </message>
-    <message>
-        <source>Action: %1 — %2, by %3</source>
-        <translation>Actie: %1 — %2, uiterlijk %3</translation>
-    </message>
-    <message>
-        <source>nobody yet</source>
-        <translation>nog niemand</translation>
-    </message>
-    <message>
-        <source>no date</source>
-        <translation>geen datum</translation>
-    </message>
-    <message>
-        <source>(done on %1)</source>
-        <translation>(gedaan op %1)</translation>
-    </message>
-    <message>
-        <source>(overdue)</source>
-        <translation>(over de datum)</translation>
-    </message>
-</context>
-<context>
     <name>MeetingsPage</name>
     <message>
         <source>Meetings</source>
@@ -305,79 +254,8 @@
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today&apos;s date and your name:</source>
+        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today's date and your name:</source>
         <translation>Het verslag is afgerond en blijft zoals het was. Uw &amp;aanvulling wordt bewaard met de datum van vandaag en uw naam:</translation>
-    </message>
-</context>
-<context>
-    <name>PlanMeetingDialog</name>
-    <message>
-        <source>Plan a meeting</source>
-        <translation>Overleg plannen</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Start time</source>
-        <translation>Begintijd</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Plaats</translation>
-    </message>
-    <message>
-        <source>Online link</source>
-        <translation>Link voor online deelname</translation>
-    </message>
-    <message>
-        <source>Chair</source>
-        <translation>Voorzitter</translation>
-    </message>
-    <message>
-        <source>Scribe</source>
-        <translation>Notulist</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Thema</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Datum:</translation>
-    </message>
-    <message>
-        <source>&amp;Time:</source>
-        <translation>&amp;Tijd:</translation>
-    </message>
-    <message>
-        <source>&amp;Place:</source>
-        <translation>&amp;Plaats:</translation>
-    </message>
-    <message>
-        <source>Online &amp;link:</source>
-        <translation>Online &amp;link:</translation>
-    </message>
-    <message>
-        <source>&amp;Chair:</source>
-        <translation>&amp;Voorzitter:</translation>
-    </message>
-    <message>
-        <source>&amp;Scribe:</source>
-        <translation>&amp;Notulist:</translation>
-    </message>
-    <message>
-        <source>T&amp;heme:</source>
-        <translation>T&amp;hema:</translation>
-    </message>
-    <message>
-        <source>&amp;Plan</source>
-        <translation>Plann&amp;en</translation>
-    </message>
-    <message>
-        <source>(not chosen yet)</source>
-        <translation>(nog niet gekozen)</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>Pages</name>
@@ -18,6 +17,10 @@
     <message>
         <source>Reports</source>
         <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Mirror information</source>
+        <translation>Spiegelinformatie</translation>
     </message>
     <message>
         <source>Administration</source>

@@ -1,0 +1,550 @@
+"""Spiegelinformatie: the quality figures K1–K13 computed from the register in SQL.
+
+Every figure is a *population* (a SELECT of ids: the deceased in the period, the patients
+marked in the period, the meetings held ...) with named *conditions* on it. One aggregate
+query per population counts the population and every condition at once; the patients
+behind a number are the same SELECT filtered by the same condition, so a count and its
+drill-down cannot disagree. Medians are computed in SQL with window functions. Only the
+consultation response time is counted in Python, per consultation (not per patient), with
+the one working-day rule of the code base (``pzmdo.domain.consultations``).
+
+Entry point for benchmarks: ``compute(ctx, start, end)`` (all figures, one period).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Subquery
+
+from pzmdo.domain import kpi as k
+from pzmdo.domain.consultations import (
+    Complexity,
+    ConsultMode,
+    ConsultStatus,
+    TeamType,
+    local_zone,
+    working_days_between,
+)
+from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.kpi import Denominator, Measure, Period
+from pzmdo.domain.meetings import ItemStatus, MeetingStatus
+from pzmdo.domain.permissions import Action
+from pzmdo.services.consultations import _threshold_in
+from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
+from pzmdo.store.models import Patient, Practice
+from pzmdo.store.models.careplan import CarePlanVersion
+from pzmdo.store.models.careteam import PzpConversation, TeamMembership, VptzEvent
+from pzmdo.store.models.consultations import Consultation, ConsultTeam
+from pzmdo.store.models.kpi import KpiDenominator
+from pzmdo.store.models.meetings import Meeting, MeetingAgendaItem, MeetingAttendance, MeetingTeam
+from pzmdo.store.models.register import Death, HospitalMdo, Marking
+
+AnySelect = Select[*tuple[Any, ...]]
+
+# -- scope --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which practices the figures cover: one practice, a team's practices or all the user
+    may see (``practice_ids`` None = no practice filter)."""
+
+    label: str
+    practice_ids: tuple[int, ...] | None
+    team_id: int | None = None
+
+
+def _scope(s: Session, ctx: AppContext, practice_id: int | None, team_id: int | None) -> Scope:
+    if practice_id is not None and team_id is not None:
+        raise ValidationError("Kies een praktijk óf een team, niet allebei.")
+    # The practices this user may see. Issue 14 brings services/scope.py; until then every
+    # user sees every practice. Swap this one line for its function.
+    visible = tuple(s.scalars(select(Practice.id).order_by(Practice.id)))
+    if practice_id is not None:
+        practice = s.get(Practice, practice_id)
+        if practice is None or practice_id not in visible:
+            raise NotFoundError(
+                f"Praktijk {practice_id} bestaat niet of valt buiten uw praktijken. "
+                "Kies een praktijk uit de lijst."
+            )
+        return Scope(practice.name, (practice_id,))
+    if team_id is not None:
+        team = s.get(MeetingTeam, team_id)
+        if team is None:
+            raise NotFoundError(
+                f"Team {team_id} bestaat niet. Kies een team uit de lijst (pzmdo meeting teams)."
+            )
+        # A team's practices come with issue 14; until then a team covers every practice.
+        return Scope(team.name, visible, team_id)
+    return Scope("Alle praktijken", visible)
+
+
+def _in_scope(scope: Scope, patient_id: Any) -> ColumnElement[bool]:
+    if scope.practice_ids is None:
+        return literal(True)
+    return exists().where(Patient.id == patient_id, Patient.practice_id.in_(scope.practice_ids))
+
+
+# -- SQL helpers --------------------------------------------------------------------------
+
+
+def _days(s: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
+    """Whole days between two dates (or timestamps: their UTC date), on both engines."""
+    if s.get_bind().dialect.name == "postgresql":
+        return cast(later, Date) - cast(earlier, Date)
+    return func.julianday(func.date(later)) - func.julianday(func.date(earlier))
+
+
+def _median(s: Session, values: AnySelect) -> tuple[float | None, int]:
+    """The median of a one-column SELECT (labelled ``v``) and how many values it had."""
+    sub = values.subquery()
+    ranked = select(
+        sub.c.v,
+        func.row_number().over(order_by=sub.c.v).label("rn"),
+        func.count().over().label("n"),
+    ).subquery()
+    row = s.execute(
+        select(func.avg(ranked.c.v), func.max(ranked.c.n)).where(
+            or_(ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)
+        )
+    ).one()
+    return (float(row[0]) if row[0] is not None else None), int(row[1] or 0)
+
+
+def _moment(day: date) -> datetime:
+    """Local midnight at the start of ``day``, in UTC (how timestamps are stored)."""
+    return datetime.combine(day, time(0), tzinfo=local_zone()).astimezone(UTC)
+
+
+# -- populations --------------------------------------------------------------------------
+
+Condition = Callable[[Subquery], ColumnElement[bool]]
+
+
+@dataclass(frozen=True)
+class _Population:
+    query: AnySelect  # first column "id"; drill-down lists column "patient_id"
+    conditions: dict[str, Condition]
+
+
+def _first_marking(patient_id: Any) -> Any:
+    return (
+        select(func.min(Marking.marked_on))
+        .where(Marking.patient_id == patient_id)
+        .scalar_subquery()
+    )
+
+
+def _deceased(s: Session, p: Period, scope: Scope, *, not_unexpected: bool) -> _Population:
+    latest_plan = (
+        select(type_coerce(CarePlanVersion.content, JSON)["place_of_death"].as_string())
+        .where(CarePlanVersion.patient_id == Death.patient_id)
+        .order_by(CarePlanVersion.version.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    vptz_start = (
+        select(func.min(VptzEvent.event_on))
+        .where(
+            VptzEvent.patient_id == Death.patient_id,
+            VptzEvent.status == "gestart",
+            VptzEvent.event_on <= Death.died_on,
+        )
+        .scalar_subquery()
+    )
+    query = select(
+        Death.patient_id.label("id"),
+        Death.patient_id.label("patient_id"),
+        Death.died_on,
+        Death.place,
+        _first_marking(Death.patient_id).label("first_marked"),
+        latest_plan.label("wish"),
+        vptz_start.label("vptz_start"),
+    ).where(Death.died_on.between(p.start, p.end), _in_scope(scope, Death.patient_id))
+    if not_unexpected:
+        query = query.where(Death.not_unexpected.is_(True))
+
+    def concordant(pop: Subquery) -> ColumnElement[bool]:
+        return or_(
+            *(
+                and_(pop.c.wish == wish, pop.c.place.in_(places))
+                for wish, places in k.WISH_MATCHES.items()
+            )
+        )
+
+    return _Population(
+        query,
+        {
+            "marked_before": lambda pop: pop.c.first_marked < pop.c.died_on,
+            "wish_known": lambda pop: pop.c.wish.in_(tuple(k.WISH_MATCHES)),
+            "concordant": concordant,
+            "vptz_before": lambda pop: pop.c.vptz_start.is_not(None),
+        },
+    )
+
+
+def _prevalent(s: Session, p: Period, scope: Scope) -> _Population:
+    """Patients marked at some time in the period."""
+    query = (
+        select(Marking.patient_id.label("id"), Marking.patient_id.label("patient_id"))
+        .where(
+            Marking.marked_on <= p.end,
+            or_(Marking.closed_on.is_(None), Marking.closed_on >= p.start),
+            _in_scope(scope, Marking.patient_id),
+        )
+        .distinct()
+    )
+    return _Population(
+        query,
+        {
+            "pzp": lambda pop: exists().where(
+                PzpConversation.patient_id == pop.c.id, PzpConversation.held_on <= p.end
+            ),
+            "careplan": lambda pop: exists().where(
+                CarePlanVersion.patient_id == pop.c.id, CarePlanVersion.effective_on <= p.end
+            ),
+            "central": lambda pop: exists().where(
+                TeamMembership.patient_id == pop.c.id,
+                TeamMembership.role == "centrale_zorgverlener",
+                TeamMembership.start_on <= p.end,
+                or_(TeamMembership.end_on.is_(None), TeamMembership.end_on >= p.start),
+            ),
+            "vptz": lambda pop: exists().where(
+                VptzEvent.patient_id == pop.c.id, VptzEvent.event_on <= p.end
+            ),
+        },
+    )
+
+
+def _new_markings(p: Period, scope: Scope) -> _Population:
+    query = (
+        select(Marking.patient_id.label("id"), Marking.patient_id.label("patient_id"))
+        .where(Marking.marked_on.between(p.start, p.end), _in_scope(scope, Marking.patient_id))
+        .distinct()
+    )
+    return _Population(query, {})
+
+
+def _hospital(p: Period, scope: Scope) -> _Population:
+    query = (
+        select(HospitalMdo.patient_id.label("id"), HospitalMdo.patient_id.label("patient_id"))
+        .where(HospitalMdo.mdo_on.between(p.start, p.end), _in_scope(scope, HospitalMdo.patient_id))
+        .distinct()
+    )
+    return _Population(query, {})
+
+
+def _vptz_started(p: Period, scope: Scope) -> _Population:
+    query = (
+        select(VptzEvent.patient_id.label("id"), VptzEvent.patient_id.label("patient_id"))
+        .where(
+            VptzEvent.status == "gestart",
+            VptzEvent.event_on.between(p.start, p.end),
+            _in_scope(scope, VptzEvent.patient_id),
+        )
+        .distinct()
+    )
+    return _Population(query, {})
+
+
+def _meetings(p: Period, scope: Scope) -> _Population:
+    """Finished meetings in the period with at least one discussed patient of the scope."""
+    discussed = exists().where(
+        MeetingAgendaItem.meeting_id == Meeting.id,
+        MeetingAgendaItem.status == ItemStatus.BESPROKEN.value,
+        MeetingAgendaItem.patient_id.is_not(None),
+        _in_scope(scope, MeetingAgendaItem.patient_id),
+    )
+    query = select(Meeting.id.label("id")).where(
+        Meeting.status == MeetingStatus.AFGEROND.value,
+        Meeting.held_on.between(p.start, p.end),
+        discussed,
+    )
+    if scope.team_id is not None:
+        query = query.where(Meeting.team_id == scope.team_id)
+
+    def triad(pop: Subquery) -> ColumnElement[bool]:
+        return and_(
+            *(
+                exists().where(
+                    MeetingAttendance.meeting_id == pop.c.id,
+                    MeetingAttendance.role == role,
+                    MeetingAttendance.present.is_(True),
+                )
+                for role in k.TRIAD
+            )
+        )
+
+    return _Population(query, {"triad": triad})
+
+
+def _consultations(p: Period, scope: Scope) -> _Population:
+    """Consultations requested in the period, not cancelled."""
+    query = select(
+        Consultation.id.label("id"),
+        Consultation.patient_id.label("patient_id"),
+        Consultation.requested_at,
+        Consultation.advice_at,
+        Consultation.mode,
+        Consultation.complexity,
+        ConsultTeam.team_type,
+    ).where(
+        Consultation.team_id == ConsultTeam.id,
+        Consultation.requested_at >= _moment(p.start),
+        Consultation.requested_at < _moment(p.end + timedelta(days=1)),
+        Consultation.status != ConsultStatus.GEANNULEERD.value,
+        _in_scope(scope, Consultation.patient_id),
+    )
+    return _Population(query, {"advised": lambda pop: pop.c.advice_at.is_not(None)})
+
+
+def _counts(s: Session, population: _Population) -> dict[str, int]:
+    """The population's size ("all") and every condition's count, in one query."""
+    pop = population.query.subquery()
+    names = list(population.conditions)
+    columns = [func.count()] + [
+        func.coalesce(func.sum(case((population.conditions[n](pop), 1), else_=0)), 0) for n in names
+    ]
+    row = s.execute(select(*columns).select_from(pop)).one()
+    return {"all": int(row[0]), **{n: int(v) for n, v in zip(names, row[1:], strict=True)}}
+
+
+# -- the figures --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiReport:
+    """All measures for one period and scope."""
+
+    period: Period
+    scope: str
+    measures: tuple[Measure, ...]
+    denominators_missing: tuple[str, ...]  # Dutch: which external counts are not entered
+
+    def get(self, key: str) -> Measure:
+        for m in self.measures:
+            if m.key == key:
+                return m
+        raise KeyError(key)
+
+
+def _pct(key: str, num: int, den: int | None) -> Measure:
+    return k.measure(key, k.percentage(num, den), num, den)
+
+
+def _count(key: str, n: int) -> Measure:
+    return k.measure(key, float(n), n, None)
+
+
+def _median_measure(key: str, result: tuple[float | None, int], scale: float = 1.0) -> Measure:
+    value, n = result
+    return k.measure(key, None if value is None else round(value / scale, 1), n, None)
+
+
+def _external(s: Session, scope: Scope, kind: Denominator, p: Period) -> int | None:
+    """The sum of the entered counts of the scope's practices for exactly this period;
+    None when any of them has not been entered."""
+    practices = scope.practice_ids
+    if practices is None:
+        practices = tuple(s.scalars(select(Practice.id)))
+    if not practices:
+        return None
+    rows = s.execute(
+        select(KpiDenominator.practice_id, KpiDenominator.count).where(
+            KpiDenominator.kind == kind.value,
+            KpiDenominator.period_start == p.start,
+            KpiDenominator.period_end == p.end,
+            KpiDenominator.practice_id.in_(practices),
+        )
+    ).all()
+    if {r[0] for r in rows} != set(practices):
+        return None
+    return sum(int(r[1]) for r in rows)
+
+
+def _compute(s: Session, ctx: AppContext, p: Period, scope: Scope) -> KpiReport:
+    out: list[Measure] = []
+    missing: list[str] = []
+    deceased = _deceased(s, p, scope, not_unexpected=True)
+    d = _counts(s, deceased)
+    out.append(_pct("K1", d["marked_before"], d["all"]))
+    external_deaths = _external(s, scope, Denominator.DEATHS_NOT_UNEXPECTED, p)
+    if external_deaths is None:
+        missing.append(Denominator.DEATHS_NOT_UNEXPECTED.label)
+    out.append(_pct("K1.extern", d["marked_before"], external_deaths))
+    pop = deceased.query.subquery()
+    weeks = select(_days(s, pop.c.died_on, pop.c.first_marked).label("v")).where(
+        deceased.conditions["marked_before"](pop)
+    )
+    out.append(_median_measure("K1.weken", _median(s, weeks), 7.0))
+
+    out.append(_count("K2", _counts(s, _new_markings(p, scope))["all"]))
+    prevalent = _prevalent(s, p, scope)
+    m = _counts(s, prevalent)
+    out.append(_count("K2.prevalent", m["all"]))
+    out.append(_pct("K3", m["pzp"], m["all"]))
+    ppop = prevalent.query.subquery()
+    first_pzp = (
+        select(func.min(PzpConversation.held_on))
+        .where(PzpConversation.patient_id == ppop.c.id, PzpConversation.held_on <= p.end)
+        .scalar_subquery()
+    )
+    pzp_days = _days(s, first_pzp, _first_marking(ppop.c.id))
+    out.append(
+        _median_measure(
+            "K3.dagen",
+            _median(
+                s,
+                select(case((pzp_days < 0, 0), else_=pzp_days).label("v"))
+                .select_from(ppop)
+                .where(prevalent.conditions["pzp"](ppop)),
+            ),
+        )
+    )
+    out.append(_pct("K5", m["careplan"], m["all"]))
+    out.append(_pct("CZ", m["central"], m["all"]))
+
+    meetings = _counts(s, _meetings(p, scope))
+    out.append(_pct("K6", meetings["triad"], meetings["all"]))
+
+    known = _counts(s, _hospital(p, scope))["all"]
+    hospital_list = _external(s, scope, Denominator.HOSPITAL_MDO_LIST, p)
+    if hospital_list is None:
+        missing.append(Denominator.HOSPITAL_MDO_LIST.label)
+    out.append(_pct("K7", known, hospital_list))
+
+    out.extend(_consultation_measures(s, p, scope))
+
+    out.append(_count("K12", _counts(s, _vptz_started(p, scope))["all"]))
+    out.append(_pct("K12.besproken", m["vptz"], m["all"]))
+    all_deaths = _deceased(s, p, scope, not_unexpected=False)
+    apop = all_deaths.query.subquery()
+    vptz_days = select(_days(s, apop.c.died_on, apop.c.vptz_start).label("v")).where(
+        all_deaths.conditions["vptz_before"](apop)
+    )
+    out.append(_median_measure("K12.dagen", _median(s, vptz_days)))
+    a = _counts(s, all_deaths)
+    out.append(_pct("K13", a["concordant"], a["wish_known"]))
+    out.append(_pct("K13.wens", a["wish_known"], a["all"]))
+    return KpiReport(p, scope.label, tuple(out), tuple(missing))
+
+
+def _consultation_measures(s: Session, p: Period, scope: Scope) -> list[Measure]:
+    consults = _consultations(p, scope)
+    pop = consults.query.subquery()
+    threshold = _threshold_in(s)
+    # Working days need the holiday calendar: counted per consultation (not per patient).
+    advised = s.execute(
+        select(pop.c.requested_at, pop.c.advice_at).where(consults.conditions["advised"](pop))
+    ).all()
+    spans = [working_days_between(_aware(r[0]), _aware(r[1])) for r in advised]
+    within = sum(1 for x in spans if x <= threshold)
+    out = [
+        _pct("K8", within, len(spans)),
+        k.measure(
+            "K8.werkdagen",
+            None if not spans else round(k.median(spans) or 0.0, 1),
+            len(spans),
+            None,
+        ),
+    ]
+    # Marking → first consultation, for patients whose first consultation is in the period.
+    first = (
+        select(
+            Consultation.patient_id.label("pid"),
+            func.min(Consultation.requested_at).label("first_at"),
+        )
+        .where(Consultation.status != ConsultStatus.GEANNULEERD.value)
+        .group_by(Consultation.patient_id)
+        .subquery()
+    )
+    gap = _days(s, first.c.first_at, _first_marking(first.c.pid))
+    out.append(
+        _median_measure(
+            "K8.markering",
+            _median(
+                s,
+                select(case((gap < 0, 0), else_=gap).label("v")).where(
+                    first.c.first_at >= _moment(p.start),
+                    first.c.first_at < _moment(p.end + timedelta(days=1)),
+                    _first_marking(first.c.pid).is_not(None),
+                    _in_scope(scope, first.c.pid),
+                ),
+            ),
+        )
+    )
+    total = _counts(s, consults)["all"]
+    out.append(_count("K9", total))
+    groups = (
+        ("vorm", pop.c.mode, ConsultMode),
+        ("team", pop.c.team_type, TeamType),
+        ("complexiteit", pop.c.complexity, Complexity),
+    )
+    for group, column, enum in groups:
+        found = {r[0]: r[1] for r in s.execute(select(column, func.count()).group_by(column))}
+        for member in enum:
+            n = int(found.get(member.value, 0))
+            out.append(k.breakdown(group, member.value, member.label, n, total))
+    return out
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+# -- public entry points ------------------------------------------------------------------
+
+
+def compute(
+    ctx: AppContext,
+    start: date,
+    end: date,
+    practice_id: int | None = None,
+    team_id: int | None = None,
+) -> KpiReport:
+    """All figures for one period (inclusive) and scope."""
+    require(ctx, Action.KPI_AGGREGATE)
+    p = k.period(start, end)
+    with ctx.read() as s:
+        return _compute(s, ctx, p, _scope(s, ctx, practice_id, team_id))
+
+
+def trend(
+    ctx: AppContext,
+    start: date,
+    end: date,
+    practice_id: int | None = None,
+    team_id: int | None = None,
+    count: int = 4,
+) -> list[KpiReport]:
+    """The figures for ``count`` periods of the same length ending with this one."""
+    require(ctx, Action.KPI_AGGREGATE)
+    periods = k.trend_periods(k.period(start, end), count)
+    with ctx.read() as s:
+        scope = _scope(s, ctx, practice_id, team_id)
+        return [_compute(s, ctx, p, scope) for p in periods]
+
+
+def figure_measures(report: KpiReport, figure: str) -> Sequence[Measure]:
+    return [m for m in report.measures if m.figure == figure]
