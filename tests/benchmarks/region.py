@@ -1,8 +1,8 @@
 """A region-size benchmark database: 100,000 fictional patients in 50 practices.
 
 ``cached_region()`` builds it once and keeps it in ``~/.cache/pzmdo-bench/`` (0700 folder,
-0600 files; ``PZMDO_BENCH_CACHE`` moves it), keyed by ``GENERATOR_VERSION``, the size and
-the seed: a benchmark run copies the cached file instead of spending minutes building.
+0600 files; ``PZMDO_BENCH_CACHE`` moves it), keyed by ``GENERATOR_VERSION``, the size, the
+seed and the schema (the migration heads): a benchmark run copies the cached file instead of spending minutes building.
 Raise ``GENERATOR_VERSION`` whenever the generated data changes shape.
 
 The rows are what the services write (same columns, same denormalised register fields,
@@ -118,7 +118,11 @@ class Region:
 
 def cached_region(patients: int = 100_000, seed: int = 1, *, rebuild: bool = False) -> Region:
     """The cached region database, built when missing, stale or of an older generator."""
-    folder = cache_dir() / f"region-v{GENERATOR_VERSION}-{patients}-s{seed}"
+    from pzmdo.store import migrate
+
+    # A new migration on main changes the schema the services expect: build again.
+    schema = "+".join(sorted(migrate.head_revisions()))
+    folder = cache_dir() / f"region-v{GENERATOR_VERSION}-{patients}-s{seed}-{schema}"
     meta_file = folder / "region.json"
     if not rebuild and meta_file.exists():
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
@@ -140,7 +144,8 @@ def cached_region(patients: int = 100_000, seed: int = 1, *, rebuild: bool = Fal
         fd = os.open(staging / "region.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(meta, fh)
-        shutil.rmtree(folder, ignore_errors=True)
+        for old in cache_dir().glob(f"region-v*-{patients}-s{seed}*"):  # 0.7 GB each
+            shutil.rmtree(old, ignore_errors=True)
         os.replace(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
