@@ -204,7 +204,7 @@ MEASURES: tuple[MeasureDef, ...] = (
         "Mediaan in dagen van de eerste markering tot de eerste consultatie-aanvraag, bij "
         "patiënten van wie de eerste consultatie in de periode werd aangevraagd (0 als de "
         "aanvraag vóór de markering was).",
-        f"{S003}:L613; {S003}:L1285",
+        f"{S003}:L613",
         _MD,
     ),
     MeasureDef(

@@ -96,14 +96,24 @@ def _scope(s: Session, ctx: AppContext, practice_id: int | None, team_id: int | 
                 f"Team {team_id} bestaat niet. Kies een team uit de lijst (pzmdo meeting teams)."
             )
         # A team's practices come with issue 14; until then a team covers every practice.
-        return Scope(team.name, visible, team_id)
-    return Scope("Alle praktijken", visible)
+        return Scope(team.name, _unless_all(s, visible), team_id)
+    return Scope("Alle praktijken", _unless_all(s, visible))
+
+
+def _unless_all(s: Session, practice_ids: tuple[int, ...]) -> tuple[int, ...] | None:
+    """None (no filter at all) when the scope holds every practice of the register."""
+    every = set(s.scalars(select(Practice.id)))
+    return None if every <= set(practice_ids) else practice_ids
 
 
 def _in_scope(scope: Scope, patient_id: Any) -> ColumnElement[bool]:
+    """The patient id belongs to a practice in scope: an IN over the (practice_id) index,
+    not a lookup of every patient row."""
     if scope.practice_ids is None:
         return literal(True)
-    return exists().where(Patient.id == patient_id, Patient.practice_id.in_(scope.practice_ids))
+    patients = select(Patient.id).where(Patient.practice_id.in_(scope.practice_ids))
+    clause: ColumnElement[bool] = patient_id.in_(patients)
+    return clause
 
 
 # -- SQL helpers --------------------------------------------------------------------------
@@ -156,7 +166,8 @@ def _first_marking(patient_id: Any) -> Any:
     )
 
 
-def _deceased(s: Session, p: Period, scope: Scope, *, not_unexpected: bool) -> _Population:
+def _deceased(s: Session, p: Period, scope: Scope) -> _Population:
+    """Everyone who died in the period (K1 takes the non-unexpected deaths among them)."""
     latest_plan = (
         select(type_coerce(CarePlanVersion.content, JSON)["place_of_death"].as_string())
         .where(CarePlanVersion.patient_id == Death.patient_id)
@@ -164,26 +175,16 @@ def _deceased(s: Session, p: Period, scope: Scope, *, not_unexpected: bool) -> _
         .limit(1)
         .scalar_subquery()
     )
-    vptz_start = (
-        select(func.min(VptzEvent.event_on))
-        .where(
-            VptzEvent.patient_id == Death.patient_id,
-            VptzEvent.status == "gestart",
-            VptzEvent.event_on <= Death.died_on,
-        )
-        .scalar_subquery()
-    )
     query = select(
         Death.patient_id.label("id"),
         Death.patient_id.label("patient_id"),
         Death.died_on,
         Death.place,
+        Death.not_unexpected,
         _first_marking(Death.patient_id).label("first_marked"),
         latest_plan.label("wish"),
-        vptz_start.label("vptz_start"),
+        _vptz_start().label("vptz_start"),
     ).where(Death.died_on.between(p.start, p.end), _in_scope(scope, Death.patient_id))
-    if not_unexpected:
-        query = query.where(Death.not_unexpected.is_(True))
 
     def concordant(pop: Subquery) -> ColumnElement[bool]:
         return or_(
@@ -196,11 +197,38 @@ def _deceased(s: Session, p: Period, scope: Scope, *, not_unexpected: bool) -> _
     return _Population(
         query,
         {
-            "marked_before": lambda pop: pop.c.first_marked < pop.c.died_on,
+            "not_unexpected": lambda pop: pop.c.not_unexpected.is_(True),
+            "marked_before": lambda pop: and_(
+                pop.c.not_unexpected.is_(True), pop.c.first_marked < pop.c.died_on
+            ),
             "wish_known": lambda pop: pop.c.wish.in_(tuple(k.WISH_MATCHES)),
             "concordant": concordant,
             "vptz_before": lambda pop: pop.c.vptz_start.is_not(None),
         },
+    )
+
+
+def _vptz_start() -> Any:
+    """The first VPTZ start on or before the death (correlated on Death)."""
+    return (
+        select(func.min(VptzEvent.event_on))
+        .where(
+            VptzEvent.patient_id == Death.patient_id,
+            VptzEvent.status == "gestart",
+            VptzEvent.event_on <= Death.died_on,
+        )
+        .scalar_subquery()
+    )
+
+
+def _death_days(s: Session, p: Period, scope: Scope, earlier: Any, *conditions: Any) -> AnySelect:
+    """Days from ``earlier`` (correlated on Death) to the death, for a median: a narrow
+    SELECT over the period's deaths (no care plan lookups)."""
+    return select(_days(s, Death.died_on, earlier).label("v")).where(
+        Death.died_on.between(p.start, p.end),
+        _in_scope(scope, Death.patient_id),
+        earlier.is_not(None),
+        *conditions,
     )
 
 
@@ -386,17 +414,15 @@ def _external(s: Session, scope: Scope, kind: Denominator, p: Period) -> int | N
 def _compute(s: Session, ctx: AppContext, p: Period, scope: Scope) -> KpiReport:
     out: list[Measure] = []
     missing: list[str] = []
-    deceased = _deceased(s, p, scope, not_unexpected=True)
+    deceased = _deceased(s, p, scope)
     d = _counts(s, deceased)
-    out.append(_pct("K1", d["marked_before"], d["all"]))
+    out.append(_pct("K1", d["marked_before"], d["not_unexpected"]))
     external_deaths = _external(s, scope, Denominator.DEATHS_NOT_UNEXPECTED, p)
     if external_deaths is None:
         missing.append(Denominator.DEATHS_NOT_UNEXPECTED.label)
     out.append(_pct("K1.extern", d["marked_before"], external_deaths))
-    pop = deceased.query.subquery()
-    weeks = select(_days(s, pop.c.died_on, pop.c.first_marked).label("v")).where(
-        deceased.conditions["marked_before"](pop)
-    )
+    first = _first_marking(Death.patient_id)
+    weeks = _death_days(s, p, scope, first, Death.not_unexpected.is_(True), first < Death.died_on)
     out.append(_median_measure("K1.weken", _median(s, weeks), 7.0))
 
     out.append(_count("K2", _counts(s, _new_markings(p, scope))["all"]))
@@ -404,21 +430,25 @@ def _compute(s: Session, ctx: AppContext, p: Period, scope: Scope) -> KpiReport:
     m = _counts(s, prevalent)
     out.append(_count("K2.prevalent", m["all"]))
     out.append(_pct("K3", m["pzp"], m["all"]))
-    ppop = prevalent.query.subquery()
     first_pzp = (
-        select(func.min(PzpConversation.held_on))
-        .where(PzpConversation.patient_id == ppop.c.id, PzpConversation.held_on <= p.end)
-        .scalar_subquery()
+        select(
+            PzpConversation.patient_id.label("pid"),
+            func.min(PzpConversation.held_on).label("first_on"),
+        )
+        .where(PzpConversation.held_on <= p.end)
+        .group_by(PzpConversation.patient_id)
+        .subquery()
     )
-    pzp_days = _days(s, first_pzp, _first_marking(ppop.c.id))
+    ppop = prevalent.query.subquery()
+    pzp_days = _days(s, first_pzp.c.first_on, _first_marking(first_pzp.c.pid))
     out.append(
         _median_measure(
             "K3.dagen",
             _median(
                 s,
-                select(case((pzp_days < 0, 0), else_=pzp_days).label("v"))
-                .select_from(ppop)
-                .where(prevalent.conditions["pzp"](ppop)),
+                select(case((pzp_days < 0, 0), else_=pzp_days).label("v")).where(
+                    first_pzp.c.pid.in_(select(ppop.c.id))
+                ),
             ),
         )
     )
@@ -438,27 +468,33 @@ def _compute(s: Session, ctx: AppContext, p: Period, scope: Scope) -> KpiReport:
 
     out.append(_count("K12", _counts(s, _vptz_started(p, scope))["all"]))
     out.append(_pct("K12.besproken", m["vptz"], m["all"]))
-    all_deaths = _deceased(s, p, scope, not_unexpected=False)
-    apop = all_deaths.query.subquery()
-    vptz_days = select(_days(s, apop.c.died_on, apop.c.vptz_start).label("v")).where(
-        all_deaths.conditions["vptz_before"](apop)
-    )
-    out.append(_median_measure("K12.dagen", _median(s, vptz_days)))
-    a = _counts(s, all_deaths)
+    out.append(_median_measure("K12.dagen", _median(s, _death_days(s, p, scope, _vptz_start()))))
+    a = d
     out.append(_pct("K13", a["concordant"], a["wish_known"]))
     out.append(_pct("K13.wens", a["wish_known"], a["all"]))
     return KpiReport(p, scope.label, tuple(out), tuple(missing))
+
+
+def _response_days(s: Session, p: Period, scope: Scope) -> list[tuple[int, float]]:
+    """(patient id, working days from request to advice) per advised consultation.
+
+    Working days need the holiday calendar (``domain.consultations``), so they are counted
+    here per consultation (a few thousand a year in a region), not per patient."""
+    consults = _consultations(p, scope)
+    pop = consults.query.subquery()
+    advised = s.execute(
+        select(pop.c.patient_id, pop.c.requested_at, pop.c.advice_at).where(
+            consults.conditions["advised"](pop)
+        )
+    ).all()
+    return [(r[0], working_days_between(_aware(r[1]), _aware(r[2]))) for r in advised]
 
 
 def _consultation_measures(s: Session, p: Period, scope: Scope) -> list[Measure]:
     consults = _consultations(p, scope)
     pop = consults.query.subquery()
     threshold = _threshold_in(s)
-    # Working days need the holiday calendar: counted per consultation (not per patient).
-    advised = s.execute(
-        select(pop.c.requested_at, pop.c.advice_at).where(consults.conditions["advised"](pop))
-    ).all()
-    spans = [working_days_between(_aware(r[0]), _aware(r[1])) for r in advised]
+    spans = [days for _pid, days in _response_days(s, p, scope)]
     within = sum(1 for x in spans if x <= threshold)
     out = [
         _pct("K8", within, len(spans)),

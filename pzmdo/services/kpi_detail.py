@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.kpi import Denominator, Period
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
+from pzmdo.services.consultations import _threshold_in
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.kpi import (
@@ -26,6 +28,7 @@ from pzmdo.services.kpi import (
     _hospital,
     _new_markings,
     _prevalent,
+    _response_days,
     _scope,
     _vptz_started,
 )
@@ -53,8 +56,8 @@ def _drill_query(s: Session, key: str, part: str, p: Period, scope: Scope) -> An
     numerator = part == "teller"
     condition: str | None
     if key in ("K1", "K1.extern", "K1.weken"):
-        population = _deceased(s, p, scope, not_unexpected=True)
-        condition = "marked_before" if numerator or key == "K1.weken" else None
+        population = _deceased(s, p, scope)
+        condition = "marked_before" if numerator or key == "K1.weken" else "not_unexpected"
         if key == "K1.extern" and not numerator:
             raise ValidationError(
                 "De noemer van K1 (extern) komt uit het HIS; de patiënten erachter staan niet "
@@ -81,7 +84,7 @@ def _drill_query(s: Session, key: str, part: str, p: Period, scope: Scope) -> An
     elif key == "K12":
         population, condition = _vptz_started(p, scope), None
     elif key in ("K12.dagen", "K13", "K13.wens"):
-        population = _deceased(s, p, scope, not_unexpected=False)
+        population = _deceased(s, p, scope)
         if key == "K12.dagen":
             condition = "vptz_before"
         elif key == "K13":
@@ -117,13 +120,17 @@ def patients_behind(
 ) -> list[PatientRow]:
     """The patients counted in a measure's numerator ("teller") or denominator ("noemer").
 
-    For K8 the numerator ("within the threshold") needs working days, so the list is the
-    advised consultations' patients either way. The listing is audited (no record opened)."""
+    The listing is audited (no record is opened)."""
     require(ctx, Action.KPI_DRILLDOWN)
     p = k.period(start, end)
     with ctx.unit() as s:
         scope = _scope(s, ctx, practice_id, team_id)
-        ids = _drill_query(s, key, part, p, scope).subquery()
+        ids: Any
+        if key == "K8" and part == "teller":  # within the threshold: working days
+            threshold = _threshold_in(s)
+            ids = sorted({pid for pid, days in _response_days(s, p, scope) if days <= threshold})
+        else:
+            ids = select(_drill_query(s, key, part, p, scope).subquery().c.patient_id)
         rows = s.execute(
             select(
                 Patient.id,
@@ -132,7 +139,7 @@ def patients_behind(
                 Patient.family_name,
                 Patient.birth_date,
             )
-            .where(Patient.id.in_(select(ids.c.patient_id)))
+            .where(Patient.id.in_(ids))
             .order_by(Patient.family_name, Patient.given_name, Patient.id)
         ).all()
         ctx.audit(

@@ -16,7 +16,7 @@ from pzmdo.services import meetings as m
 from pzmdo.services.context import AppContext
 from pzmdo.services.demo import ensure_demo_team
 from pzmdo.services.guard import demo_context
-from pzmdo.store.models import Person
+from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.meetings import Meeting
 
 NOTES = [
@@ -154,9 +154,9 @@ def add_demo(ctx: AppContext, seed: int = 1) -> None:
         candidates = [
             pid
             for pid in s.scalars(
-                select(m.Patient.id)
-                .where(m.Patient.is_fictional.is_(True), m.Patient.last_discussed_on.is_(None))
-                .order_by(m.Patient.id.desc())
+                select(Patient.id)
+                .where(Patient.is_fictional.is_(True), Patient.last_discussed_on.is_(None))
+                .order_by(Patient.id.desc())
                 .limit(1)
             )
         ]

@@ -1,5 +1,7 @@
-"""KPIs for a year (issue 15): the whole region and one practice, each on the encrypted
-file beside the same computation on the unencrypted copy (goal ≤ 500 ms, ≤ 1.3×)."""
+"""Spiegelinformatie (issue 15) for a year: the whole region and one practice, each on the
+encrypted file beside the same computation on the unencrypted copy (goal ≤ 500 ms, ≤ 1.3×).
+
+Entry point: ``pzmdo.services.kpi.compute(ctx, start, end[, practice_id | team_id])``."""
 
 from __future__ import annotations
 

@@ -97,6 +97,9 @@ FILLER = {
     "--patient": "1",
     "--meeting": "1",
     "--team": "1",
+    "--from": "01-01-2026",
+    "--to": "30-06-2026",
+    "--kind": "niet_onverwacht_overleden",
 }
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pzmdo.domain.enums import Role
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import careteam, consultations, register
+from pzmdo.services.consultations import advice
 from pzmdo.services.context import AppContext
 from tests.services.test_consultations import request, world  # noqa: F401 - fixture
 from tests.services.test_meetings import make_patients, team  # noqa: F401 - fixture
@@ -68,7 +69,7 @@ def _advised(ctx: AppContext, world: dict[str, int]) -> int:  # noqa: F811
 def test_advice_processing_is_one_transaction(ctx, world, monkeypatch, target):  # noqa: F811
     cid = _advised(ctx, world)
     before = dump(ctx)
-    monkeypatch.setattr(consultations, "_mark_processed", _fail)
+    monkeypatch.setattr(advice, "_mark_processed", _fail)
     with pytest.raises(Injected):
         consultations.process_advice(ctx, cid, target)
     assert dump(ctx) == before
@@ -123,7 +124,7 @@ def test_hospital_marking_and_central_caregiver_are_one_transaction(ctx, monkeyp
 def test_gui_says_nothing_was_saved_and_that_is_true(ctx, world, monkeypatch, qtbot):  # noqa: F811
     cid = _advised(ctx, world)
     before = dump(ctx)
-    monkeypatch.setattr(consultations, "_mark_processed", _fail)
+    monkeypatch.setattr(advice, "_mark_processed", _fail)
     shown: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "critical", staticmethod(lambda _parent, _title, text: shown.append(text))

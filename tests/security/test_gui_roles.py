@@ -40,11 +40,16 @@ def _idle(qtbot, gctx):  # noqa: ANN001
     qtbot.waitUntil(lambda: gctx.runner.pending() == 0, timeout=30_000)
 
 
+_CLINICAL = ["Register", "Overleggen", "Consultaties", "Documenten"]
+
+
 @pytest.mark.parametrize(
     ("role", "pages", "first"),
     [
-        (Role.POH, ["Register", "Overleggen", "Consultaties", "Documenten"], "register"),
-        (Role.HUISARTS, ["Register", "Overleggen", "Consultaties", "Documenten"], "register"),
+        (Role.POH, [*_CLINICAL, "Spiegelinformatie"], "register"),
+        (Role.HUISARTS, [*_CLINICAL, "Spiegelinformatie"], "register"),
+        (Role.COORDINATOR, [*_CLINICAL, "Spiegelinformatie"], "register"),
+        (Role.WIJKVERPLEEGKUNDIGE, _CLINICAL, "register"),
         (Role.BEHEERDER, ["Beheer"], "admin"),
         (Role.OVERIG, ["Register"], "register"),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def _denied(call) -> str:  # noqa: ANN001
 
 def test_overig_can_no_longer_take_over(ctx: AppContext, tmp_path: Path):
     pid = register.create_patient(
-        ctx, register.PatientInput("Doel", "Wit (fictief)", birth_date=register.date(1940, 1, 1))
+        ctx, register.PatientInput("Doel", "Wit (fictief)", birth_date=date(1940, 1, 1))
     )
     made = backup.backup(ctx, tmp_path / "eerder.db")
     other = _as(ctx, OTHER, Role.OVERIG)

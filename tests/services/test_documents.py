@@ -19,6 +19,7 @@ from pzmdo.domain.errors import PzmdoError, ValidationError
 from pzmdo.services import careplan, careteam, documents, register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
+from pzmdo.services.documents import writing
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import Meeting
 from tests.reports.test_documents import contains
@@ -300,7 +301,7 @@ def test_failure_while_recording_leaves_no_file_and_no_temp(full_ctx, zoe, outdi
     def broken(*args, **kwargs):
         raise RuntimeError("schijf vol (test)")
 
-    monkeypatch.setattr(documents, "_audit", broken)
+    monkeypatch.setattr(writing, "_audit", broken)
     with pytest.raises(RuntimeError):
         documents.produce(full_ctx, "careplan", outdir / "z.pdf", patient_id=zoe)
     assert list(outdir.iterdir()) == []

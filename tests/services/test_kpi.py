@@ -108,6 +108,9 @@ def test_patients_behind_a_number(ctx: AppContext, world: World) -> None:
     assert names(kpi_detail.patients_behind(ctx, "K13", "teller", *H1)) == ["Anna", "Gerda"]
     assert names(kpi_detail.patients_behind(ctx, "K9.vorm.bedside", "teller", *H1)) == ["Els"]
     assert names(kpi_detail.patients_behind(ctx, "CZ", "teller", *H1)) == ["Dirk"]
+    # K8: only Els had advice within the threshold (Dirk waited 3 working days).
+    assert names(kpi_detail.patients_behind(ctx, "K8", "teller", *H1)) == ["Els"]
+    assert names(kpi_detail.patients_behind(ctx, "K8", "noemer", *H1)) == ["Dirk", "Els"]
 
 
 def test_scope_by_practice_and_team(ctx: AppContext, world: World) -> None:

@@ -1,0 +1,307 @@
+"""The data of patient documents: care plan, emergency sheet, patient version."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from pzmdo.domain.enums import Dimension, PatientStatus
+from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.permissions import Action
+from pzmdo.domain.text import display_name
+from pzmdo.reports import model as rm
+from pzmdo.services.careplan import CarePlanView, current_plan
+from pzmdo.services.careteam import team_summary
+from pzmdo.services.context import AppContext
+from pzmdo.services.directory import PersonInfo
+from pzmdo.services.documents.kinds import GP_POST_PHONE_SETTING
+from pzmdo.services.guard import require
+from pzmdo.store.models import Patient, Person
+
+# -- patients --------------------------------------------------------------------------------
+
+
+def _ident(p: Patient) -> rm.PatientIdent:
+    address = ", ".join(x for x in (p.address, " ".join(y for y in (p.postcode, p.city) if y)) if x)
+    try:
+        status = PatientStatus(p.status).label
+    except ValueError:
+        status = p.status
+    return rm.PatientIdent(
+        name=display_name(p.given_name, p.name_prefix, p.family_name),
+        birth_date=p.birth_date,
+        bsn=p.bsn,
+        given_name=p.given_name,
+        name_prefix=p.name_prefix,
+        family_name=p.family_name,
+        address=address or None,
+        phone=p.phone,
+        status_label=status,
+        is_fictional=p.is_fictional,
+    )
+
+
+def _patients(ctx: AppContext, ids: Iterable[int]) -> dict[int, Patient]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    with ctx.read() as s:
+        rows = list(s.scalars(select(Patient).where(Patient.id.in_(wanted))))
+        for row in rows:
+            s.expunge(row)
+    return {p.id: p for p in rows}
+
+
+def _contact(role: str, person: PersonInfo) -> rm.Contact:
+    return rm.Contact(
+        role=role,
+        name=person.name,
+        discipline=person.discipline_label or None,
+        organisation=person.organisation or None,
+        phone=person.phone or None,
+        phone_out_of_hours=person.phone_out_of_hours or None,
+        email=person.email or None,
+    )
+
+
+def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
+    """The report model for one patient: register data, care team and current care plan."""
+    require(ctx, Action.DOCUMENTS)
+    patient = _patients(ctx, [patient_id]).get(patient_id)
+    if patient is None:
+        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+    ident = _ident(patient)
+    central, first, team = _team(ctx, patient)
+    from pzmdo.services.settings import get_setting
+
+    gp_post = get_setting(ctx, GP_POST_PHONE_SETTING, "") or None
+    base = rm.CarePlanData(
+        patient=ident,
+        central_caregiver=central,
+        first_contact=first,
+        team=tuple(team),
+        gp_post_phone=gp_post,
+        professional_notes=patient.notes or "",
+        last_discussed_on=patient.last_discussed_on,
+        next_review_on=patient.next_review_on,
+    )
+    view = current_plan(ctx, patient_id)
+    if view is None:
+        return base
+    return _with_plan(base, view)
+
+
+def _team(
+    ctx: AppContext, patient: Patient
+) -> tuple[rm.Contact | None, rm.Contact | None, list[rm.Contact]]:
+    central = first = None
+    team: list[rm.Contact] = []
+    summary = team_summary(ctx, patient.id)
+    seen: set[int] = set()
+    if summary is not None:
+        if summary.central_caregiver:
+            central = _contact("Centrale zorgverlener", summary.central_caregiver.person)
+            seen.add(summary.central_caregiver.person.id)
+        if summary.first_contact:
+            first = _contact("Eerste aanspreekpunt", summary.first_contact.person)
+            seen.add(summary.first_contact.person.id)
+        for m in summary.members:
+            if m.role in ("centrale_zorgverlener", "eerste_aanspreekpunt"):
+                continue
+            role = m.person.discipline_label if m.role == "teamlid" else m.role_label
+            team.append(_contact(role, m.person))
+            seen.add(m.person.id)
+    if patient.gp_person_id and patient.gp_person_id not in seen:
+        with ctx.read() as s:
+            gp = s.get(Person, patient.gp_person_id)
+            if gp is not None:
+                team.insert(
+                    0,
+                    rm.Contact(
+                        "Huisarts",
+                        gp.name,
+                        None,
+                        gp.organisation,
+                        gp.phone,
+                        gp.phone_out_of_hours,
+                        gp.email,
+                    ),
+                )
+    return central, first, team
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
+    """Map the care-plan area's content onto the report model (national form order)."""
+    from dataclasses import replace
+
+    from pzmdo.domain import careplan as cp
+
+    c = view.content
+
+    def labels(answer_set: cp.AnswerSet, form: bool = False) -> tuple[str, ...]:
+        return tuple(o.display if form else o.label for o in answer_set)
+
+    def chosen(answer_set: cp.AnswerSet, code: str | None, form: bool = False) -> str | None:
+        opt = cp.option(answer_set, code)
+        if opt is None:
+            return None
+        return opt.display if form else opt.label
+
+    def choice(
+        label: str, answer_set: cp.AnswerSet, code: str | None, note: str = "", form: bool = False
+    ) -> rm.Choice:
+        return rm.Choice(label, labels(answer_set, form), chosen(answer_set, code, form), note)
+
+    def related(contact: cp.Contact) -> rm.RelatedPerson | None:
+        if contact.is_empty():
+            return None
+        relation = (
+            contact.relation_other
+            if contact.relation == "anders" and contact.relation_other
+            else cp.label_of(cp.RELATION, contact.relation)
+        )
+        reach = [ph.number for ph in contact.phones] + [e.address for e in contact.emails]
+        return rm.RelatedPerson(
+            contact.name.display() or "(naam niet ingevuld)",
+            relation or None,
+            ", ".join(reach) or None,
+        )
+
+    limits = []
+    for key, label in zip(cp.LIMIT_KEYS[:6], rm.TREATMENT_LIMIT_ROWS, strict=True):
+        lim = c.limit(key)
+        limits.append(
+            rm.TreatmentLimit(
+                label=label,
+                decision=lim.decision or "",
+                limitation=lim.restriction,
+                note=lim.note,
+                discussed_on=lim.discussed_on,
+            )
+        )
+    other = c.overige
+    other_note = "; ".join(x for x in (other.treatment, other.note) if x)
+    present = ["Patiënt"] if c.present_patient else []
+    present += [
+        c.present_role_other
+        if code == "anders" and c.present_role_other
+        else cp.label_of(cp.PRESENT_ROLE, code)
+        for code in c.present_roles
+    ]
+    present += [
+        c.present_relation_other
+        if code == "anders" and c.present_relation_other
+        else cp.label_of(cp.RELATION, code)
+        for code in c.present_relations
+    ]
+    earlier_note = c.earlier_agreements_note
+    if c.earlier_differ:
+        differ = cp.label_of(cp.YES_NO_UNKNOWN, c.earlier_differ).lower()
+        earlier_note = "; ".join(
+            x for x in (earlier_note, f"wijken af van de huidige afspraken: {differ}") if x
+        )
+    dimensions = []
+    for key in cp.DIMENSION_KEYS:
+        dim = c.dimension(key)
+        situation = "\n".join(
+            x
+            for x in (
+                f"Problemen en behoeften: {dim.problems}" if dim.problems else "",
+                f"Doelen: {dim.goals}" if dim.goals else "",
+            )
+            if x
+        )
+        dimensions.append(
+            rm.DimensionSection(
+                Dimension(key).label,
+                situation,
+                tuple(rm.Agreement(line, Dimension(key).label) for line in _lines(dim.agreements)),
+                dim.who,
+            )
+        )
+    filled = None
+    if c.filled_at:
+        with contextlib.suppress(ValidationError, ValueError):
+            filled = cp.instant_date(c.filled_at)
+    return replace(
+        base,
+        version=view.version,  # type: ignore[attr-defined]
+        current_as_of=view.effective_on,  # type: ignore[attr-defined]
+        filled_on=filled,
+        conducted_by=c.conducted_by.display() or None,
+        conducted_by_function=cp.label_of(cp.FUNCTION, c.conducted_by_function) or None,
+        legally_capable=cp.label_of(cp.YES_NO, c.capable) or None,
+        legally_capable_note=c.capable_note,
+        representative=related(c.representative),
+        representative_is_first_contact={"ja": True, "nee": False}.get(
+            c.representative_is_first_contact or ""
+        ),
+        first_contact_person=related(c.first_contact),
+        present=tuple(x for x in present if x),
+        policy_goal=chosen(cp.GOAL, c.goal, form=True),
+        limits=tuple(limits),
+        other_limits=rm.Choice(
+            "Overige behandelgrenzen",
+            labels(cp.DECISION_OTHER),
+            chosen(cp.DECISION_OTHER, other.decision),
+            other_note,
+        ),
+        icd=choice("Heeft de patiënt een ICD?", cp.YES_NO_UNKNOWN, c.icd, c.icd_note),
+        icd_agreement=choice(
+            "Is er een afspraak over moment van uitzetten ICD?",
+            cp.ICD_OFF,
+            c.icd_off,
+            c.icd_off_note,
+            form=False,
+        )
+        if c.icd == "ja"
+        else None,
+        wishes=c.wishes,
+        place_of_death=choice(
+            "Gewenste plek van overlijden:",
+            cp.PLACE_OF_DEATH,
+            c.place_of_death,
+            c.place_of_death_note,
+        ),
+        euthanasia=choice(
+            "Euthanasie standpunt:", cp.EUTHANASIA, c.euthanasia, c.euthanasia_note, form=True
+        ),
+        organ_donation=choice(
+            "Keuze orgaandonatie vastgelegd in donorregister?",
+            cp.YES_NO_UNKNOWN,
+            c.organ_donation,
+        ),
+        other_important=c.other_important,
+        prior_directives=choice(
+            "Heeft de patiënt eerder behandelafspraken vastgelegd?",
+            cp.YES_NO_UNKNOWN,
+            c.earlier_agreements,
+            earlier_note,
+        ),
+        informed_about_sharing=choice(
+            "Patiënt geïnformeerd over eigen verantwoordelijkheid om deze behandelafspraken "
+            "met naasten te bespreken?",
+            cp.YES_NO,
+            c.informed_responsibility,
+        ),
+        consent_to_share=choice(
+            "Patiënt gaat akkoord met het delen van deze behandelafspraken met andere "
+            "betrokken hulpverleners",
+            cp.SHARE_CONSENT,
+            c.share_consent,
+        ),
+        dimensions=tuple(dimensions),
+        agreements=tuple(rm.Agreement(line) for line in _lines(c.other_agreements)),
+        scenarios=tuple(rm.Scenario(sc.trigger, sc.action, sc.who or None) for sc in c.scenarios),
+        acute=rm.AcuteAgreements(
+            call_gp_post_instead_of_112=c.acute.call_hap_not_112,
+            for_gp_post=c.acute.hap_must_know,
+            for_ambulance=c.acute.ambulance_must_know,
+        ),
+    )

@@ -1,0 +1,199 @@
+"""Searching patients and the register list (one query for the table, CSV and Excel)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import aliased
+
+from pzmdo.domain.dates import parse_date
+from pzmdo.domain.enums import PatientStatus
+from pzmdo.domain.errors import ValidationError
+from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import (
+    ACTIVE_STATUSES,
+    UrgencyLevel,
+    name_words,
+)
+from pzmdo.domain.text import display_name, fold
+from pzmdo.services.context import AppContext
+from pzmdo.services.guard import require
+from pzmdo.services.patients import PatientHeader, age_on, header_of
+from pzmdo.services.register.helpers import _today
+from pzmdo.services.register.inputs import ACTIVE, SORT_KEYS, RegisterQuery, RegisterRow
+from pzmdo.services.register.marking import urgency_levels_for
+from pzmdo.store.models import Patient, Person
+from pzmdo.store.models.register import (
+    PatientWord,
+    Signal,
+)
+
+# -- search and the register list -------------------------------------------------------------------
+
+
+def _prefix_range(column: Any, prefix: str) -> Any:
+    """``column LIKE 'prefix%'`` written so that the column's index is used."""
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def _search_condition(text: str) -> Any | None:
+    raw = text.strip()
+    if not raw:
+        return None
+    try:
+        day = parse_date(raw)
+    except ValidationError:
+        day = None
+    if day is not None:
+        return Patient.birth_date == day
+    digits = "".join(ch for ch in raw if ch not in " .-")
+    if digits.isdigit() and len(digits) >= 3:
+        return or_(_prefix_range(Patient.bsn, digits), Patient.his_number == raw)
+    words = sorted(name_words(fold(raw)), key=len, reverse=True)
+    if not words:
+        return Patient.his_number == raw
+    # Every word must start a word of the name ("berg", "ella", "van der"): index ranges
+    # on patient_word, never a scan of the patient table.
+    conditions = [
+        Patient.id.in_(select(PatientWord.patient_id).where(_prefix_range(PatientWord.word, w)))
+        for w in words
+    ]
+    return or_(and_(*conditions), Patient.his_number == raw)
+
+
+def _escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_patients(ctx: AppContext, text: str, limit: int = 20) -> list[PatientHeader]:
+    """Find patients by name (any word prefix), BSN (prefix), HIS number or birth date."""
+    require(ctx, Action.VIEW_REGISTER)
+    cond = _search_condition(text)
+    if cond is None:
+        return []
+    today = _today()
+    with ctx.read() as s:
+        rows = s.scalars(
+            select(Patient).where(cond).order_by(Patient.search_name, Patient.id).limit(limit)
+        )
+        return [header_of(p, today) for p in rows]
+
+
+def _filtered(q: Any, query: RegisterQuery) -> Any:
+    if query.status == ACTIVE:
+        q = q.where(Patient.status.in_([x.value for x in ACTIVE_STATUSES]))
+    elif query.status:
+        q = q.where(Patient.status == query.status)
+    if query.gp_person_id is not None:
+        q = q.where(Patient.gp_person_id == query.gp_person_id)
+    if query.without_central_caregiver:
+        q = q.where(Patient.central_caregiver_id.is_(None))
+    if query.never_discussed:
+        q = q.where(Patient.last_discussed_on.is_(None))
+    if query.open_signals:
+        q = q.where(Patient.id.in_(select(Signal.patient_id).where(Signal.handled_on.is_(None))))
+    cond = _search_condition(query.search)
+    if cond is not None:
+        q = q.where(cond)
+    return q
+
+
+def register_ids(
+    ctx: AppContext, query: RegisterQuery, levels: Iterable[UrgencyLevel] = ()
+) -> list[int]:
+    """The ids of the register rows for these filters, in display order."""
+    require(ctx, Action.VIEW_REGISTER)
+    levels = tuple(levels) or urgency_levels_for(ctx)
+    gp = aliased(Person)
+    central = aliased(Person)
+    q = select(Patient.id)
+    sort = query.sort if query.sort in SORT_KEYS else "name"
+    if sort == "name":
+        key: Any = Patient.search_name
+    elif sort == "age":
+        key = Patient.birth_date.desc()  # ascending age = latest birth first
+    elif sort == "status":
+        order = {x.value: i for i, x in enumerate(PatientStatus)}
+        key = case(order, value=Patient.status, else_=99)
+    elif sort == "gp":
+        q = q.outerjoin(gp, gp.id == Patient.gp_person_id)
+        key = gp.name
+    elif sort == "central":
+        q = q.outerjoin(central, central.id == Patient.central_caregiver_id)
+        key = central.name
+    elif sort == "urgency":
+        key = case({lv.code: i for i, lv in enumerate(levels)}, value=Patient.urgency, else_=-1)
+    else:
+        key = getattr(Patient, sort)
+    q = _filtered(q, query)
+    if query.descending:
+        key = key.desc() if sort != "age" else Patient.birth_date
+    q = q.order_by(key, Patient.search_name, Patient.id)
+    with ctx.read() as s:
+        return list(s.scalars(q))
+
+
+def register_rows(
+    ctx: AppContext, ids: Sequence[int], levels: Iterable[UrgencyLevel] = ()
+) -> list[RegisterRow]:
+    """Rows for these ids (in the same order; missing ids are left out)."""
+    require(ctx, Action.VIEW_REGISTER)
+    if not ids:
+        return []
+    by_code = {lv.code: lv for lv in (tuple(levels) or urgency_levels_for(ctx))}
+    gp = aliased(Person)
+    central = aliased(Person)
+    today = _today()
+    found: dict[int, RegisterRow] = {}
+    with ctx.read() as s:
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = s.execute(
+                select(Patient, gp.name, central.name)
+                .outerjoin(gp, gp.id == Patient.gp_person_id)
+                .outerjoin(central, central.id == Patient.central_caregiver_id)
+                .where(Patient.id.in_(chunk))
+            ).all()
+            for p, gp_name, central_name in rows:
+                level = by_code.get(p.urgency or "")
+                age_day = p.status_since if p.status == "overleden" and p.status_since else today
+                found[p.id] = RegisterRow(
+                    id=p.id,
+                    name=display_name(p.given_name, p.name_prefix, p.family_name),
+                    birth_date=p.birth_date,
+                    age=age_on(p.birth_date, age_day),
+                    bsn=p.bsn,
+                    status=p.status,
+                    status_label=PatientStatus(p.status).label,
+                    gp_name=gp_name,
+                    marked_on=p.marked_on,
+                    central_caregiver_name=central_name,
+                    last_discussed_on=p.last_discussed_on,
+                    next_review_on=p.next_review_on,
+                    urgency=p.urgency,
+                    urgency_label=level.label if level else p.urgency,
+                    urgency_colour=level.colour if level else None,
+                    is_fictional=p.is_fictional,
+                )
+    return [found[i] for i in ids if i in found]
+
+
+def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRow]:
+    """The whole register (for the CLI); ``status`` a status code, 'actief' or None."""
+    require(ctx, Action.VIEW_REGISTER)
+    if status and status != ACTIVE:
+        try:
+            status = PatientStatus.from_text(status).value
+        except ValueError:
+            choices = ", ".join([ACTIVE] + [x.value for x in PatientStatus])
+            raise ValidationError(f"Onbekende status '{status}'. Kies uit: {choices}.") from None
+    ids = register_ids(ctx, RegisterQuery(status=status))
+    return register_rows(ctx, ids)
+
+
+def count_by_status(ctx: AppContext) -> dict[str, int]:
+    require(ctx, Action.VIEW_REGISTER)
+    with ctx.read() as s:
+        return dict(s.execute(select(Patient.status, func.count()).group_by(Patient.status)).all())
