@@ -37,7 +37,9 @@ def run(env, bench: Bench) -> None:  # noqa: ANN001
         return conn.execute(
             "SELECT id, status, last_discussed_on, next_review_on FROM patient WHERE status IN "
             f"('gemarkeerd', 'stervensfase') AND practice_id IN ({marks}) "
-            "ORDER BY last_discussed_on IS NOT NULL, last_discussed_on, id", practices).fetchall()
+            "ORDER BY last_discussed_on IS NOT NULL, last_discussed_on, id",
+            practices,
+        ).fetchall()
 
     try:
         proposal = meetings.propose_agenda(ctx, meeting_id)

@@ -18,7 +18,9 @@ def PEAK():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 """
-REGISTER_OPEN = PEAK + """
+REGISTER_OPEN = (
+    PEAK
+    + """
 import sys, time
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -41,13 +43,17 @@ for _ in range(20):  # scroll through the register: row blocks are fetched as sh
 gctx.runner.wait()
 print(page.model.rowCount(), PEAK())
 """
-QT_ONLY = PEAK + """
+)
+QT_ONLY = (
+    PEAK
+    + """
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication([])
 w = QWidget(); w.resize(1280, 800); w.show(); QTest.qWait(50)
 print(0, PEAK())
 """
+)
 
 
 def _peak_mb(script: str, *args: str) -> tuple[int, float]:
