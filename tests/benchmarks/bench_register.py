@@ -25,9 +25,12 @@ RAW_PATIENT = "SELECT id, given_name, name_prefix, family_name, birth_date, stat
 
 
 def raw_search(conn, text: str, limit: int = 20) -> list[int]:  # noqa: ANN001
-    """The register search by hand: each word a prefix range on patient_word."""
+    """The register search by hand, with the service's plan (issue 20): each word a prefix
+    range on patient_word; drive from the rarest word, or walk the names in order when
+    every word is common."""
     from pzmdo.domain.dates import parse_date
     from pzmdo.domain.errors import ValidationError
+    from pzmdo.services.register.search import COMMON_WORD
 
     try:
         day = parse_date(text)
@@ -36,13 +39,20 @@ def raw_search(conn, text: str, limit: int = 20) -> list[int]:  # noqa: ANN001
     if day is not None:
         sql, params = f"{RAW_PATIENT} WHERE birth_date = ?", [day.isoformat()]
     else:
-        words = sorted(name_words(fold(text)), key=len, reverse=True)
-        cond = " AND ".join(
-            "id IN (SELECT patient_id FROM patient_word WHERE word >= ? AND word < ?)"
-            for _ in words
-        )
+        words = sorted(name_words(fold(text)))
+        sizes = {w: conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM patient_word WHERE word >= ? AND word < ? "
+            "LIMIT ?)", (w, w + "\uffff", COMMON_WORD + 1)).fetchone()[0] for w in words}  # fmt: skip
+        rarest = min(words, key=lambda w: sizes[w])
+        has = ("EXISTS (SELECT 1 FROM patient_word w WHERE w.patient_id = patient.id "
+               "AND w.word >= ? AND w.word < ?)")  # fmt: skip
+        listed = "id IN (SELECT patient_id FROM patient_word WHERE word >= ? AND word < ?)"
+        walk = sizes[rarest] > COMMON_WORD
+        first = [] if walk else [rarest]
+        rest = words if walk else [w for w in words if w != rarest]
+        cond = " AND ".join([listed] * len(first) + [has] * len(rest))
         sql = f"{RAW_PATIENT} WHERE ({cond}) OR his_number = ?"
-        params = [x for w in words for x in (w, w + "\uffff")] + [text]
+        params = [x for w in first + rest for x in (w, w + "\uffff")] + [text]
     rows = conn.execute(f"{sql} ORDER BY search_name, id LIMIT ?", [*params, limit]).fetchall()
     return [r[0] for r in rows]
 

@@ -101,7 +101,3 @@ def run(env, bench: Bench) -> None:  # noqa: ANN001
     bench.pair("integrity check (pzmdo check: SQLite, references, audit chain)",
                lambda: app_check(ctx), "PRAGMA quick_check",
                lambda: pragma(env.db, key, "PRAGMA quick_check"), warmup=False)  # fmt: skip
-    bench.pair("PRAGMA cipher_integrity_check (page HMACs only)",
-               lambda: pragma(env.db, key, "PRAGMA cipher_integrity_check"),
-               "PRAGMA quick_check", lambda: pragma(env.db, key, "PRAGMA quick_check"),
-               warmup=False)  # fmt: skip
