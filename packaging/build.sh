@@ -37,7 +37,7 @@ expect() {  # expect TEXT COMMAND...: run, show the output on failure, require T
   fi
 }
 expect "OPDRACHT" env -C "$smoke" "$PWD/$app" --help
-expect "Herstelsleutel:" "$app" init --admin rook --practice "Rookpraktijk (fictief)"
+expect "Herstelsleutel:" "$app" init --admin rook --also-role huisarts --practice "Rookpraktijk (fictief)"
 expect "Geschreven door: pzmdo" "$app" check  # exits non-zero unless "in orde"
 expect "fictieve patiënten toegevoegd" "$app" demo --patients 8 --seed 2
 expect "Zorgplan opgeslagen" "$app" report careplan --patient 1 -o "$smoke/zorgplan.pdf"

@@ -22,6 +22,7 @@ from pzmdo.cli import (
     keys,
     kpi,
     meetings,
+    practices,
     register,
     reports,
     selftest,
@@ -32,7 +33,7 @@ from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
 COMMAND_MODULES = [
-    core, keys, register, careplan, meetings, consultations, reports, kpi, selftest
+    core, keys, practices, register, careplan, meetings, consultations, reports, kpi, selftest,
 ]  # fmt: skip
 
 

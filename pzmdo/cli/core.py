@@ -22,6 +22,7 @@ from pzmdo.cli.common import (
 )
 from pzmdo.cli.keys import print_rotation
 from pzmdo.cli.meetings import parse_day
+from pzmdo.cli.practices import add_users_commands
 from pzmdo.domain.audit import AuditAction
 
 
@@ -53,13 +54,16 @@ def register(sub: Any) -> None:
     )
     q.add_argument("--big", action="store_true", help="BIG-geregistreerd")
     q.add_argument("--also-role", action="append", default=[], metavar="ROL", help="nog een rol")
-    q = add_subcommand(users_sub, "roles", "geef een gebruiker precies deze rollen", cmd_users_roles)
+    q = add_subcommand(
+        users_sub, "roles", "geef een gebruiker precies deze rollen", cmd_users_roles
+    )
     q.add_argument("login", metavar="GEBRUIKERSNAAM")
     q.add_argument("roles", nargs="+", metavar="ROL")
     q = add_subcommand(users_sub, "list", "toon de gebruikers", cmd_users_list)
     q.add_argument("--json", action="store_true")
     q = add_subcommand(users_sub, "deactivate", "deactiveer een gebruiker", cmd_users_deactivate)
     q.add_argument("login", metavar="GEBRUIKERSNAAM")
+    add_users_commands(users_sub)
 
     p = add_subcommand(sub, "backup", "maak een versleutelde back-up", cmd_backup)
     p.add_argument("--out", required=True, metavar="BESTAND")
@@ -79,14 +83,18 @@ def register(sub: Any) -> None:
         metavar="ACTIE",
         help="alleen deze actie: " + ", ".join(a.value for a in AuditAction),
     )
-    p.add_argument("--from", dest="since", type=parse_day, metavar="DATUM", help="vanaf (dd-mm-jjjj)")
+    p.add_argument(
+        "--from", dest="since", type=parse_day, metavar="DATUM", help="vanaf (dd-mm-jjjj)"
+    )
     p.add_argument("--to", dest="until", type=parse_day, metavar="DATUM", help="tot en met")
     p.add_argument("--csv", metavar="BESTAND", help="schrijf de selectie als CSV")
     p.add_argument("--json", action="store_true")
 
 
 def _users_usage(args: argparse.Namespace) -> int:
-    raise CliError("Gebruik 'pzmdo users add' of 'pzmdo users list'.")
+    raise CliError(
+        "Gebruik 'pzmdo users add', 'list', 'roles', 'attach', 'detach' of 'deactivate'."
+    )
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -267,6 +275,11 @@ def _register_demo(sub: Any) -> None:
     )
     p.add_argument("--patients", type=count, default=40, metavar="N")
     p.add_argument("--seed", type=count, default=1, metavar="S")
+    p.add_argument(
+        "--region",
+        action="store_true",
+        help="een regio: meer praktijken, twee kernteams en een PaTz-groep",
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -275,6 +288,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.patients < 0:
         raise CliError("Het aantal patiënten kan niet negatief zijn.")
     with unlocked(args) as ctx:
-        result = add_demo_patients(ctx, args.patients, args.seed)
+        result = add_demo_patients(ctx, args.patients, args.seed, region=args.region)
     print(f"{result.patients} fictieve patiënten toegevoegd.")
     return 0

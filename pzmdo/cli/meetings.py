@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
+from pzmdo.cli.practices import team_id
 from pzmdo.domain.dates import parse_date
+
+if TYPE_CHECKING:
+    from pzmdo.services.context import AppContext
 
 
 def register(sub: Any) -> None:
@@ -15,6 +19,7 @@ def register(sub: Any) -> None:
     meeting = p.add_subparsers(dest="meeting_command", metavar="OPDRACHT")
 
     q = add_subcommand(meeting, "list", "toon de overleggen (nieuwste eerst)", cmd_list)
+    q.add_argument("--team", metavar="TEAM", help="alleen de overleggen van dit team")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     q = add_subcommand(meeting, "new", "plan een overleg", cmd_new)
@@ -23,6 +28,7 @@ def register(sub: Any) -> None:
     q.add_argument("--place", metavar="PLAATS")
     q.add_argument("--link", metavar="URL", help="link voor online deelname (https://...)")
     q.add_argument("--theme", metavar="THEMA")
+    q.add_argument("--team", metavar="TEAM", help="overlegteam (standaard: uw eerste team)")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     q = add_subcommand(
@@ -31,7 +37,8 @@ def register(sub: Any) -> None:
         "toon de agenda van een overleg (maakt het voorstel als er nog geen agenda is)",
         cmd_agenda,
     )
-    q.add_argument("--meeting", type=record_id, required=True, metavar="ID")
+    q.add_argument("--meeting", type=record_id, metavar="ID")
+    q.add_argument("--team", metavar="TEAM", help="het eerstvolgende overleg van dit team")
     q.add_argument("--propose", action="store_true", help="vul het voorstel aan met nieuwe redenen")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
@@ -52,7 +59,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from pzmdo.services import meetings
 
     with unlocked(args) as ctx:
-        rows = meetings.list_meetings(ctx)
+        rows = meetings.list_meetings(ctx, team_id(ctx, args.team))
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
@@ -79,6 +86,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             place=args.place,
             online_link=args.link,
             theme=args.theme,
+            team_id=team_id(ctx, args.team),
         )
     if args.json:
         print_json(info.as_json())
@@ -90,12 +98,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_agenda(args: argparse.Namespace) -> int:
     from pzmdo.services import meetings
 
+    if (args.meeting is None) == (args.team is None):
+        raise CliError("Geef het overleg op met --meeting ID, of het team met --team TEAM.")
     with unlocked(args) as ctx:
-        info = meetings.get_meeting(ctx, args.meeting)
-        items = meetings.agenda(ctx, args.meeting)
+        meeting_id = args.meeting or _next_meeting(ctx, args.team)
+        info = meetings.get_meeting(ctx, meeting_id)
+        items = meetings.agenda(ctx, meeting_id)
         never_proposed = not items and info.status in ("gepland", "in_voorbereiding")
         if args.propose or never_proposed:
-            items = meetings.propose_agenda(ctx, args.meeting)
+            items = meetings.propose_agenda(ctx, meeting_id)
     if args.json:
         print_json(
             {
@@ -113,6 +124,23 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         if i.detail:
             print(f"      {i.detail}")
     return 0
+
+
+def _next_meeting(ctx: AppContext, team: str) -> int:
+    """The team's next meeting that is not closed yet (today or later)."""
+    from pzmdo.services import meetings
+
+    found = team_id(ctx, team)
+    upcoming = [
+        m
+        for m in meetings.list_meetings(ctx, found)
+        if m.status != "afgerond" and m.held_on >= date.today()
+    ]
+    if not upcoming:
+        raise CliError(
+            "Dit team heeft geen gepland overleg. Plan er een met 'pzmdo meeting new --team'."
+        )
+    return min(upcoming, key=lambda m: (m.held_on, m.id)).id
 
 
 def cmd_actions(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
+from pzmdo.cli.practices import practice_id, team_id
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
 
@@ -23,6 +24,8 @@ def register(sub: Any) -> None:
         help="actief, gesignaleerd, gemarkeerd, stervensfase, overleden, afgemeld of alle "
         "(standaard: alle)",
     )
+    q.add_argument("--practice", metavar="PRAKTIJK", help="alleen deze praktijk")
+    q.add_argument("--team", metavar="TEAM", help="alleen de praktijken van dit overlegteam")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     p = add_subcommand(sub, "mark", "markeer een patiënt (surprise question)", cmd_mark)
@@ -52,6 +55,7 @@ def register(sub: Any) -> None:
         metavar="VELD=KOLOM,...",
         help="eigen koppeling van velden aan kolommen, bv. achternaam=Naam,geboortedatum=Geb",
     )
+    p.add_argument("--practice", metavar="PRAKTIJK", help="importeer in deze praktijk")
 
 
 def _patient_usage(args: argparse.Namespace) -> int:
@@ -65,7 +69,12 @@ def cmd_patient_list(args: argparse.Namespace) -> int:
     if status in (None, "alle"):
         status = None
     with unlocked(args) as ctx:
-        rows = reg.list_patients(ctx, status)
+        rows = reg.list_patients(
+            ctx,
+            status,
+            practice_id=practice_id(ctx, args.practice),
+            team_id=team_id(ctx, args.team),
+        )
         with ctx.unit() as s:
             ctx.audit(s, AuditAction.REGISTER_LIST, detail={"aantal": len(rows)})
     if args.json:
@@ -84,6 +93,7 @@ def cmd_patient_list(args: argparse.Namespace) -> int:
                     if r.last_discussed_on
                     else None,
                     "urgency": r.urgency,
+                    "practice": r.practice_name,
                     "fictional": r.is_fictional,
                 }
                 for r in rows
@@ -128,7 +138,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     mapping = importer.parse_mapping_option(args.map) if args.map else None
     with unlocked(args) as ctx:
-        plan, _ = importer.import_file(ctx, Path(args.file), mapping, dry_run=True)
+        plan, _ = importer.import_file(
+            ctx, Path(args.file), mapping, dry_run=True, practice_id=practice_id(ctx, args.practice)
+        )
         for line in plan.report():
             print(line)
         if args.dry_run:

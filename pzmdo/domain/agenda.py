@@ -29,6 +29,8 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
+from pzmdo.domain.register import ACTIVE_STATUSES
+
 
 class AgendaReason(IntEnum):
     """Why a patient is proposed for the agenda (stable codes: see :func:`reason_code`).
@@ -74,11 +76,6 @@ _LABELS: dict[AgendaReason, str] = {
     AgendaReason.CARRIED_OVER: "Niet aan toegekomen vorige keer",
     AgendaReason.ADDED: "Handmatig toegevoegd",
 }
-
-# Statuses (register codes) of patients who are still in palliative care.
-ACTIVE_STATUSES = ("gesignaleerd", "gemarkeerd", "stervensfase")
-
-DEFAULT_REVIEW_INTERVAL_DAYS = 8 * 7
 
 # What a deceased patient's nabespreking covers (shown with the item).
 NABESPREKING_PROMPT = (

@@ -107,6 +107,17 @@ class AuditAction(LabelledEnum):
     CONSULT_GEANNULEERD = "consult_geannuleerd"
     CONSULT_AANGEVRAAGD = "consult_aangevraagd"
     CONSULT_ADVIES_VERWERKT = "consult_advies_verwerkt"
+    # Practices, teams and who sees what (issue 14)
+    SCOPE_DENIED = "scope_denied"
+    PRACTICE_ADD = "practice_add"
+    PRACTICE_UPDATE = "practice_update"
+    PATIENT_MOVED = "patient_moved"
+    TEAM_ADD = "team_add"
+    TEAM_UPDATE = "team_update"
+    TEAM_PRACTICES = "team_practices"
+    TEAM_MEMBERS = "team_members"
+    USER_ATTACHED = "user_attached"
+    USER_DETACHED = "user_detached"
     # Quality figures (spiegelinformatie)
     KPI_DENOMINATOR = "kpi_denominator"
     KPI_DRILLDOWN = "kpi_drilldown"
@@ -205,6 +216,16 @@ register_labels(
         AuditAction.CONSULT_GEANNULEERD: "Consultatie geannuleerd",
         AuditAction.CONSULT_AANGEVRAAGD: "Consultatie heropend",
         AuditAction.CONSULT_ADVIES_VERWERKT: "Advies verwerkt",
+        AuditAction.SCOPE_DENIED: "Geweigerd (buiten eigen praktijken)",
+        AuditAction.PRACTICE_ADD: "Praktijk toegevoegd",
+        AuditAction.PRACTICE_UPDATE: "Praktijk gewijzigd",
+        AuditAction.PATIENT_MOVED: "Patiënt naar andere praktijk",
+        AuditAction.TEAM_ADD: "Overlegteam toegevoegd",
+        AuditAction.TEAM_UPDATE: "Overlegteam gewijzigd",
+        AuditAction.TEAM_PRACTICES: "Praktijken van team gewijzigd",
+        AuditAction.TEAM_MEMBERS: "Leden van team gewijzigd",
+        AuditAction.USER_ATTACHED: "Gebruiker gekoppeld",
+        AuditAction.USER_DETACHED: "Gebruiker ontkoppeld",
         AuditAction.KPI_DENOMINATOR: "Externe noemer vastgelegd",
         AuditAction.KPI_DRILLDOWN: "Patiënten achter een kengetal ingezien",
         AuditAction.KPI_EXPORT: "Spiegelinformatie geëxporteerd",

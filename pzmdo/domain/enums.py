@@ -5,6 +5,7 @@ Values are stable storage codes; ``label`` gives the Dutch text shown to users
 """
 
 from enum import StrEnum
+from typing import Self
 
 
 class LabelledEnum(StrEnum):
@@ -16,7 +17,7 @@ class LabelledEnum(StrEnum):
         return _LABELS.get((type(self), self.value), self.value.replace("_", " "))
 
     @classmethod
-    def from_text(cls, text: str) -> "LabelledEnum":
+    def from_text(cls, text: str) -> Self:
         """Accept a code or a Dutch label, case-insensitively."""
         wanted = text.strip().lower()
         for member in cls:

@@ -25,6 +25,10 @@ class PermissionDenied(PzmdoError):
     """The current user may not do this."""
 
 
+class OutOfScope(PermissionDenied):
+    """The record belongs to a practice or team the user is not attached to."""
+
+
 class UnlockError(PzmdoError):
     """Wrong password, unknown user or unusable key."""
 

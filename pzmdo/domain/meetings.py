@@ -151,9 +151,17 @@ def ensure_running(status: MeetingStatus) -> None:
 # -- team cadence --------------------------------------------------------------------------------
 
 
+#: Kernteams meet monthly (source 003 L821); PaTz groups often every 6-8 weeks.
+KERNTEAM_CADENCE_WEEKS = 4
+PATZ_CADENCE_WEEKS = 6
+#: A patient on the register is proposed for periodic review this long after the last
+#: discussion, unless the team chose another interval.
+DEFAULT_REVIEW_INTERVAL_WEEKS = 8
+DEFAULT_MINUTES_PER_PATIENT = 10
+
+
 def default_cadence_weeks(kind: TeamKind) -> int:
-    """Kernteams meet monthly (source 003 L821); PaTz groups often every 6-8 weeks."""
-    return 6 if kind is TeamKind.PATZ else 4
+    return PATZ_CADENCE_WEEKS if kind is TeamKind.PATZ else KERNTEAM_CADENCE_WEEKS
 
 
 def next_meeting_on(last: date | None, cadence_weeks: int, today: date) -> date:
@@ -164,6 +172,24 @@ def next_meeting_on(last: date | None, cadence_weeks: int, today: date) -> date:
         return today + timedelta(weeks=1)
     suggested = last + timedelta(weeks=cadence_weeks)
     return suggested if suggested >= today else today + timedelta(weeks=1)
+
+
+#: How far from today a meeting may be planned or moved: far enough for real planning,
+#: near enough to catch a mistyped year.
+MEETING_MAX_DAYS_AHEAD = 2 * 366
+MEETING_MAX_DAYS_BACK = 366
+
+
+def validate_meeting_date(held_on: date, today: date) -> None:
+    """The date of a new or moved meeting: at most two years ahead and one year back."""
+    if held_on > today + timedelta(days=MEETING_MAX_DAYS_AHEAD):
+        raise ValidationError(
+            f"De datum {held_on:%d-%m-%Y} ligt meer dan twee jaar vooruit. Controleer het jaartal."
+        )
+    if held_on < today - timedelta(days=MEETING_MAX_DAYS_BACK):
+        raise ValidationError(
+            f"De datum {held_on:%d-%m-%Y} ligt meer dan een jaar terug. Controleer het jaartal."
+        )
 
 
 def validate_cadence(weeks: int) -> None:

@@ -49,6 +49,10 @@ class Action(LabelledEnum):
     RESTORE = "restore"
     AUDIT_READ = "audit_read"
     DEMO = "demo"
+    PRACTICES = "practices"
+    TEAMS = "teams"
+    ATTACHMENTS = "attachments"
+    ALL_PRACTICES = "all_practices"
 
 
 _H, _P, _W, _S, _C, _B, _O = (
@@ -97,6 +101,13 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.RESTORE: frozenset({_B}),
     Action.AUDIT_READ: frozenset({_B}),
     Action.DEMO: frozenset({_H, _B}),
+    # Several practices and teams in one register (issue 14): the beheerder keeps the
+    # practices, teams and who is attached to them. Seeing every practice's patients is a
+    # permission of its own (on top of the attachments): nobody clinical holds it by default.
+    Action.PRACTICES: frozenset({_B}),
+    Action.TEAMS: frozenset({_B}),
+    Action.ATTACHMENTS: frozenset({_B}),
+    Action.ALL_PRACTICES: frozenset({_B}),
 }
 
 
@@ -155,5 +166,9 @@ register_labels(
         Action.RESTORE: "een back-up terugzetten",
         Action.AUDIT_READ: "de audittrail inzien",
         Action.DEMO: "demogegevens toevoegen",
+        Action.PRACTICES: "praktijken beheren",
+        Action.TEAMS: "overlegteams beheren",
+        Action.ATTACHMENTS: "gebruikers aan praktijken en teams koppelen",
+        Action.ALL_PRACTICES: "alle praktijken inzien",
     }
 )

@@ -46,7 +46,10 @@ ALLOWED_TRANSITIONS: dict[PatientStatus | None, frozenset[PatientStatus]] = {
     S.OVERLEDEN: frozenset(),
 }
 
-ACTIVE_STATUSES = (S.GESIGNALEERD, S.GEMARKEERD, S.STERVENSFASE)
+#: Patients still in palliative care: the register's "actief" list, agenda proposals.
+ACTIVE_STATUSES: tuple[PatientStatus, ...] = (S.GESIGNALEERD, S.GEMARKEERD, S.STERVENSFASE)
+#: Marked patients (the dying phase included): they should have a central caregiver.
+MARKED_STATUSES: tuple[PatientStatus, ...] = (S.GEMARKEERD, S.STERVENSFASE)
 
 _ACTION = {
     S.GESIGNALEERD: "signaleren",

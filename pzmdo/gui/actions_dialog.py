@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.dates import format_date
 from pzmdo.gui.context import GuiContext
 from pzmdo.services import meetings as svc
 
@@ -84,7 +85,7 @@ class OpenActionsDialog(QDialog):
         self.actions_ = actions
         self.table.setRowCount(len(actions))
         for r, a in enumerate(actions):
-            due = a.due.strftime("%d-%m-%Y") if a.due else "—"
+            due = format_date(a.due) or "—"
             if a.overdue:
                 due += " " + self.tr("(overdue)")
             cells = (a.patient_name or self.tr("(no patient)"), a.what, a.owner_name or "—", due)

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pzmdo.domain import dates
 from pzmdo.domain.careplan import AnswerSet
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
-from pzmdo.gui.widgets import read_only_table
+from pzmdo.gui.widgets import chain_focus, read_only_table
 
 
 def make_table(headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
@@ -92,16 +91,9 @@ def set_combo_code(combo: QComboBox, code: Any) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
-def date_field(name: str, value: date | None = None) -> DateInput:
-    return DateInput(value, name)
-
-
-def parse_date(text: str, what: str, *, required: bool = False) -> date | None:
-    """The domain's one date parser; ``what`` names the date ("de wijziging")."""
-    sentence = f"De datum van {what}"
-    return (
-        dates.parse_date(text, sentence) if required else dates.parse_optional_date(text, sentence)
-    )
+def date_field(name: str, value: date | None = None, *, what: str) -> DateInput:
+    """A DateInput; ``what`` names the date in its Dutch errors ("de wijziging")."""
+    return DateInput(value, name, what=f"De datum van {what}")
 
 
 def form_label(text: str, buddy: QWidget, wrap: bool = True) -> QLabel:
@@ -140,12 +132,9 @@ class FormDialog(SaveDialog):
             text.setWordWrap(True)
             layout.addWidget(text)
         form = QFormLayout()
-        previous: QWidget | None = None
         for label, widget in rows:
             form.addRow(form_label(label, widget), widget)
-            if previous is not None:
-                QWidget.setTabOrder(previous, widget)
-            previous = widget
+        chain_focus([widget for _label, widget in rows])
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

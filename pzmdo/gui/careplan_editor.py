@@ -30,7 +30,6 @@ from pzmdo.gui.care_widgets import (
     combo_code,
     date_field,
     form_label,
-    parse_date,
     set_combo_code,
 )
 from pzmdo.gui.careplan_fields import (
@@ -43,6 +42,7 @@ from pzmdo.gui.careplan_fields import (
     set_field_text,
     text_field,
 )
+from pzmdo.gui.widgets import chain_focus
 
 
 def _label(name: str) -> str:
@@ -86,7 +86,7 @@ class CarePlanEditor(QWidget):
     # -- the sections --------------------------------------------------------------------
     def _build_header(self) -> QGroupBox:
         box, form = self._section("header")
-        self.filled_at = date_field(_label("filled_at"))
+        self.filled_at = date_field(_label("filled_at"), what="invullen")
         self.conducted_by = NameRow(_label("conducted_by"))
         self.function = answer_combo(cp.FUNCTION, _label("conducted_by_function"))
         self._row(form, _label("filled_at"), self.filled_at)
@@ -319,20 +319,16 @@ class CarePlanEditor(QWidget):
         ordered = [w for w in self.order[:idx] if w not in scen]
         ordered += scen + [w for w in self.order[idx:] if w not in scen]
         self.order = ordered
-        for a, b in zip(ordered, ordered[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        chain_focus(ordered)
 
     # -- values -----------------------------------------------------------------------------
     def value(self) -> CarePlanContent:
         base = self.base
-        filled = self.filled_at.text().strip()
+        day = self.filled_at.value()
         filled_at: str | None = None
-        if filled:
-            day = parse_date(filled, "invullen")
-            if base.filled_at and cp.instant_date(base.filled_at) == day:
-                filled_at = base.filled_at
-            else:
-                filled_at = day.isoformat() if day else None
+        if day is not None:  # the stored moment stays when its day was not changed
+            same = base.filled_at and cp.instant_date(base.filled_at) == day
+            filled_at = base.filled_at if same else day.isoformat()
         scenarios = tuple(
             cp.Scenario(a.text(), b.text(), c.text())
             for a, b, c in self.scenarios
@@ -390,9 +386,7 @@ class CarePlanEditor(QWidget):
 
     def set_value(self, c: CarePlanContent) -> None:
         self.base = c
-        self.filled_at.setText(
-            cp.instant_date(c.filled_at).strftime("%d-%m-%Y") if c.filled_at else ""
-        )
+        self.filled_at.setValue(cp.instant_date(c.filled_at) if c.filled_at else None)
         self.conducted_by.set_value(c.conducted_by)
         set_combo_code(self.function, c.conducted_by_function)
         set_combo_code(self.capable, c.capable)

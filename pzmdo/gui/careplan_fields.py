@@ -22,7 +22,6 @@ from pzmdo.gui.care_widgets import (
     answer_combo,
     combo_code,
     date_field,
-    parse_date,
     set_combo_code,
 )
 
@@ -118,10 +117,12 @@ class LimitRow:
             "welke beperkingen" if key != "overige" else "welke behandeling",
         )
         self.note = line_field(f"{name}: toelichting", "toelichting")
-        self.discussed = date_field(f"{name}: meest recent besproken op")
+        self.discussed = date_field(
+            f"{name}: meest recent besproken op", what=f"bespreken ({name})"
+        )
 
     def value(self) -> TreatmentLimit:
-        discussed = parse_date(self.discussed.text(), f"bespreken ({cp.SECTION_LABELS[self.key]})")
+        discussed = self.discussed.value()
         if self.key == "overige":
             return TreatmentLimit(
                 combo_code(self.decision), "", self.note.text(), discussed, self.restriction.text()
@@ -134,7 +135,7 @@ class LimitRow:
         set_combo_code(self.decision, lim.decision)
         self.restriction.setText(lim.treatment if self.key == "overige" else lim.restriction)
         self.note.setText(lim.note)
-        self.discussed.setText(lim.discussed_on.strftime("%d-%m-%Y") if lim.discussed_on else "")
+        self.discussed.setValue(lim.discussed_on)
 
     def widgets(self) -> list[QWidget]:
         return [self.decision, self.restriction, self.note, self.discussed]

@@ -25,13 +25,13 @@ from pzmdo.domain import careplan as cp
 from pzmdo.domain.careplan import (
     CarePlanContent,
 )
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.errors import ConflictError, ValidationError
 from pzmdo.gui.care_widgets import (
     date_field,
     fill_table,
     form_label,
     make_table,
-    parse_date,
     selected_key,
 )
 from pzmdo.gui.careplan_editor import CarePlanEditor
@@ -91,7 +91,7 @@ class CarePlanTab(QWidget):
         self.header.setAccessibleName(self.tr("Current version"))
         self.header.setWordWrap(True)
         top.addWidget(self.header, 1)
-        self.effective = date_field(self.tr("Current as of"), date.today())
+        self.effective = date_field(self.tr("Current as of"), date.today(), what="'actueel per'")
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("What changed (optional)"))
         self.note.setPlaceholderText(self.tr("what changed (optional)"))
@@ -169,20 +169,20 @@ class CarePlanTab(QWidget):
             self.header.setText(
                 self.tr("Version %1 · current as of %2 · saved %3 by %4")
                 .replace("%1", str(view.version))
-                .replace("%2", view.effective_on.strftime("%d-%m-%Y"))
+                .replace("%2", format_date(view.effective_on))
                 .replace("%3", view.created_at.astimezone().strftime("%d-%m-%Y %H:%M"))
                 .replace("%4", view.author_name)
             )
             self.editor.set_value(view.content)
         self.header.setAccessibleName(self.header.text())
-        self.effective.setText(date.today().strftime("%d-%m-%Y"))
+        self.effective.setValue(date.today())
         self.note.clear()
         fill_table(
             self.versions,
             [
                 [
                     str(v.version),
-                    v.effective_on.strftime("%d-%m-%Y"),
+                    format_date(v.effective_on),
                     v.created_at.astimezone().strftime("%d-%m-%Y %H:%M"),
                     v.author_name,
                     careplan.SOURCES.get(v.source, v.source),
@@ -211,7 +211,7 @@ class CarePlanTab(QWidget):
             return
         try:
             content = self.editor.value()
-            effective = parse_date(self.effective.text(), "'actueel per'", required=True)
+            effective = self.effective.required_value()
         except ValidationError as exc:
             self.gctx.show_error(exc, self)
             return

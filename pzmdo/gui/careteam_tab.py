@@ -35,12 +35,11 @@ from pzmdo.gui.care_widgets import (
     enum_combo,
     fill_table,
     make_table,
-    parse_date,
     selected_key,
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.person_picker import PersonPicker
-from pzmdo.gui.widgets import button_row
+from pzmdo.gui.widgets import button_row, chain_focus
 from pzmdo.services import careteam
 
 
@@ -222,8 +221,7 @@ class CareTeamTab(QScrollArea):
             self.vptz,
             self.vptz_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        chain_focus(order)
 
     # -- data ----------------------------------------------------------------------------
     def _on_changed(self, entity: str, ids: tuple[int, ...]) -> None:
@@ -347,12 +345,12 @@ class CareTeamTab(QScrollArea):
         picker.setAccessibleName(self.tr("New centrale zorgverlener (BIG-registered)"))
         reason = QLineEdit()
         reason.setAccessibleName(self.tr("Reason for the change"))
-        day = date_field(self.tr("Date of the change"), date.today())
+        day = date_field(self.tr("Date of the change"), date.today(), what="de wijziging")
 
         def submit() -> FormCall:
             if picker.person_id is None:
                 raise ValidationError("Kies de nieuwe centrale zorgverlener.")
-            on = parse_date(day.text(), "de wijziging", required=True)
+            on = day.required_value()
             return careteam.set_central_caregiver, (
                 self.gctx.app,
                 self.patient_id,
@@ -388,12 +386,12 @@ class CareTeamTab(QScrollArea):
         picker = PersonPicker(self.gctx)
         reason = QLineEdit()
         reason.setAccessibleName(self.tr("Reason"))
-        day = date_field(self.tr("Date"), date.today())
+        day = date_field(self.tr("Date"), date.today(), what="de wijziging")
 
         def submit() -> FormCall:
             if picker.person_id is None:
                 raise ValidationError("Kies een zorgverlener.")
-            on = parse_date(day.text(), "de wijziging", required=True)
+            on = day.required_value()
             return careteam.set_role_holder, (
                 self.gctx.app,
                 self.patient_id,
@@ -454,10 +452,10 @@ class CareTeamTab(QScrollArea):
             return None
         reason = QLineEdit()
         reason.setAccessibleName(self.tr("Reason for ending"))
-        day = date_field(self.tr("End date"), date.today())
+        day = date_field(self.tr("End date"), date.today(), what="het einde")
 
         def submit() -> FormCall:
-            on = parse_date(day.text(), "het einde", required=True)
+            on = day.required_value()
             return careteam.end_membership, (self.gctx.app, membership, reason.text(), on)
 
         return self._open(
@@ -523,7 +521,7 @@ class CareTeamTab(QScrollArea):
                 ValidationError("Kies eerst in de tabel 'Naasten' om wie het gaat."), self
             )
             return None
-        day = date_field(self.tr("Date of the check"), date.today())
+        day = date_field(self.tr("Date of the check"), date.today(), what="de meting")
         instrument = enum_combo(list(BurdenInstrument), self.tr("Instrument"))
         score = QLineEdit()
         score.setAccessibleName(self.tr("Score or answer"))
@@ -532,7 +530,7 @@ class CareTeamTab(QScrollArea):
         action.setAccessibleName(self.tr("Action agreed"))
 
         def submit() -> FormCall:
-            on = parse_date(day.text(), "de meting", required=True)
+            on = day.required_value()
             return careteam.add_burden_check, (
                 self.gctx.app,
                 naaste,
@@ -561,14 +559,14 @@ class CareTeamTab(QScrollArea):
 
     def open_vptz_dialog(self) -> FormDialog:
         step = enum_combo(list(VptzStatus), self.tr("VPTZ step"))
-        day = date_field(self.tr("Date"), date.today())
+        day = date_field(self.tr("Date"), date.today(), what="de VPTZ-stap")
         org = QLineEdit()
         org.setAccessibleName(self.tr("VPTZ organisation"))
         note = QLineEdit()
         note.setAccessibleName(self.tr("Note"))
 
         def submit() -> FormCall:
-            on = parse_date(day.text(), "de VPTZ-stap", required=True)
+            on = day.required_value()
             return careteam.add_vptz_event, (
                 self.gctx.app,
                 self.patient_id,

@@ -32,7 +32,7 @@ from pzmdo.domain.errors import PzmdoError
 from pzmdo.gui.consult_widgets import aware, now_input, submit_for
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
-from pzmdo.gui.widgets import add_labelled_rows
+from pzmdo.gui.widgets import add_labelled_rows, chain_focus
 from pzmdo.services import consultations as svc
 from pzmdo.services.patients import PatientHeader, open_patient_record
 
@@ -84,8 +84,7 @@ class ConsultRequestDialog(SaveDialog):
         order: list[QWidget] = [self.team, self.requested_by, self.at, self.question, self.mode]
         order += list(self.complexity.values()) + list(self.dimensions.values())
         order += [self.ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for a, b in zip(order, order[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(order)
 
         self.team.currentIndexChanged.connect(self._update_phone)
         self.at.changed.connect(self._update_phone)

@@ -36,7 +36,7 @@ from pzmdo.gui.consult_widgets import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import ErrorLabel
-from pzmdo.gui.widgets import add_labelled_rows, button_row
+from pzmdo.gui.widgets import add_labelled_rows, button_row, chain_focus
 from pzmdo.services import consultations as svc
 from pzmdo.services.consultations import ConsultationInfo, TeamInfo, TeamLoad
 
@@ -289,8 +289,7 @@ class TeamsTab(QWidget):
             self.save_button,
             self.deactivate_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(order)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.people: list[svc.PersonChoice] = []
         self.refresh()

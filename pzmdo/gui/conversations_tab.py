@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pzmdo.domain.careteam import ConversationSetting, ConversationTopic
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.errors import ValidationError
 from pzmdo.gui.care_widgets import (
     combo_code,
@@ -27,11 +28,10 @@ from pzmdo.gui.care_widgets import (
     fill_table,
     form_label,
     make_table,
-    parse_date,
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.person_picker import PersonPicker
-from pzmdo.gui.widgets import button_row
+from pzmdo.gui.widgets import button_row, chain_focus
 from pzmdo.services import careteam
 
 _Loaded = tuple[list[careteam.ConversationInfo], list[careteam.NaasteInfo]]
@@ -79,8 +79,7 @@ class ConversationsTab(QWidget):
             self.summary,
             self.save_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        chain_focus(order)
         self.save_button.clicked.connect(self.save)
         gctx.changed.connect(self._on_changed)
         self.loads = 0
@@ -91,7 +90,9 @@ class ConversationsTab(QWidget):
         """A new conversation: date, who, where, who was present, topics, summary."""
         box = QGroupBox(self.tr("New conversation"))
         grid = QGridLayout(box)
-        self.held_on = date_field(self.tr("Date of the conversation"), date.today())
+        self.held_on = date_field(
+            self.tr("Date of the conversation"), date.today(), what="het gesprek"
+        )
         self.by = PersonPicker(self.gctx)
         self.by.setAccessibleName(self.tr("Conducted by"))
         self.setting = enum_combo(
@@ -163,7 +164,7 @@ class ConversationsTab(QWidget):
         first = next((c for c in convs if c.is_first), None)
         self.status.setText(
             self.tr("PZP started on %1 (first conversation).").replace(
-                "%1", first.held_on.strftime("%d-%m-%Y")
+                "%1", format_date(first.held_on)
             )
             if first
             else self.tr("PZP not started yet: no conversation recorded.")
@@ -172,7 +173,7 @@ class ConversationsTab(QWidget):
             self.table,
             [
                 [
-                    c.held_on.strftime("%d-%m-%Y") + (" ★" if c.is_first else ""),
+                    format_date(c.held_on) + (" ★" if c.is_first else ""),
                     c.conducted_by.name if c.conducted_by else "",
                     c.present_text(),
                     ", ".join(c.topic_labels),
@@ -198,7 +199,7 @@ class ConversationsTab(QWidget):
 
     def save(self) -> None:
         try:
-            held = parse_date(self.held_on.text(), "het gesprek", required=True)
+            held = self.held_on.required_value()
         except ValidationError as exc:
             self.gctx.show_error(exc, self)
             return

@@ -24,6 +24,7 @@ from pzmdo.gui.care_widgets import (
     set_combo_code,
 )
 from pzmdo.gui.context import GuiContext
+from pzmdo.gui.widgets import chain_focus
 from pzmdo.services import directory
 from pzmdo.services.directory import PersonInfo, PersonInput
 
@@ -65,21 +66,22 @@ class DirectoryPage(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
-        for a, b in zip(
-            [self.table, self.show_inactive, self.add_button, self.edit_button],
-            [self.show_inactive, self.add_button, self.edit_button, self.active_button],
-            strict=True,
-        ):
-            QWidget.setTabOrder(a, b)
+        chain_focus(
+            [self.table, self.show_inactive, self.add_button, self.edit_button, self.active_button]
+        )
         self.show_inactive.toggled.connect(self.refresh)
         self.add_button.clicked.connect(lambda: self.open_dialog(None))
         self.edit_button.clicked.connect(self._edit_selected)
         self.active_button.clicked.connect(self._toggle_active)
         self.table.doubleClicked.connect(self._edit_selected)
-        gctx.changed.connect(lambda entity, _ids: entity in ("person", "*") and self.refresh())
+        gctx.changed.connect(self._on_changed)
         self.dialog: FormDialog | None = None
         self.loads = 0
         self.refresh()
+
+    def _on_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
+        if entity in ("person", "*"):
+            self.refresh()
 
     def refresh(self) -> None:
         self.gctx.runner.submit(

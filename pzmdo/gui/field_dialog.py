@@ -27,6 +27,7 @@ from pzmdo.gui.conflict import show_conflict
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
+from pzmdo.gui.widgets import chain_focus
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,7 @@ class FormDialog(SaveDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         chain += [self.ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(chain)
         if chain:
             chain[0].setFocus()
 

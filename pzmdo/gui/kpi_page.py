@@ -35,7 +35,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import default_folder
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
-from pzmdo.gui.widgets import keep_alive, read_only_table
+from pzmdo.gui.widgets import chain_focus, keep_alive, read_only_table
 from pzmdo.services.kpi import KpiReport, trend
 from pzmdo.services.kpi_detail import Choice, scope_choices
 from pzmdo.services.kpi_export import export
@@ -90,12 +90,15 @@ class KpiPage(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
-        bar.addWidget(self.csv_button)
-        bar.addWidget(self.pdf_button)
-        bar.addWidget(self.denominator_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #5a6270;")
+        # Second row: what the figures rest on, then the actions (fits 1280 px at 150%).
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.denominator_button)
 
         # -- left: the measures ------------------------------------------------------------
         self.table = read_only_table(
@@ -158,7 +161,7 @@ class KpiPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
-        layout.addWidget(self.message)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         order: list[QWidget] = [
             self.start,
@@ -172,8 +175,7 @@ class KpiPage(QWidget):
             self.numerator_button,
             self.denominator_patients,
         ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_focus(order)
         gctx.changed.connect(self._changed)
         if user.may(Action.KPI_AGGREGATE) or user.may(Action.KPI_DENOMINATORS):
             gctx.runner.submit(scope_choices, gctx.app, on_done=self._show_choices)
@@ -308,6 +310,8 @@ class KpiPage(QWidget):
         y_axis = QValueAxis()
         y_axis.setRange(0, 100 if m.kind is Kind.PERCENTAGE else top * 1.2)
         y_axis.setLabelFormat("%d")
+        if m.kind is not Kind.PERCENTAGE:
+            y_axis.applyNiceNumbers()
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)

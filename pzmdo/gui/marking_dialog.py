@@ -41,7 +41,7 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
-from pzmdo.gui.widgets import add_labelled_rows
+from pzmdo.gui.widgets import add_labelled_rows, chain_focus
 from pzmdo.services.register import (
     MarkingInput,
     PatientInput,
@@ -223,8 +223,7 @@ class MarkingDialog(SaveDialog):
             self.mark_button,
             cancel,
         ]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(chain)
 
     # -- loading ------------------------------------------------------------------------------
     def _load_people(self) -> tuple[list[PersonChoice], int | None]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import MeetingFunction
 from pzmdo.gui.context import GuiContext
@@ -260,9 +261,7 @@ class CaregiverDialog(SaveDialog):
         self.person = PersonPicker(gctx, big_only=True)
         self.person.setAccessibleName(self.tr("Centrale zorgverlener"))
         self.reason = QLineEdit(
-            self.tr("Agreed in the meeting of %1").replace(
-                "%1", meeting.held_on.strftime("%d-%m-%Y")
-            )
+            self.tr("Agreed in the meeting of %1").replace("%1", format_date(meeting.held_on))
         )
         self.reason.setAccessibleName(self.tr("Reason"))
         form = QFormLayout()

@@ -45,7 +45,7 @@ from pzmdo.gui.meeting_panels import (
     PatientSummary,
 )
 from pzmdo.gui.meeting_record import action_line
-from pzmdo.gui.widgets import keep_alive
+from pzmdo.gui.widgets import chain_focus, keep_alive
 from pzmdo.services import meetings as svc
 
 STYLE = """
@@ -256,8 +256,7 @@ class MeetingMode(QWidget):
             self.close_meeting_button,
             self.leave_button,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(order)
 
     def _connect(self) -> None:
         self.agenda.list.currentRowChanged.connect(self._row_chosen)

@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
+from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import Dimension
 from pzmdo.domain.meetings import ChecklistAnswer, ChecklistItem
 from pzmdo.services import meetings as svc
@@ -93,10 +94,10 @@ def action_line(what: str, owner: str, due: str) -> str:
 
 
 def action_text(a: svc.ActionInfo) -> str:
-    text = action_line(a.what, a.owner_name, a.due.strftime("%d-%m-%Y") if a.due else "")
+    text = action_line(a.what, a.owner_name, format_date(a.due))
     if a.done_on:
         text += " " + QCoreApplication.translate("MeetingRecord", "(done on %1)").replace(
-            "%1", a.done_on.strftime("%d-%m-%Y")
+            "%1", format_date(a.done_on)
         )
     elif a.overdue:
         text += " " + QCoreApplication.translate("MeetingRecord", "(overdue)")

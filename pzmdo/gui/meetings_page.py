@@ -37,7 +37,7 @@ from pzmdo.gui.meeting_record import record_html
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
-from pzmdo.gui.widgets import button_row, keep_alive
+from pzmdo.gui.widgets import button_row, chain_focus, keep_alive
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
 
@@ -246,8 +246,7 @@ class MeetingsPage(QWidget):
             self.add_button,
             self.record_view,
         ]
-        for a, b in zip(order, order[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(order)
 
     def _connect(self) -> None:
         self.meeting_list.currentRowChanged.connect(self._meeting_chosen)

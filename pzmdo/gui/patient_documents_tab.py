@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import kind_label, produce_document
-from pzmdo.gui.widgets import read_only_table
+from pzmdo.gui.widgets import chain_focus, read_only_table
 from pzmdo.services.documents import DocumentRecord, document_history
 
 
@@ -76,8 +76,7 @@ class PatientDocumentsTab(QWidget):
         layout.addWidget(make)
         layout.addWidget(history, 1)
         order = [self.buttons[k] for k in ("careplan", "emergency", "patient")] + [self.table]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_focus(order)
         gctx.changed.connect(self._changed)
         self.refresh()
 

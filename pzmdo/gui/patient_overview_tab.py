@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
 from pzmdo.domain.register import (
+    ACTIVE_STATUSES,
     Condition,
     PlaceOfDeath,
     Population,
@@ -33,6 +34,7 @@ from pzmdo.domain.register import (
 )
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.field_dialog import Field, FormDialog, enum_options
+from pzmdo.gui.widgets import chain_focus
 from pzmdo.services.register import (
     HistoryItem,
     PatientDetails,
@@ -99,8 +101,7 @@ class OverviewTab(QWidget):
             self.signal_done,
             self.history,
         ]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(chain)
         gctx.changed.connect(self._changed)
         self.reload()
 
@@ -268,7 +269,7 @@ class OverviewTab(QWidget):
         )
         allowed = set(details.allowed_next)
         alive = details.status != PatientStatus.OVERLEDEN.value
-        active = details.status in ("gesignaleerd", "gemarkeerd", "stervensfase")
+        active = details.status in ACTIVE_STATUSES
         self.buttons["edit"].setEnabled(True)
         self.buttons["signal"].setEnabled(alive)
         self.buttons["mark"].setEnabled(

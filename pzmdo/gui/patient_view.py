@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from pzmdo.domain.dates import format_date
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.pages import PATIENT_TABS
 from pzmdo.services.patients import PatientHeader, open_patient_record
@@ -38,9 +39,7 @@ class PatientView(QWidget):
 
     def _show_header(self, header: PatientHeader) -> None:
         text = self.tr("%1 · born %2 (%3 yr) · %4").replace("%1", header.name)
-        text = text.replace("%2", header.birth_date.strftime("%d-%m-%Y")).replace(
-            "%3", str(header.age)
-        )
+        text = text.replace("%2", format_date(header.birth_date)).replace("%3", str(header.age))
         text = text.replace("%4", header.status_label)
         if header.is_fictional:
             text += " · " + self.tr("fictitious")

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from pzmdo.domain.dates import format_date
-from pzmdo.domain.register import UrgencyLevel
+from pzmdo.domain.register import MARKED_STATUSES, UrgencyLevel
 from pzmdo.gui.context import GuiContext
 from pzmdo.services.register import RegisterQuery, RegisterRow
 
@@ -263,4 +263,4 @@ class RegisterModel(QAbstractTableModel):
 
 def _lacks_central_caregiver(row: RegisterRow) -> bool:
     """Marked patients must have a centrale zorgverlener; flag those who have none."""
-    return not row.central_caregiver_name and row.status in ("gemarkeerd", "stervensfase")
+    return not row.central_caregiver_name and row.status in MARKED_STATUSES

@@ -23,6 +23,7 @@ from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.permissions import Action
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.register_model import COL_NAME, RegisterModel
+from pzmdo.gui.widgets import chain_focus
 from pzmdo.services.register import ACTIVE, PersonChoice, RegisterQuery
 
 SEARCH_DELAY_MS = 200
@@ -148,8 +149,7 @@ class RegisterPage(QWidget):
             self.signals,
             self.table,
         ]
-        for a, b in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(a, b)
+        chain_focus(chain)
 
     def _connect(self) -> None:
         self._timer.timeout.connect(self.apply_filters)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.document_actions import DocumentDialog, kind_label, produce_document
-from pzmdo.gui.widgets import read_only_table
+from pzmdo.gui.widgets import chain_focus, read_only_table
 from pzmdo.services.documents import DocumentRecord, document_history
 from pzmdo.services.meetings import MeetingInfo, list_meetings
 
@@ -48,8 +48,7 @@ class ReportsPage(QWidget):
         order += [self.meeting]
         order += [self.meeting_buttons[k] for k in MEETING_KINDS]
         order += [self.table]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_focus(order)
         gctx.changed.connect(self._changed)
         self.refresh()
 

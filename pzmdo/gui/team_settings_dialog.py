@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pzmdo.domain.meetings import TeamKind
+from pzmdo.domain.meetings import TeamKind, default_cadence_weeks
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.widgets import add_labelled_rows
@@ -160,7 +160,7 @@ class TeamSettingsDialog(SaveDialog):
         if self._loading:
             return
         kind = TeamKind(self.kind.currentData())
-        self.cadence.setValue(6 if kind is TeamKind.PATZ else 4)
+        self.cadence.setValue(default_cadence_weeks(kind))
 
     def selected_members(self) -> list[tuple[int, bool]]:
         out = []

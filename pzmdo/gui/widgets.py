@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -51,3 +51,9 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def chain_focus(widgets: Sequence[QWidget]) -> None:
+    """Tab moves through ``widgets`` in this order (the reading order of the screen)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

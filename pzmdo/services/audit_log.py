@@ -111,7 +111,7 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone(UTC)
 
 
-def _query(flt: AuditFilter) -> Select[tuple[int]]:
+def _query(flt: AuditFilter) -> Select[int]:
     query = select(AuditEvent.id).order_by(AuditEvent.seq)
     if flt.patient_id is not None:
         query = query.where(AuditEvent.patient_id == flt.patient_id)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import random
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.audit import AuditAction
@@ -64,7 +66,7 @@ DIMENSIONS = {
 }
 
 
-def _persons(s) -> dict[str, list[int]]:  # noqa: ANN001
+def _persons(s: Session) -> dict[str, list[int]]:
     existing = {p.name: p for p in s.scalars(select(Person))}
     for name, discipline, big in EXTRA_PERSONS:
         if name not in existing:
@@ -83,10 +85,10 @@ def _persons(s) -> dict[str, list[int]]:  # noqa: ANN001
     for p in existing.values():
         if p.active and "(fictief)" in p.name:
             by_discipline.setdefault(p.discipline, []).append(p.id)
-    big = [
+    big_ids = [
         p.id for p in existing.values() if p.active and p.big_registered and "(fictief)" in p.name
     ]
-    by_discipline["_big"] = sorted(big)
+    by_discipline["_big"] = sorted(big_ids)
     return by_discipline
 
 
@@ -100,7 +102,7 @@ def _content(
     rng: random.Random, naaste: tuple[str, str], family: str, day: date
 ) -> cp.CarePlanContent:
     goal = rng.choice([o.code for o in cp.GOAL])
-    dims = {
+    dims: dict[str, Any] = {
         key: cp.DimensionPlan(*values, who=rng.choice(["POH", "Huisarts", "Wijkverpleging"]))
         for key, values in DIMENSIONS.items()
         if rng.random() < 0.8

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,7 +28,8 @@ from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
-from pzmdo.store.models import Patient
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.store.models.careplan import CarePlanVersion
 
 SOURCES = {"editor": "editor", "import": "import", "agreement": "afspraak", "demo": "demo"}
@@ -67,13 +69,6 @@ class CarePlanView:
         )
 
 
-def _patient(s: Session, patient_id: int) -> Patient:
-    patient = s.get(Patient, patient_id)
-    if patient is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
-    return patient
-
-
 def _view(row: CarePlanVersion, latest: int) -> CarePlanView:
     return CarePlanView(
         patient_id=row.patient_id,
@@ -100,8 +95,9 @@ def _latest_row(s: Session, patient_id: int) -> CarePlanVersion | None:
 def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
     """The current (latest) version, or None when the patient has no care plan yet."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         row = _latest_row(s, patient_id)
         ctx.record_opened(s, patient_id)
         return _view(row, row.version) if row else None
@@ -109,8 +105,9 @@ def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
 
 def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         row = s.scalars(
             select(CarePlanVersion).where(
                 CarePlanVersion.patient_id == patient_id, CarePlanVersion.version == version
@@ -130,8 +127,9 @@ def get_version(ctx: AppContext, patient_id: int, version: int) -> CarePlanView:
 def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
     """Every version, newest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         rows = s.scalars(
             select(CarePlanVersion)
             .where(CarePlanVersion.patient_id == patient_id)
@@ -153,6 +151,7 @@ def list_versions(ctx: AppContext, patient_id: int) -> list[VersionInfo]:
 def diff_versions(ctx: AppContext, patient_id: int, old: int, new: int) -> list[Change]:
     """What changed between two versions (``old`` may be 0: everything in ``new`` is new)."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     before = get_version(ctx, patient_id, old).content if old else CarePlanContent()
     after = get_version(ctx, patient_id, new).content
     return diff(before, after)
@@ -174,6 +173,7 @@ def save_plan(
     the meantime, the save is refused instead of silently overwriting their changes.
     """
     require(ctx, Action.CAREPLAN_EDIT, Action.CAREPLAN_DIMENSIONS)
+    require_patient_in_scope(ctx, patient_id)
     validate(content)
     note = clean_text(note, "de toelichting bij deze versie", limit=500)
     day = effective_on or date.today()
@@ -218,7 +218,7 @@ def _store(
     source: str,
     expected_version: int | None,
 ) -> int:
-    _patient(s, patient_id)
+    load_patient(s, patient_id)
     latest = _latest_row(s, patient_id)
     current = latest.version if latest else 0
     if expected_version is not None and expected_version != current:
@@ -271,6 +271,7 @@ def add_agreement(
     agreements, otherwise to 'overige afspraken'; ``who`` is written after it.
     """
     require(ctx, Action.CAREPLAN_EDIT, Action.CAREPLAN_ADVICE, Action.CAREPLAN_DIMENSIONS)
+    require_patient_in_scope(ctx, patient_id)
     if not dimension and not ctx.user.may(Action.CAREPLAN_ADVICE):
         deny(ctx, Action.CAREPLAN_ADVICE)
     with ctx.unit() as s:
@@ -310,7 +311,8 @@ def _add_agreements(
     if key:
         dim = content.dimension(key)
         joined = f"{dim.agreements}\n{added}" if dim.agreements else added
-        content = dataclasses.replace(content, **{key: dataclasses.replace(dim, agreements=joined)})
+        changes: dict[str, Any] = {key: dataclasses.replace(dim, agreements=joined)}
+        content = dataclasses.replace(content, **changes)
     else:
         joined = f"{content.other_agreements}\n{added}" if content.other_agreements else added
         content = dataclasses.replace(content, other_agreements=joined)
@@ -319,7 +321,7 @@ def _add_agreements(
     return _store(s, ctx, patient_id, content, date.today(), note, "agreement", None)
 
 
-def plan_as_json(view: CarePlanView) -> dict:
+def plan_as_json(view: CarePlanView) -> dict[str, Any]:
     """For ``pzmdo careplan show --json``."""
     from pzmdo.domain.careplan import flatten
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -17,7 +18,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Patient, Person
 
-TEAMS = [
+TEAMS: list[dict[str, Any]] = [
     {
         "name": "STOP Zuidwest-Drenthe (fictief)",
         "team_type": "stop",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Sex
@@ -82,13 +83,25 @@ BATCH = 5_000
 
 
 def add_demo_patients(
-    ctx: AppContext, count: int = 40, seed: int = 1, areas: tuple[str, ...] | None = None
+    ctx: AppContext,
+    count: int = 40,
+    seed: int = 1,
+    areas: tuple[str, ...] | None = None,
+    *,
+    region: bool = False,
 ) -> DemoResult:
     """Add ``count`` fictional patients in one transaction (bulk inserts), then each feature
-    area's demo data (``areas``: a subset of ALL_AREAS; default all)."""
+    area's demo data (``areas``: a subset of ALL_AREAS; default all). With ``region`` the
+    register becomes a region first (practices, kernteams, a PaTz group; practices_demo)
+    and the patients are spread over its practices."""
     ctx = demo_context(ctx)
     from sqlalchemy import func, insert
 
+    spread: tuple[int, ...] = ()
+    if region:
+        from pzmdo.services.practices_demo import ensure_region  # it builds on this module
+
+        spread = ensure_region(ctx).practice_ids
     rng = random.Random(seed)
     male, female, families = _name_pools(seed)
     team = ensure_demo_team(ctx)
@@ -98,14 +111,14 @@ def add_demo_patients(
         practice_id = s.scalars(select(Practice.id)).first()
         start = s.scalar(select(func.count()).select_from(Patient)) or 0
         last_id = s.scalar(select(func.max(Patient.id))) or 0
-        rows: list[dict] = []
+        rows: list[dict[str, Any]] = []
         for i in range(count):
             sex = rng.choice([Sex.MAN, Sex.VROUW])
             given = rng.choice(male if sex is Sex.MAN else female)
             prefix, family = _split_prefix(rng.choice(families))
             rows.append(
                 {
-                    "practice_id": practice_id,
+                    "practice_id": spread[i % len(spread)] if spread else practice_id,
                     "given_name": given,
                     "name_prefix": prefix,
                     "family_name": family,
@@ -120,10 +133,10 @@ def add_demo_patients(
                 }
             )
             if len(rows) >= BATCH:
-                s.connection().execute(insert(Patient.__table__), rows)
+                s.connection().execute(insert(cast(Table, Patient.__table__)), rows)
                 rows = []
         if rows:
-            s.connection().execute(insert(Patient.__table__), rows)
+            s.connection().execute(insert(cast(Table, Patient.__table__)), rows)
         from pzmdo.services.register import index_new_patients
 
         index_new_patients(s, last_id)

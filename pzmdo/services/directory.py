@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,11 +16,12 @@ from pzmdo.domain.careteam import (
     validate_big,
 )
 from pzmdo.domain.enums import Discipline
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
+from pzmdo.services.lookup import load_person
 from pzmdo.store.models import Person
 from pzmdo.store.models.careteam import TeamMembership
 
@@ -99,13 +101,11 @@ def list_persons(
 def get_person(ctx: AppContext, person_id: int) -> PersonInfo:
     require(ctx, Action.VIEW_DIRECTORY)
     with ctx.read() as s:
-        person = s.get(Person, person_id)
-        if person is None:
-            raise NotFoundError(f"Zorgverlener {person_id} bestaat niet (meer) in de lijst.")
+        person = load_person(s, person_id)
         return info_of(person)
 
 
-def _checked(data: PersonInput) -> dict:
+def _checked(data: PersonInput) -> dict[str, Any]:
     name = clean_line(data.name, "de naam", required=True, limit=200)
     discipline = parse_discipline(data.discipline)
     phone = clean_line(data.phone, "het telefoonnummer", limit=40)
@@ -145,9 +145,7 @@ def update_person(ctx: AppContext, person_id: int, data: PersonInput) -> PersonI
     if person_id == ctx.user.person_id:
         _refuse_own_big_change(ctx, person_id, values)
     with ctx.unit() as s:
-        person = s.get(Person, person_id)
-        if person is None:
-            raise NotFoundError(f"Zorgverlener {person_id} bestaat niet (meer) in de lijst.")
+        person = load_person(s, person_id)
         if person.big_registered and not values["big_registered"]:
             count = _current_central_count(s, person_id)
             if count:
@@ -160,7 +158,11 @@ def update_person(ctx: AppContext, person_id: int, data: PersonInput) -> PersonI
         for key, value in values.items():
             setattr(person, key, value)
         ctx.audit(
-            s, AuditAction.PERSON_UPDATE, entity="person", entity_id=person_id, detail={"velden": changed}
+            s,
+            AuditAction.PERSON_UPDATE,
+            entity="person",
+            entity_id=person_id,
+            detail={"velden": changed},
         )
         info = info_of(person)
     ctx.changes.publish("person", person_id)
@@ -186,9 +188,7 @@ def set_active(ctx: AppContext, person_id: int, active: bool) -> PersonInfo:
     """Deactivate (or reactivate) a person; people are never deleted (history refers to them)."""
     require(ctx, Action.DIRECTORY)
     with ctx.unit() as s:
-        person = s.get(Person, person_id)
-        if person is None:
-            raise NotFoundError(f"Zorgverlener {person_id} bestaat niet (meer) in de lijst.")
+        person = load_person(s, person_id)
         if not active:
             count = _current_central_count(s, person_id)
             if count:

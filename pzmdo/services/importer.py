@@ -38,13 +38,15 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import fold, search_key
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.register import (
     PatientInput,
     index_new_patients,
     urgency_levels_for,
     validate_patient_input,
 )
-from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.services.scope import require_practice_in_scope
+from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import Death, Marking, StatusEvent, UrgencyChange
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -129,6 +131,7 @@ class ImportPlan:
     rejected: tuple[RejectedRow, ...]
     existing: tuple[int, ...]  # row numbers already in the register (skipped)
     warnings: tuple[str, ...] = ()
+    practice_id: int | None = None  # the practice the rows join (None: the user's only one)
 
     def report(self) -> list[str]:
         """The validation report, in Dutch, one line each."""
@@ -363,14 +366,19 @@ def check_mapping(table: SourceTable, mapping: dict[str, str]) -> dict[str, int]
 
 def _status_of(text: str) -> PatientStatus:
     try:
-        return PatientStatus.from_text(text)  # type: ignore[return-value]
+        return PatientStatus.from_text(text)
     except ValueError:
         choices = ", ".join(s.value for s in PatientStatus)
         raise ValidationError(f"onbekende status '{text}'; kies uit {choices}.") from None
 
 
-def _keys(p: PatientInput) -> list[tuple]:
-    keys: list[tuple] = []
+#: How an imported row is matched to a patient: ("bsn", bsn), ("his", number, birth date)
+#: or ("name", search name, birth date).
+MatchKey = tuple[object, ...]
+
+
+def _keys(p: PatientInput) -> list[MatchKey]:
+    keys: list[MatchKey] = []
     if p.bsn:
         keys.append(("bsn", p.bsn))
     if p.his_number:
@@ -379,16 +387,21 @@ def _keys(p: PatientInput) -> list[tuple]:
     return keys
 
 
-def _match_key(p: PatientInput) -> tuple:
+def _match_key(p: PatientInput) -> MatchKey:
     """BSN, else HIS number + birth date, else name + birth date."""
     return _keys(p)[0]
 
 
 def plan_import(
-    ctx: AppContext, table: SourceTable, mapping: dict[str, str] | None = None
+    ctx: AppContext,
+    table: SourceTable,
+    mapping: dict[str, str] | None = None,
+    *,
+    practice_id: int | None = None,
 ) -> ImportPlan:
-    """Validate every row; store nothing."""
+    """Validate every row; store nothing. The rows will join ``practice_id``."""
     require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, practice_id)
     mapping = mapping if mapping is not None else suggest_mapping(table.columns)
     index = check_mapping(table, mapping)
     today = date.today()
@@ -400,21 +413,21 @@ def plan_import(
                 select(Person.id, Person.name).where(Person.discipline == Discipline.HUISARTS.value)
             )
         }
-        existing: set[tuple] = set()
-        for bsn, his, birth, name in s.execute(
+        existing: set[MatchKey] = set()
+        for bsn, his, born, name in s.execute(
             select(Patient.bsn, Patient.his_number, Patient.birth_date, Patient.search_name)
         ):
             if bsn:
                 existing.add(("bsn", bsn))
             if his:
-                existing.add(("his", his, birth))
-            existing.add(("name", name, birth))
+                existing.add(("his", his, born))
+            existing.add(("name", name, born))
 
     planned: list[PlannedRow] = []
     rejected: list[RejectedRow] = []
     already: list[int] = []
     warnings: list[str] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[MatchKey, int] = {}
     for number, values in zip(table.row_numbers, table.rows, strict=True):
 
         def get(key: str, values: tuple[str, ...] = values) -> str:
@@ -498,7 +511,9 @@ def plan_import(
             continue
         seen[key] = number
         planned.append(PlannedRow(number, patient, status.value, marked_on, died_on, urgency))
-    return ImportPlan(tuple(planned), tuple(rejected), tuple(already), tuple(warnings))
+    return ImportPlan(
+        tuple(planned), tuple(rejected), tuple(already), tuple(warnings), practice_id
+    )
 
 
 def _sentence(text: str) -> str:
@@ -515,12 +530,13 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     Rows that meanwhile exist (matched again inside the transaction) are skipped.
     """
     require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, plan.practice_id)
     from sqlalchemy import func
 
     added: list[int] = []
     skipped = len(plan.existing)
     with ctx.unit() as s:
-        practice_id = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+        practice_id = practice_for_new_patient(s, ctx, plan.practice_id)
         last_id = s.scalar(select(func.max(Patient.id))) or 0
         bsns = {r.patient.bsn for r in plan.rows if r.patient.bsn}
         taken = set()
@@ -628,8 +644,9 @@ def import_file(
     mapping: dict[str, str] | None = None,
     *,
     dry_run: bool = False,
+    practice_id: int | None = None,
 ) -> tuple[ImportPlan, ImportResult | None]:
-    """Read, plan and (unless ``dry_run``) store. For the CLI."""
+    """Read, plan and (unless ``dry_run``) store into ``practice_id``. For the CLI."""
     require(ctx, Action.IMPORT)
     path = Path(path)
     try:
@@ -639,7 +656,7 @@ def import_file(
     except OSError:
         raise ValidationError(f"Het bestand {path} kan niet worden gelezen.") from None
     table = read_table(data, path.name)
-    plan = plan_import(ctx, table, mapping)
+    plan = plan_import(ctx, table, mapping, practice_id=practice_id)
     if dry_run:
         return plan, None
     return plan, apply_import(ctx, plan)

@@ -13,7 +13,7 @@ Entry point for benchmarks: ``compute(ctx, start, end)`` (all figures, one perio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -52,6 +52,8 @@ from pzmdo.domain.permissions import Action
 from pzmdo.services.consultations import _threshold_in
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.scope import practice_clause, scope_of
+from pzmdo.services.teams import team_practice_ids
 from pzmdo.store.models import Patient, Practice
 from pzmdo.store.models.careplan import CarePlanVersion
 from pzmdo.store.models.careteam import PzpConversation, TeamMembership, VptzEvent
@@ -78,9 +80,13 @@ class Scope:
 def _scope(s: Session, ctx: AppContext, practice_id: int | None, team_id: int | None) -> Scope:
     if practice_id is not None and team_id is not None:
         raise ValidationError("Kies een praktijk óf een team, niet allebei.")
-    # The practices this user may see. Issue 14 brings services/scope.py; until then every
-    # user sees every practice. Swap this one line for its function.
-    visible = tuple(s.scalars(select(Practice.id).order_by(Practice.id)))
+    # The practices this user may see (need to know, services/scope.py).
+    seen = scope_of(s, ctx)
+    visible = tuple(
+        s.scalars(
+            select(Practice.id).where(practice_clause(seen, Practice.id)).order_by(Practice.id)
+        )
+    )
     if practice_id is not None:
         practice = s.get(Practice, practice_id)
         if practice is None or practice_id not in visible:
@@ -91,12 +97,12 @@ def _scope(s: Session, ctx: AppContext, practice_id: int | None, team_id: int | 
         return Scope(practice.name, (practice_id,))
     if team_id is not None:
         team = s.get(MeetingTeam, team_id)
-        if team is None:
+        if team is None or not seen.sees_team(team_id):
             raise NotFoundError(
                 f"Team {team_id} bestaat niet. Kies een team uit de lijst (pzmdo meeting teams)."
             )
-        # A team's practices come with issue 14; until then a team covers every practice.
-        return Scope(team.name, _unless_all(s, visible), team_id)
+        mine = tuple(p for p in team_practice_ids(s, team_id) if p in visible)
+        return Scope(team.name, mine, team_id)
     return Scope("Alle praktijken", _unless_all(s, visible))
 
 
@@ -580,7 +586,3 @@ def trend(
     with ctx.read() as s:
         scope = _scope(s, ctx, practice_id, team_id)
         return [_compute(s, ctx, p, scope) for p in periods]
-
-
-def figure_measures(report: KpiReport, figure: str) -> Sequence[Measure]:
-    return [m for m in report.measures if m.figure == figure]

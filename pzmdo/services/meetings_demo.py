@@ -12,6 +12,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from pzmdo.domain.enums import Discipline
+from pzmdo.domain.meetings import DEFAULT_REVIEW_INTERVAL_WEEKS, TeamKind, default_cadence_weeks
 from pzmdo.services import meetings as m
 from pzmdo.services.context import AppContext
 from pzmdo.services.demo import ensure_demo_team
@@ -66,8 +67,8 @@ def add_demo(ctx: AppContext, seed: int = 1) -> None:
         ctx,
         name="Kernteam Gezondheidscentrum Voorbeeld (fictief)",
         kind="kernteam",
-        cadence_weeks=4,
-        review_interval_weeks=8,
+        cadence_weeks=default_cadence_weeks(TeamKind.KERNTEAM),
+        review_interval_weeks=DEFAULT_REVIEW_INTERVAL_WEEKS,
         minutes_per_patient=8,
         default_place="Vergaderruimte gezondheidscentrum (fictief)",
         default_time=time(12, 30),

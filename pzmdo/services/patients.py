@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from pzmdo.domain.enums import PatientStatus
-from pzmdo.domain.errors import NotFoundError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.store.models import Patient
 
 
@@ -46,9 +47,8 @@ def header_of(p: Patient, today: date | None = None) -> PatientHeader:
 def open_patient_record(ctx: AppContext, patient_id: int) -> PatientHeader:
     """The patient's header; records in the audit trail that this user opened the record."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        patient = s.get(Patient, patient_id)
-        if patient is None:
-            raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        patient = load_patient(s, patient_id)
         ctx.record_opened(s, patient_id, new_view=True)
         return header_of(patient)

@@ -11,16 +11,18 @@ Everything is written with bulk statements, so 100,000 patients take seconds.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, PatientStatus
 from pzmdo.domain.register import (
     DEATH_FOLLOW_UPS,
+    MARKED_STATUSES,
     SURPRISE_QUESTION_VERSION,
     DeteriorationIndicator,
     PlaceOfDeath,
@@ -31,6 +33,7 @@ from pzmdo.domain.register import (
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import demo_context
 from pzmdo.store.models import Patient, Person
+from pzmdo.store.models.base import Base
 from pzmdo.store.models.register import (
     Death,
     FollowUpTask,
@@ -64,9 +67,10 @@ HOSPITALS = (
     "Medisch Centrum Veenstad (fictief)",
 )
 BATCH = 5_000
+T = TypeVar("T")
 
 
-def _pick(rng: random.Random, shares: tuple) -> object:
+def _pick(rng: random.Random, shares: Sequence[tuple[T, float]]) -> T:
     x = rng.random()
     for value, share in shares:
         x -= share
@@ -75,11 +79,11 @@ def _pick(rng: random.Random, shares: tuple) -> object:
     return shares[-1][0]
 
 
-def _flush(s: Session, model: type, rows: list[dict]) -> None:
+def _flush(s: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     """Core executemany (the ORM bulk path would emit one INSERT per row here)."""
     conn = s.connection()
     for start in range(0, len(rows), BATCH):
-        conn.execute(insert(model.__table__), rows[start : start + BATCH])  # type: ignore[attr-defined]
+        conn.execute(insert(cast(Table, model.__table__)), rows[start : start + BATCH])
 
 
 def add_demo(ctx: AppContext, seed: int) -> None:
@@ -100,15 +104,15 @@ def add_demo(ctx: AppContext, seed: int) -> None:
             s.scalars(select(Person.id).where(Person.discipline == Discipline.HUISARTS.value))
         )
         user_id, login = ctx.user.id, ctx.user.login
-        ev: list[dict] = []
-        marks: list[dict] = []
-        sigs: list[dict] = []
-        urg: list[dict] = []
-        hosp: list[dict] = []
-        sterf: list[dict] = []
-        deaths: list[dict] = []
-        tasks: list[dict] = []
-        updates: list[dict] = []
+        ev: list[dict[str, Any]] = []
+        marks: list[dict[str, Any]] = []
+        sigs: list[dict[str, Any]] = []
+        urg: list[dict[str, Any]] = []
+        hosp: list[dict[str, Any]] = []
+        sterf: list[dict[str, Any]] = []
+        deaths: list[dict[str, Any]] = []
+        tasks: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
         indicators = [i.value for i in DeteriorationIndicator]
         for pid, birth, gp_id in patients:
             status = _pick(rng, STATUS_SHARES)
@@ -131,7 +135,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                 frm: str | None,
                 why: str,
                 pid: int = pid,
-                row: dict = row,
+                row: dict[str, Any] = row,
             ) -> None:
                 ev.append(
                     {
@@ -199,7 +203,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
                         "by_user_id": user_id,
                     }
                 )
-            if status in (PatientStatus.GEMARKEERD, PatientStatus.STERVENSFASE):
+            if status in MARKED_STATUSES:
                 code = str(_pick(rng, URGENCY_SHARES))
                 since = marked_on + timedelta(days=rng.randint(0, max(0, (today - marked_on).days)))
                 row["urgency"], row["urgency_since"] = code, since
@@ -272,7 +276,7 @@ def add_demo(ctx: AppContext, seed: int) -> None:
             (FollowUpTask, tasks),
         ):
             _flush(s, model, rows)
-        table = Patient.__table__
+        table = cast(Table, Patient.__table__)
         stmt = (
             update(table)
             .where(table.c.id == bindparam("pid"))
@@ -287,8 +291,8 @@ def add_demo(ctx: AppContext, seed: int) -> None:
         conn = s.connection()
         for row in updates:
             row["pid"] = row.pop("id")
-        for start in range(0, len(updates), BATCH):
-            conn.execute(stmt, updates[start : start + BATCH])
+        for first_row in range(0, len(updates), BATCH):
+            conn.execute(stmt, updates[first_row : first_row + BATCH])
         ctx.audit(s, AuditAction.DEMO_REGISTER, detail={"patienten": len(patients)})
     ctx.changes.publish("patient")
 

@@ -38,6 +38,7 @@ from pzmdo.store.keys import (
 )
 from pzmdo.store.models import AppUser, AppUserRole, Person, Practice
 from pzmdo.store.models.keys import KeyState
+from pzmdo.store.models.practices import UserPractice
 from pzmdo.store.paths import backup_dir, default_db_path, keyslot_path
 
 MIN_PASSWORD_LENGTH = 8
@@ -104,7 +105,8 @@ def init_database(
         db = Database.open_file(path, data_key, create=True, lock=lock)
         migrate.upgrade(db)
         with KeySlotFile.update(path, otherwise=slots) as slots, db.transaction() as s:
-            s.add(Practice(name=practice_name.strip()))
+            practice = Practice(name=practice_name.strip())
+            s.add(practice)
             discipline = Discipline.HUISARTS if Role.HUISARTS in also_roles else Discipline.COORDINATOR
             person = Person(name=admin_name.strip(), discipline=discipline.value)
             s.add(person)
@@ -114,6 +116,7 @@ def init_database(
             user.role_rows = [AppUserRole(role=r) for r in sorted(roles)]
             s.add(user)
             s.flush()
+            s.add(UserPractice(user_id=user.id, practice_id=practice.id))
             s.add(KeyState(id=1, db_id=slots.db_id, epoch=0, adopt_open=False))
             sealed = {0: seal(data_key, public, slots.db_id, login, 0)}
             custody.register_key(

@@ -14,8 +14,10 @@ from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action, roles_text
 from pzmdo.domain.text import clean_line
 from pzmdo.services import custody
+from pzmdo.services.attachments import attach_new_user
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
+from pzmdo.services.lookup import load_person
 from pzmdo.services.unlock import validate_login, validate_new_password
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser, AppUserRole, Person
@@ -54,7 +56,7 @@ def _info(u: AppUser) -> UserInfo:
 
 def parse_role(text: str) -> Role:
     try:
-        return Role.from_text(text)  # type: ignore[return-value]
+        return Role.from_text(text)
     except ValueError:
         choices = ", ".join(r.value for r in Role)
         raise ValidationError(f"Onbekende rol '{text}'. Kies uit: {choices}.") from None
@@ -104,14 +106,13 @@ def add_user(
             s.add(person)
             s.flush()
         else:
-            person = s.get(Person, person_id)
-            if person is None:
-                raise NotFoundError(f"Zorgverlener {person_id} bestaat niet.")
+            person = load_person(s, person_id)
         codes = sorted({role.value, *(r.value for r in also_roles)})
         user = AppUser(login=login, person_id=person.id)
         user.role_rows = [AppUserRole(role=c) for c in codes]
         s.add(user)
         s.flush()
+        attach_new_user(s, user.id)
         custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(
             s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}

@@ -29,8 +29,9 @@ def run(env, bench: Bench) -> None:  # noqa: ANN001
     ctx = env.ctx
     meeting_id = first_kernteam_meeting(ctx)
     conn = _connect(env.db, ctx.db.data_key)
-    # The region's first kernteam is its first two practices (tests/benchmarks/region.py).
-    practices = [r[0] for r in conn.execute("SELECT id FROM practice ORDER BY id LIMIT 2")]
+    practices = [r[0] for r in conn.execute(
+        "SELECT practice_id FROM meeting_team_practice JOIN meeting ON meeting.team_id = "
+        "meeting_team_practice.team_id WHERE meeting.id = ?", (meeting_id,))]  # fmt: skip
     marks = ",".join("?" * len(practices))
 
     def raw() -> list:

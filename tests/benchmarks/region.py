@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tests.benchmarks.region_builder import PATIENTS_PER_PRACTICE, Builder
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 LOGIN, PASSWORD = "bench", "bench-wachtwoord"
 GP_LOGIN = "huisarts1"  # attached to the first practice only
 MAX_AGE_DAYS = 7  # "today"-relative data (the planned meetings) goes stale after a week
@@ -142,6 +142,9 @@ def build(
             password=PASSWORD,
             person_id=builder.gps[builder.practices[0]][0],
         )
+        from pzmdo.services import attachments
+
+        attachments.attach_user(ctx, GP_LOGIN, practice_ids=[builder.practices[0]])
     finally:
         ctx.close()
     return Region(

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, PatientStatus, Sex
@@ -45,6 +45,7 @@ from pzmdo.store.models.meetings import (
     MeetingTeam,
     MeetingTeamMember,
 )
+from pzmdo.store.models.practices import MeetingTeamPractice
 from pzmdo.store.models.register import (
     Death,
     FollowUpTask,
@@ -173,7 +174,8 @@ class Builder:
         with self.ctx.unit() as s:
             conn = s.connection()
             for model in _MODELS:
-                self.ids[model] = conn.execute(select(func.max(model.id))).scalar() or 0
+                if hasattr(model, "id"):
+                    self.ids[model] = conn.execute(select(func.max(model.id))).scalar() or 0
             self._practices_and_people(s)
             lives = self._patients()
             region_history.add_register(self, lives)
@@ -195,12 +197,14 @@ class Builder:
     def _practices_and_people(self, s: Any) -> None:
         rng = self.rng
         first = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+        details = {"hap_name": "Huisartsenpost Regio Voorbeeld (fictief)",
+                   "hap_phone": "0900-0000000", "phone": "0592-000000"}  # fmt: skip
+        s.execute(update(Practice).where(Practice.id == first).values(city="Veenstad", **details))
         self.practices = [first]
         for n in range(2, self.practice_count + 1):
             town = TOWNS[(n - 1) % len(TOWNS)]
-            self.practices.append(
-                self._add(Practice, name=f"Huisartsenpraktijk {town} {n} (fictief)")
-            )
+            name = f"Huisartsenpraktijk {town} {n} (fictief)"
+            self.practices.append(self._add(Practice, name=name, city=town, active=True, **details))
         male, female, families = _name_pools(self.seed)
         self.names = (male, female, families)
 
@@ -329,8 +333,14 @@ class Builder:
         people = [p for pr in practices for p in (*self.gps[pr], self.pohs[pr])] + nurses
         people += [pharmacist] if pharmacist else []
         people += self.rng.sample(self.specialists, 1) + self.rng.sample(self.others, 1)
+        roles = {people[0]: "voorzitter", people[3 % len(people)]: "notulist"}
         for p in people:
-            self._add(MeetingTeamMember, team_id=tid, person_id=p, default_attendee=p != pharmacist)
+            self._add(MeetingTeamMember, team_id=tid, person_id=p, role=roles.get(p, "lid"),
+                      default_attendee=p != pharmacist)  # fmt: skip
+        for practice in practices:  # whose patients the team discusses (no id column)
+            self.rows.setdefault(MeetingTeamPractice, []).append(
+                {"team_id": tid, "practice_id": practice}
+            )
         self._audit(
             self.today - timedelta(days=YEARS * 366),
             AuditAction.MEETING_TEAM_SAVED,
@@ -469,4 +479,5 @@ _MODELS: tuple[Any, ...] = (
     MeetingAction,
     MeetingAttendance,
     MeetingNomination,
+    MeetingTeamPractice,
 )

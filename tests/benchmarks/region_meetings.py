@@ -59,6 +59,7 @@ def add_meetings(b: Builder, lives: list[Life]) -> None:
                 patient_id=life.pid,
                 nominated_by_person_id=people[3 % len(people)],
                 note="Zorgen van de wijkverpleging over de thuissituatie (fictief)",
+                team_id=team["id"],
                 nominated_on=today,
                 created_at=b._at(today),
             )

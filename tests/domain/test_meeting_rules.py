@@ -1,6 +1,6 @@
 """Meeting lifecycle, checklist, attendance triad (source 003 L597), cadence."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -21,6 +21,7 @@ from pzmdo.domain.meetings import (
     triad_check,
     validate_action,
     validate_cadence,
+    validate_meeting_date,
 )
 
 S = MeetingStatus
@@ -102,3 +103,13 @@ def test_action_validation():
         validate_action("  ", None, today)
     with pytest.raises(ValidationError, match="in het verleden"):
         validate_action("Bellen", date(2026, 11, 1), today)
+
+
+def test_meeting_date_at_most_two_years_ahead_and_one_year_back():
+    today = date(2026, 11, 25)
+    validate_meeting_date(today + timedelta(days=2 * 366), today)  # the last day allowed
+    with pytest.raises(ValidationError, match="meer dan twee jaar vooruit"):
+        validate_meeting_date(today + timedelta(days=2 * 366 + 1), today)
+    validate_meeting_date(today - timedelta(days=366), today)
+    with pytest.raises(ValidationError, match="meer dan een jaar terug"):
+        validate_meeting_date(today - timedelta(days=367), today)

@@ -89,7 +89,8 @@ def test_coordinator_enters_denominators_but_sees_no_patients(qtbot, ctx):  # no
         coordinator.user.id, coordinator.user.login, coordinator.user.name,
         frozenset({Role.COORDINATOR.value}), coordinator.user.person_id,
     )  # fmt: skip
-    _w2, only_coordinator, gctx2 = _open(qtbot, coordinator)
+    w2, only_coordinator, gctx2 = _open(qtbot, coordinator)
+    assert w2.width() <= 1280  # every button of the coordinator fits the screen
     assert only_coordinator.denominator_button.isVisible()
     assert not only_coordinator.numerator_button.isVisible()
     only_coordinator.open_denominators()

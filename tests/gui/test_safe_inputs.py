@@ -156,3 +156,31 @@ def test_no_qdateedit_left_in_the_gui():
         or "QDateTimeEdit" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_care_date_fields_say_which_date_is_wrong(qtbot, gctx, ctx):
+    """The care plan, care team and PZP-conversation dates are DateInputs whose own Dutch
+    error names the date ("De datum van de meting ..."): one parser, no second text path."""
+    from pzmdo.gui.careteam_tab import CareTeamTab
+    from pzmdo.gui.conversations_tab import ConversationsTab
+
+    pid = new_patient(ctx)
+    plan = CarePlanTab(gctx, pid)
+    team = CareTeamTab(gctx, pid)
+    talks = ConversationsTab(gctx, pid)
+    for widget in (plan, team, talks):
+        qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: plan.loaded and team.loads and talks.loads, timeout=20_000)
+    dialogs = [team.open_central_dialog(), team.open_role_dialog(), team.open_vptz_dialog()]
+    fields = [f for w in (plan, talks, *dialogs) for f in w.findChildren(DateInput)]
+    assert len(fields) >= 8  # 'actueel per', filled in, six limits, conversation, dialogs
+    for field in fields:
+        field.setText("31-02-2027")
+        with pytest.raises(ValidationError, match=r"^De datum van .+ bestaat niet"):
+            field.value()
+    plan.effective.clear()
+    with pytest.raises(ValidationError, match="^De datum van 'actueel per' is niet ingevuld"):
+        plan.effective.required_value()
+    for dialog in dialogs:
+        dialog.close()
+    idle(qtbot, gctx)

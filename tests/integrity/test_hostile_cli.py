@@ -195,6 +195,8 @@ def _cases() -> list[Case]:
         Case("users roles 100k login", ["users", "roles", LONG, "huisarts"]),
         Case("reset-password control character", ["reset-password", "be\x01heer"]),
         Case("rotate on read-only folder", ["rotate"], mount="readonly", says="alleen-lezen"),
+        Case("team practices 100k practice", ["team", "practices", "1", LONG], says="praktijk"),
+        Case("team add unknown practice", ["team", "add", "T (fictief)", "--practice", "999"]),
     ]
     return cases
 
@@ -368,7 +370,9 @@ def test_hostile_arguments_one_dutch_line_nothing_changed(case, outcomes, prepar
 
 def test_every_command_is_in_the_table():
     covered = {c.args[0] if c.args[0] not in ("users", "acp", "careplan", "meeting", "consult",
-               "report", "patient") else " ".join(c.args[:2]) for c in CASES}  # fmt: skip
+               "report", "patient", "practice", "team") else " ".join(c.args[:2])
+               for c in CASES}  # fmt: skip
     missing = set(_commands()) - covered - {"init", "users add", "users deactivate",
-                                           "consult threshold", "consult teams", "meeting list"}  # fmt: skip
+                                           "consult threshold", "consult teams", "meeting list",
+                                           "practice list", "team list"}  # fmt: skip
     assert not missing

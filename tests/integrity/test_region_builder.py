@@ -39,7 +39,9 @@ PATIENTS, PRACTICES = 600, 6
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> region.Region:
-    return region.build(tmp_path_factory.mktemp("region") / "region.db", PATIENTS, practices=PRACTICES)
+    return region.build(
+        tmp_path_factory.mktemp("region") / "region.db", PATIENTS, practices=PRACTICES
+    )
 
 
 @pytest.fixture
@@ -123,3 +125,26 @@ def test_services_open_the_data(rctx: AppContext, tmp_path: Path) -> None:
     with pdfplumber.open(pdf) as doc:
         assert "fictief" in "".join(page.extract_text() or "" for page in doc.pages)
     documents.produce(rctx, "minutes", tmp_path / "minutes.pdf", meeting_id=closed[-1].id)
+
+
+def test_teams_and_the_gp_of_one_practice(rctx: AppContext) -> None:
+    """Every team discusses its practices' patients; the GP user sees one practice."""
+    from pzmdo.store.models.practices import MeetingTeamPractice
+
+    with rctx.read() as s:
+        teams = s.execute(
+            select(MeetingTeamPractice.team_id, MeetingTeamPractice.practice_id)
+        ).all()
+        first = s.scalar(select(func.min(Patient.practice_id)))
+    assert {p for _, p in teams} == set(range(1, PRACTICES + 1))
+    gp = unlock.unlock_with_password(rctx.db.path, region.GP_LOGIN, region.PASSWORD)
+    try:
+        ids = register.register_ids(gp, RegisterQuery(status=None))
+        with gp.read() as s:
+            seen = set(s.scalars(select(Patient.practice_id).where(Patient.id.in_(ids))))
+        assert seen == {first} and 0 < len(ids) < PATIENTS
+        everyone = [h.id for h in register.search_patients(rctx, "a")]
+        mine = [h.id for h in register.search_patients(gp, "a")]
+        assert mine and set(mine) <= set(ids) and mine != everyone
+    finally:
+        gp.close()

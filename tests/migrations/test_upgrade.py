@@ -65,6 +65,7 @@ def test_release_0_1_0_database_upgrades_keeping_every_record(tmp_path):
             before = _tables(original)
             assert _tables(saved) == before
             after = _tables(ctx.db)
+            attached = _attachments(ctx.db)
         finally:
             original.close()
             saved.close()
@@ -86,6 +87,29 @@ def test_release_0_1_0_database_upgrades_keeping_every_record(tmp_path):
     # 0008: a user's single role moved into app_user_role (a user may hold several).
     moved = {(r["id"], r["role"]) for r in before["app_user"][1]}
     assert moved <= {(r["user_id"], r["role"]) for r in after["app_user_role"][1]}
+    # 0009: the register keeps its practice and team; every patient has the practice, the
+    # team covers it and every user is attached to both (nobody loses sight of anything).
+    users, practices, teams = (before[t][0] for t in ("app_user", "practice", "meeting_team"))
+    assert users and practices == 1 and teams == 1
+    assert attached == {
+        "patients without a practice": 0,
+        "meetings without a team": 0,
+        "team practices": teams * practices,
+        "user practices": users * practices,
+        "user teams": users * teams,
+    }
+
+
+def _attachments(db: Database) -> dict[str, int]:
+    queries = {
+        "patients without a practice": "SELECT count(*) FROM patient WHERE practice_id IS NULL",
+        "meetings without a team": "SELECT count(*) FROM meeting WHERE team_id IS NULL",
+        "team practices": "SELECT count(*) FROM meeting_team_practice",
+        "user practices": "SELECT count(*) FROM user_practice",
+        "user teams": "SELECT count(*) FROM user_team",
+    }
+    with db.engine.connect() as conn:
+        return {k: conn.execute(text(q)).scalar_one() for k, q in queries.items()}
 
 
 def test_database_from_a_newer_pzmdo_is_refused_untouched(ctx, db_path):

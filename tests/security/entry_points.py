@@ -13,12 +13,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from pzmdo.domain.careplan import CarePlanContent
 from pzmdo.domain.careteam import TeamRole
 from pzmdo.domain.enums import Role
 from pzmdo.domain.permissions import Action
 from pzmdo.services import (
     acp_fhir,
+    attachments,
     audit_log,
     backup,
     care_demo,
@@ -37,19 +40,24 @@ from pzmdo.services import (
     meetings,
     meetings_demo,
     patients,
+    practices,
+    practices_demo,
     register,
     register_demo,
+    scope,
     settings,
+    teams,
     unlock,
     users,
 )
 from pzmdo.services.context import AppContext
+from pzmdo.store.models import Patient
 
 MODULES = (
-    acp_fhir, audit_log, backup, care_demo, careplan, careteam, consultations,
+    acp_fhir, attachments, audit_log, backup, care_demo, careplan, careteam, consultations,
     consultations_demo, custody, demo, directory, documents, importer, kpi, kpi_detail,
-    kpi_export, meetings, meetings_demo,
-    patients, register, register_demo, settings, unlock, users,
+    kpi_export, meetings, meetings_demo, patients, practices, practices_demo, register,
+    register_demo, scope, settings, teams, unlock, users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
@@ -63,6 +71,15 @@ NOT_ENTRY_POINTS = {
     "custody.give_new_keys",
     "custody.alone",
     "custody.rotate_while_alone",
+    # The scope guards (called right after ``require``) and their refusal.
+    "scope.refuse",
+    "scope.require_patient_in_scope",
+    "scope.require_patients_in_scope",
+    "scope.require_meeting_in_scope",
+    "scope.require_team_in_scope",
+    "scope.require_practice_in_scope",
+    "scope.require_row_in_scope",
+    "scope.require_items_in_scope",
 }
 
 W = dict[str, Any]  # the world: ids of things in the test database, a tmp folder
@@ -104,6 +121,20 @@ ENTRY_POINTS: dict[str, Entry] = {
     "acp_fhir.write_export": e(A.DOCUMENTS)(
         lambda c, w: acp_fhir.write_export(c, w["pid"], w["tmp"] / f"{_unique('acp')}.json")
     ),
+    # attachments (issue 14)
+    "attachments.list_attachments": e(A.ATTACHMENTS)(lambda c, w: attachments.list_attachments(c)),
+    "attachments.user_attachments": e(A.ATTACHMENTS)(
+        lambda c, w: attachments.user_attachments(c, w["spare_login"])
+    ),
+    "attachments.set_attachments": e(A.ATTACHMENTS)(
+        lambda c, w: attachments.set_attachments(c, w["spare_login"], [w["practice"]], [])
+    ),
+    "attachments.attach_user": e(A.ATTACHMENTS)(
+        lambda c, w: attachments.attach_user(c, w["spare_login"], team_ids=[w["mteam"]])
+    ),
+    "attachments.detach_user": e(A.ATTACHMENTS)(
+        lambda c, w: attachments.detach_user(c, w["spare_login"], team_ids=[w["mteam"]])
+    ),
     # audit
     "audit_log.list_audit": e(A.AUDIT_READ)(lambda c, w: audit_log.list_audit(c, limit=5)),
     "audit_log.audit_ids": e(A.AUDIT_READ)(lambda c, w: audit_log.audit_ids(c)),
@@ -129,6 +160,7 @@ ENTRY_POINTS: dict[str, Entry] = {
     "demo.ensure_demo_team": e(A.DEMO)(lambda c, w: demo.ensure_demo_team(c)),
     "demo.add_demo_patients": e(A.DEMO)(lambda c, w: demo.add_demo_patients(c, 1, 3, areas=())),
     "demo.run_area_demos": e(A.DEMO)(lambda c, w: demo.run_area_demos(c, 3, ())),
+    "practices_demo.ensure_region": e(A.DEMO)(lambda c, w: practices_demo.ensure_region(c)),
     # key custody
     "custody.change_own_password": e(A.SESSION)(
         lambda c, w: custody.change_own_password(c, "eigen-wachtwoord-2")
@@ -513,6 +545,48 @@ ENTRY_POINTS: dict[str, Entry] = {
     "register.agenda_candidates": e(A.MEETING_PREPARE)(
         lambda c, w: register.agenda_candidates(c, TODAY - timedelta(days=30), TODAY)
     ),
+    # practices, teams, scope (issue 14)
+    "practices.list_practices": e(A.VIEW_DIRECTORY)(lambda c, w: practices.list_practices(c)),
+    "practices.get_practice": e(A.VIEW_DIRECTORY)(
+        lambda c, w: practices.get_practice(c, w["practice"])
+    ),
+    "practices.find_practice": e(A.VIEW_DIRECTORY)(
+        lambda c, w: practices.find_practice(c, str(w["practice"]))
+    ),
+    "practices.add_practice": e(A.PRACTICES)(
+        lambda c, w: practices.add_practice(c, practices.PracticeInput(_unique("Praktijk ")))
+    ),
+    "practices.update_practice": e(A.PRACTICES)(
+        lambda c, w: practices.update_practice(
+            c, w["practice2"], practices.PracticeInput("Tweede praktijk (fictief)")
+        )
+    ),
+    "practices.move_patient": e(A.PATIENT_EDIT, A.PRACTICES)(
+        lambda c, w: practices.move_patient(c, w["pid_move"], _other_practice(w))
+    ),
+    "practices.practice_moves": e(A.VIEW_RECORD, A.PRACTICES)(
+        lambda c, w: practices.practice_moves(c, w["pid_move"])
+    ),
+    "scope.current_scope": e(A.SESSION)(lambda c, w: scope.current_scope(c)),
+    "teams.list_teams": e(A.VIEW_DIRECTORY)(lambda c, w: teams.list_teams(c)),
+    "teams.get_team": e(A.VIEW_DIRECTORY)(lambda c, w: teams.get_team(c, w["mteam"])),
+    "teams.find_team": e(A.VIEW_DIRECTORY)(lambda c, w: teams.find_team(c, str(w["mteam"]))),
+    "teams.add_team": e(A.TEAMS)(
+        lambda c, w: teams.add_team(c, teams.TeamInput(_unique("Team ")), [w["practice"]])
+    ),
+    "teams.update_team": e(A.TEAMS)(
+        lambda c, w: teams.update_team(
+            c, w["spare_mteam"], teams.TeamInput("PaTz (fictief)", "patz")
+        )
+    ),
+    "teams.set_team_practices": e(A.TEAMS)(
+        lambda c, w: teams.set_team_practices(c, w["spare_mteam"], [w["practice2"]])
+    ),
+    "teams.set_team_members": e(A.TEAMS, A.MEETING_PREPARE)(
+        lambda c, w: teams.set_team_members(
+            c, w["mteam"], [teams.TeamMemberInput(w["gp_person"], "voorzitter")]
+        )
+    ),
     # settings
     "settings.get_setting": e(A.SESSION)(
         lambda c, w: settings.get_setting(c, settings.IDLE_LOCK_MINUTES)
@@ -546,6 +620,13 @@ ENTRY_POINTS: dict[str, Entry] = {
         lambda c, w: users.set_roles(c, w["spare_login"], [Role.POH, Role.OVERIG])
     ),
 }
+
+
+def _other_practice(w: W) -> int:
+    """Move the patient back and forth: each allowed call is a real move."""
+    with w["admin"].db.session() as s:
+        current = s.scalar(select(Patient.practice_id).where(Patient.id == w["pid_move"]))
+    return w["practice2"] if current == w["practice"] else w["practice"]
 
 
 def meetings_item_ids(c: AppContext, w: W) -> list[int]:

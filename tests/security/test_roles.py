@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import PermissionDenied, PzmdoError
 from pzmdo.domain.permissions import MATRIX, Action, allowed
+from pzmdo.services import attachments
 from pzmdo.services.context import AppContext, CurrentUser
 from pzmdo.services.users import add_user
 from pzmdo.store.models import AuditEvent
@@ -91,6 +92,9 @@ def world(_demo_template_db, tmp_path_factory):
             password="rol-wachtwoord-1",
         )  # fmt: skip
         w["users"][role] = CurrentUser(info.id, info.login, info.name, info.roles, info.person_id)
+        attachments.set_attachments(
+            admin, info.login, [w["practice"], w["practice2"]], [w["mteam"], w["spare_mteam"]]
+        )
     yield w
     admin.close()
 

@@ -45,6 +45,7 @@ from pzmdo.store.models.meetings import (
     MeetingAttendance,
     MeetingTeam,
 )
+from pzmdo.store.models.practices import MeetingTeamPractice
 from pzmdo.store.models.register import HospitalMdo
 
 H1 = (date(2026, 1, 1), date(2026, 6, 30))
@@ -141,6 +142,7 @@ def build(ctx: AppContext) -> World:
         consult_team = ConsultTeam(name="STOP Kengetal (fictief)", team_type="stop")
         s.add_all([team, consult_team])
         s.flush()
+        s.add(MeetingTeamPractice(team_id=team.id, practice_id=practice_id))  # issue 14
         for held, specialist_present in (
             (date(2026, 2, 15), True),
             (date(2026, 3, 15), False),

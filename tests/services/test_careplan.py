@@ -6,18 +6,19 @@ import dataclasses
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.errors import ConflictError, ValidationError
 from pzmdo.services import careplan
 from pzmdo.services.context import AppContext
-from pzmdo.store.models import Patient
+from pzmdo.store.models import Patient, Practice
 
 
 def new_patient(ctx: AppContext, family: str = "Test (fictief)") -> int:
     with ctx.unit() as s:
         p = Patient(
+            practice_id=s.scalar(select(Practice.id).order_by(Practice.id)),
             given_name="Ëlla",
             family_name=family,
             search_name=family.lower(),

@@ -15,7 +15,7 @@ from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.services import careplan, meetings
 from pzmdo.services import consultations as svc
 from pzmdo.services.context import AppContext
-from pzmdo.store.models import AuditEvent, Patient, Person
+from pzmdo.store.models import AuditEvent, Patient, Person, Practice
 from pzmdo.store.models.consultations import Consultation
 from tests.support.roles import with_roles
 
@@ -29,6 +29,7 @@ def local(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
 def add_patient(ctx: AppContext, given: str = "Ëlla", family: str = "Testpersoon (fictief)") -> int:
     with ctx.unit() as s:
         p = Patient(
+            practice_id=s.scalar(select(Practice.id).order_by(Practice.id)),
             given_name=given,
             family_name=family,
             search_name=f"{family} {given}".lower(),

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from pzmdo.domain.enums import Role
-from pzmdo.domain.errors import TransitionError
+from pzmdo.domain.errors import TransitionError, ValidationError
 from pzmdo.services import kpi, kpi_detail, register
 from pzmdo.services.context import AppContext
+from pzmdo.store.models import AuditEvent
 from tests.services.kpi_world import H1, H1_2025, World, build
 from tests.support.roles import with_roles
 
@@ -111,6 +114,19 @@ def test_patients_behind_a_number(ctx: AppContext, world: World) -> None:
     # K8: only Els had advice within the threshold (Dirk waited 3 working days).
     assert names(kpi_detail.patients_behind(ctx, "K8", "teller", *H1)) == ["Els"]
     assert names(kpi_detail.patients_behind(ctx, "K8", "noemer", *H1)) == ["Dirk", "Els"]
+    with ctx.read() as s:
+        event = s.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == "kpi_drilldown")
+            .order_by(AuditEvent.id.desc())
+        ).first()
+    assert event is not None and event.patient_id is None
+    assert json.loads(event.detail) == {
+        "kengetal": "K8", "deel": "noemer", "periode": "2026-H1", "bereik": "Alle praktijken",
+        "aantal": 2,
+    }  # fmt: skip
+    with pytest.raises(ValidationError):
+        kpi_detail.patients_behind(ctx, "K6", "teller", *H1)  # meetings, not patients
 
 
 def test_scope_by_practice_and_team(ctx: AppContext, world: World) -> None:

@@ -18,7 +18,7 @@ from pzmdo.services import register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
 from pzmdo.services.demo import ensure_demo_team
-from pzmdo.store.models import Patient
+from pzmdo.store.models import Patient, Practice
 from pzmdo.store.models.meetings import MeetingAgendaItem, MeetingNote
 
 TODAY = date.today()
@@ -28,6 +28,7 @@ def make_patients(ctx: AppContext, n: int, status: str = "gemarkeerd") -> list[i
     with ctx.unit() as s:
         rows = [
             Patient(
+                practice_id=s.scalar(select(Practice.id).order_by(Practice.id)),
                 given_name=f"Test{i}",
                 family_name="Fictief (fictief)",
                 search_name=f"fictief test{i}",
@@ -101,6 +102,26 @@ def test_plan_invites_default_attendees_and_refuses_bad_input(ctx, team):
     with pytest.raises(NotFoundError):
         m.plan_meeting(ctx, TODAY + timedelta(days=10), chair_person_id=99999)
     assert len(m.list_meetings(ctx)) == before  # nothing half-written
+
+
+@pytest.mark.parametrize(
+    ("offset", "accepted"),
+    [(2 * 366, True), (2 * 366 + 1, False), (-366, True), (-367, False)],
+)
+def test_plan_and_move_share_one_date_rule(ctx, team, offset, accepted):
+    """Planning and moving a meeting: the same limits (two years ahead, one year back)."""
+    day = TODAY + timedelta(days=offset)
+    moved = m.plan_meeting(ctx, TODAY + timedelta(days=14), today=TODAY)
+    if accepted:
+        assert m.plan_meeting(ctx, day, today=TODAY).held_on == day
+        other = day + timedelta(days=-1 if offset > 0 else 1)
+        assert m.update_meeting(ctx, moved.id, held_on=other, today=TODAY).held_on == other
+    else:
+        with pytest.raises(ValidationError, match="Controleer het jaartal"):
+            m.plan_meeting(ctx, day, today=TODAY)
+        with pytest.raises(ValidationError, match="Controleer het jaartal"):
+            m.update_meeting(ctx, moved.id, held_on=day, today=TODAY)
+        assert m.get_meeting(ctx, moved.id).held_on == TODAY + timedelta(days=14)
 
 
 def test_agenda_builder_accept_remove_add_reorder(ctx, team):

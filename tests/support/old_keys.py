@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pzmdo.domain.enums import Role
 from pzmdo.services import unlock, users
+from pzmdo.store import migrate
 from pzmdo.store.paths import keyslot_path
 
 PARAMS = {"t": 3, "m": 65536, "p": 2}
@@ -58,10 +59,12 @@ def make_old_database(path: Path, admin: str, admin_password: str, others: dict[
             ctx, login=login, name=f"{login} (fictief)", role=Role.POH, password=password
         )
     data_key = ctx.db.data_key
+    from alembic import command
+
+    cfg = migrate.config()
     with ctx.db.engine.begin() as conn:  # the key tables did not exist yet
-        conn.exec_driver_sql("DROP TABLE user_key")
-        conn.exec_driver_sql("DROP TABLE key_state")
-        conn.exec_driver_sql("DELETE FROM alembic_version WHERE version_num = '0007'")
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007-1")
     ctx.close()
     db_id = secrets.token_hex(16)
     slots = {

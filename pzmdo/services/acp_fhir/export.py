@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -36,7 +37,11 @@ def _coding(opt: Option) -> dict[str, Any]:
     return coding
 
 
-def _q(link: str, answers: list[dict] | None = None, items: list[dict] | None = None) -> dict:
+def _q(
+    link: str,
+    answers: list[dict[str, Any]] | None = None,
+    items: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     node: dict[str, Any] = {"linkId": link, "text": TEXT.get(link, "")}
     if answers:
         node["answer"] = answers
@@ -45,7 +50,9 @@ def _q(link: str, answers: list[dict] | None = None, items: list[dict] | None = 
     return node
 
 
-def _group(link: str, items: list[dict | None], text: str | None = None) -> dict | None:
+def _group(
+    link: str, items: list[dict[str, Any] | None], text: str | None = None
+) -> dict[str, Any] | None:
     kept = [i for i in items if i]
     if not kept:
         return None
@@ -55,13 +62,16 @@ def _group(link: str, items: list[dict | None], text: str | None = None) -> dict
     return node
 
 
-def _string(link: str, value: str) -> dict | None:
+def _string(link: str, value: str) -> dict[str, Any] | None:
     return _q(link, [{"valueString": value}]) if value else None
 
 
 def _choice(
-    link: str, answer_set: cp.AnswerSet, code: str | None, children: list[dict | None] = ()
-) -> dict | None:
+    link: str,
+    answer_set: cp.AnswerSet,
+    code: str | None,
+    children: Sequence[dict[str, Any] | None] = (),
+) -> dict[str, Any] | None:
     opt = cp.option(answer_set, code)
     if opt is None:
         return None
@@ -78,7 +88,7 @@ def _multi(
     codes: tuple[str, ...],
     other_link: str,
     other_text: str,
-) -> dict | None:
+) -> dict[str, Any] | None:
     answers = []
     for code in codes:
         opt = cp.option(answer_set, code)
@@ -91,18 +101,22 @@ def _multi(
     return _q(link, answers) if answers else None
 
 
-def _instant(text: str | None) -> dict | None:
+def _instant(text: str | None) -> dict[str, Any] | None:
     return {"valueDateTime": cp.normalise_instant(text)} if text else None
 
 
-def _name_items(name: PersonName, given: str, prefix: str, family: str) -> list[dict | None]:
+def _name_items(
+    name: PersonName, given: str, prefix: str, family: str
+) -> list[dict[str, Any] | None]:
     return [_string(given, name.given), _string(prefix, name.prefix), _string(family, name.family)]
 
 
-def _contact_items(contact: Contact, links: tuple[str, ...]) -> tuple[dict | None, dict | None]:
+def _contact_items(
+    contact: Contact, links: tuple[str, ...]
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     name_g, given, prefix, family, ph_g, num, kind, use, note, em_g, addr, em_use = links
     name = _group(name_g, _name_items(contact.name, given, prefix, family))
-    details: list[dict | None] = []
+    details: list[dict[str, Any] | None] = []
     for ph in contact.phones:
         details.append(
             _group(
@@ -130,10 +144,10 @@ def response_from_content(
     family: str,
     birth_date: date,
     authored: datetime | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """A QuestionnaireResponse of the national form holding ``content``."""
     c = content
-    items: list[dict | None] = []
+    items: list[dict[str, Any] | None] = []
     filled = _instant(c.filled_at)
     items.append(_q("963", [filled]) if filled else None)
     items.append(
@@ -205,7 +219,7 @@ def response_from_content(
     goal = _choice("999", cp.GOAL, c.goal)
     items.append(_group("586", [_fixed_item("1408"), goal] if goal else []))
     # 4. behandelgrenzen
-    limits: list[dict | None] = []
+    limits: list[dict[str, Any] | None] = []
     for spec in LIMITS:
         lim = c.limit(spec.key)
         answer_set = cp.DECISION_OTHER if spec.key == "overige" else cp.DECISION
@@ -220,7 +234,7 @@ def response_from_content(
         else:
             treatment = _q(spec.treatment, [{"valueCoding": _coding(spec.treatment_coding)}])
         limits.append(_group(spec.group, [treatment, decision]))
-    icd_children: list[dict | None] = []
+    icd_children: list[dict[str, Any] | None] = []
     if c.icd == "ja":
         icd_children = [_fixed_item("1008"), _string("1009", c.icd_note)]
     limits.append(_choice("1006", cp.YES_NO_UNKNOWN, c.icd, icd_children))
@@ -282,5 +296,5 @@ def response_from_content(
     }
 
 
-def _fixed_item(link: str) -> dict:
+def _fixed_item(link: str) -> dict[str, Any]:
     return _q(link, [{"valueCoding": _coding(FIXED[link])}])

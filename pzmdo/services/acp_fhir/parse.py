@@ -39,13 +39,13 @@ class FormIdentity:
 class _Reader:
     """Finds answers by linkId anywhere in a (sub)tree of response items."""
 
-    def __init__(self, items: list[dict]) -> None:
+    def __init__(self, items: list[dict[str, Any]]) -> None:
         self.items = items
 
-    def nodes(self, link: str) -> list[dict]:
-        found: list[dict] = []
+    def nodes(self, link: str) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
 
-        def walk(items: list[dict]) -> None:
+        def walk(items: list[dict[str, Any]]) -> None:
             for it in items:
                 if not isinstance(it, dict):
                     continue
@@ -59,14 +59,14 @@ class _Reader:
         walk(self.items)
         return found
 
-    def sub(self, node: dict) -> _Reader:
+    def sub(self, node: dict[str, Any]) -> _Reader:
         children = list(node.get("item") or [])
         for ans in node.get("answer") or []:
             children += ans.get("item") or []
         return _Reader(children)
 
-    def answers(self, link: str) -> list[dict]:
-        out: list[dict] = []
+    def answers(self, link: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
         for node in self.nodes(link):
             out += [a for a in node.get("answer") or [] if isinstance(a, dict)]
         return out
@@ -98,7 +98,7 @@ class _Reader:
         return codes[0] if codes else None
 
 
-def _match(link: str, answer_set: cp.AnswerSet, coding: dict) -> str:
+def _match(link: str, answer_set: cp.AnswerSet, coding: dict[str, Any]) -> str:
     code, system = coding.get("code"), coding.get("system")
     for opt in answer_set:
         if opt.fhir_code == code and (opt.system is None or system in (None, opt.system)):
@@ -168,7 +168,7 @@ def content_from_response(data: Any) -> tuple[CarePlanContent, FormIdentity]:
     discussed = cp.instant_date(filled_at) if filled_at else None
     if discussed and discussed > date.today():
         discussed = None
-    limits = {}
+    limits: dict[str, Any] = {}
     for spec in LIMITS:
         answer_set = cp.DECISION_OTHER if spec.key == "overige" else cp.DECISION
         decision = r.code(spec.decision, answer_set)

@@ -13,15 +13,18 @@ from sqlalchemy import select
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.audit import AuditAction
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name, fold, search_key
 from pzmdo.services.acp_fhir.export import response_from_content
 from pzmdo.services.acp_fhir.parse import FormIdentity, content_from_response
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.practices import practice_for_new_patient
+from pzmdo.services.scope import patient_clause, require_patient_in_scope, scope_of
 from pzmdo.store.files import write_atomic
-from pzmdo.store.models import Patient, Practice
+from pzmdo.store.models import Patient
 
 MAX_FHIR_BYTES = 2 * 1024 * 1024  # an ACP form is tens of kilobytes
 
@@ -95,6 +98,7 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
     when there is none); with it, the form must not belong to someone else.
     """
     require(ctx, Action.CAREPLAN_EDIT)
+    require_patient_in_scope(ctx, patient_id)
     from pzmdo.services.careplan import _store
 
     content, who = content_from_response(data)
@@ -103,12 +107,10 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
     created = False
     with ctx.unit() as s:
         if patient_id is not None:
-            patient = s.get(Patient, patient_id)
-            if patient is None:
-                raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+            patient = load_patient(s, patient_id)
             _check_same_person(patient, who)
         else:
-            patient, created = _find_or_create(s, who)
+            patient, created = _find_or_create(s, ctx, who)
         version = _store(
             s, ctx, patient.id, content, effective, "Ingelezen uit het landelijke ACP-formulier",
             "import", None,
@@ -146,7 +148,7 @@ def _check_same_person(patient: Patient, who: FormIdentity) -> None:
         )
 
 
-def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
+def _find_or_create(s: Any, ctx: AppContext, who: FormIdentity) -> tuple[Patient, bool]:
     if not who.family or who.birth_date is None:
         raise ValidationError(
             "Het formulier bevat geen achternaam en geboortedatum van de patiënt, dus de "
@@ -154,7 +156,11 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
         )
     candidates = [
         p
-        for p in s.scalars(select(Patient).where(Patient.birth_date == who.birth_date))
+        for p in s.scalars(
+            select(Patient).where(
+                Patient.birth_date == who.birth_date, patient_clause(scope_of(s, ctx))
+            )
+        )
         if fold(p.family_name) == fold(who.family)
         and (not who.given or fold(p.given_name).split()[:1] == fold(who.given).split()[:1])
     ]
@@ -170,7 +176,7 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
             "Het formulier bevat geen voornaam; een nieuwe patiënt kan niet worden aangemaakt. "
             "Geef de patiënt op met --patient ID."
         )
-    practice_id = s.scalars(select(Practice.id)).first()
+    practice_id = practice_for_new_patient(s, ctx, None)
     patient = Patient(
         practice_id=practice_id,
         given_name=who.given,
@@ -185,13 +191,12 @@ def _find_or_create(s: Any, who: FormIdentity) -> tuple[Patient, bool]:
     return patient, True
 
 
-def export_response(ctx: AppContext, patient_id: int) -> dict:
+def export_response(ctx: AppContext, patient_id: int) -> dict[str, Any]:
     """The current care plan as a QuestionnaireResponse of the national form."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        patient = s.get(Patient, patient_id)
-        if patient is None:
-            raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        patient = load_patient(s, patient_id)
         given, prefix, family, birth = (
             patient.given_name,
             patient.name_prefix,
@@ -220,6 +225,7 @@ def export_response(ctx: AppContext, patient_id: int) -> dict:
 def write_export(ctx: AppContext, patient_id: int, out: Path) -> Path:
     """Write the export; the file appears complete or not at all."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     response = export_response(ctx, patient_id)
     out = Path(out)
     if out.is_dir():

@@ -18,11 +18,13 @@ from pzmdo.domain.careteam import (
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_text
-from pzmdo.services.careteam.helpers import _naaste_info, _patient, _person
+from pzmdo.services.careteam.helpers import _naaste_info
 from pzmdo.services.careteam.results import ConversationInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo, info_of
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient, load_person
+from pzmdo.services.scope import require_patient_in_scope
 from pzmdo.store.models.careteam import (
     Naaste,
     PzpConversation,
@@ -47,6 +49,7 @@ class ConversationInput:
 def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) -> int:
     """Record a PZP conversation; the first one marks the start of PZP (audited as such)."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     check_date_not_future(data.held_on, "het gesprek")
     topics = tuple(
         dict.fromkeys(parse_enum(ConversationTopic, t, "het onderwerp").value for t in data.topics)
@@ -59,8 +62,8 @@ def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) 
     if data.conducted_by_id is None:
         raise ValidationError("Kies wie het gesprek heeft gevoerd.")
     with ctx.unit() as s:
-        _patient(s, patient_id)
-        _person(s, data.conducted_by_id)
+        load_patient(s, patient_id)
+        load_person(s, data.conducted_by_id)
         for nid in data.present_naasten:
             n = s.get(Naaste, nid)
             if n is None or n.patient_id != patient_id:
@@ -109,8 +112,9 @@ def add_conversation(ctx: AppContext, patient_id: int, data: ConversationInput) 
 def list_conversations(ctx: AppContext, patient_id: int) -> list[ConversationInfo]:
     """All PZP conversations, newest first; ``is_first`` marks the one that started PZP."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         convs = list(
             s.scalars(
                 select(PzpConversation)
@@ -128,7 +132,7 @@ def list_conversations(ctx: AppContext, patient_id: int) -> list[ConversationInf
             by = None
             if c.conducted_by_id is not None:
                 if c.conducted_by_id not in persons:
-                    persons[c.conducted_by_id] = info_of(_person(s, c.conducted_by_id))
+                    persons[c.conducted_by_id] = info_of(load_person(s, c.conducted_by_id))
                 by = persons[c.conducted_by_id]
             topics = tuple(json.loads(c.topics or "[]"))
             out.append(

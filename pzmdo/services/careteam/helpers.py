@@ -12,10 +12,10 @@ from pzmdo.domain.careteam import (
     TeamRole,
     check_date_not_future,
 )
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.services.careteam.results import NaasteInfo, TeamMemberInfo
 from pzmdo.services.directory import info_of
-from pzmdo.store.models import Patient, Person
+from pzmdo.store.models import Person
 from pzmdo.store.models.careteam import (
     Naaste,
     TeamMembership,
@@ -23,22 +23,6 @@ from pzmdo.store.models.careteam import (
 
 # ---------------------------------------------------------------------------------------
 # Helpers
-
-
-def _patient(s: Session, patient_id: int) -> Patient:
-    patient = s.get(Patient, patient_id)
-    if patient is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
-    return patient
-
-
-def _person(s: Session, person_id: int) -> Person:
-    person = s.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(
-            f"Zorgverlener {person_id} bestaat niet (meer) in de zorgverlenerslijst."
-        )
-    return person
 
 
 def _member_info(m: TeamMembership, person: Person) -> TeamMemberInfo:

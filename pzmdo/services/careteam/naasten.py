@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,10 +16,12 @@ from pzmdo.domain.careteam import (
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
-from pzmdo.services.careteam.helpers import _naaste_info, _patient
+from pzmdo.services.careteam.helpers import _naaste_info
 from pzmdo.services.careteam.results import NaasteInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope, require_row_in_scope
 from pzmdo.store.models.careteam import Naaste
 
 # ---------------------------------------------------------------------------------------
@@ -38,7 +41,7 @@ class NaasteInput:
     notes: str = ""
 
 
-def _naaste_values(data: NaasteInput) -> dict:
+def _naaste_values(data: NaasteInput) -> dict[str, Any]:
     relation = parse_enum(Relation, data.relation, "de relatie")
     other = clean_line(data.relation_other, "de relatie (anders)", limit=100)
     if relation is Relation.ANDERS and not other:
@@ -70,9 +73,10 @@ def _single_first_contact(s: Session, patient_id: int, keep_id: int) -> None:
 
 def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     values = _naaste_values(data)
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         naaste = Naaste(patient_id=patient_id, **values)
         s.add(naaste)
         s.flush()
@@ -88,6 +92,7 @@ def add_naaste(ctx: AppContext, patient_id: int, data: NaasteInput) -> int:
 
 def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, Naaste, naaste_id)
     values = _naaste_values(data)
     with ctx.unit() as s:
         naaste = s.get(Naaste, naaste_id)
@@ -110,6 +115,7 @@ def update_naaste(ctx: AppContext, naaste_id: int, data: NaasteInput) -> None:
 
 def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, Naaste, naaste_id)
     with ctx.unit() as s:
         naaste = s.get(Naaste, naaste_id)
         if naaste is None:
@@ -128,8 +134,9 @@ def set_naaste_active(ctx: AppContext, naaste_id: int, active: bool) -> None:
 
 def list_naasten(ctx: AppContext, patient_id: int, active_only: bool = True) -> list[NaasteInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         query = select(Naaste).where(Naaste.patient_id == patient_id)
         if active_only:
             query = query.where(Naaste.active.is_(True))

@@ -18,10 +18,11 @@ from pzmdo.domain.careteam import (
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
-from pzmdo.services.careteam.helpers import _patient
 from pzmdo.services.careteam.results import BurdenCheckInfo, VptzInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.scope import require_patient_in_scope, require_row_in_scope
 from pzmdo.store.models.careteam import (
     CarerBurdenCheck,
     Naaste,
@@ -42,6 +43,7 @@ def add_burden_check(
     action: str = "",
 ) -> int:
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, Naaste, naaste_id)
     inst = parse_enum(BurdenInstrument, instrument, "het meetinstrument")
     result = parse_enum(BurdenOutcome, outcome, "de uitkomst")
     check_date_not_future(checked_on, "de meting")
@@ -115,8 +117,9 @@ def _burden_checks(s: Session, patient_id: int) -> list[BurdenCheckInfo]:
 
 def list_burden_checks(ctx: AppContext, patient_id: int) -> list[BurdenCheckInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         return _burden_checks(s, patient_id)
 
 
@@ -144,6 +147,7 @@ def add_vptz_event(
     note: str = "",
 ) -> int:
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     step = parse_enum(VptzStatus, status, "de VPTZ-stap")
     check_date_not_future(on, "de VPTZ-stap")
     organisation = clean_line(organisation, "de organisatie", limit=200)
@@ -153,7 +157,7 @@ def add_vptz_event(
             "regionale VPTZ-organisatie)."
         )
     with ctx.unit() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         event = VptzEvent(
             patient_id=patient_id,
             status=step.value,
@@ -179,8 +183,9 @@ def add_vptz_event(
 
 def vptz_history(ctx: AppContext, patient_id: int) -> list[VptzInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         return [
             _vptz_info(e)
             for e in s.scalars(

@@ -16,22 +16,27 @@ from pzmdo.domain.careteam import (
     check_date_not_future,
     check_reason,
 )
-from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import MARKED_STATUSES
 from pzmdo.domain.text import clean_text
 from pzmdo.services.careteam.helpers import (
     _check_change_date,
     _current,
     _member_info,
     _naaste_info,
-    _patient,
-    _person,
 )
 from pzmdo.services.careteam.results import ROLE_ORDER, TeamMemberInfo, TeamSummary
 from pzmdo.services.careteam.support import _burden_checks, _vptz_info
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient, load_person
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patient_in_scope,
+    require_row_in_scope,
+    scope_of,
+)
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.careteam import (
     Naaste,
@@ -53,6 +58,7 @@ def set_central_caregiver(
     history keeps both; ``patient.central_caregiver_id`` is kept current.
     """
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     set_role_holder(ctx, patient_id, TeamRole.CENTRALE_ZORGVERLENER, person_id, reason, on)
 
 
@@ -66,6 +72,7 @@ def set_role_holder(
 ) -> int:
     """Give a single-holder role (centrale zorgverlener, eerste aanspreekpunt, casemanager)."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     role = TeamRole(role)
     if role not in SINGLE_HOLDER_ROLES:
         return add_member(ctx, patient_id, person_id, role, reason, on)
@@ -87,8 +94,8 @@ def _set_role_holder(
     on: date | None,
 ) -> int:
     """Inside the caller's transaction (also used by the register: one user action)."""
-    patient = _patient(s, patient_id)
-    person = _person(s, person_id)
+    patient = load_patient(s, patient_id)
+    person = load_person(s, person_id)
     if role is TeamRole.CENTRALE_ZORGVERLENER:
         check_central_caregiver(person.name, person.big_registered, person.active)
     elif not person.active:
@@ -141,13 +148,14 @@ def add_member(
 ) -> int:
     """Add a team member (teamlid or hoofdbehandelaar); single-holder roles go via set_role_holder."""
     require(ctx, Action.CARE_TEAM)
+    require_patient_in_scope(ctx, patient_id)
     role = TeamRole(role)
     if role in SINGLE_HOLDER_ROLES:
         return set_role_holder(ctx, patient_id, role, person_id, reason, on)
     reason = clean_text(reason, "de reden", limit=500)
     with ctx.unit() as s:
-        _patient(s, patient_id)
-        person = _person(s, person_id)
+        load_patient(s, patient_id)
+        person = load_person(s, person_id)
         if not person.active:
             raise ValidationError(
                 f"{person.name} is niet meer actief in de zorgverlenerslijst. Kies een actieve "
@@ -184,6 +192,7 @@ def end_membership(
 ) -> None:
     """End a membership (kept in the history with its end date and reason)."""
     require(ctx, Action.CARE_TEAM)
+    require_row_in_scope(ctx, TeamMembership, membership_id)
     reason = check_reason(reason)
     with ctx.unit() as s:
         m = s.get(TeamMembership, membership_id)
@@ -195,7 +204,7 @@ def end_membership(
         m.end_on = day
         m.end_reason = reason
         if m.role == TeamRole.CENTRALE_ZORGVERLENER.value:
-            patient = _patient(s, m.patient_id)
+            patient = load_patient(s, m.patient_id)
             if patient.central_caregiver_id == m.person_id:
                 patient.central_caregiver_id = None
         ctx.audit(
@@ -214,8 +223,9 @@ def end_membership(
 def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
     """Every membership ever, newest first (current ones and ended ones with dates/reasons)."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        _patient(s, patient_id)
+        load_patient(s, patient_id)
         rows = s.execute(
             select(TeamMembership, Person)
             .join(Person, Person.id == TeamMembership.person_id)
@@ -227,8 +237,9 @@ def team_history(ctx: AppContext, patient_id: int) -> list[TeamMemberInfo]:
 
 def team_summary(ctx: AppContext, patient_id: int) -> TeamSummary:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
-        patient = _patient(s, patient_id)
+        patient = load_patient(s, patient_id)
         rows = s.execute(
             select(TeamMembership, Person)
             .join(Person, Person.id == TeamMembership.person_id)
@@ -301,9 +312,10 @@ def missing_central_caregiver(ctx: AppContext) -> list[int]:
                 select(Patient.id)
                 .where(
                     Patient.status.in_(
-                        [PatientStatus.GEMARKEERD.value, PatientStatus.STERVENSFASE.value]
+                        MARKED_STATUSES
                     ),
                     Patient.central_caregiver_id.is_(None),
+                    patient_clause(scope_of(s, ctx)),
                 )
                 .order_by(Patient.id)
             )

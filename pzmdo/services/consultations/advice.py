@@ -11,10 +11,12 @@ from pzmdo.domain.consultations import ConsultStatus
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.services import careplan
-from pzmdo.services.consultations.helpers import _enum, _load, _now, _person_name
+from pzmdo.services.consultations.helpers import _enum, _now, _person_name
 from pzmdo.services.consultations.results import ENTITY, ProcessResult
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_consultation
+from pzmdo.services.scope import require_meeting_in_scope, require_row_in_scope
 from pzmdo.store.models.consultations import Consultation
 
 # -- advice → care plan agreements or meeting actions ------------------------------------------
@@ -54,6 +56,8 @@ def process_advice(
     ``close`` an advised consultation is closed in the same step.
     """
     require(ctx, Action.CAREPLAN_EDIT)
+    require_row_in_scope(ctx, Consultation, consultation_id)
+    require_meeting_in_scope(ctx, meeting_id)
     if target not in ("careplan", "actions"):
         raise ValidationError(
             "Kies waar het advies heen gaat: 'careplan' (afspraken in het zorgplan) of "
@@ -66,7 +70,7 @@ def process_advice(
     # One user action, one transaction: the agreements (or actions) and the consultation's
     # "verwerkt" state commit together, and the checks below hold the write lock.
     with ctx.unit() as s:
-        c = _load(s, consultation_id)
+        c = load_consultation(s, consultation_id)
         status = ConsultStatus(c.status)
         patient_id = c.patient_id
         advice = c.advice or ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -46,7 +47,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _enum(kind: type[LabelledEnum], value: str | LabelledEnum, what: str) -> LabelledEnum:
+E = TypeVar("E", bound=LabelledEnum)
+
+
+def _enum(kind: type[E], value: str | E, what: str) -> E:
     if isinstance(value, kind):
         return value
     try:
@@ -224,15 +228,6 @@ def _info(
         overdue=is_overdue(status, c.requested_at, now, threshold),
         version=c.version,
     )
-
-
-def _load(s: Session, consultation_id: int) -> Consultation:
-    c = s.get(Consultation, consultation_id)
-    if c is None:
-        raise NotFoundError(
-            f"Consultatie {consultation_id} bestaat niet (meer). Vernieuw de lijst."
-        )
-    return c
 
 
 def _single(ctx: AppContext, s: Session, c: Consultation) -> ConsultationInfo:

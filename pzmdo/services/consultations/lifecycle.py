@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -17,12 +18,11 @@ from pzmdo.domain.consultations import (
     time_window,
 )
 from pzmdo.domain.enums import PatientStatus
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.services.consultations.helpers import (
     _aware,
     _enum,
-    _load,
     _not_before,
     _require_person,
     _single,
@@ -31,9 +31,13 @@ from pzmdo.services.consultations.helpers import (
 from pzmdo.services.consultations.results import ENTITY, MAX_ADVICE, MAX_QUESTION, ConsultationInfo
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
-from pzmdo.store.models import Patient
+from pzmdo.services.lookup import load_consultation, load_meeting, load_patient
+from pzmdo.services.scope import (
+    require_meeting_in_scope,
+    require_patient_in_scope,
+    require_row_in_scope,
+)
 from pzmdo.store.models.consultations import Consultation, ConsultTeam
-from pzmdo.store.models.meetings import Meeting
 
 # -- request and lifecycle --------------------------------------------------------------------
 
@@ -54,6 +58,8 @@ def request_consultation(
 ) -> int:
     """Record a request for specialist advice; kantoortijd/ANW follows from the time."""
     require(ctx, Action.CONSULT_REQUEST)
+    require_patient_in_scope(ctx, patient_id)
+    require_meeting_in_scope(ctx, meeting_id)
     question = _text(
         question,
         MAX_QUESTION,
@@ -66,9 +72,7 @@ def request_consultation(
     at = _aware(requested_at, "aanvraagtijd")
     window = time_window(at)
     with ctx.unit() as s:
-        patient = s.get(Patient, patient_id)
-        if patient is None:
-            raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        patient = load_patient(s, patient_id)
         if patient.status == PatientStatus.OVERLEDEN.value:
             raise ValidationError(
                 "Deze patiënt is overleden; een consultatie kan niet meer worden aangevraagd."
@@ -82,11 +86,8 @@ def request_consultation(
         _require_person(s, requester, "aanvrager")
         if consultant_person_id is not None:
             _require_person(s, consultant_person_id, "consulent")
-        if meeting_id is not None and s.get(Meeting, meeting_id) is None:
-            raise NotFoundError(
-                f"Overleg {meeting_id} bestaat niet (meer). Kies een bestaand overleg of laat "
-                "het leeg."
-            )
+        if meeting_id is not None:
+            load_meeting(s, meeting_id)
         c = Consultation(
             patient_id=patient_id,
             team_id=team.id,
@@ -129,10 +130,10 @@ def _transition(
     consultation_id: int,
     target: ConsultStatus,
     apply: Callable[[Session, Consultation], None],
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
 ) -> ConsultationInfo:
     with ctx.unit() as s:
-        c = _load(s, consultation_id)
+        c = load_consultation(s, consultation_id)
         check_transition(ConsultStatus(c.status), target)
         apply(s, c)
         c.status = target.value
@@ -160,6 +161,7 @@ def start_consultation(
 ) -> ConsultationInfo:
     """aangevraagd → in behandeling: the team has picked the request up."""
     require(ctx, Action.CONSULT_ADVICE)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     when = _aware(at, "tijd van oppakken")
 
     def apply(s: Session, c: Consultation) -> None:
@@ -189,12 +191,13 @@ def record_advice(
     (a telephone consultation answered at once) records both steps at the advice time.
     """
     require(ctx, Action.CONSULT_ADVICE)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     text = _text(
         advice, MAX_ADVICE, "Vul het advies van de specialist in voordat u het vastlegt.", "advies"
     )
     when = _aware(at, "tijd van het advies")
     with ctx.unit() as s:
-        c = _load(s, consultation_id)
+        c = load_consultation(s, consultation_id)
         check_version(c, expected_version, "Deze consultatie")
         status = ConsultStatus(c.status)
         if status is ConsultStatus.AANGEVRAAGD:
@@ -234,6 +237,7 @@ def close_consultation(
 ) -> ConsultationInfo:
     """advies gegeven → afgesloten."""
     require(ctx, Action.CONSULT_ADVICE, Action.CONSULT_REQUEST)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     when = _aware(at, "tijd van afsluiten")
 
     def apply(s: Session, c: Consultation) -> None:
@@ -248,6 +252,7 @@ def cancel_consultation(
 ) -> ConsultationInfo:
     """aangevraagd / in behandeling → geannuleerd, with a reason."""
     require(ctx, Action.CONSULT_REQUEST)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     why = _text(
         reason,
         1000,
@@ -274,17 +279,18 @@ def change_status(
 ) -> ConsultationInfo:
     """One generic step (used by the CLI): ``text`` is the advice or the cancel reason."""
     require(ctx, Action.CONSULT_ADVICE, Action.CONSULT_REQUEST)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     wanted = _enum(ConsultStatus, target, "status")
     if wanted is ConsultStatus.IN_BEHANDELING:
         return start_consultation(ctx, consultation_id, at=at)
     if wanted is ConsultStatus.ADVIES_GEGEVEN:
         with ctx.read() as s:
-            check_transition(ConsultStatus(_load(s, consultation_id).status), wanted)
+            check_transition(ConsultStatus(load_consultation(s, consultation_id).status), wanted)
         return record_advice(ctx, consultation_id, text, at=at)
     if wanted is ConsultStatus.AFGESLOTEN:
         return close_consultation(ctx, consultation_id, at=at)
     if wanted is ConsultStatus.GEANNULEERD:
         return cancel_consultation(ctx, consultation_id, text, at=at)
     with ctx.read() as s:
-        check_transition(ConsultStatus(_load(s, consultation_id).status), wanted)
+        check_transition(ConsultStatus(load_consultation(s, consultation_id).status), wanted)
     raise AssertionError("unreachable")  # pragma: no cover - check_transition refuses

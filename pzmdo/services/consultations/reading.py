@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import AgendaCandidate, AgendaReason
@@ -18,10 +18,17 @@ from pzmdo.domain.consultations import (
     to_local,
 )
 from pzmdo.domain.permissions import Action
-from pzmdo.services.consultations.helpers import _info, _load, _now, _single, _threshold_in
+from pzmdo.services.consultations.helpers import _info, _now, _single, _threshold_in
 from pzmdo.services.consultations.results import ConsultationInfo, TeamLoad
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_consultation
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patient_in_scope,
+    require_row_in_scope,
+    scope_of,
+)
 from pzmdo.store.models import Patient
 from pzmdo.store.models.consultations import Consultation, ConsultTeam
 
@@ -31,7 +38,7 @@ from pzmdo.store.models.consultations import Consultation, ConsultTeam
 def _query_infos(
     ctx: AppContext,
     s: Session,
-    where: Sequence[object] = (),
+    where: Sequence[ColumnElement[bool]] = (),
     now: datetime | None = None,
 ) -> list[ConsultationInfo]:
     now = now or _now()
@@ -39,7 +46,7 @@ def _query_infos(
     query = (
         select(Consultation, Patient)
         .join(Patient, Patient.id == Consultation.patient_id)
-        .where(*where)
+        .where(*where, patient_clause(scope_of(s, ctx)))  # need to know
         .order_by(Consultation.requested_at.desc(), Consultation.id.desc())
     )
     names: dict[int, str] = {}
@@ -51,7 +58,8 @@ def list_consultations(
 ) -> list[ConsultationInfo]:
     """Consultations, newest request first; ``open_only``: still waiting for advice."""
     require(ctx, Action.VIEW_RECORD)
-    where: list[object] = []
+    require_patient_in_scope(ctx, patient_id)
+    where: list[ColumnElement[bool]] = []
     if patient_id is not None:
         where.append(Consultation.patient_id == patient_id)
     if open_only:
@@ -66,8 +74,9 @@ def list_consultations(
 
 def get_consultation(ctx: AppContext, consultation_id: int) -> ConsultationInfo:
     require(ctx, Action.VIEW_RECORD)
+    require_row_in_scope(ctx, Consultation, consultation_id)
     with ctx.unit() as s:
-        c = _load(s, consultation_id)
+        c = load_consultation(s, consultation_id)
         ctx.record_opened(s, c.patient_id)
         return _single(ctx, s, c)
 
@@ -115,12 +124,19 @@ def per_team(ctx: AppContext, since: date | None = None) -> list[TeamLoad]:
     return loads
 
 
-def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[AgendaCandidate]:
-    """Open consultations (overdue ones say so) and advice received since the last meeting."""
+def agenda_candidates(
+    ctx: AppContext,
+    since: date | None,
+    today: date,
+    practice_ids: Collection[int] | None = None,
+) -> list[AgendaCandidate]:
+    """Open consultations (overdue ones say so) and advice received since the last meeting;
+    with ``practice_ids`` only for patients of those practices (a team's agenda)."""
     require(ctx, Action.MEETING_PREPARE)
     now = _now()
     with ctx.read() as s:
         where = [
+            Patient.practice_id.in_(list(practice_ids)) if practice_ids is not None else true(),
             Consultation.status.in_(
                 [
                     ConsultStatus.AANGEVRAAGD.value,
@@ -128,7 +144,7 @@ def agenda_candidates(ctx: AppContext, since: date | None, today: date) -> list[
                     ConsultStatus.ADVIES_GEGEVEN.value,
                     ConsultStatus.AFGESLOTEN.value,
                 ]
-            )
+            ),
         ]
         infos = _query_infos(ctx, s, where, now)
     out = []

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.consultations import TeamType
 from pzmdo.domain.enums import Discipline
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services.consultations.helpers import (
@@ -22,6 +22,7 @@ from pzmdo.services.consultations.helpers import (
 from pzmdo.services.consultations.results import PersonChoice, TeamInfo
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_consult_team
 from pzmdo.store.models import Person
 from pzmdo.store.models.consultations import ConsultTeam, ConsultTeamMember
 
@@ -66,9 +67,7 @@ def list_teams(ctx: AppContext, active_only: bool = True) -> list[TeamInfo]:
 def get_team(ctx: AppContext, team_id: int) -> TeamInfo:
     require(ctx, Action.VIEW_DIRECTORY)
     with ctx.read() as s:
-        team = s.get(ConsultTeam, team_id)
-        if team is None:
-            raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
+        team = load_consult_team(s, team_id)
         return _team_info(team)
 
 
@@ -114,9 +113,7 @@ def save_team(
             team = ConsultTeam(name=name, team_type=kind.value)
             s.add(team)
         else:
-            team = s.get(ConsultTeam, team_id)
-            if team is None:
-                raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
+            team = load_consult_team(s, team_id)
         team.name = name
         team.team_type = kind.value
         team.subregion = clean_line(subregion, "de subregio", limit=100) or None
@@ -152,9 +149,7 @@ def deactivate_team(ctx: AppContext, team_id: int) -> None:
     """A team that stopped: kept for history, no longer offered for new requests."""
     require(ctx, Action.CONSULT_TEAMS)
     with ctx.unit() as s:
-        team = s.get(ConsultTeam, team_id)
-        if team is None:
-            raise NotFoundError(f"Consultatieteam {team_id} bestaat niet (meer).")
+        team = load_consult_team(s, team_id)
         team.active = False
         ctx.audit(s, AuditAction.CONSULT_TEAM_DEACTIVATE, entity="consult_team", entity_id=team_id)
     ctx.changes.publish("consult_team", team_id)

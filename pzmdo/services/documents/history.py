@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
 from pzmdo.services.documents.kinds import TITLES
 from pzmdo.services.guard import require
+from pzmdo.services.scope import patient_id_clause, require_patient_in_scope, scope_of
 from pzmdo.store.models import AppUser, Person
 
 
@@ -36,6 +37,7 @@ def document_history(
 ) -> list[DocumentRecord]:
     """Documents produced (newest first), for one patient or all; one row per document."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     import json
 
     from pzmdo.store.models import AuditEvent
@@ -45,7 +47,17 @@ def document_history(
         query = query.where(AuditEvent.patient_id == patient_id)
     query = query.order_by(AuditEvent.id.desc()).limit(limit * 5 if patient_id is None else limit)
     with ctx.read() as s:
-        rows = list(s.scalars(query))
+        scope = scope_of(s, ctx)
+        rows = list(
+            s.scalars(
+                query.where(
+                    or_(
+                        AuditEvent.patient_id.is_(None),
+                        patient_id_clause(scope, AuditEvent.patient_id),
+                    )
+                )
+            )
+        )
         # Shown by full name ("Dr. A. Jansen"), as people know each other, not by login.
         names = dict(
             s.execute(

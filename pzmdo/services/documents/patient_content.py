@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterable
 
 from sqlalchemy import select
 
+from pzmdo.domain import careplan as cp
 from pzmdo.domain.enums import Dimension, PatientStatus
-from pzmdo.domain.errors import NotFoundError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import display_name
 from pzmdo.reports import model as rm
@@ -18,7 +20,9 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.directory import PersonInfo
 from pzmdo.services.documents.kinds import GP_POST_PHONE_SETTING
 from pzmdo.services.guard import require
-from pzmdo.store.models import Patient, Person
+from pzmdo.services.lookup import missing_patient
+from pzmdo.services.scope import require_patient_in_scope
+from pzmdo.store.models import Patient, Person, Practice
 
 # -- patients --------------------------------------------------------------------------------
 
@@ -54,6 +58,11 @@ def _patients(ctx: AppContext, ids: Iterable[int]) -> dict[int, Patient]:
     return {p.id: p for p in rows}
 
 
+def _hap_phone(ctx: AppContext, patient: Patient) -> str | None:
+    with ctx.read() as s:
+        return s.scalar(select(Practice.hap_phone).where(Practice.id == patient.practice_id))
+
+
 def _contact(role: str, person: PersonInfo) -> rm.Contact:
     return rm.Contact(
         role=role,
@@ -69,14 +78,16 @@ def _contact(role: str, person: PersonInfo) -> rm.Contact:
 def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
     """The report model for one patient: register data, care team and current care plan."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
     patient = _patients(ctx, [patient_id]).get(patient_id)
     if patient is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer).")
+        raise missing_patient(patient_id)
     ident = _ident(patient)
     central, first, team = _team(ctx, patient)
     from pzmdo.services.settings import get_setting
 
-    gp_post = get_setting(ctx, GP_POST_PHONE_SETTING, "") or None
+    # The patient's own practice's huisartsenpost; the register-wide setting otherwise.
+    gp_post = _hap_phone(ctx, patient) or get_setting(ctx, GP_POST_PHONE_SETTING, "") or None
     base = rm.CarePlanData(
         patient=ident,
         central_caregiver=central,
@@ -136,57 +147,55 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
-def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
-    """Map the care-plan area's content onto the report model (national form order)."""
-    from dataclasses import replace
+def _labels(answer_set: cp.AnswerSet, form: bool = False) -> tuple[str, ...]:
+    return tuple(o.display if form else o.label for o in answer_set)
 
-    from pzmdo.domain import careplan as cp
 
-    c = view.content
+def _chosen(answer_set: cp.AnswerSet, code: str | None, form: bool = False) -> str | None:
+    opt = cp.option(answer_set, code)
+    if opt is None:
+        return None
+    return opt.display if form else opt.label
 
-    def labels(answer_set: cp.AnswerSet, form: bool = False) -> tuple[str, ...]:
-        return tuple(o.display if form else o.label for o in answer_set)
 
-    def chosen(answer_set: cp.AnswerSet, code: str | None, form: bool = False) -> str | None:
-        opt = cp.option(answer_set, code)
-        if opt is None:
-            return None
-        return opt.display if form else opt.label
+def _choice(
+    label: str, answer_set: cp.AnswerSet, code: str | None, note: str = "", form: bool = False
+) -> rm.Choice:
+    return rm.Choice(label, _labels(answer_set, form), _chosen(answer_set, code, form), note)
 
-    def choice(
-        label: str, answer_set: cp.AnswerSet, code: str | None, note: str = "", form: bool = False
-    ) -> rm.Choice:
-        return rm.Choice(label, labels(answer_set, form), chosen(answer_set, code, form), note)
 
-    def related(contact: cp.Contact) -> rm.RelatedPerson | None:
-        if contact.is_empty():
-            return None
-        relation = (
-            contact.relation_other
-            if contact.relation == "anders" and contact.relation_other
-            else cp.label_of(cp.RELATION, contact.relation)
+def _related(contact: cp.Contact) -> rm.RelatedPerson | None:
+    if contact.is_empty():
+        return None
+    relation = (
+        contact.relation_other
+        if contact.relation == "anders" and contact.relation_other
+        else cp.label_of(cp.RELATION, contact.relation)
+    )
+    reach = [ph.number for ph in contact.phones] + [e.address for e in contact.emails]
+    return rm.RelatedPerson(
+        contact.name.display() or "(naam niet ingevuld)",
+        relation or None,
+        ", ".join(reach) or None,
+    )
+
+
+def _limits(c: cp.CarePlanContent) -> tuple[rm.TreatmentLimit, ...]:
+    """The six treatment limits of the form (the "overige" row is a choice of its own)."""
+    return tuple(
+        rm.TreatmentLimit(
+            label=label,
+            decision=c.limit(key).decision or "",
+            limitation=c.limit(key).restriction,
+            note=c.limit(key).note,
+            discussed_on=c.limit(key).discussed_on,
         )
-        reach = [ph.number for ph in contact.phones] + [e.address for e in contact.emails]
-        return rm.RelatedPerson(
-            contact.name.display() or "(naam niet ingevuld)",
-            relation or None,
-            ", ".join(reach) or None,
-        )
+        for key, label in zip(cp.LIMIT_KEYS[:6], rm.TREATMENT_LIMIT_ROWS, strict=True)
+    )
 
-    limits = []
-    for key, label in zip(cp.LIMIT_KEYS[:6], rm.TREATMENT_LIMIT_ROWS, strict=True):
-        lim = c.limit(key)
-        limits.append(
-            rm.TreatmentLimit(
-                label=label,
-                decision=lim.decision or "",
-                limitation=lim.restriction,
-                note=lim.note,
-                discussed_on=lim.discussed_on,
-            )
-        )
-    other = c.overige
-    other_note = "; ".join(x for x in (other.treatment, other.note) if x)
+
+def _present(c: cp.CarePlanContent) -> tuple[str, ...]:
+    """Who was present at the conversation: the patient, roles, relations."""
     present = ["Patiënt"] if c.present_patient else []
     present += [
         c.present_role_other
@@ -200,13 +209,20 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
         else cp.label_of(cp.RELATION, code)
         for code in c.present_relations
     ]
-    earlier_note = c.earlier_agreements_note
+    return tuple(x for x in present if x)
+
+
+def _earlier_note(c: cp.CarePlanContent) -> str:
+    note = c.earlier_agreements_note
     if c.earlier_differ:
         differ = cp.label_of(cp.YES_NO_UNKNOWN, c.earlier_differ).lower()
-        earlier_note = "; ".join(
-            x for x in (earlier_note, f"wijken af van de huidige afspraken: {differ}") if x
-        )
-    dimensions = []
+        note = "; ".join(x for x in (note, f"wijken af van de huidige afspraken: {differ}") if x)
+    return note
+
+
+def _dimensions(c: cp.CarePlanContent) -> tuple[rm.DimensionSection, ...]:
+    """The four dimensions: problems and goals as the situation, agreements one per line."""
+    out = []
     for key in cp.DIMENSION_KEYS:
         dim = c.dimension(key)
         situation = "\n".join(
@@ -217,7 +233,7 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
             )
             if x
         )
-        dimensions.append(
+        out.append(
             rm.DimensionSection(
                 Dimension(key).label,
                 situation,
@@ -225,35 +241,43 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
                 dim.who,
             )
         )
+    return tuple(out)
+
+
+def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
+    """Map the care-plan area's content onto the report model (national form order)."""
+    c = view.content
+    other = c.overige
+    other_note = "; ".join(x for x in (other.treatment, other.note) if x)
     filled = None
     if c.filled_at:
         with contextlib.suppress(ValidationError, ValueError):
             filled = cp.instant_date(c.filled_at)
-    return replace(
+    return dataclasses.replace(
         base,
-        version=view.version,  # type: ignore[attr-defined]
-        current_as_of=view.effective_on,  # type: ignore[attr-defined]
+        version=view.version,
+        current_as_of=view.effective_on,
         filled_on=filled,
         conducted_by=c.conducted_by.display() or None,
         conducted_by_function=cp.label_of(cp.FUNCTION, c.conducted_by_function) or None,
         legally_capable=cp.label_of(cp.YES_NO, c.capable) or None,
         legally_capable_note=c.capable_note,
-        representative=related(c.representative),
+        representative=_related(c.representative),
         representative_is_first_contact={"ja": True, "nee": False}.get(
             c.representative_is_first_contact or ""
         ),
-        first_contact_person=related(c.first_contact),
-        present=tuple(x for x in present if x),
-        policy_goal=chosen(cp.GOAL, c.goal, form=True),
-        limits=tuple(limits),
+        first_contact_person=_related(c.first_contact),
+        present=_present(c),
+        policy_goal=_chosen(cp.GOAL, c.goal, form=True),
+        limits=_limits(c),
         other_limits=rm.Choice(
             "Overige behandelgrenzen",
-            labels(cp.DECISION_OTHER),
-            chosen(cp.DECISION_OTHER, other.decision),
+            _labels(cp.DECISION_OTHER),
+            _chosen(cp.DECISION_OTHER, other.decision),
             other_note,
         ),
-        icd=choice("Heeft de patiënt een ICD?", cp.YES_NO_UNKNOWN, c.icd, c.icd_note),
-        icd_agreement=choice(
+        icd=_choice("Heeft de patiënt een ICD?", cp.YES_NO_UNKNOWN, c.icd, c.icd_note),
+        icd_agreement=_choice(
             "Is er een afspraak over moment van uitzetten ICD?",
             cp.ICD_OFF,
             c.icd_off,
@@ -263,40 +287,40 @@ def _with_plan(base: rm.CarePlanData, view: CarePlanView) -> rm.CarePlanData:
         if c.icd == "ja"
         else None,
         wishes=c.wishes,
-        place_of_death=choice(
+        place_of_death=_choice(
             "Gewenste plek van overlijden:",
             cp.PLACE_OF_DEATH,
             c.place_of_death,
             c.place_of_death_note,
         ),
-        euthanasia=choice(
+        euthanasia=_choice(
             "Euthanasie standpunt:", cp.EUTHANASIA, c.euthanasia, c.euthanasia_note, form=True
         ),
-        organ_donation=choice(
+        organ_donation=_choice(
             "Keuze orgaandonatie vastgelegd in donorregister?",
             cp.YES_NO_UNKNOWN,
             c.organ_donation,
         ),
         other_important=c.other_important,
-        prior_directives=choice(
+        prior_directives=_choice(
             "Heeft de patiënt eerder behandelafspraken vastgelegd?",
             cp.YES_NO_UNKNOWN,
             c.earlier_agreements,
-            earlier_note,
+            _earlier_note(c),
         ),
-        informed_about_sharing=choice(
+        informed_about_sharing=_choice(
             "Patiënt geïnformeerd over eigen verantwoordelijkheid om deze behandelafspraken "
             "met naasten te bespreken?",
             cp.YES_NO,
             c.informed_responsibility,
         ),
-        consent_to_share=choice(
+        consent_to_share=_choice(
             "Patiënt gaat akkoord met het delen van deze behandelafspraken met andere "
             "betrokken hulpverleners",
             cp.SHARE_CONSENT,
             c.share_consent,
         ),
-        dimensions=tuple(dimensions),
+        dimensions=_dimensions(c),
         agreements=tuple(rm.Agreement(line) for line in _lines(c.other_agreements)),
         scenarios=tuple(rm.Scenario(sc.trigger, sc.action, sc.who or None) for sc in c.scenarios),
         acute=rm.AcuteAgreements(

@@ -12,7 +12,8 @@ from pzmdo.services.documents.kinds import PATIENT_KINDS, TITLES
 from pzmdo.services.documents.meeting_content import meeting_data
 from pzmdo.services.documents.patient_content import careplan_data
 from pzmdo.store import audit_chain
-from pzmdo.store.models import Practice
+from pzmdo.store.models import Patient, Practice
+from pzmdo.store.models.meetings import Meeting, MeetingTeam
 
 # -- rendering -------------------------------------------------------------------------------
 
@@ -29,7 +30,7 @@ def _render(
     if kind in PATIENT_KINDS:
         assert patient_id is not None
         plan = careplan_data(ctx, patient_id)
-        meta = _meta(ctx, kind, _plan_version_label(plan))
+        meta = _meta(ctx, kind, _plan_version_label(plan), patient_id=patient_id)
         renderer = {"careplan": careplan, "emergency": emergency, "patient": patient}[kind]
         return renderer.render(plan, meta), [patient_id], {patient_id: plan.version}
 
@@ -38,7 +39,7 @@ def _render(
     if kind == "batch":
         plans = [careplan_data(ctx, pid) for pid in patient_ids]
         label = f"zorgplannen bij overleg van {meeting.meeting_date:%d-%m-%Y}"
-        data = batch.render(meeting, plans, _meta(ctx, kind, label))
+        data = batch.render(meeting, plans, _meta(ctx, kind, label, meeting_id=meeting_id))
         return (
             data,
             patient_ids,
@@ -47,10 +48,12 @@ def _render(
     closed = meeting.status_label == "Afgerond"
     if kind == "agenda":
         label = f"agenda van {meeting.meeting_date:%d-%m-%Y}"
-        data = agenda.render(meeting, _meta(ctx, kind, label), initials_only=initials_only)
+        meta = _meta(ctx, kind, label, meeting_id=meeting_id)
+        data = agenda.render(meeting, meta, initials_only=initials_only)
     else:
         label = "verslag (vastgesteld)" if closed else "CONCEPT-verslag (overleg niet afgerond)"
-        data = minutes.render(meeting, _meta(ctx, kind, label), initials_only=initials_only)
+        meta = _meta(ctx, kind, label, meeting_id=meeting_id)
+        data = minutes.render(meeting, meta, initials_only=initials_only)
     return data, patient_ids, {}
 
 
@@ -61,14 +64,33 @@ def _plan_version_label(plan: rm.CarePlanData) -> str:
     return f"zorgplan versie {plan.version}{when}"
 
 
-def _meta(ctx: AppContext, kind: str, version_label: str) -> rm.DocumentMeta:
+def _meta(
+    ctx: AppContext,
+    kind: str,
+    version_label: str,
+    *,
+    patient_id: int | None = None,
+    meeting_id: int | None = None,
+) -> rm.DocumentMeta:
+    """The header: the patient's own practice, or the meeting's team."""
     with ctx.read() as s:
-        practice = s.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
+        if meeting_id is not None:
+            owner = s.scalar(
+                select(MeetingTeam.name)
+                .join(Meeting, Meeting.team_id == MeetingTeam.id)
+                .where(Meeting.id == meeting_id)
+            )
+        else:
+            owner = s.scalar(
+                select(Practice.name)
+                .join(Patient, Patient.practice_id == Practice.id)
+                .where(Patient.id == patient_id)
+            )
         head = audit_chain.head(s).short
     return rm.DocumentMeta(
         kind=kind,
         title=TITLES[kind],
-        practice_name=practice.name if practice else "Huisartsenpraktijk",
+        practice_name=owner or "Huisartsenpraktijk",
         printed_by=ctx.user.name,
         printed_at=datetime.now().replace(microsecond=0),
         version_label=version_label,

@@ -19,6 +19,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.documents.kinds import KINDS, MEETING_KINDS, PATIENT_KINDS, TITLES, DocumentInfo
 from pzmdo.services.documents.rendering import _render
 from pzmdo.services.guard import require
+from pzmdo.services.scope import require_meeting_in_scope, require_patient_in_scope
 
 # -- entry point ---------------------------------------------------------------------------
 
@@ -35,6 +36,8 @@ def produce(
 ) -> DocumentInfo:
     """Make the document ``kind`` and write it to ``out`` (nothing is left behind on failure)."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
+    require_meeting_in_scope(ctx, meeting_id)
     from pzmdo.reports.protect import check_password, encrypt_pdf
 
     out = _check_target(Path(out))
@@ -76,6 +79,8 @@ def produce_for_print(
     """The same PDF as ``produce`` would save, kept in memory for printing (never on disk);
     the print is recorded in the audit trail like a saved document."""
     require(ctx, Action.DOCUMENTS)
+    require_patient_in_scope(ctx, patient_id)
+    require_meeting_in_scope(ctx, meeting_id)
     _check_request(kind, patient_id, meeting_id, initials_only)
     data, patients, versions = _render(ctx, kind, patient_id, meeting_id, initials_only)
     info = DocumentInfo(
@@ -208,7 +213,7 @@ def _audit(ctx: AppContext, s: Session, info: DocumentInfo) -> None:
         if pid is not None and pid in versions:
             detail["zorgplanversie"] = versions[pid]
         ctx.audit(
-            s,  # type: ignore[arg-type]
+            s,
             AuditAction.DOCUMENT,
             patient_id=pid,
             entity=entity,

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
-    ACTIVE_STATUSES,
     URGENT_REASONS,
     ActionFact,
     AgendaCandidate,
     AgendaReason,
     CarryFact,
     NominationFact,
+    ProposedItem,
     ReviewFact,
     action_candidates,
     carried_over_candidates,
@@ -29,19 +29,20 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import NotFoundError, TransitionError, ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     ItemStatus,
     MeetingStatus,
     ensure_editable,
 )
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.register import ACTIVE_STATUSES
 from pzmdo.domain.text import clean_line, clean_text
 from pzmdo.services import consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting, load_patient
 from pzmdo.services.meetings.helpers import (
     _get_item,
-    _get_meeting,
-    _get_patient,
     _into_preparation,
     _item_infos,
     _next_position,
@@ -51,6 +52,14 @@ from pzmdo.services.meetings.helpers import (
     _today,
 )
 from pzmdo.services.meetings.results import MAX_REVIEW_PROPOSALS, ON_AGENDA, VISIBLE, AgendaItemInfo
+from pzmdo.services.scope import (
+    require_items_in_scope,
+    require_meeting_in_scope,
+    require_patient_in_scope,
+    require_row_in_scope,
+    require_team_in_scope,
+)
+from pzmdo.services.teams import team_practice_ids
 from pzmdo.store.models import Patient
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
@@ -69,9 +78,10 @@ def agenda(
 ) -> list[AgendaItemInfo]:
     """The agenda in order; with ``include_proposed`` also the proposals not yet accepted."""
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     statuses = VISIBLE if include_proposed else ON_AGENDA
     with ctx.read() as s:
-        _get_meeting(s, meeting_id)
+        load_meeting(s, meeting_id)
         items = list(
             s.scalars(
                 select(MeetingAgendaItem)
@@ -99,14 +109,31 @@ def _previous_meeting(s: Session, meeting: Meeting) -> Meeting | None:
 
 
 def _own_candidates(
-    s: Session, meeting: Meeting, previous: Meeting | None, today: date
+    s: Session, meeting: Meeting, previous: Meeting | None, today: date, practices: list[int]
 ) -> tuple[list[AgendaCandidate], dict[int, int]]:
-    """Open actions, periodic review, carried-over items, nominations, the theme."""
+    """Open actions, periodic review, carried-over items, nominations, the theme: only for
+    patients of the team's ``practices`` (the index on patient practice keeps it fast)."""
     team = s.get(MeetingTeam, meeting.team_id)
-    interval_days = (team.review_interval_weeks if team else 8) * 7
+    interval_days = (team.review_interval_weeks if team else DEFAULT_REVIEW_INTERVAL_WEEKS) * 7
     candidates: list[AgendaCandidate] = []
+    of_team = select(Patient.id).where(Patient.practice_id.in_(practices))
 
-    open_actions = list(s.scalars(select(MeetingAction).where(MeetingAction.done_on.is_(None))))
+    open_actions = list(
+        s.scalars(
+            select(MeetingAction).where(
+                MeetingAction.done_on.is_(None),
+                or_(
+                    MeetingAction.patient_id.in_(of_team),
+                    and_(
+                        MeetingAction.patient_id.is_(None),
+                        MeetingAction.meeting_id.in_(
+                            select(Meeting.id).where(Meeting.team_id == meeting.team_id)
+                        ),
+                    ),
+                ),
+            )
+        )
+    )
     owners = _person_names(s, (a.owner_person_id for a in open_actions))
     candidates += action_candidates(
         [
@@ -120,6 +147,7 @@ def _own_candidates(
     rows = s.execute(
         select(Patient.id, Patient.status, Patient.last_discussed_on, Patient.next_review_on)
         .where(
+            Patient.practice_id.in_(practices),
             Patient.status.in_(ACTIVE_STATUSES),
             or_(
                 Patient.last_discussed_on.is_(None),
@@ -150,7 +178,16 @@ def _own_candidates(
         )
 
     noms = list(
-        s.scalars(select(MeetingNomination).where(MeetingNomination.used_in_meeting_id.is_(None)))
+        s.scalars(
+            select(MeetingNomination).where(
+                MeetingNomination.used_in_meeting_id.is_(None),
+                MeetingNomination.patient_id.in_(of_team),
+                or_(
+                    MeetingNomination.team_id.is_(None),
+                    MeetingNomination.team_id == meeting.team_id,
+                ),
+            )
+        )
     )
     by = _person_names(s, (n.nominated_by_person_id for n in noms))
     candidates += nomination_candidates(
@@ -172,12 +209,14 @@ def propose_agenda(
     proposed again. Returns the whole agenda, proposals included, in order.
     """
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     day = _today(today)
     with ctx.read() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         status = _status(meeting)
         previous = _previous_meeting(s, meeting)
         since = previous.held_on if previous else None
+        practices = team_practice_ids(s, meeting.team_id)
     ensure_editable(status)
     if status is MeetingStatus.BEZIG:
         raise TransitionError(
@@ -185,13 +224,13 @@ def propose_agenda(
             "Voeg een patiënt zo nodig met de hand toe."
         )
     external = [
-        *register.agenda_candidates(ctx, since, day),
-        *consultations.agenda_candidates(ctx, since, day),
+        *register.agenda_candidates(ctx, since, day, practices),
+        *consultations.agenda_candidates(ctx, since, day, practices),
     ]
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
-        own, carried_from = _own_candidates(s, meeting, previous, day)
+        own, carried_from = _own_candidates(s, meeting, previous, day, practices)
         existing = list(
             s.scalars(select(MeetingAgendaItem).where(MeetingAgendaItem.meeting_id == meeting_id))
         )
@@ -201,68 +240,13 @@ def propose_agenda(
             for i in existing
             if i.patient_id is not None and i.status == ItemStatus.VERWIJDERD.value
         }
+        external = _still_present(s, external, practices)
+        candidates = external + own
+        proposal = propose(
+            candidates, exclude=present_pids - set(removed), deceased=_deceased(s, candidates)
+        )
         loose_keys = {(i.reason, i.detail) for i in existing if i.patient_id is None}
-        known = (
-            {
-                pid
-                for (pid,) in s.execute(
-                    select(Patient.id).where(
-                        Patient.id.in_({c.patient_id for c in external if c.patient_id is not None})
-                    )
-                )
-            }
-            if external
-            else set()
-        )
-        external = [c for c in external if c.patient_id is None or c.patient_id in known]
-        candidate_pids = {c.patient_id for c in external + own if c.patient_id is not None}
-        deceased = set(
-            s.scalars(
-                select(Patient.id).where(
-                    Patient.id.in_(candidate_pids),
-                    Patient.status == PatientStatus.OVERLEDEN.value,
-                )
-            )
-        )
-        proposal = propose(external + own, exclude=present_pids - set(removed), deceased=deceased)
-        position = _next_position(s, meeting_id)
-        added = 0
-        for p in proposal:
-            code = reason_code(p.reason)
-            again = removed.get(p.patient_id or 0)
-            if again is not None:
-                # Removed earlier; back only when something urgent happened since.
-                before = set((again.reasons or again.reason).split(","))
-                if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
-                    continue
-                again.status = ItemStatus.VOORGESTELD.value
-                again.reason = code
-                again.reasons = ",".join(reason_code(r) for r in p.reasons)
-                again.detail = p.detail
-                again.removed_reason = None
-                again.position = position
-                position += 1
-                added += 1
-                continue
-            if p.patient_id is None and (code, p.detail) in loose_keys:
-                continue
-            s.add(
-                MeetingAgendaItem(
-                    meeting_id=meeting_id,
-                    position=position,
-                    patient_id=p.patient_id,
-                    reason=code,
-                    reasons=",".join(reason_code(r) for r in p.reasons),
-                    detail=p.detail,
-                    title=p.detail if p.reason is AgendaReason.THEME else None,
-                    status=ItemStatus.VOORGESTELD.value,
-                    carried_from_id=carried_from.get(p.patient_id or 0)
-                    if AgendaReason.CARRIED_OVER in p.reasons
-                    else None,
-                )
-            )
-            position += 1
-            added += 1
+        added = _store_proposal(s, meeting_id, proposal, removed, loose_keys, carried_from)
         meeting.proposal_built_at = utcnow()
         _into_preparation(meeting)
         ctx.audit(
@@ -276,9 +260,88 @@ def propose_agenda(
     return agenda(ctx, meeting_id)
 
 
+def _still_present(
+    s: Session, external: list[AgendaCandidate], practices: list[int]
+) -> list[AgendaCandidate]:
+    """Other areas' candidates whose patient still exists (ids come from other queries) and
+    belongs to one of the team's ``practices`` (never a patient outside the team)."""
+    if not external:
+        return external
+    ids = {c.patient_id for c in external if c.patient_id is not None}
+    known = set(
+        s.scalars(select(Patient.id).where(Patient.id.in_(ids), Patient.practice_id.in_(practices)))
+    )
+    return [c for c in external if c.patient_id is None or c.patient_id in known]
+
+
+def _deceased(s: Session, candidates: list[AgendaCandidate]) -> set[int]:
+    pids = {c.patient_id for c in candidates if c.patient_id is not None}
+    return set(
+        s.scalars(
+            select(Patient.id).where(
+                Patient.id.in_(pids), Patient.status == PatientStatus.OVERLEDEN.value
+            )
+        )
+    )
+
+
+def _store_proposal(
+    s: Session,
+    meeting_id: int,
+    proposal: list[ProposedItem],
+    removed: dict[int, MeetingAgendaItem],
+    loose_keys: set[tuple[str, str]],
+    carried_from: dict[int, int],
+) -> int:
+    """Add the proposed items after the agenda; returns how many were added.
+
+    An item the POH removed comes back only when something urgent happened since; a
+    patient-less item (a theme) is not proposed twice.
+    """
+    position = _next_position(s, meeting_id)
+    added = 0
+    for p in proposal:
+        code = reason_code(p.reason)
+        again = removed.get(p.patient_id or 0)
+        if again is not None:
+            before = set((again.reasons or again.reason).split(","))
+            if not any(r in URGENT_REASONS and reason_code(r) not in before for r in p.reasons):
+                continue
+            again.status = ItemStatus.VOORGESTELD.value
+            again.reason = code
+            again.reasons = ",".join(reason_code(r) for r in p.reasons)
+            again.detail = p.detail
+            again.removed_reason = None
+            again.position = position
+            position += 1
+            added += 1
+            continue
+        if p.patient_id is None and (code, p.detail) in loose_keys:
+            continue
+        s.add(
+            MeetingAgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                patient_id=p.patient_id,
+                reason=code,
+                reasons=",".join(reason_code(r) for r in p.reasons),
+                detail=p.detail,
+                title=p.detail if p.reason is AgendaReason.THEME else None,
+                status=ItemStatus.VOORGESTELD.value,
+                carried_from_id=carried_from.get(p.patient_id or 0)
+                if AgendaReason.CARRIED_OVER in p.reasons
+                else None,
+            )
+        )
+        position += 1
+        added += 1
+    return added
+
+
 def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
     """The POH accepts proposed items onto the agenda."""
     require(ctx, Action.MEETING_PREPARE)
+    require_items_in_scope(ctx, item_ids)
     if not item_ids:
         return
     with ctx.unit() as s:
@@ -307,12 +370,14 @@ def accept_items(ctx: AppContext, item_ids: Sequence[int]) -> None:
 
 def accept_item(ctx: AppContext, item_id: int) -> None:
     require(ctx, Action.MEETING_PREPARE)
+    require_row_in_scope(ctx, MeetingAgendaItem, item_id)
     accept_items(ctx, [item_id])
 
 
 def accept_all(ctx: AppContext, meeting_id: int) -> int:
     """Accept every proposal of the meeting; returns how many were accepted."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
         ids = list(
             s.scalars(
@@ -329,6 +394,7 @@ def accept_all(ctx: AppContext, meeting_id: int) -> int:
 def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
     """Take an item off the agenda; it is kept (hidden) so it is not proposed again."""
     require(ctx, Action.MEETING_PREPARE)
+    require_row_in_scope(ctx, MeetingAgendaItem, item_id)
     why = clean_text(reason, "de reden", limit=300)
     with ctx.unit() as s:
         item, meeting = _get_item(s, item_id)
@@ -356,6 +422,7 @@ def remove_item(ctx: AppContext, item_id: int, reason: str = "") -> None:
 def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> None:
     """Take several items off the agenda in one go (all or none)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_items_in_scope(ctx, item_ids)
     why = clean_text(reason, "de reden", limit=300)
     meeting_ids = set()
     with ctx.unit() as s:
@@ -385,6 +452,7 @@ def remove_items(ctx: AppContext, item_ids: Sequence[int], reason: str = "") -> 
 def restore_items(ctx: AppContext, previous: dict[int, str]) -> None:
     """Undo a removal: items back to the status they had (``previous``: id -> status)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_items_in_scope(ctx, previous)
     allowed = {ItemStatus.VOORGESTELD.value, ItemStatus.GEAGENDEERD.value}
     meeting_ids = set()
     with ctx.unit() as s:
@@ -414,11 +482,18 @@ def add_patient(
 ) -> AgendaItemInfo:
     """Put a patient on the agenda by hand (accepted at once)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
+    require_patient_in_scope(ctx, patient_id)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
-        _get_patient(s, patient_id)
+        patient = load_patient(s, patient_id)
+        if patient.practice_id not in team_practice_ids(s, meeting.team_id):
+            raise ValidationError(
+                "Deze patiënt hoort niet bij een praktijk van dit team. Bespreek de patiënt in "
+                "het overleg van het eigen team, of voeg de praktijk toe aan dit team."
+            )
         item = s.scalars(
             select(MeetingAgendaItem).where(
                 MeetingAgendaItem.meeting_id == meeting_id,
@@ -466,9 +541,10 @@ def add_patient(
 def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
     """A theme slot (education, a case reflection, ...) on the agenda."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     text = clean_line(title, "het thema", required=True, limit=300)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         code = reason_code(AgendaReason.THEME)
         item = MeetingAgendaItem(
@@ -499,10 +575,11 @@ def add_theme(ctx: AppContext, meeting_id: int, title: str) -> AgendaItemInfo:
 def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
     """Put the meeting's items in the given order (others keep their order after them)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     if len(set(item_ids)) != len(item_ids):
         raise ValidationError("Een agendapunt staat dubbel in de nieuwe volgorde.")
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         items = {
             i.id: i
@@ -534,6 +611,7 @@ def reorder(ctx: AppContext, meeting_id: int, item_ids: Sequence[int]) -> None:
 def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
     """Move an item up (negative) or down (positive) among the visible items."""
     require(ctx, Action.MEETING_PREPARE)
+    require_row_in_scope(ctx, MeetingAgendaItem, item_id)
     with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
         meeting_id = item.meeting_id
@@ -546,14 +624,30 @@ def move_item(ctx: AppContext, item_id: int, delta: int) -> None:
     reorder(ctx, meeting_id, ids)
 
 
-def nominate(ctx: AppContext, patient_id: int, note: str = "", *, today: date | None = None) -> int:
-    """A team member asks for a patient to be discussed in the next meeting."""
+def nominate(
+    ctx: AppContext,
+    patient_id: int,
+    note: str = "",
+    *,
+    today: date | None = None,
+    team_id: int | None = None,
+) -> int:
+    """A team member asks for a patient to be discussed in the next meeting (of ``team_id``,
+    else of any team of the patient's practice)."""
     require(ctx, Action.SIGNAL)
+    require_patient_in_scope(ctx, patient_id)
+    require_team_in_scope(ctx, team_id)
     text = clean_text(note, "de toelichting", limit=500)
     with ctx.unit() as s:
-        _get_patient(s, patient_id)
+        patient = load_patient(s, patient_id)
+        if team_id is not None and patient.practice_id not in team_practice_ids(s, team_id):
+            raise ValidationError(
+                "Deze patiënt hoort niet bij een praktijk van dat team. Kies het team van de "
+                "eigen praktijk."
+            )
         nomination = MeetingNomination(
             patient_id=patient_id,
+            team_id=team_id,
             nominated_by_person_id=ctx.user.person_id,
             note=text,
             nominated_on=_today(today),

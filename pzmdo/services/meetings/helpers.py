@@ -9,21 +9,28 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.agenda import (
-    ACTIVE_STATUSES,
     reason_from_code,
     reason_label,
 )
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     ItemStatus,
     MeetingStatus,
     TeamKind,
     TriadCheck,
     check_transition,
+    default_cadence_weeks,
     triad_check,
 )
+from pzmdo.domain.practices import Scope
+from pzmdo.domain.register import ACTIVE_STATUSES
 from pzmdo.domain.text import display_name
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.results import ON_AGENDA, ActionInfo, AgendaItemInfo, MeetingInfo
+from pzmdo.services.scope import team_clause
+from pzmdo.services.teams import get_team_row, link_default_team
 from pzmdo.store.models import AppUser, Patient, Person
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -60,7 +67,9 @@ def _sync_next_review(s: Session, meeting: Meeting, patient_ids: Iterable[int | 
         ).all()
     )
     team = s.get(MeetingTeam, meeting.team_id)
-    interval = timedelta(weeks=team.review_interval_weeks if team else 8)
+    interval = timedelta(
+        weeks=team.review_interval_weeks if team else DEFAULT_REVIEW_INTERVAL_WEEKS
+    )
     # One query, not one per patient: closing a meeting with a whole-register proposal
     # (the demo at 100,000 patients) spent 17 s in single loads (issue 20).
     patients = s.scalars(select(Patient).where(Patient.id.in_(pids)))
@@ -97,27 +106,13 @@ def _person_names(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
     return {p.id: p.name for p in s.scalars(select(Person).where(Person.id.in_(wanted)))}
 
 
-def _get_meeting(s: Session, meeting_id: int) -> Meeting:
-    meeting = s.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(f"Overleg {meeting_id} bestaat niet. Kies een overleg uit de lijst.")
-    return meeting
-
-
 def _get_item(s: Session, item_id: int) -> tuple[MeetingAgendaItem, Meeting]:
     item = s.get(MeetingAgendaItem, item_id)
     if item is None:
         raise NotFoundError(
             f"Agendapunt {item_id} bestaat niet (meer). Ververs de agenda en probeer opnieuw."
         )
-    return item, _get_meeting(s, item.meeting_id)
-
-
-def _get_patient(s: Session, patient_id: int) -> Patient:
-    patient = s.get(Patient, patient_id)
-    if patient is None:
-        raise NotFoundError(f"Patiënt {patient_id} bestaat niet (meer). Kies een andere patiënt.")
-    return patient
+    return item, load_meeting(s, item.meeting_id)
 
 
 def _check_person(s: Session, person_id: int | None, what: str) -> None:
@@ -131,20 +126,33 @@ def _status(meeting: Meeting) -> MeetingStatus:
     return MeetingStatus(meeting.status)
 
 
-def _team(s: Session, create: bool = False) -> MeetingTeam | None:
-    team = s.scalars(
-        select(MeetingTeam).where(MeetingTeam.active.is_(True)).order_by(MeetingTeam.id)
-    ).first()
-    if team is None and create:
+def _team(
+    s: Session, create: bool = False, *, team_id: int | None = None, scope: Scope | None = None
+) -> MeetingTeam | None:
+    """Team ``team_id``, else the first active team (in ``scope``); with ``create`` a first
+    kernteam is made in a register without one."""
+    if team_id is not None:
+        return get_team_row(s, team_id)
+    query = select(MeetingTeam).where(MeetingTeam.active.is_(True)).order_by(MeetingTeam.id)
+    if scope is not None:
+        query = query.where(team_clause(scope, MeetingTeam.id))
+    team = s.scalars(query).first()
+    if team is None and create and s.scalar(select(MeetingTeam.id).limit(1)) is None:
         team = MeetingTeam(
             name="Kernteam",
             kind=TeamKind.KERNTEAM.value,
-            cadence_weeks=4,
-            review_interval_weeks=8,
-            minutes_per_patient=10,
+            cadence_weeks=default_cadence_weeks(TeamKind.KERNTEAM),
+            review_interval_weeks=DEFAULT_REVIEW_INTERVAL_WEEKS,
+            minutes_per_patient=DEFAULT_MINUTES_PER_PATIENT,
         )
         s.add(team)
         s.flush()
+        link_default_team(s, team.id)
+    if team is None and create:
+        raise ValidationError(
+            "U bent aan geen overlegteam gekoppeld. Vraag de beheerder om u aan uw kernteam of "
+            "PaTz-groep te koppelen."
+        )
     return team
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from sqlalchemy import select
 
@@ -12,14 +12,15 @@ from pzmdo.domain.meetings import (
     MeetingFunction,
     MeetingStatus,
     ensure_editable,
+    validate_meeting_date,
 )
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.helpers import (
     _check_person,
-    _get_meeting,
     _meeting_info,
     _parse_time,
     _status,
@@ -27,6 +28,12 @@ from pzmdo.services.meetings.helpers import (
     _today,
 )
 from pzmdo.services.meetings.results import MeetingInfo
+from pzmdo.services.scope import (
+    require_meeting_in_scope,
+    require_team_in_scope,
+    scope_of,
+    team_clause,
+)
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -48,20 +55,16 @@ def plan_meeting(
     scribe_person_id: int | None = None,
     theme: str | None = None,
     today: date | None = None,
+    team_id: int | None = None,
 ) -> MeetingInfo:
-    """Plan a meeting of the team; the team's default attendees are invited."""
+    """Plan a meeting of the team (``team_id``, else the register's first team); the
+    team's default attendees are invited."""
     require(ctx, Action.MEETING_PREPARE)
+    require_team_in_scope(ctx, team_id)
     day = _today(today)
     if not isinstance(held_on, date):
         raise ValidationError("Geef de datum van het overleg op.")
-    if held_on > day + timedelta(days=2 * 366):
-        raise ValidationError(
-            f"De datum {held_on:%d-%m-%Y} ligt meer dan twee jaar vooruit. Controleer het jaartal."
-        )
-    if held_on < day - timedelta(days=366):
-        raise ValidationError(
-            f"De datum {held_on:%d-%m-%Y} ligt meer dan een jaar terug. Controleer het jaartal."
-        )
+    validate_meeting_date(held_on, day)
     at = _parse_time(start_time)
     place_ = clean_line(place, "de plaats", limit=200)
     link = clean_line(online_link, "de link voor online deelname", limit=500)
@@ -73,7 +76,7 @@ def plan_meeting(
     with ctx.unit() as s:
         _check_person(s, chair_person_id, "voorzitter")
         _check_person(s, scribe_person_id, "notulist")
-        team = _team(s, create=True)
+        team = _team(s, create=True, team_id=team_id, scope=scope_of(s, ctx))
         assert team is not None
         clash = s.scalar(
             select(Meeting.id).where(Meeting.team_id == team.id, Meeting.held_on == held_on)
@@ -144,16 +147,19 @@ def update_meeting(
     scribe_person_id: int | None = None,
     theme: str | None = None,
     expected_version: int | None = None,
+    today: date | None = None,
 ) -> MeetingInfo:
     """Change the details of a meeting that is not closed (None = leave as is);
     ``expected_version``: the version the form showed (a stale save is refused)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         check_version(meeting, expected_version, "Dit overleg")
         ensure_editable(_status(meeting))
         changed = []
         if held_on is not None and held_on != meeting.held_on:
+            validate_meeting_date(held_on, _today(today))
             clash = s.scalar(
                 select(Meeting.id).where(
                     Meeting.team_id == meeting.team_id,
@@ -201,15 +207,20 @@ def update_meeting(
     return info
 
 
-def list_meetings(ctx: AppContext) -> list[MeetingInfo]:
-    """All meetings, newest first."""
+def list_meetings(ctx: AppContext, team_id: int | None = None) -> list[MeetingInfo]:
+    """The meetings of the user's teams (or of ``team_id``), newest first."""
     require(ctx, Action.MEETING_VIEW)
+    require_team_in_scope(ctx, team_id)
     with ctx.read() as s:
-        rows = list(s.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())))
+        query = select(Meeting).where(team_clause(scope_of(s, ctx)))
+        if team_id is not None:
+            query = query.where(Meeting.team_id == team_id)
+        rows = list(s.scalars(query.order_by(Meeting.held_on.desc(), Meeting.id.desc())))
         return [_meeting_info(s, m) for m in rows]
 
 
 def get_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
-        return _meeting_info(s, _get_meeting(s, meeting_id))
+        return _meeting_info(s, load_meeting(s, meeting_id))

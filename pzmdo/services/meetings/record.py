@@ -16,10 +16,10 @@ from pzmdo.domain.meetings import (
 from pzmdo.domain.permissions import Action
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.helpers import (
     _action_infos,
     _get_item,
-    _get_meeting,
     _item_infos,
     _login_name,
     _meeting_info,
@@ -34,6 +34,7 @@ from pzmdo.services.meetings.results import (
     MeetingRecord,
 )
 from pzmdo.services.meetings.running import _attendance
+from pzmdo.services.scope import require_meeting_in_scope, require_row_in_scope
 from pzmdo.store.models.meetings import (
     MeetingAction,
     MeetingAgendaItem,
@@ -74,6 +75,7 @@ def _item_record(
 def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
     """One item's notes, checklist, decisions and actions (meeting mode)."""
     require(ctx, Action.MEETING_VIEW)
+    require_row_in_scope(ctx, MeetingAgendaItem, item_id)
     today = date.today()
     with ctx.read() as s:
         item, _meeting = _get_item(s, item_id)
@@ -95,9 +97,10 @@ def discussion(ctx: AppContext, item_id: int) -> ItemRecord:
 def meeting_record(ctx: AppContext, meeting_id: int) -> MeetingRecord:
     """The whole meeting: attendance, agenda with notes/checklist/decisions/actions, amendments."""
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     today = date.today()
     with ctx.read() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         info = _meeting_info(s, meeting)
         items = list(
             s.scalars(

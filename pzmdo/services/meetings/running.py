@@ -14,6 +14,7 @@ from pzmdo.domain.enums import Dimension, Discipline
 from pzmdo.domain.errors import TransitionError, ValidationError
 from pzmdo.domain.meetings import (
     ChecklistAnswer,
+    ChecklistItem,
     ItemStatus,
     MeetingFunction,
     MeetingStatus,
@@ -28,10 +29,10 @@ from pzmdo.domain.text import clean_text
 from pzmdo.services import register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_meeting
 from pzmdo.services.meetings.helpers import (
     _check_person,
     _get_item,
-    _get_meeting,
     _item_infos,
     _meeting_info,
     _status,
@@ -41,9 +42,11 @@ from pzmdo.services.meetings.helpers import (
 )
 from pzmdo.services.meetings.results import ON_AGENDA, AgendaItemInfo, AttendanceInfo, MeetingInfo
 from pzmdo.services.meetings.team import _discipline_label
+from pzmdo.services.scope import require_meeting_in_scope, require_row_in_scope
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.base import utcnow
 from pzmdo.store.models.meetings import (
+    Meeting,
     MeetingAgendaItem,
     MeetingAmendment,
     MeetingAttendance,
@@ -59,8 +62,9 @@ from pzmdo.store.models.meetings import (
 def start_meeting(ctx: AppContext, meeting_id: int) -> MeetingInfo:
     """Status → bezig. Needs at least one item on the agenda."""
     require(ctx, Action.MEETING_RUN)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         status = _status(meeting)
         if status is MeetingStatus.BEZIG:
             return _meeting_info(s, meeting)
@@ -103,6 +107,7 @@ def set_attendance(
 ) -> TriadCheck:
     """Replace the attendance list: (person id, role = discipline code, function, present)."""
     require(ctx, Action.MEETING_RUN)
+    require_meeting_in_scope(ctx, meeting_id)
     seen: set[int] = set()
     clean: list[tuple[int, str, str, bool | None]] = []
     for person_id, role, function, present in entries:
@@ -121,7 +126,7 @@ def set_attendance(
             ) from None
         clean.append((person_id, role_, function_, present))
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         for person_id, *_ in clean:
             _check_person(s, person_id, "deelnemer")
@@ -157,8 +162,9 @@ def set_attendance(
 
 def attendance(ctx: AppContext, meeting_id: int) -> list[AttendanceInfo]:
     require(ctx, Action.MEETING_VIEW)
+    require_meeting_in_scope(ctx, meeting_id)
     with ctx.read() as s:
-        _get_meeting(s, meeting_id)
+        load_meeting(s, meeting_id)
         return _attendance(s, meeting_id)
 
 
@@ -198,6 +204,7 @@ def save_discussion(
     sets it explicitly. Items never discussed carry over to the next meeting on closing.
     """
     require(ctx, Action.MEETING_RUN)
+    require_row_in_scope(ctx, MeetingAgendaItem, item_id)
     note_values: dict[str, str] = {}
     for key, value in (notes or {}).items():
         try:
@@ -217,56 +224,11 @@ def save_discussion(
             raise ValidationError(
                 "Dit punt staat niet op de agenda. Neem het eerst op de agenda op."
             )
-        changed: list[str] = []
-        current = {
-            n.dimension: n
-            for n in s.scalars(select(MeetingNote).where(MeetingNote.item_id == item.id))
-        }
-        for dim, text in note_values.items():
-            row = current.get(dim)
-            if row is None and text:
-                s.add(MeetingNote(item_id=item.id, dimension=dim, text=text))
-                changed.append(dim)
-            elif row is not None and not text:
-                s.delete(row)
-                changed.append(dim)
-            elif row is not None and row.text != text:
-                row.text = text
-                changed.append(dim)
-        marks = {
-            c.code: c
-            for c in s.scalars(select(MeetingChecklist).where(MeetingChecklist.item_id == item.id))
-        }
-        for key, answer in answers.items():
-            row = marks.get(key.value)
-            if row is None:
-                if answer is not ChecklistAnswer.OPEN:
-                    s.add(MeetingChecklist(item_id=item.id, code=key.value, answer=answer.value))
-                    changed.append(key.value)
-            elif row.answer != answer.value:
-                row.answer = answer.value
-                changed.append(key.value)
+        changed = _save_notes(s, item, note_values) + _save_checklist(s, item, answers)
         if seconds_spent is not None and seconds_spent != item.seconds_spent:
             item.seconds_spent = seconds_spent
         s.flush()
-        has_content = bool(
-            s.scalar(select(func.count()).where(MeetingNote.item_id == item.id))
-            or s.scalar(
-                select(func.count()).where(
-                    MeetingChecklist.item_id == item.id,
-                    MeetingChecklist.answer != ChecklistAnswer.OPEN.value,
-                )
-            )
-            or s.scalar(select(func.count()).where(MeetingDecision.item_id == item.id))
-        )
-        new_status = item.status
-        if discussed is True or (discussed is None and has_content):
-            new_status = ItemStatus.BESPROKEN.value
-        elif discussed is False:
-            new_status = ItemStatus.GEAGENDEERD.value
-        if new_status != item.status:
-            item.status = new_status
-            item.discussed_at = utcnow() if new_status == ItemStatus.BESPROKEN.value else None
+        if _set_discussed(s, item, discussed):
             changed.append("status")
         if changed:
             ctx.audit(
@@ -284,6 +246,73 @@ def save_discussion(
     return info
 
 
+def _save_notes(s: Session, item: MeetingAgendaItem, values: dict[str, str]) -> list[str]:
+    """Write the notes per dimension that changed (empty text removes one); returns their
+    dimension codes."""
+    changed: list[str] = []
+    current = {
+        n.dimension: n for n in s.scalars(select(MeetingNote).where(MeetingNote.item_id == item.id))
+    }
+    for code, text in values.items():
+        note = current.get(code)
+        if note is None and text:
+            s.add(MeetingNote(item_id=item.id, dimension=code, text=text))
+            changed.append(code)
+        elif note is not None and not text:
+            s.delete(note)
+            changed.append(code)
+        elif note is not None and note.text != text:
+            note.text = text
+            changed.append(code)
+    return changed
+
+
+def _save_checklist(
+    s: Session, item: MeetingAgendaItem, answers: dict[ChecklistItem, ChecklistAnswer]
+) -> list[str]:
+    """Write the checklist answers that changed; returns their codes."""
+    changed: list[str] = []
+    marks = {
+        c.code: c
+        for c in s.scalars(select(MeetingChecklist).where(MeetingChecklist.item_id == item.id))
+    }
+    for key, answer in answers.items():
+        mark = marks.get(key.value)
+        if mark is None:
+            if answer is not ChecklistAnswer.OPEN:
+                s.add(MeetingChecklist(item_id=item.id, code=key.value, answer=answer.value))
+                changed.append(key.value)
+        elif mark.answer != answer.value:
+            mark.answer = answer.value
+            changed.append(key.value)
+    return changed
+
+
+def _set_discussed(s: Session, item: MeetingAgendaItem, discussed: bool | None) -> bool:
+    """An item with notes, checklist answers or decisions counts as discussed unless
+    ``discussed`` says otherwise; returns whether its status changed."""
+    has_content = bool(
+        s.scalar(select(func.count()).where(MeetingNote.item_id == item.id))
+        or s.scalar(
+            select(func.count()).where(
+                MeetingChecklist.item_id == item.id,
+                MeetingChecklist.answer != ChecklistAnswer.OPEN.value,
+            )
+        )
+        or s.scalar(select(func.count()).where(MeetingDecision.item_id == item.id))
+    )
+    new_status = item.status
+    if discussed is True or (discussed is None and has_content):
+        new_status = ItemStatus.BESPROKEN.value
+    elif discussed is False:
+        new_status = ItemStatus.GEAGENDEERD.value
+    if new_status == item.status:
+        return False
+    item.status = new_status
+    item.discussed_at = utcnow() if new_status == ItemStatus.BESPROKEN.value else None
+    return True
+
+
 def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None) -> MeetingInfo:
     """Close and freeze the record.
 
@@ -292,9 +321,10 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
     date and ``next_review_on`` = that date + the team's review interval.
     """
     require(ctx, Action.MEETING_CLOSE)
+    require_meeting_in_scope(ctx, meeting_id)
     day = _today(today)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         ensure_editable(_status(meeting))
         check_transition(_status(meeting), MeetingStatus.AFGEROND)
         if meeting.held_on > day:
@@ -313,33 +343,8 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
                 carried += 1
             elif item.status == ItemStatus.BESPROKEN.value and item.patient_id is not None:
                 discussed.append(item.patient_id)
-        for pid in discussed:
-            patient = s.get(Patient, pid)
-            if patient is None:
-                continue
-            if patient.last_discussed_on is None or patient.last_discussed_on <= meeting.held_on:
-                patient.last_discussed_on = meeting.held_on
-            ctx.audit(
-                s,
-                AuditAction.MEETING_PATIENT_DISCUSSED,
-                patient_id=pid,
-                entity="meeting",
-                entity_id=meeting_id,
-                detail={"datum": meeting.held_on.isoformat()},
-            )
-        used = {
-            i.patient_id
-            for i in items
-            if i.patient_id is not None and i.status != ItemStatus.VOORGESTELD.value
-        }
-        if used:
-            for nomination in s.scalars(
-                select(MeetingNomination).where(
-                    MeetingNomination.used_in_meeting_id.is_(None),
-                    MeetingNomination.patient_id.in_(used),
-                )
-            ):
-                nomination.used_in_meeting_id = meeting_id
+        _record_discussed(ctx, s, meeting, discussed)
+        _use_nominations(s, meeting_id, items)
         meeting.status = MeetingStatus.AFGEROND.value
         meeting.closed_at = utcnow()
         meeting.closed_by = ctx.user.login
@@ -369,12 +374,49 @@ def close_meeting(ctx: AppContext, meeting_id: int, *, today: date | None = None
     return info
 
 
+def _record_discussed(ctx: AppContext, s: Session, meeting: Meeting, discussed: list[int]) -> None:
+    """Discussed patients: ``last_discussed_on`` moves forward to the meeting date, audited."""
+    for pid in discussed:
+        patient = s.get(Patient, pid)
+        if patient is None:
+            continue
+        if patient.last_discussed_on is None or patient.last_discussed_on <= meeting.held_on:
+            patient.last_discussed_on = meeting.held_on
+        ctx.audit(
+            s,
+            AuditAction.MEETING_PATIENT_DISCUSSED,
+            patient_id=pid,
+            entity="meeting",
+            entity_id=meeting.id,
+            detail={"datum": meeting.held_on.isoformat()},
+        )
+
+
+def _use_nominations(s: Session, meeting_id: int, items: list[MeetingAgendaItem]) -> None:
+    """Nominations of patients on this agenda are used up by this meeting."""
+    used = {
+        i.patient_id
+        for i in items
+        if i.patient_id is not None and i.status != ItemStatus.VOORGESTELD.value
+    }
+    if not used:
+        return
+    for nomination in s.scalars(
+        select(MeetingNomination).where(
+            MeetingNomination.used_in_meeting_id.is_(None),
+            MeetingNomination.patient_id.in_(used),
+        )
+    ):
+        nomination.used_in_meeting_id = meeting_id
+
+
 def amend(ctx: AppContext, meeting_id: int, text: str, item_id: int | None = None) -> int:
     """A dated amendment to a closed meeting's record (the record itself stays unchanged)."""
     require(ctx, Action.MEETING_AMEND)
+    require_meeting_in_scope(ctx, meeting_id)
     value = clean_text(text, "de aanvulling", required=True, limit=5000)
     with ctx.unit() as s:
-        meeting = _get_meeting(s, meeting_id)
+        meeting = load_meeting(s, meeting_id)
         if _status(meeting) is not MeetingStatus.AFGEROND:
             raise ValidationError(
                 "Dit overleg is nog niet afgerond; pas het verslag gewoon aan. Een aanvulling "

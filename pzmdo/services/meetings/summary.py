@@ -12,9 +12,11 @@ from pzmdo.domain.permissions import Action
 from pzmdo.services import careplan, careteam, consultations, register
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
-from pzmdo.services.meetings.helpers import _action_infos, _get_patient, _patient_name
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.meetings.helpers import _action_infos, _patient_name
 from pzmdo.services.meetings.results import PatientBrief
 from pzmdo.services.meetings.team import _discipline_label
+from pzmdo.services.scope import require_meeting_in_scope, require_patient_in_scope
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import MeetingAction
 
@@ -25,9 +27,11 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
     """Status, colour, centrale zorgverlener, team, plan highlights, open actions and
     consultations; the read is audited (``patient_open`` with the meeting)."""
     require(ctx, Action.MEETING_VIEW)
+    require_patient_in_scope(ctx, patient_id)
+    require_meeting_in_scope(ctx, meeting_id)
     today = date.today()
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         caregiver = ""
         if p.central_caregiver_id is not None:
             person = s.get(Person, p.central_caregiver_id)
@@ -46,7 +50,7 @@ def patient_brief(ctx: AppContext, patient_id: int, meeting_id: int | None = Non
         ctx.record_opened(
             s, patient_id, new_view=True, detail={"via": "overleg", "overleg": meeting_id}
         )
-        base = dict(
+        base: dict[str, Any] = dict(
             patient_id=p.id,
             name=_patient_name(p),
             birth_date=p.birth_date,

@@ -11,6 +11,8 @@ from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
     TeamKind,
     default_cadence_weeks,
     next_meeting_on,
@@ -23,6 +25,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.meetings.helpers import _check_person, _parse_time, _team, _today
 from pzmdo.services.meetings.results import PersonBrief, TeamInfo, TeamMemberInfo
+from pzmdo.services.scope import require_team_in_scope, scope_of
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import (
     Meeting,
@@ -50,11 +53,13 @@ def _discipline_label(code: str) -> str:
         return code
 
 
-def get_team(ctx: AppContext) -> TeamInfo:
-    """The team's settings (defaults when nothing is saved yet)."""
+def get_team(ctx: AppContext, team_id: int | None = None) -> TeamInfo:
+    """The settings of team ``team_id``, else of the user's first team (defaults when there
+    is no team yet)."""
     require(ctx, Action.MEETING_VIEW)
+    require_team_in_scope(ctx, team_id)
     with ctx.read() as s:
-        team = _team(s)
+        team = _team(s, team_id=team_id, scope=scope_of(s, ctx))
         if team is None:
             return TeamInfo(
                 None,
@@ -99,14 +104,17 @@ def save_team(
     name: str,
     kind: str,
     cadence_weeks: int | None = None,
-    review_interval_weeks: int = 8,
-    minutes_per_patient: int = 10,
+    review_interval_weeks: int = DEFAULT_REVIEW_INTERVAL_WEEKS,
+    minutes_per_patient: int = DEFAULT_MINUTES_PER_PATIENT,
     default_place: str = "",
     default_time: time | str | None = None,
     members: Sequence[tuple[int, bool]] = (),
+    team_id: int | None = None,
 ) -> TeamInfo:
-    """Save the team settings; ``members`` = (person id, is a default attendee)."""
+    """Save the settings of team ``team_id`` (else the user's first team); ``members`` =
+    (person id, is a default attendee). Several teams: ``pzmdo.services.teams``."""
     require(ctx, Action.MEETING_PREPARE)
+    require_team_in_scope(ctx, team_id)
     clean_name = clean_line(name, "de naam van het team", required=True, limit=200)
     try:
         team_kind = TeamKind.from_text(kind)
@@ -127,7 +135,7 @@ def save_team(
     with ctx.unit() as s:
         for pid in member_ids:
             _check_person(s, pid, "zorgverlener")
-        team = _team(s, create=True)
+        team = _team(s, create=True, team_id=team_id, scope=scope_of(s, ctx))
         assert team is not None
         team.name, team.kind, team.cadence_weeks = clean_name, team_kind.value, weeks
         team.review_interval_weeks, team.minutes_per_patient = (
@@ -156,15 +164,20 @@ def save_team(
             detail={"soort": team_kind.value, "ritme_weken": weeks, "leden": len(members)},
         )
     ctx.changes.publish("meeting_team")
-    return get_team(ctx)
+    return get_team(ctx, team.id)
 
 
-def suggest_next_date(ctx: AppContext, today: date | None = None) -> date:
-    """One cadence after the last meeting (or next week when there is none)."""
+def suggest_next_date(
+    ctx: AppContext, today: date | None = None, team_id: int | None = None
+) -> date:
+    """One cadence after the team's last meeting (or next week when there is none)."""
     require(ctx, Action.MEETING_VIEW)
+    require_team_in_scope(ctx, team_id)
     day = _today(today)
     with ctx.read() as s:
-        team = _team(s)
-        last = s.scalar(select(func.max(Meeting.held_on)))
-        weeks = team.cadence_weeks if team else 4
+        team = _team(s, team_id=team_id, scope=scope_of(s, ctx))
+        last = s.scalar(
+            select(func.max(Meeting.held_on)).where(Meeting.team_id == (team.id if team else -1))
+        )
+        weeks = team.cadence_weeks if team else default_cadence_weeks(TeamKind.KERNTEAM)
     return next_meeting_on(last, weeks, day)

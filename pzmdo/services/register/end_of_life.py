@@ -25,9 +25,16 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
-from pzmdo.services.register.helpers import _clean, _enum_value, _get_patient, _status_event, _today
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.register.helpers import _clean, _enum_value, _status_event, _today
 from pzmdo.services.register.inputs import DeathInput, StervensfaseInput, TaskInfo
 from pzmdo.services.register.marking import _add_task, _close_open_signals
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patient_in_scope,
+    require_row_in_scope,
+    scope_of,
+)
 from pzmdo.store.models import Patient
 from pzmdo.store.models.register import (
     Death,
@@ -40,6 +47,7 @@ from pzmdo.store.models.register import (
 
 def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInput) -> None:
     require(ctx, Action.END_OF_LIFE)
+    require_patient_in_scope(ctx, patient_id)
     today = _today()
     judged_by = _clean(data.judged_by)
     if not judged_by:
@@ -50,7 +58,7 @@ def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInpu
     indicators = [_enum_value(StervensfaseIndicator, i, "aanwijzing") for i in data.indicators]
     on = data.started_on or today
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_event_date(on, p.birth_date, today, "De datum van de stervensfase")
         if p.marked_on and on < p.marked_on:
             raise ValidationError(
@@ -79,10 +87,11 @@ def record_stervensfase(ctx: AppContext, patient_id: int, data: StervensfaseInpu
 def end_stervensfase(ctx: AppContext, patient_id: int, reason: str) -> None:
     """The dying phase turned out not to be one (002:L234): back to gemarkeerd."""
     require(ctx, Action.END_OF_LIFE)
+    require_patient_in_scope(ctx, patient_id)
     if not _clean(reason):
         raise ValidationError("Vul in waarom de stervensfase wordt beëindigd.")
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_transition(p.status, PatientStatus.GEMARKEERD)
         if p.status != PatientStatus.STERVENSFASE.value:
             raise TransitionError("Deze patiënt is niet in de stervensfase.")
@@ -94,10 +103,11 @@ def end_stervensfase(ctx: AppContext, patient_id: int, reason: str) -> None:
 def record_death(ctx: AppContext, patient_id: int, data: DeathInput) -> list[int]:
     """Register the death; creates the follow-up tasks. Returns their ids."""
     require(ctx, Action.END_OF_LIFE)
+    require_patient_in_scope(ctx, patient_id)
     today = _today()
     place = _enum_value(PlaceOfDeath, data.place, "plaats van overlijden") or "onbekend"
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_death_date(data.died_on, p.marked_on, p.birth_date, today)
         if p.status_since and data.died_on < p.status_since and p.status == "stervensfase":
             raise ValidationError(
@@ -137,6 +147,7 @@ def record_death(ctx: AppContext, patient_id: int, data: DeathInput) -> list[int
 def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = None) -> None:
     """Afmelden: niet (meer) palliatief. A reason is required."""
     require(ctx, Action.MARK)
+    require_patient_in_scope(ctx, patient_id)
     today = _today()
     reason_text = _clean(reason)
     if not reason_text:
@@ -145,7 +156,7 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
         )
     on = on or today
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_event_date(on, p.birth_date, today, "De datum van afmelden")
         check_transition(p.status, PatientStatus.AFGEMELD)
         _status_event(ctx, s, p, PatientStatus.AFGEMELD, on, reason_text)
@@ -159,11 +170,12 @@ def deregister(ctx: AppContext, patient_id: int, reason: str, on: date | None = 
 
 def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]:
     require(ctx, Action.VIEW_REGISTER)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
         q = (
             select(FollowUpTask, Patient)
             .join(Patient, Patient.id == FollowUpTask.patient_id)
-            .where(FollowUpTask.done_on.is_(None))
+            .where(FollowUpTask.done_on.is_(None), patient_clause(scope_of(s, ctx)))
             .order_by(FollowUpTask.due_on, FollowUpTask.id)
         )
         if patient_id is not None:
@@ -173,8 +185,9 @@ def open_tasks(ctx: AppContext, patient_id: int | None = None) -> list[TaskInfo]
 
 def patient_tasks(ctx: AppContext, patient_id: int) -> list[TaskInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         rows = s.scalars(
             select(FollowUpTask)
             .where(FollowUpTask.patient_id == patient_id)
@@ -197,6 +210,7 @@ def _task_info(t: FollowUpTask, p: Patient) -> TaskInfo:
 
 def complete_task(ctx: AppContext, task_id: int, note: str = "") -> None:
     require(ctx, Action.SIGNAL)
+    require_row_in_scope(ctx, FollowUpTask, task_id)
     with ctx.unit() as s:
         t = s.get(FollowUpTask, task_id)
         if t is None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.bsn import validate_bsn
-from pzmdo.domain.enums import PatientStatus, Sex
+from pzmdo.domain.enums import LabelledEnum, PatientStatus, Sex
 from pzmdo.domain.errors import NotFoundError, ValidationError
 from pzmdo.domain.register import (
     Condition,
@@ -22,8 +22,10 @@ from pzmdo.domain.register import (
 )
 from pzmdo.domain.text import MAX_TEXT, clean_line, clean_text, search_key
 from pzmdo.services.context import AppContext
+from pzmdo.services.lookup import load_patient
+from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.register.inputs import PatientInput
-from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import (
     Marking,
     PatientWord,
@@ -45,16 +47,7 @@ def _clean(text: str | None, what: str = "de tekst", *, limit: int = MAX_TEXT) -
     return clean_text(text, what, limit=limit) or None
 
 
-def _get_patient(s: Session, patient_id: int) -> Patient:
-    patient = s.get(Patient, patient_id)
-    if patient is None:
-        raise NotFoundError(
-            f"Patiënt {patient_id} bestaat niet (meer). Zoek de patiënt opnieuw op."
-        )
-    return patient
-
-
-def _enum_value(enum: Any, value: str | None, what: str) -> str | None:
+def _enum_value(enum: type[LabelledEnum], value: str | None, what: str) -> str | None:
     if value is None or not str(value).strip():
         return None
     try:
@@ -79,7 +72,7 @@ def validate_patient_input(data: PatientInput, today: date | None = None) -> Pat
     if len(given) > 100 or len(family) > 100 or len(data.name_prefix or "") > 20:
         raise ValidationError("De naam is te lang. Kort de naam in en probeer het opnieuw.")
     check_birth_date(data.birth_date, today)
-    bsn = validate_bsn(data.bsn) if _clean(data.bsn) else None
+    bsn = validate_bsn(data.bsn) if data.bsn and _clean(data.bsn) else None
     sex = _enum_value(Sex, data.sex, "geslacht") or Sex.ONBEKEND.value
     populations = tuple(
         dict.fromkeys(_enum_value(Population, p, "bijzondere doelgroep") for p in data.populations)
@@ -183,7 +176,7 @@ def index_new_patients(s: Session, after_id: int) -> int:
     words = [{"word": w, "patient_id": pid} for pid, name in rows for w in name_words(name)]
     conn = s.connection()
     for start in range(0, len(words), 5000):
-        conn.execute(insert(PatientWord.__table__), words[start : start + 5000])
+        conn.execute(insert(cast(Table, PatientWord.__table__)), words[start : start + 5000])
     return len(rows)
 
 
@@ -227,7 +220,7 @@ def _new_patient(ctx: AppContext, s: Session, data: PatientInput, today: date) -
     p = Patient(status=PatientStatus.GESIGNALEERD.value, status_since=today)
     _apply_patient(p, data)
     p.is_fictional = data.is_fictional
-    p.practice_id = s.scalars(select(Practice.id).order_by(Practice.id)).first()
+    p.practice_id = practice_for_new_patient(s, ctx, data.practice_id)
     s.add(p)
     s.flush()
     _index_words(s, p.id, p.search_name)
@@ -239,7 +232,7 @@ def _resolve_patient(
     ctx: AppContext, s: Session, patient_id: int | None, new: PatientInput | None, today: date
 ) -> tuple[Patient, bool]:
     if patient_id is not None:
-        return _get_patient(s, patient_id), False
+        return load_patient(s, patient_id), False
     if new is None:
         raise ValidationError("Kies een patiënt of vul de gegevens van een nieuwe patiënt in.")
     return _new_patient(ctx, s, new, today), True

@@ -54,6 +54,8 @@ class PatientInput:
     wlz_indication: bool = False
     notes: str | None = None
     is_fictional: bool = False
+    # A new patient's practice (None: the user's only practice); moves: practices.move_patient.
+    practice_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,8 @@ class RegisterRow:
     urgency_label: str | None
     urgency_colour: str | None
     is_fictional: bool
+    practice_id: int | None = None
+    practice_name: str = ""  # the register's practice column (issue 14)
 
 
 ACTIVE = "actief"  # status filter: every patient still in palliative care
@@ -189,6 +193,7 @@ ACTIVE = "actief"  # status filter: every patient still in palliative care
 
 SORT_KEYS = (
     "name",
+    "practice",
     "age",
     "status",
     "gp",
@@ -210,3 +215,6 @@ class RegisterQuery:
     open_signals: bool = False  # "te bespreken met de regiebehandelaar"
     sort: str = "name"
     descending: bool = False
+    # Within the user's scope: only these practices / the practices of this team (issue 14).
+    practice_ids: tuple[int, ...] = ()
+    team_id: int | None = None

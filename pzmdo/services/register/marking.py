@@ -28,10 +28,10 @@ from pzmdo.domain.register import (
 from pzmdo.services import careteam
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.register.helpers import (
     _clean,
     _enum_value,
-    _get_patient,
     _resolve_patient,
     _status_event,
     _today,
@@ -43,6 +43,7 @@ from pzmdo.services.register.inputs import (
     MarkingInput,
     PatientInput,
 )
+from pzmdo.services.scope import require_patient_in_scope, require_practice_in_scope
 from pzmdo.store.models import Person, Setting
 from pzmdo.store.models.register import (
     FollowUpTask,
@@ -76,6 +77,8 @@ def default_marker_id(ctx: AppContext) -> int | None:
 def mark_patient(ctx: AppContext, marking: MarkingInput) -> int:
     """Mark the palliative phase (find or create the patient). Returns the patient id."""
     require(ctx, Action.MARK)
+    require_patient_in_scope(ctx, marking.patient_id)
+    require_practice_in_scope(ctx, marking.new_patient.practice_id if marking.new_patient else None)
     today = _today()
     try:
         answer = SurpriseAnswer.from_text(marking.surprise_answer)
@@ -178,11 +181,12 @@ def urgency_levels_for(ctx: AppContext) -> tuple[UrgencyLevel, ...]:
 def set_urgency(ctx: AppContext, patient_id: int, code: str, note: str = "") -> None:
     """Change the urgency colour; every change is dated (and is an agenda reason)."""
     require(ctx, Action.MARK)
+    require_patient_in_scope(ctx, patient_id)
     level = find_urgency(code, urgency_levels_for(ctx))
     today = _today()
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
-        if p.status not in {x.value for x in ACTIVE_STATUSES}:
+        p = load_patient(s, patient_id)
+        if p.status not in ACTIVE_STATUSES:
             raise TransitionError(
                 f"De urgentie geldt alleen voor patiënten in zorg; deze patiënt is "
                 f"{PatientStatus(p.status).label.lower()}."
@@ -236,6 +240,8 @@ def register_hospital_mdo(
     patient here too.
     """
     require(ctx, Action.PATIENT_EDIT)
+    require_patient_in_scope(ctx, patient_id)
+    require_practice_in_scope(ctx, new_patient.practice_id if new_patient else None)
     today = _today()
     hospital = _clean(mdo.hospital)
     if not hospital:

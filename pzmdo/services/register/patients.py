@@ -22,11 +22,11 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.patients import age_on
 from pzmdo.services.register.helpers import (
     _apply_patient,
     _check_unique,
-    _get_patient,
     _index_words,
     _input_of,
     _new_patient,
@@ -42,6 +42,7 @@ from pzmdo.services.register.inputs import (
     PersonChoice,
 )
 from pzmdo.services.register.marking import urgency_levels_for
+from pzmdo.services.scope import require_patient_in_scope, require_practice_in_scope
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import (
     HospitalMdo,
@@ -56,6 +57,7 @@ from pzmdo.store.models.register import (
 def create_patient(ctx: AppContext, data: PatientInput, *, reason: str | None = None) -> int:
     """Add a patient to the register with status gesignaleerd."""
     require(ctx, Action.PATIENT_EDIT)
+    require_practice_in_scope(ctx, data.practice_id)
     today = _today()
     with ctx.unit() as s:
         p = _new_patient(ctx, s, data, today)
@@ -74,9 +76,10 @@ def update_patient(
     """Save the patient's details; ``expected_version`` is the version the form showed (a
     save on top of someone else's newer change is refused)."""
     require(ctx, Action.PATIENT_EDIT)
+    require_patient_in_scope(ctx, patient_id)
     data = validate_patient_input(data)
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         check_version(p, expected_version, "De gegevens van deze patiënt")
         _check_unique(s, data, exclude_id=patient_id)
         if p.marked_on and data.birth_date > p.marked_on:
@@ -98,9 +101,10 @@ def update_patient(
 def get_patient(ctx: AppContext, patient_id: int) -> PatientDetails:
     """Everything the overview shows; audited as a read of the record."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     levels = urgency_levels_for(ctx)
     with ctx.unit() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         gp = s.get(Person, p.gp_person_id) if p.gp_person_id else None
         central = s.get(Person, p.central_caregiver_id) if p.central_caregiver_id else None
         ctx.record_opened(s, patient_id)
@@ -143,9 +147,10 @@ def _age_day(p: Patient) -> date:
 def history(ctx: AppContext, patient_id: int) -> list[HistoryItem]:
     """The patient's register history, newest first."""
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     items: list[tuple[date, Any, HistoryItem]] = []
     with ctx.read() as s:
-        _get_patient(s, patient_id)
+        load_patient(s, patient_id)
         for e in s.scalars(select(StatusEvent).where(StatusEvent.patient_id == patient_id)):
             text = f"Status: {PatientStatus(e.to_status).label.lower()}"
             if e.reason:

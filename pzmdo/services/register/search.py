@@ -12,6 +12,7 @@ from pzmdo.domain.dates import parse_date
 from pzmdo.domain.enums import PatientStatus
 from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
+from pzmdo.domain.practices import Scope
 from pzmdo.domain.register import (
     ACTIVE_STATUSES,
     UrgencyLevel,
@@ -24,7 +25,15 @@ from pzmdo.services.patients import PatientHeader, age_on, header_of
 from pzmdo.services.register.helpers import _today
 from pzmdo.services.register.inputs import ACTIVE, SORT_KEYS, RegisterQuery, RegisterRow
 from pzmdo.services.register.marking import urgency_levels_for
-from pzmdo.store.models import Patient, Person
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patients_in_scope,
+    require_practice_in_scope,
+    require_team_in_scope,
+    scope_of,
+)
+from pzmdo.store.models import Patient, Person, Practice
+from pzmdo.store.models.practices import MeetingTeamPractice
 from pzmdo.store.models.register import (
     PatientWord,
     Signal,
@@ -113,14 +122,28 @@ def search_patients(ctx: AppContext, text: str, limit: int = 20) -> list[Patient
         if cond is None:
             return []
         rows = s.scalars(
-            select(Patient).where(cond).order_by(Patient.search_name, Patient.id).limit(limit)
+            select(Patient)
+            .where(cond, patient_clause(scope_of(s, ctx)))
+            .order_by(Patient.search_name, Patient.id)
+            .limit(limit)
         )
         return [header_of(p, today) for p in rows]
 
 
-def _filtered(q: Any, query: RegisterQuery) -> Any:
+def _filtered(q: Any, query: RegisterQuery, scope: Scope) -> Any:
+    q = q.where(patient_clause(scope))  # need to know: only the user's practices
+    if query.practice_ids:
+        q = q.where(Patient.practice_id.in_(query.practice_ids))
+    if query.team_id is not None:
+        q = q.where(
+            Patient.practice_id.in_(
+                select(MeetingTeamPractice.practice_id).where(
+                    MeetingTeamPractice.team_id == query.team_id
+                )
+            )
+        )
     if query.status == ACTIVE:
-        q = q.where(Patient.status.in_([x.value for x in ACTIVE_STATUSES]))
+        q = q.where(Patient.status.in_(ACTIVE_STATUSES))
     elif query.status:
         q = q.where(Patient.status == query.status)
     if query.gp_person_id is not None:
@@ -157,6 +180,9 @@ def register_ids(
     elif sort == "gp":
         q = q.outerjoin(gp, gp.id == Patient.gp_person_id)
         key = gp.name
+    elif sort == "practice":
+        q = q.join(Practice, Practice.id == Patient.practice_id)
+        key = Practice.name
     elif sort == "central":
         q = q.outerjoin(central, central.id == Patient.central_caregiver_id)
         key = central.name
@@ -164,12 +190,11 @@ def register_ids(
         key = case({lv.code: i for i, lv in enumerate(levels)}, value=Patient.urgency, else_=-1)
     else:
         key = getattr(Patient, sort)
-    q = _filtered(q, query)
     if query.descending:
         key = key.desc() if sort != "age" else Patient.birth_date
-    q = q.order_by(key, Patient.search_name, Patient.id)
     with ctx.read() as s:
-        return list(s.scalars(q))
+        q = _filtered(q, query, scope_of(s, ctx))
+        return list(s.scalars(q.order_by(key, Patient.search_name, Patient.id)))
 
 
 def register_rows(
@@ -179,6 +204,7 @@ def register_rows(
     require(ctx, Action.VIEW_REGISTER)
     if not ids:
         return []
+    require_patients_in_scope(ctx, ids)
     by_code = {lv.code: lv for lv in (tuple(levels) or urgency_levels_for(ctx))}
     gp = aliased(Person)
     central = aliased(Person)
@@ -188,12 +214,13 @@ def register_rows(
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             rows = s.execute(
-                select(Patient, gp.name, central.name)
+                select(Patient, gp.name, central.name, Practice.name)
+                .join(Practice, Practice.id == Patient.practice_id)
                 .outerjoin(gp, gp.id == Patient.gp_person_id)
                 .outerjoin(central, central.id == Patient.central_caregiver_id)
                 .where(Patient.id.in_(chunk))
             ).all()
-            for p, gp_name, central_name in rows:
+            for p, gp_name, central_name, practice_name in rows:
                 level = by_code.get(p.urgency or "")
                 age_day = p.status_since if p.status == "overleden" and p.status_since else today
                 found[p.id] = RegisterRow(
@@ -213,12 +240,21 @@ def register_rows(
                     urgency_label=level.label if level else p.urgency,
                     urgency_colour=level.colour if level else None,
                     is_fictional=p.is_fictional,
+                    practice_id=p.practice_id,
+                    practice_name=practice_name,
                 )
     return [found[i] for i in ids if i in found]
 
 
-def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRow]:
-    """The whole register (for the CLI); ``status`` a status code, 'actief' or None."""
+def list_patients(
+    ctx: AppContext,
+    status: str | None = None,
+    *,
+    practice_id: int | None = None,
+    team_id: int | None = None,
+) -> list[RegisterRow]:
+    """The register within the user's scope (for the CLI); ``status`` a status code,
+    'actief' or None; optionally one practice or a team's practices."""
     require(ctx, Action.VIEW_REGISTER)
     if status and status != ACTIVE:
         try:
@@ -226,11 +262,22 @@ def list_patients(ctx: AppContext, status: str | None = None) -> list[RegisterRo
         except ValueError:
             choices = ", ".join([ACTIVE] + [x.value for x in PatientStatus])
             raise ValidationError(f"Onbekende status '{status}'. Kies uit: {choices}.") from None
-    ids = register_ids(ctx, RegisterQuery(status=status))
+    require_practice_in_scope(ctx, practice_id)
+    require_team_in_scope(ctx, team_id)
+    query = RegisterQuery(
+        status=status, practice_ids=(practice_id,) if practice_id else (), team_id=team_id
+    )
+    ids = register_ids(ctx, query)
     return register_rows(ctx, ids)
 
 
 def count_by_status(ctx: AppContext) -> dict[str, int]:
     require(ctx, Action.VIEW_REGISTER)
     with ctx.read() as s:
-        return dict(s.execute(select(Patient.status, func.count()).group_by(Patient.status)).all())
+        return dict(
+            s.execute(
+                select(Patient.status, func.count())
+                .where(patient_clause(scope_of(s, ctx)))
+                .group_by(Patient.status)
+            ).all()
+        )

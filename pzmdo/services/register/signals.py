@@ -16,15 +16,22 @@ from pzmdo.domain.register import (
 from pzmdo.domain.text import display_name
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.lookup import load_patient
 from pzmdo.services.register.helpers import (
     _clean,
     _enum_value,
-    _get_patient,
     _resolve_patient,
     _status_event,
     _today,
 )
 from pzmdo.services.register.inputs import PatientInput, SignalInfo, SignalInput
+from pzmdo.services.scope import (
+    patient_clause,
+    require_patient_in_scope,
+    require_practice_in_scope,
+    require_row_in_scope,
+    scope_of,
+)
 from pzmdo.store.models import Patient
 from pzmdo.store.models.register import Signal
 
@@ -44,6 +51,8 @@ def add_signal(
     already marked the signal only goes into the queue for the physician.
     """
     require(ctx, Action.SIGNAL)
+    require_patient_in_scope(ctx, patient_id)
+    require_practice_in_scope(ctx, new_patient.practice_id if new_patient else None)
     today = _today()
     source = _enum_value(SignalSource, signal.source, "bron van het signaal")
     kind = _enum_value(SignalType, signal.signal_type, "soort signaal")
@@ -107,7 +116,7 @@ def signal_queue(ctx: AppContext) -> list[SignalInfo]:
         rows = s.execute(
             select(Signal, Patient)
             .join(Patient, Patient.id == Signal.patient_id)
-            .where(Signal.handled_on.is_(None))
+            .where(Signal.handled_on.is_(None), patient_clause(scope_of(s, ctx)))
             .order_by(Signal.signalled_on, Signal.id)
         ).all()
         return [_signal_info(sig, p) for sig, p in rows]
@@ -115,8 +124,9 @@ def signal_queue(ctx: AppContext) -> list[SignalInfo]:
 
 def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
     require(ctx, Action.VIEW_RECORD)
+    require_patient_in_scope(ctx, patient_id)
     with ctx.read() as s:
-        p = _get_patient(s, patient_id)
+        p = load_patient(s, patient_id)
         rows = s.scalars(
             select(Signal).where(Signal.patient_id == patient_id).order_by(Signal.signalled_on)
         )
@@ -125,6 +135,7 @@ def patient_signals(ctx: AppContext, patient_id: int) -> list[SignalInfo]:
 
 def handle_signal(ctx: AppContext, signal_id: int, note: str = "") -> None:
     require(ctx, Action.MARK)
+    require_row_in_scope(ctx, Signal, signal_id)
     with ctx.unit() as s:
         row = s.get(Signal, signal_id)
         if row is None:

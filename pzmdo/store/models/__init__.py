@@ -11,6 +11,7 @@ from pzmdo.store.models import (  # noqa: F401
     keys,
     kpi,
     meetings,
+    practices,
     register,
 )
 from pzmdo.store.models.base import Base

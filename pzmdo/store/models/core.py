@@ -9,11 +9,21 @@ from pzmdo.store.models.base import Base, UTCDateTime, utcnow
 
 
 class Practice(Base):
-    """The GP practice (or kernteam) that owns this register."""
+    """A GP practice; a register holds several (every patient belongs to one)."""
 
     __tablename__ = "practice"
+    __table_args__ = (Index("uq_practice_agb_code", "agb_code", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    agb_code: Mapped[str | None] = mapped_column(String(8))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    # The huisartsenpost that covers the practice out of hours (the emergency page).
+    hap_name: Mapped[str | None] = mapped_column(String(200))
+    hap_phone: Mapped[str | None] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

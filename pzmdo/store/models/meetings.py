@@ -19,6 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pzmdo.domain.meetings import (
+    DEFAULT_MINUTES_PER_PATIENT,
+    DEFAULT_REVIEW_INTERVAL_WEEKS,
+    KERNTEAM_CADENCE_WEEKS,
+)
 from pzmdo.store.models.base import Base, UTCDateTime, Versioned, utcnow
 
 
@@ -29,9 +34,11 @@ class MeetingTeam(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="kernteam")
-    cadence_weeks: Mapped[int] = mapped_column(Integer, default=4)
-    review_interval_weeks: Mapped[int] = mapped_column(Integer, default=8)
-    minutes_per_patient: Mapped[int] = mapped_column(Integer, default=10)
+    cadence_weeks: Mapped[int] = mapped_column(Integer, default=KERNTEAM_CADENCE_WEEKS)
+    review_interval_weeks: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_REVIEW_INTERVAL_WEEKS
+    )
+    minutes_per_patient: Mapped[int] = mapped_column(Integer, default=DEFAULT_MINUTES_PER_PATIENT)
     default_place: Mapped[str | None] = mapped_column(String(200))
     default_time: Mapped[time | None] = mapped_column(Time)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -45,6 +52,7 @@ class MeetingTeamMember(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("meeting_team.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     default_attendee: Mapped[bool] = mapped_column(Boolean, default=True)
+    role: Mapped[str] = mapped_column(String(20), default="lid")  # a TeamMemberRole code
 
 
 class Meeting(Versioned, Base):
@@ -96,6 +104,8 @@ class MeetingNomination(Base):
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     nominated_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     note: Mapped[str] = mapped_column(String(500), default="")
+    # For one team's next meeting; None: the next meeting of any team of the patient's practice.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_team.id"))
     nominated_on: Mapped[date] = mapped_column(Date)
     used_in_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

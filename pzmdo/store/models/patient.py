@@ -13,9 +13,13 @@ class Patient(Versioned, Base):
     __table_args__ = (
         Index("ix_patient_status_family", "status", "family_name"),
         Index("ix_patient_his_birth", "his_number", "birth_date"),
+        # Scoped lists and the agenda proposal of a team select by practice first.
+        Index("ix_patient_practice_status", "practice_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    practice_id: Mapped[int | None] = mapped_column(ForeignKey("practice.id"))
+    # Required: SQLite triggers (0009) refuse a patient without a practice, because NOT NULL
+    # cannot be added to a referenced table in place; the column itself stays nullable.
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practice.id"), nullable=True)
     given_name: Mapped[str] = mapped_column(String(100))
     name_prefix: Mapped[str | None] = mapped_column(String(20))  # tussenvoegsel
     family_name: Mapped[str] = mapped_column(String(100))
