@@ -76,11 +76,15 @@ class RegisterPage(QWidget):
         self.mark_button.setAccessibleName(self.tr("Mark a patient"))
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.setAccessibleName(self.tr("Import a register from CSV or Excel"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setAccessibleName(self.tr("Export the register to CSV or Excel"))
         user = self.gctx.app.user  # what the role may not do is not offered
         self.mark_button.setEnabled(user.may(Action.MARK))
         self.import_button.setEnabled(user.may(Action.IMPORT))
+        self.export_button.setEnabled(user.may(Action.REGISTER_EXPORT))
         top.addWidget(self.mark_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         return top
 
     def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
@@ -142,6 +146,7 @@ class RegisterPage(QWidget):
             self.search,
             self.mark_button,
             self.import_button,
+            self.export_button,
             self.status,
             self.gp,
             self.no_central,
@@ -163,6 +168,7 @@ class RegisterPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.mark_button.clicked.connect(self._mark)
         self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
 
     def _show_gps(self, gps: list[PersonChoice]) -> None:
         for person in gps:
@@ -215,6 +221,21 @@ class RegisterPage(QWidget):
         from pzmdo.gui.import_dialog import open_import_dialog
 
         open_import_dialog(self.gctx, self.window())
+
+    def _export(self) -> None:
+        from pzmdo.gui.register_export_dialog import open_register_export
+
+        query = self.current_query()
+        dialog = open_register_export(self.gctx, query, self.model.rowCount(), self.window())
+        dialog.saved.connect(self._exported)
+
+    def _exported(self, result: object) -> None:
+        count = getattr(result, "count", 0)
+        self.count.setText(
+            self.tr("%n patient(s) exported to %1.", "", count).replace(
+                "%1", str(getattr(result, "path", ""))
+            )
+        )
 
 
 def create_page(gctx: GuiContext) -> QWidget:

@@ -6,6 +6,7 @@ fictional; names carry "(fictief)". Written in one transaction per call, for spe
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from datetime import UTC, date, datetime, timedelta
@@ -151,8 +152,6 @@ def _content(
 def add_demo(ctx: AppContext, seed: int) -> int:
     """Care data for fictional patients that have none yet; returns how many got some."""
     ctx = demo_context(ctx)
-    import dataclasses
-
     rng = random.Random(seed * 7919 + 4)
     today = date.today()
     with ctx.unit() as s:
@@ -169,131 +168,163 @@ def add_demo(ctx: AppContext, seed: int) -> int:
         gps = persons.get("huisarts", []) or persons["_big"]
         if not gps:
             return 0
-        pohs = persons.get("poh", [])
-        nurses = persons.get("wijkverpleegkundige", [])
-        others = [
-            pid
-            for key in (
-                "specialist_pz",
-                "geestelijk_verzorger",
-                "apotheker",
-                "maatschappelijk_werker",
-            )
-            for pid in persons.get(key, [])
-        ]
         done = 0
         for patient in patients:
             if rng.random() < 0.2:  # some patients without a care team: the register flags them
                 continue
             done += 1
             start = today - timedelta(days=rng.randint(20, 200))
-            gp = patient.gp_person_id if patient.gp_person_id in gps else rng.choice(gps)
-            members = [(gp, TeamRole.CENTRALE_ZORGVERLENER, "Eigen huisarts")]
-            if pohs:
-                members.append(
-                    (rng.choice(pohs), TeamRole.EERSTE_AANSPREEKPUNT, "POH is aanspreekpunt")
-                )
-            if nurses:
-                members.append((rng.choice(nurses), TeamRole.TEAMLID, "Wijkverpleging thuis"))
-            for extra in rng.sample(others, min(len(others), rng.randint(0, 2))):
-                members.append((extra, TeamRole.TEAMLID, "Betrokken bij de zorg"))
-            for person_id, role, reason in members:
-                s.add(
-                    TeamMembership(
-                        patient_id=patient.id,
-                        person_id=person_id,
-                        role=role.value,
-                        start_on=start,
-                        start_reason=reason,
-                        created_by=ctx.user.id,
-                    )
-                )
-            patient.central_caregiver_id = gp
-            given, relation = rng.choice(NAASTEN)
-            naaste = Naaste(
-                patient_id=patient.id,
-                name=f"{given} {patient.family_name} (fictief)",
-                relation=relation,
-                phone="06-00000000",
-                is_mantelzorger=True,
-                is_first_contact=True,
-            )
-            s.add(naaste)
-            s.flush()
-            if rng.random() < 0.5:
-                outcome = rng.choice(["laag", "verhoogd", "overbelast"])
-                s.add(
-                    CarerBurdenCheck(
-                        naaste_id=naaste.id,
-                        checked_on=start + timedelta(days=7),
-                        instrument="vrije_vraag",
-                        score=rng.choice(["nog maanden", "nog een paar weken", "bijna niet meer"]),
-                        outcome=outcome,
-                        action="Respijtzorg en VPTZ aangeboden" if outcome != "laag" else None,
-                        created_by=ctx.user.id,
-                    )
-                )
-            if rng.random() < 0.3:
-                s.add(
-                    VptzEvent(
-                        patient_id=patient.id,
-                        status="besproken",
-                        event_on=start + timedelta(days=3),
-                    )
-                )
-                s.add(
-                    VptzEvent(
-                        patient_id=patient.id,
-                        status=rng.choice(["aangeboden", "aangevraagd", "afgewezen"]),
-                        event_on=start + timedelta(days=10),
-                        organisation="VPTZ Regio Voorbeeld (fictief)",
-                    )
-                )
+            gp = _demo_team(ctx, s, rng, patient, persons, gps, start)
+            naaste, given, relation = _demo_naaste(ctx, s, rng, patient, start)
             if rng.random() < 0.7:
                 held = start + timedelta(days=rng.randint(0, 14))
-                s.add(
-                    PzpConversation(
-                        patient_id=patient.id,
-                        held_on=held,
-                        conducted_by_id=gp,
-                        setting=rng.choice(["huisartsenpraktijk", "thuis"]),
-                        present_patient=True,
-                        present_naasten=json.dumps([naaste.id]),
-                        topics=json.dumps(["waarden", "wensen", "behandelgrenzen"]),
-                        summary="Eerste gesprek over wat belangrijk is en over behandelgrenzen (fictief).",
-                        created_by=ctx.user.id,
-                    )
-                )
+                _demo_conversation(ctx, s, rng, patient.id, gp, naaste.id, held)
                 if rng.random() < 0.85:
                     content = _content(rng, (given, relation), patient.family_name, held)
-                    versions = [content]
-                    if rng.random() < 0.4:
-                        versions.append(
-                            dataclasses.replace(
-                                content,
-                                antibiotica=cp.TreatmentLimit("nee", "", "Na MDO aangepast", held),
-                            )
-                        )
-                    for number, version in enumerate(versions, 1):
-                        if number > 1 and version == versions[number - 2]:
-                            continue
-                        s.add(
-                            CarePlanVersion(
-                                patient_id=patient.id,
-                                version=number,
-                                content=json.dumps(
-                                    cp.to_data(version), ensure_ascii=False, sort_keys=True
-                                ),
-                                effective_on=held + timedelta(days=number - 1),
-                                created_at=datetime.now(UTC),
-                                author_user_id=ctx.user.id,
-                                author_name="Demo (fictief)",
-                                source="demo",
-                                note="Fictief demozorgplan",
-                            )
-                        )
+                    _demo_plan(ctx, s, rng, patient.id, content, held)
         ctx.audit(s, AuditAction.DEMO_CARE, detail={"patienten": done, "seed": seed})
     ctx.changes.publish("careteam")
     ctx.changes.publish("careplan")
     ctx.changes.publish("patient")
     return done
+
+
+def _demo_team(
+    ctx: AppContext,
+    s: Session,
+    rng: random.Random,
+    patient: Patient,
+    persons: dict[str, list[int]],
+    gps: list[int],
+    start: date,
+) -> int:
+    """The care team: the GP as centrale zorgverlener, a POH, a nurse, up to two others;
+    returns the GP."""
+    others = [
+        pid
+        for key in ("specialist_pz", "geestelijk_verzorger", "apotheker", "maatschappelijk_werker")
+        for pid in persons.get(key, [])
+    ]
+    gp = patient.gp_person_id if patient.gp_person_id in gps else rng.choice(gps)
+    members = [(gp, TeamRole.CENTRALE_ZORGVERLENER, "Eigen huisarts")]
+    if pohs := persons.get("poh", []):
+        members.append((rng.choice(pohs), TeamRole.EERSTE_AANSPREEKPUNT, "POH is aanspreekpunt"))
+    if nurses := persons.get("wijkverpleegkundige", []):
+        members.append((rng.choice(nurses), TeamRole.TEAMLID, "Wijkverpleging thuis"))
+    for extra in rng.sample(others, min(len(others), rng.randint(0, 2))):
+        members.append((extra, TeamRole.TEAMLID, "Betrokken bij de zorg"))
+    for person_id, role, reason in members:
+        s.add(
+            TeamMembership(
+                patient_id=patient.id,
+                person_id=person_id,
+                role=role.value,
+                start_on=start,
+                start_reason=reason,
+                created_by=ctx.user.id,
+            )
+        )
+    patient.central_caregiver_id = gp
+    return gp
+
+
+def _demo_naaste(
+    ctx: AppContext, s: Session, rng: random.Random, patient: Patient, start: date
+) -> tuple[Naaste, str, str]:
+    """The first contact (a mantelzorger), sometimes a burden check and VPTZ; returns the
+    naaste with the given name and relation drawn for it."""
+    given, relation = rng.choice(NAASTEN)
+    naaste = Naaste(
+        patient_id=patient.id,
+        name=f"{given} {patient.family_name} (fictief)",
+        relation=relation,
+        phone="06-00000000",
+        is_mantelzorger=True,
+        is_first_contact=True,
+    )
+    s.add(naaste)
+    s.flush()
+    if rng.random() < 0.5:
+        outcome = rng.choice(["laag", "verhoogd", "overbelast"])
+        s.add(
+            CarerBurdenCheck(
+                naaste_id=naaste.id,
+                checked_on=start + timedelta(days=7),
+                instrument="vrije_vraag",
+                score=rng.choice(["nog maanden", "nog een paar weken", "bijna niet meer"]),
+                outcome=outcome,
+                action="Respijtzorg en VPTZ aangeboden" if outcome != "laag" else None,
+                created_by=ctx.user.id,
+            )
+        )
+    if rng.random() < 0.3:
+        s.add(
+            VptzEvent(patient_id=patient.id, status="besproken", event_on=start + timedelta(days=3))
+        )
+        s.add(
+            VptzEvent(
+                patient_id=patient.id,
+                status=rng.choice(["aangeboden", "aangevraagd", "afgewezen"]),
+                event_on=start + timedelta(days=10),
+                organisation="VPTZ Regio Voorbeeld (fictief)",
+            )
+        )
+    return naaste, given, relation
+
+
+def _demo_conversation(
+    ctx: AppContext,
+    s: Session,
+    rng: random.Random,
+    patient_id: int,
+    gp: int,
+    naaste_id: int,
+    held: date,
+) -> None:
+    s.add(
+        PzpConversation(
+            patient_id=patient_id,
+            held_on=held,
+            conducted_by_id=gp,
+            setting=rng.choice(["huisartsenpraktijk", "thuis"]),
+            present_patient=True,
+            present_naasten=json.dumps([naaste_id]),
+            topics=json.dumps(["waarden", "wensen", "behandelgrenzen"]),
+            summary="Eerste gesprek over wat belangrijk is en over behandelgrenzen (fictief).",
+            created_by=ctx.user.id,
+        )
+    )
+
+
+def _demo_plan(
+    ctx: AppContext,
+    s: Session,
+    rng: random.Random,
+    patient_id: int,
+    content: cp.CarePlanContent,
+    held: date,
+) -> None:
+    """The care plan from the conversation; sometimes a second version after an MDO."""
+    versions = [content]
+    if rng.random() < 0.4:
+        versions.append(
+            dataclasses.replace(
+                content, antibiotica=cp.TreatmentLimit("nee", "", "Na MDO aangepast", held)
+            )
+        )
+    for number, version in enumerate(versions, 1):
+        if number > 1 and version == versions[number - 2]:
+            continue
+        s.add(
+            CarePlanVersion(
+                patient_id=patient_id,
+                version=number,
+                content=json.dumps(cp.to_data(version), ensure_ascii=False, sort_keys=True),
+                effective_on=held + timedelta(days=number - 1),
+                created_at=datetime.now(UTC),
+                author_user_id=ctx.user.id,
+                author_name="Demo (fictief)",
+                source="demo",
+                note="Fictief demozorgplan",
+            )
+        )

@@ -52,7 +52,12 @@ from pzmdo.domain.permissions import Action
 from pzmdo.services.consultations import _threshold_in
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
-from pzmdo.services.scope import practice_clause, scope_of
+from pzmdo.services.scope import (
+    practice_clause,
+    require_practice_in_scope,
+    require_team_in_scope,
+    scope_of,
+)
 from pzmdo.services.teams import team_practice_ids
 from pzmdo.store.models import Patient, Practice
 from pzmdo.store.models.careplan import CarePlanVersion
@@ -103,13 +108,20 @@ def _scope(s: Session, ctx: AppContext, practice_id: int | None, team_id: int | 
             )
         mine = tuple(p for p in team_practice_ids(s, team_id) if p in visible)
         return Scope(team.name, mine, team_id)
-    return Scope("Alle praktijken", _unless_all(s, visible))
+    practice_ids = _unless_all(s, visible)
+    return Scope("Alle praktijken" if practice_ids is None else "Al uw praktijken", practice_ids)
 
 
 def _unless_all(s: Session, practice_ids: tuple[int, ...]) -> tuple[int, ...] | None:
     """None (no filter at all) when the scope holds every practice of the register."""
     every = set(s.scalars(select(Practice.id)))
     return None if every <= set(practice_ids) else practice_ids
+
+
+def _require_in_scope(ctx: AppContext, practice_id: int | None, team_id: int | None) -> None:
+    """A practice or team outside the user's scope: the one audited refusal (issue 14)."""
+    require_practice_in_scope(ctx, practice_id)
+    require_team_in_scope(ctx, team_id)
 
 
 def _in_scope(scope: Scope, patient_id: Any) -> ColumnElement[bool]:
@@ -567,6 +579,7 @@ def compute(
 ) -> KpiReport:
     """All figures for one period (inclusive) and scope."""
     require(ctx, Action.KPI_AGGREGATE)
+    _require_in_scope(ctx, practice_id, team_id)
     p = k.period(start, end)
     with ctx.read() as s:
         return _compute(s, ctx, p, _scope(s, ctx, practice_id, team_id))
@@ -582,6 +595,7 @@ def trend(
 ) -> list[KpiReport]:
     """The figures for ``count`` periods of the same length ending with this one."""
     require(ctx, Action.KPI_AGGREGATE)
+    _require_in_scope(ctx, practice_id, team_id)
     periods = k.trend_periods(k.period(start, end), count)
     with ctx.read() as s:
         scope = _scope(s, ctx, practice_id, team_id)

@@ -28,9 +28,16 @@ from pzmdo.services.kpi import (
     _hospital,
     _new_markings,
     _prevalent,
+    _require_in_scope,
     _response_days,
     _scope,
     _vptz_started,
+)
+from pzmdo.services.scope import (
+    practice_clause,
+    require_practice_in_scope,
+    scope_of,
+    team_clause,
 )
 from pzmdo.store.models import Patient, Practice
 from pzmdo.store.models.kpi import KpiDenominator
@@ -122,6 +129,7 @@ def patients_behind(
 
     The listing is audited (no record is opened)."""
     require(ctx, Action.KPI_DRILLDOWN)
+    _require_in_scope(ctx, practice_id, team_id)
     p = k.period(start, end)
     with ctx.unit() as s:
         scope = _scope(s, ctx, practice_id, team_id)
@@ -178,6 +186,7 @@ def set_denominator(
 ) -> DenominatorRow:
     """Enter (or correct) an external count for one practice and period."""
     require(ctx, Action.KPI_DENOMINATORS)
+    require_practice_in_scope(ctx, practice_id)
     p = k.period(start, end)
     try:
         what = Denominator(kind)
@@ -244,6 +253,7 @@ def list_denominators(ctx: AppContext) -> list[DenominatorRow]:
         rows = s.execute(
             select(KpiDenominator, Practice.name)
             .join(Practice, Practice.id == KpiDenominator.practice_id)
+            .where(practice_clause(scope_of(s, ctx), Practice.id))
             .order_by(KpiDenominator.period_start.desc(), Practice.name, KpiDenominator.kind)
         ).all()
         return [_denominator_row(r[0], r[1]) for r in rows]
@@ -273,15 +283,20 @@ def scope_choices(ctx: AppContext) -> tuple[list[Choice], list[Choice]]:
     """The practices and teams the user may choose as scope."""
     require(ctx, Action.KPI_AGGREGATE, Action.KPI_DENOMINATORS)
     with ctx.read() as s:
+        seen = scope_of(s, ctx)
         practices = [
             Choice(r[0], r[1])
-            for r in s.execute(select(Practice.id, Practice.name).order_by(Practice.name))
+            for r in s.execute(
+                select(Practice.id, Practice.name)
+                .where(practice_clause(seen, Practice.id))
+                .order_by(Practice.name)
+            )
         ]
         teams = [
             Choice(r[0], r[1])
             for r in s.execute(
                 select(MeetingTeam.id, MeetingTeam.name)
-                .where(MeetingTeam.active.is_(True))
+                .where(MeetingTeam.active.is_(True), team_clause(seen, MeetingTeam.id))
                 .order_by(MeetingTeam.name)
             )
         ]

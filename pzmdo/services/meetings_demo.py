@@ -75,18 +75,52 @@ def add_demo(ctx: AppContext, seed: int = 1) -> None:
         members=[(pid, people[pid].discipline != Discipline.APOTHEKER.value) for pid in team_ids],
     )
     today = date.today()
-    past_day = today - timedelta(weeks=4)
     chair = by_discipline.get(Discipline.HUISARTS.value)
     scribe = by_discipline.get(Discipline.POH.value)
+    _past_meeting(
+        ctx, rng, today - timedelta(weeks=4), team_ids, people, by_discipline, chair, scribe
+    )
+    m.plan_meeting(
+        ctx,
+        today + timedelta(weeks=1),
+        chair_person_id=chair,
+        scribe_person_id=scribe,
+        theme="Scholing: signaleren met de surprise question (fictief)",
+    )
+    with ctx.read() as s:
+        candidates = list(
+            s.scalars(
+                select(Patient.id)
+                .where(Patient.is_fictional.is_(True), Patient.last_discussed_on.is_(None))
+                .order_by(Patient.id.desc())
+                .limit(1)
+            )
+        )
+    for pid in candidates:
+        m.nominate(ctx, pid, "Zorgen van de wijkverpleging over de thuissituatie (fictief)")
+
+
+def _past_meeting(
+    ctx: AppContext,
+    rng: random.Random,
+    day: date,
+    team_ids: list[int],
+    people: dict[int, Person],
+    by_discipline: dict[str, int],
+    chair: int | None,
+    scribe: int | None,
+) -> None:
+    """A closed meeting four weeks ago: five patients and the theme discussed, decisions,
+    actions (the first one done since)."""
     past = m.plan_meeting(
         ctx,
-        past_day,
+        day,
         chair_person_id=chair,
         scribe_person_id=scribe,
         theme="Nabespreking: wat leren we van de laatste overlijdens? (fictief)",
-        today=past_day,
+        today=day,
     )
-    proposal = m.propose_agenda(ctx, past.id, today=past_day)
+    proposal = m.propose_agenda(ctx, past.id, today=day)
     patients = [i for i in proposal if i.patient_id is not None][:5]
     themes = [i for i in proposal if i.patient_id is None and i.reason == "theme"]
     m.accept_items(ctx, [i.id for i in patients + themes])
@@ -106,30 +140,7 @@ def add_demo(ctx: AppContext, seed: int = 1) -> None:
         ],
     )
     for n, item in enumerate(patients[:3]):
-        m.save_discussion(
-            ctx,
-            item.id,
-            notes=NOTES[n],
-            checklist={
-                "vptz": "ja",
-                "mantelzorg": "ja",
-                "geestelijk_verzorger": rng.choice(["ja", "nee"]),
-                "specialist_pz": "ja" if n == 2 else "nee",
-                "team_aanspreekpunt": "ja",
-            },
-            seconds_spent=rng.randint(240, 720),
-        )
-        m.add_decision(ctx, item.id, DECISIONS[n])
-        what, discipline = ACTIONS[n]
-        m._add_action(
-            ctx,
-            item.patient_id,
-            what,
-            by_discipline.get(discipline.value),
-            past_day + timedelta(days=7 * (n + 1)),
-            past.id,
-            past_day,
-        )
+        _discuss(ctx, rng, n, item, past.id, day, by_discipline)
     for item in themes:
         m.save_discussion(
             ctx,
@@ -141,25 +152,41 @@ def add_demo(ctx: AppContext, seed: int = 1) -> None:
     # The first action was done in time; the others stay open for the next agenda.
     first_action = m.meeting_record(ctx, past.id).actions[0]
     m.complete_action(
-        ctx, first_action.id, "Gesprek gevoerd (fictief)", today=past_day + timedelta(days=5)
+        ctx, first_action.id, "Gesprek gevoerd (fictief)", today=day + timedelta(days=5)
     )
 
-    m.plan_meeting(
+
+def _discuss(
+    ctx: AppContext,
+    rng: random.Random,
+    n: int,
+    item: m.AgendaItemInfo,
+    meeting_id: int,
+    day: date,
+    by_discipline: dict[str, int],
+) -> None:
+    """The n-th patient's discussion: notes, checklist, a decision and an action."""
+    m.save_discussion(
         ctx,
-        today + timedelta(weeks=1),
-        chair_person_id=chair,
-        scribe_person_id=scribe,
-        theme="Scholing: signaleren met de surprise question (fictief)",
+        item.id,
+        notes=NOTES[n],
+        checklist={
+            "vptz": "ja",
+            "mantelzorg": "ja",
+            "geestelijk_verzorger": rng.choice(["ja", "nee"]),
+            "specialist_pz": "ja" if n == 2 else "nee",
+            "team_aanspreekpunt": "ja",
+        },
+        seconds_spent=rng.randint(240, 720),
     )
-    with ctx.read() as s:
-        candidates = [
-            pid
-            for pid in s.scalars(
-                select(Patient.id)
-                .where(Patient.is_fictional.is_(True), Patient.last_discussed_on.is_(None))
-                .order_by(Patient.id.desc())
-                .limit(1)
-            )
-        ]
-    for pid in candidates:
-        m.nominate(ctx, pid, "Zorgen van de wijkverpleging over de thuissituatie (fictief)")
+    m.add_decision(ctx, item.id, DECISIONS[n])
+    what, discipline = ACTIONS[n]
+    m._add_action(
+        ctx,
+        item.patient_id,
+        what,
+        by_discipline.get(discipline.value),
+        day + timedelta(days=7 * (n + 1)),
+        meeting_id,
+        day,
+    )

@@ -129,18 +129,23 @@ def _meeting(ctx) -> int:  # noqa: ANN001
     return m.id
 
 
-def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) -> list[  # noqa: ANN001
+def _dialogs(
+    gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int
+) -> list[  # noqa: ANN001
     tuple[str, Callable[[], QWidget]]
 ]:
     from pzmdo.gui.actions_dialog import open_actions_dialog
     from pzmdo.gui.admin_page import AddUserDialog
     from pzmdo.gui.consult_request_dialog import open_consult_request
     from pzmdo.gui.document_actions import DocumentDialog
+    from pzmdo.gui.import_dialog import ImportDialog
     from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
     from pzmdo.gui.marking_dialog import MarkingDialog
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
+    from pzmdo.gui.register_export_dialog import RegisterExportDialog
     from pzmdo.gui.team_settings_dialog import TeamSettingsDialog
+    from pzmdo.services.register import RegisterQuery
 
     meeting = svc.get_meeting(ctx, meeting_id)
     return [
@@ -155,6 +160,8 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         ("document", lambda: DocumentDialog(gctx, "agenda", meeting_id=meeting_id, parent=parent)),
         ("open actions", lambda: open_actions_dialog(gctx, parent)),
         ("theme", lambda: TextDialog(gctx, "Thema", "&Thema:", parent)),
+        ("import", lambda: ImportDialog(gctx, parent)),
+        ("register export", lambda: RegisterExportDialog(gctx, RegisterQuery(), 40, parent)),
         ("kpi denominators", lambda: DenominatorDialog(gctx, parent, None)),
         (
             "kpi patients",
@@ -233,13 +240,18 @@ def test_everything_fits_1280_by_800(qtbot, demo_ctx):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.skipif(
-    bool(os.environ.get("QT_SCALE_FACTOR")), reason="this is the 150% run itself"
-)
+@pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="this is the 150% run itself")
 def test_everything_fits_at_150_percent(tmp_path: Path):
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", f"{__file__}::test_everything_fits_1280_by_800"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            f"{__file__}::test_everything_fits_1280_by_800",
+        ],
         capture_output=True,
         text=True,
         env=env,

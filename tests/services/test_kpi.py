@@ -140,3 +140,33 @@ def test_trend_over_half_years(ctx: AppContext, world: World) -> None:
     reports = kpi.trend(ctx, *H1, count=3)
     assert [r.period.label() for r in reports] == ["2025-H1", "2025-H2", "2026-H1"]
     assert [r.get("K2").value for r in reports] == [0.0, 1.0, 4.0]
+
+
+def test_a_user_sees_the_figures_of_their_own_practices_only(ctx: AppContext, world: World) -> None:
+    from pzmdo.domain.errors import OutOfScope
+    from pzmdo.services import attachments, practices, users
+    from pzmdo.services.context import CurrentUser
+
+    other = practices.add_practice(ctx, practices.PracticeInput("Andere praktijk (fictief)")).id
+    practices.move_patient(ctx, world.ids["A"], other)  # A: the one marked before death
+    info = users.add_user(
+        ctx, login="gp2", name="Gp Twee (fictief)", role=Role.HUISARTS, password="wachtwoord-123"
+    )
+    attachments.set_attachments(ctx, "gp2", [world.practice_id], [])
+    gp2 = AppContext(
+        ctx.db, CurrentUser(info.id, info.login, info.name, info.roles, info.person_id)
+    )
+    mine = kpi.compute(gp2, *H1)
+    assert mine.scope == "Al uw praktijken"
+    assert _v(mine, "K1") == (0.0, 0, 3)  # A is in the other practice now
+    assert "Anna" not in [
+        r.name.split()[0] for r in kpi_detail.patients_behind(gp2, "K1", "noemer", *H1)
+    ]
+    assert _v(kpi.compute(ctx, *H1), "K1") == (25.0, 1, 4)  # the beheerder-GP sees all
+    assert _v(kpi.compute(ctx, *H1, practice_id=other), "K1") == (100.0, 1, 1)
+    with pytest.raises(OutOfScope):
+        kpi.compute(gp2, *H1, practice_id=other)
+    assert [c.id for c in kpi_detail.scope_choices(gp2)[0]] == [world.practice_id]
+    coordinator = with_roles(gp2, Role.COORDINATOR)
+    with pytest.raises(OutOfScope):
+        kpi_detail.set_denominator(coordinator, other, "niet_onverwacht_overleden", *H1, 9)

@@ -74,6 +74,8 @@ class Marking(Base):
             sqlite_where=text("closed_on IS NULL"),
             postgresql_where=text("closed_on IS NULL"),
         ),
+        # Covers the first marking per patient and "marked in the period" (quality figures).
+        Index("ix_marking_patient_marked", "patient_id", "marked_on", "closed_on"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)

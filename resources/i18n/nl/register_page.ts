@@ -35,6 +35,14 @@
         <translation>Een register importeren uit CSV of Excel</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Export the register to CSV or Excel</source>
+        <translation>Het register exporteren naar CSV of Excel</translation>
+    </message>
+    <message>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
@@ -78,6 +86,11 @@
         <source>Register table</source>
         <translation>Registertabel</translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n patiënt geëxporteerd naar %1.</numerusform><numerusform>%n patiënten geëxporteerd naar %1.</numerusform></translation>
+    </message>
     <message>
         <source>Number of patients</source>
         <translation>Aantal patiënten</translation>
@@ -89,7 +102,9 @@
     <message numerus="yes">
         <source>%n patient(s)</source>
         <translation>
-            <numerusform>%n patiënt</numerusform><numerusform>%n patiënten</numerusform></translation>
+            <numerusform>%n patiënt</numerusform>
+            <numerusform>%n patiënten</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
