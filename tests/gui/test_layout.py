@@ -136,6 +136,7 @@ def _dialogs(
 ]:
     from pzmdo.gui.actions_dialog import open_actions_dialog
     from pzmdo.gui.admin_page import AddUserDialog
+    from pzmdo.gui.admin_scope import AttachDialog, PracticeDialog, TeamDialog
     from pzmdo.gui.consult_request_dialog import open_consult_request
     from pzmdo.gui.document_actions import DocumentDialog
     from pzmdo.gui.import_dialog import ImportDialog
@@ -143,12 +144,21 @@ def _dialogs(
     from pzmdo.gui.marking_dialog import MarkingDialog
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
+    from pzmdo.gui.practice_move_dialog import MovePracticeDialog
     from pzmdo.gui.register_export_dialog import RegisterExportDialog
     from pzmdo.gui.team_settings_dialog import TeamSettingsDialog
+    from pzmdo.services import attachments, practices, teams
     from pzmdo.services.register import RegisterQuery
 
     meeting = svc.get_meeting(ctx, meeting_id)
+    practice = practices.list_practices(ctx)[0]
+    team = teams.list_teams(ctx)[0]
+    user = attachments.list_attachments(ctx)[0]
     return [
+        ("practice", lambda: PracticeDialog(gctx, parent, practice)),
+        ("meeting team", lambda: TeamDialog(gctx, parent, team)),
+        ("attachments", lambda: AttachDialog(gctx, parent, user)),
+        ("move practice", lambda: MovePracticeDialog(gctx, pid, None, parent)),
         ("plan meeting", lambda: PlanMeetingDialog(gctx, parent)),
         ("team settings", lambda: TeamSettingsDialog(gctx, parent)),
         ("attendance", lambda: AttendanceDialog(gctx, meeting_id, parent)),
@@ -172,7 +182,16 @@ def _dialogs(
     ]
 
 
+def _second_practice_and_team(ctx) -> None:  # noqa: ANN001
+    """Several practices and teams: the register and meetings pages show their filters."""
+    from pzmdo.services import practices, teams
+
+    other = practices.add_practice(ctx, practices.PracticeInput("Praktijk Buiten (fictief)"))
+    teams.add_team(ctx, teams.TeamInput("Kernteam Buiten (fictief)"), [other.id])
+
+
 def test_everything_fits_1280_by_800(qtbot, demo_ctx):
+    _second_practice_and_team(demo_ctx)
     gctx = GuiContext(demo_ctx)
     window = MainWindow(gctx, demo_ctx.db.path, idle_ms=3_600_000)
     qtbot.addWidget(window)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MeetingsPage</name>
@@ -58,6 +57,18 @@
     <message>
         <source>Pla&amp;n a meeting…</source>
         <translation>&amp;Nieuw overleg plannen…</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>&amp;Filter op overlegteam:</translation>
+    </message>
+    <message>
+        <source>Show the meetings of team</source>
+        <translation>Toon de overleggen van team</translation>
+    </message>
+    <message>
+        <source>All my teams</source>
+        <translation>Al mijn teams</translation>
     </message>
     <message>
         <source>Open a&amp;ctions…</source>

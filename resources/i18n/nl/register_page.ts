@@ -71,6 +71,30 @@
         <translation>Alle huisartsen</translation>
     </message>
     <message>
+        <source>&amp;Practice:</source>
+        <translation>&amp;Praktijk:</translation>
+    </message>
+    <message>
+        <source>Practice filter</source>
+        <translation>Filter op praktijk</translation>
+    </message>
+    <message>
+        <source>All my practices</source>
+        <translation>Al mijn praktijken</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>&amp;Overlegteam:</translation>
+    </message>
+    <message>
+        <source>Meeting team filter</source>
+        <translation>Filter op overlegteam</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle teams</translation>
+    </message>
+    <message>
         <source>Without &amp;central caregiver</source>
         <translation>Zonder &amp;centrale zorgverlener</translation>
     </message>
