@@ -19,6 +19,7 @@ from pzmdo.cli import (
     careplan,
     consultations,
     core,
+    directory,
     keys,
     kpi,
     meetings,
@@ -33,7 +34,8 @@ from pzmdo.services.files import set_program_name
 
 # Each module adds its sub-commands through ``register(subparsers)``.
 COMMAND_MODULES = [
-    core, keys, practices, register, careplan, meetings, consultations, reports, kpi, selftest,
+    core, keys, practices, register, directory, careplan, meetings, consultations, reports, kpi,
+    selftest,
 ]  # fmt: skip
 
 

@@ -59,6 +59,12 @@ def cmd_acp_import(args: argparse.Namespace) -> int:
         result = acp_fhir.import_response(ctx, data, args.patient)
     if result.created_patient:
         print(f"Nieuwe patiënt aangemaakt: {result.patient_name} (id {result.patient_id}).")
+    if result.unchanged:
+        print(
+            f"Zorgplan van {result.patient_name} (id {result.patient_id}) ongewijzigd: het "
+            f"formulier is gelijk aan versie {result.version}; er is niets opgeslagen."
+        )
+        return 0
     print(
         f"Zorgplan van {result.patient_name} (id {result.patient_id}) ingelezen als versie "
         f"{result.version}."
@@ -77,6 +83,7 @@ def cmd_acp_export(args: argparse.Namespace) -> int:
 
 def cmd_careplan_show(args: argparse.Namespace) -> int:
     from pzmdo.domain.careplan import flatten
+    from pzmdo.domain.dates import display_iso
     from pzmdo.services import careplan
 
     with unlocked(args) as ctx:
@@ -93,7 +100,7 @@ def cmd_careplan_show(args: argparse.Namespace) -> int:
     print(f"Zorgplan patiënt {args.patient} — {plan.header_text()}")
     print(f"Opgeslagen op {plan.created_at.astimezone():%d-%m-%Y %H:%M}")
     for key, value in flatten(plan.content).items():
-        lines = value.splitlines() or [""]
+        lines = display_iso(value).splitlines() or [""]
         print(f"  {key}: {lines[0]}")
         for extra in lines[1:]:
             print(f"      {extra}")

@@ -6,12 +6,16 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pzmdo.cli import patients
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.cli.practices import practice_id, team_id
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
+
+if TYPE_CHECKING:
+    from pzmdo.services.context import AppContext
 
 
 def register(sub: Any) -> None:
@@ -27,6 +31,7 @@ def register(sub: Any) -> None:
     q.add_argument("--practice", metavar="PRAKTIJK", help="alleen deze praktijk")
     q.add_argument("--team", metavar="TEAM", help="alleen de praktijken van dit overlegteam")
     q.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    patients.add_commands(patient_sub)
 
     p = add_subcommand(sub, "mark", "markeer een patiënt (surprise question)", cmd_mark)
     p.add_argument("--patient", required=True, type=record_id, metavar="ID", help="patiëntnummer")
@@ -53,13 +58,34 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--map",
         metavar="VELD=KOLOM,...",
-        help="eigen koppeling van velden aan kolommen, bv. achternaam=Naam,geboortedatum=Geb",
+        help="verbeter de automatische koppeling per veld, bv. --map=urgentie=Kleur,-diagnose "
+        "(-veld of veld=: dat veld niet importeren)",
+    )
+    p.add_argument(
+        "--show-map", action="store_true", help="toon de koppeling die geldt, per werkblad"
+    )
+    p.add_argument(
+        "--skip-sheet",
+        action="append",
+        default=[],
+        metavar="WERKBLAD",
+        help="sla dit werkblad over (mag vaker)",
+    )
+    p.add_argument(
+        "--report", metavar="BESTAND.csv", help="schrijf het verslag per rij naar een CSV-bestand"
     )
     p.add_argument("--practice", metavar="PRAKTIJK", help="importeer in deze praktijk")
+    p.add_argument(
+        "--sheet-practice",
+        action="append",
+        default=[],
+        metavar="WERKBLAD=PRAKTIJK",
+        help="een werkblad in zijn eigen praktijk (mag vaker; een blad per praktijk of huisarts)",
+    )
 
 
 def _patient_usage(args: argparse.Namespace) -> int:
-    raise CliError("Gebruik 'pzmdo patient list'.")
+    raise CliError("Gebruik 'pzmdo patient list', 'add', 'show' of 'update'.")
 
 
 def cmd_patient_list(args: argparse.Namespace) -> int:
@@ -133,16 +159,51 @@ def cmd_mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sheet_practices(ctx: AppContext, pairs: list[str]) -> dict[str, int]:
+    """``--sheet-practice "Dr. Jansen=Praktijk De Linde"`` as sheet name -> practice id."""
+    out: dict[str, int] = {}
+    for pair in pairs:
+        sheet, sep, practice = pair.partition("=")
+        if not sep or not sheet.strip() or not practice.strip():
+            raise CliError(
+                "Schrijf --sheet-practice als WERKBLAD=PRAKTIJK, bijvoorbeeld "
+                '"Dr. Jansen=Huisartsenpraktijk De Linde".'
+            )
+        found = practice_id(ctx, practice.strip())
+        assert found is not None
+        out[sheet.strip()] = found
+    return out
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from pzmdo.services import importer
 
-    mapping = importer.parse_mapping_option(args.map) if args.map else None
+    corrections = importer.parse_corrections(args.map) if args.map else {}
     with unlocked(args) as ctx:
-        plan, _ = importer.import_file(
-            ctx, Path(args.file), mapping, dry_run=True, practice_id=practice_id(ctx, args.practice)
+        tables = importer.read_file(Path(args.file))
+        mappings = importer.file_mappings(tables, corrections)
+        if args.show_map:
+            for table in tables:
+                if table.sheet:
+                    print(f"Werkblad '{table.sheet}':")
+                if table.empty:
+                    print("  (leeg)")
+                    continue
+                for line in importer.describe_mapping(table, mappings[table.sheet]):
+                    print(f"  {line}")
+        plan = importer.plan_sheets(
+            ctx,
+            tables,
+            mappings,
+            skip=args.skip_sheet,
+            practice_id=practice_id(ctx, args.practice),
+            sheet_practices=_sheet_practices(ctx, args.sheet_practice),
         )
         for line in plan.report():
             print(line)
+        if args.report:
+            importer.export_report(ctx, plan, Path(args.report))
+            print(f"Verslag per rij opgeslagen in {args.report} (bevat patiëntgegevens).")
         if args.dry_run:
             print("Proefimport: er is niets opgeslagen.")
             return 0
@@ -160,5 +221,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print("Afgebroken: er is niets opgeslagen.")
                 return 1
         result = importer.apply_import(ctx, plan)
-    print(f"{result.added} patiënt(en) geïmporteerd, {result.skipped_existing} overgeslagen.")
+    print(
+        f"{result.added} patiënt(en) geïmporteerd, {result.skipped_existing} overgeslagen, "
+        f"{result.rejected} afgekeurd."
+    )
     return 0

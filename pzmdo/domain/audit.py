@@ -37,6 +37,7 @@ class AuditAction(LabelledEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     IMPORT = "import"
+    REGISTER_EXPORT = "register_export"
     DOCUMENT = "document"
     ACP_IMPORT = "acp_import"
     ACP_EXPORT = "acp_export"
@@ -159,6 +160,7 @@ register_labels(
         AuditAction.BACKUP: "Back-up gemaakt",
         AuditAction.RESTORE: "Back-up teruggezet",
         AuditAction.IMPORT: "Patiënten geïmporteerd",
+        AuditAction.REGISTER_EXPORT: "Register geëxporteerd",
         AuditAction.DOCUMENT: "Document gemaakt",
         AuditAction.ACP_IMPORT: "Proactieve zorgplanning geïmporteerd",
         AuditAction.ACP_EXPORT: "Proactieve zorgplanning geëxporteerd",

@@ -113,3 +113,26 @@ def parse_moment(text: str | None, what: str = "Het tijdstip") -> datetime:
             f"{what} '{raw}' mist de tijd. Schrijf dd-mm-jjjj uu:mm, bijvoorbeeld {EXAMPLE} 14:30."
         )
     return datetime.combine(parse_date(day_text, what), parse_time(time_text, what))
+
+
+_ISO_TEXT = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def display_iso(text: str) -> str:
+    """An ISO date or timestamp in a text field ('2020-10-01T16:27:36.364Z', as FHIR writes
+    them) shown the Dutch way: '01-10-2020 18:27' (local time), '01-10-2020' for a date.
+    Any other text is returned unchanged."""
+    raw = text.strip()
+    if not _ISO_TEXT.match(raw):
+        return text
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if len(raw) == 10:
+        return format_date(moment.date())
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d-%m-%Y %H:%M")

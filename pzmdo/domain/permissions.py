@@ -24,6 +24,7 @@ class Action(LabelledEnum):
     SIGNAL = "signal"
     PATIENT_EDIT = "patient_edit"
     IMPORT = "import"
+    REGISTER_EXPORT = "register_export"
     MARK = "mark"
     END_OF_LIFE = "end_of_life"
     CARE_TEAM = "care_team"
@@ -80,6 +81,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.SIGNAL: _CLINICAL,
     Action.PATIENT_EDIT: frozenset({_H, _P}),
     Action.IMPORT: frozenset({_H, _P}),
+    Action.REGISTER_EXPORT: frozenset({_H, _P}),  # a file with BSNs leaves the database
     Action.MARK: frozenset({_H}),
     Action.END_OF_LIFE: frozenset({_H}),
     Action.CARE_TEAM: frozenset({_H, _P}),
@@ -153,6 +155,7 @@ register_labels(
         Action.SIGNAL: "een patiënt signaleren of voordragen",
         Action.PATIENT_EDIT: "patiëntgegevens vastleggen",
         Action.IMPORT: "patiënten importeren",
+        Action.REGISTER_EXPORT: "het register exporteren",
         Action.MARK: "een patiënt markeren of afmelden",
         Action.END_OF_LIFE: "stervensfase of overlijden vastleggen",
         Action.CARE_TEAM: "het zorgteam en de centrale zorgverlener vastleggen",

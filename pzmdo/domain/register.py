@@ -14,6 +14,7 @@ from typing import Any
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import LabelledEnum, PatientStatus, register_labels
 from pzmdo.domain.errors import TransitionError, ValidationError
+from pzmdo.domain.text import fold
 
 # -- the surprise question -------------------------------------------------------------
 
@@ -396,3 +397,70 @@ def check_death_date(died_on: date, marked_on: date | None, birth: date, today: 
             f"De overlijdensdatum ({format_date(died_on)}) ligt vóór de markeringsdatum "
             f"({format_date(marked_on)}). Controleer beide datums."
         )
+
+
+# -- diagnosis text -> condition category ------------------------------------------------
+
+#: Keywords (folded) that make a free-text diagnosis clearly one category. Stems match
+#: inside words ("mammacarcinoom"); short abbreviations only as whole words ("ALS", "ca").
+_CONDITION_STEMS: dict[Condition, tuple[str, ...]] = {
+    Condition.ONCOLOGIE: (
+        "oncolog", "carcinoom", "kanker", "tumor", "tumour", "maligne", "maligniteit",
+        "metasta", "lymfoom", "leukemie", "melanoom", "sarcoom", "myeloom", "glioom",
+        "glioblastoom", "mesothelioom",
+    ),
+    Condition.HARTFALEN: ("hartfalen", "decompensatio", "nyha", "hartinsufficientie"),
+    Condition.COPD: ("copd", "emfyseem", "longemfyseem"),
+    Condition.DEMENTIE: ("dementie", "alzheimer", "lewy"),
+    Condition.NEUROLOGISCH: (
+        "parkinson", "amyotrofische", "multiple sclerose", "huntington", "motorneuron",
+        "neurolog",
+    ),
+    Condition.NIERFALEN: ("nierfalen", "nierinsufficientie", "dialyse", "nierziekte"),
+    Condition.LEVERFALEN: ("leverfalen", "levercirrose", "cirrose", "leverinsufficientie"),
+    Condition.KWETSBARE_OUDERDOM: ("kwetsba", "ouderdom", "frailty"),
+}  # fmt: skip
+_CONDITION_WORDS: dict[Condition, tuple[str, ...]] = {
+    Condition.ONCOLOGIE: ("ca", "onco"),
+    Condition.HARTFALEN: ("hf",),
+    Condition.COPD: ("gold",),
+    Condition.NEUROLOGISCH: ("als", "ms", "mnd", "psp"),
+    Condition.NIERFALEN: ("ckd",),
+}
+
+
+@dataclass(frozen=True)
+class ConditionReading:
+    condition: Condition | None
+    doubt: str  # Dutch, '' when the category is clear
+
+
+def condition_from_text(text: str) -> ConditionReading:
+    """The category a free-text diagnosis clearly names ('hartfalen NYHA IV' -> hartfalen).
+
+    No keyword, or keywords of two categories: no category, with a Dutch doubt."""
+    raw = text.strip()
+    if not raw:
+        return ConditionReading(None, "")
+    try:
+        return ConditionReading(Condition.from_text(raw), "")
+    except ValueError:
+        pass
+    folded = fold(raw)
+    words = set(_WORD.findall(folded))
+    found = [
+        c
+        for c in Condition
+        if any(s in folded for s in _CONDITION_STEMS.get(c, ()))
+        or words & set(_CONDITION_WORDS.get(c, ()))
+    ]
+    if len(found) == 1:
+        return ConditionReading(found[0], "")
+    if found:
+        names = " of ".join(c.label.lower() for c in found)
+        return ConditionReading(
+            None, f"de diagnose '{raw}' past bij {names}; kies de categorie zelf."
+        )
+    return ConditionReading(
+        None, f"bij de diagnose '{raw}' is geen categorie gevonden; kies die zelf."
+    )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.enums import Role
 from pzmdo.domain.permissions import Action
 from pzmdo.gui import directory_page
+from pzmdo.gui.admin_scope import AttachmentsTab, PracticesTab, TeamsTab
 from pzmdo.gui.audit_page import AuditPage
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.dialogs import SaveDialog
@@ -37,7 +38,10 @@ from pzmdo.services import backup, custody, settings, users
 from pzmdo.services.context import AppContext
 
 # The page is shown to whoever may do any of these; each tab needs its own.
-NEEDS = (Action.USERS, Action.DIRECTORY, Action.SETTINGS, Action.BACKUP, Action.AUDIT_READ)
+NEEDS = (
+    Action.USERS, Action.DIRECTORY, Action.PRACTICES, Action.TEAMS, Action.ATTACHMENTS,
+    Action.SETTINGS, Action.BACKUP, Action.AUDIT_READ,
+)  # fmt: skip
 
 
 def create_page(gctx: GuiContext) -> QWidget:
@@ -55,6 +59,15 @@ class AdminPage(QTabWidget):
             self.addTab(self.users, self.tr("&Users"))
         if user.may(Action.DIRECTORY):
             self.addTab(directory_page.create_page(gctx), self.tr("Care &providers"))
+        if user.may(Action.PRACTICES):
+            self.practices = PracticesTab(gctx)
+            self.addTab(self.practices, self.tr("P&ractices"))
+        if user.may(Action.TEAMS):
+            self.teams = TeamsTab(gctx)
+            self.addTab(self.teams, self.tr("Meeting &teams"))
+        if user.may(Action.ATTACHMENTS):
+            self.attachments = AttachmentsTab(gctx)
+            self.addTab(self.attachments, self.tr("&Who sees what"))
         if user.may(Action.SETTINGS) or user.may(Action.BACKUP):
             self.settings = SettingsTab(gctx)
             self.addTab(self.settings, self.tr("&Settings and backup"))

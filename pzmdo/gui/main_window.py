@@ -28,6 +28,7 @@ from pzmdo.gui.unlock_page import UnlockPage
 from pzmdo.services import settings, unlock
 from pzmdo.services.backup import automatic_backup
 from pzmdo.services.context import AppContext
+from pzmdo.services.scope import ScopeInfo, current_scope
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +69,11 @@ class MainWindow(QMainWindow):
         self.user_label.setAccessibleName(self.tr("Signed-in user"))
         self.db_label = QLabel()
         self.db_label.setAccessibleName(self.tr("Database"))
+        self.scope_label = QLabel()
+        self.scope_label.setAccessibleName(self.tr("Your practices and teams"))
         self.statusBar().addWidget(self.user_label)
+        self.statusBar().addWidget(self.scope_label)
+        gctx.changed.connect(self._scope_changed)
         self.busy = BusyIndicator(gctx.runner)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -217,6 +222,32 @@ class MainWindow(QMainWindow):
             .replace("%2", roles_text(user.roles))
         )
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
+        self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
+
+    def _scope_changed(self, entity: str, _ids: tuple[int, ...]) -> None:
+        if entity in ("practice", "meeting_team", "attachments", "*"):
+            self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
+
+    def _show_scope(self, scope: ScopeInfo) -> None:
+        """Whose patients the user sees: one practice by name, several counted (names in
+        the tooltip)."""
+        practices = [name for _, name in scope.practices]
+        teams = [name for _, name in scope.teams]
+        if scope.all_practices and scope.total_practices > 1:
+            text = self.tr("All practices (%n)", "", scope.total_practices)
+        elif len(practices) == 1:
+            text = self.tr("Practice: %1").replace("%1", practices[0])
+        elif not practices:
+            text = self.tr("No practice attached")
+        else:
+            text = self.tr("%n practice(s)", "", len(practices))
+        if len(teams) > 1 or (len(practices) > 1 and teams):
+            text += ", " + self.tr("%n team(s)", "", len(teams))
+        tip = self.tr("Practices: %1").replace("%1", ", ".join(practices) or "—")
+        tip += "\n" + self.tr("Teams: %1").replace("%1", ", ".join(teams) or "—")
+        self.scope_label.setText(text)
+        self.scope_label.setToolTip(tip)
+        self.scope_label.setAccessibleDescription(tip)
 
     # -- geometry and closing ----------------------------------------------------------
     def _restore_geometry(self) -> None:

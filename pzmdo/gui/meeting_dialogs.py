@@ -36,12 +36,26 @@ from pzmdo.services import meetings as svc
 
 
 class PlanMeetingDialog(SaveDialog):
-    """Plan a meeting: date and time, place or online link, chair, scribe, theme."""
+    """Plan a meeting: its team (when the user sees several), date and time, place or
+    online link, chair, scribe, theme."""
 
-    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        gctx: GuiContext,
+        parent: QWidget | None = None,
+        *,
+        teams: tuple[tuple[int, str], ...] = (),
+        team_id: int | None = None,
+    ) -> None:
         super().__init__(gctx, parent)
         self.setWindowTitle(self.tr("Plan a meeting"))
         self.setAccessibleName(self.tr("Plan a meeting"))
+        self.team = QComboBox()
+        self.team.setAccessibleName(self.tr("Meeting team"))
+        for tid, name in teams:
+            self.team.addItem(name, tid)
+        if team_id is not None:
+            self.team.setCurrentIndex(max(0, self.team.findData(team_id)))
         self.day = DateInput(
             date.today() + timedelta(days=7), self.tr("Date"), what="De datum van het overleg"
         )
@@ -60,6 +74,10 @@ class PlanMeetingDialog(SaveDialog):
         self.theme = QLineEdit()
         self.theme.setAccessibleName(self.tr("Theme"))
         form = QFormLayout()
+        if len(teams) > 1:  # one team: nothing to choose, no clutter
+            add_labelled_rows(form, ((self.tr("T&eam:"), self.team),))
+        else:
+            self.team.hide()
         add_labelled_rows(
             form,
             (
@@ -78,11 +96,26 @@ class PlanMeetingDialog(SaveDialog):
         layout.addWidget(self.buttons)
         self.ok.setText(self.tr("&Plan"))
         self.ok.setEnabled(False)
-        gctx.runner.submit(self._load, gctx.app, on_done=self._loaded)
+        self._people_loaded = False
+        self.team.currentIndexChanged.connect(self._team_changed)
+        self._team_changed()
+
+    def team_id(self) -> int | None:
+        data = self.team.currentData()
+        return None if data is None else int(data)
+
+    def _team_changed(self) -> None:
+        """The chosen team's next date, time and place (its own rhythm)."""
+        self.ok.setEnabled(False)
+        self.gctx.runner.submit(self._load, self.gctx.app, self.team_id(), on_done=self._loaded)
 
     @staticmethod
-    def _load(ctx: Any) -> tuple[date, svc.TeamInfo, list[svc.PersonBrief]]:
-        return svc.suggest_next_date(ctx), svc.get_team(ctx), svc.list_people(ctx)
+    def _load(ctx: Any, team_id: int | None) -> tuple[date, svc.TeamInfo, list[svc.PersonBrief]]:
+        return (
+            svc.suggest_next_date(ctx, team_id=team_id),
+            svc.get_team(ctx, team_id),
+            svc.list_people(ctx),
+        )
 
     def _loaded(self, data: tuple[date, svc.TeamInfo, list[svc.PersonBrief]]) -> None:
         day, team, people = data
@@ -90,10 +123,12 @@ class PlanMeetingDialog(SaveDialog):
         if team.default_time:
             self.time.setTime(QTime(team.default_time.hour, team.default_time.minute))
         self.place.setText(team.default_place)
-        for combo in (self.chair, self.scribe):
-            combo.addItem(self.tr("(not chosen yet)"), None)
-            for p in people:
-                combo.addItem(f"{p.name} — {p.discipline_label}", p.id)
+        if not self._people_loaded:
+            self._people_loaded = True
+            for combo in (self.chair, self.scribe):
+                combo.addItem(self.tr("(not chosen yet)"), None)
+                for p in people:
+                    combo.addItem(f"{p.name} — {p.discipline_label}", p.id)
         self.ok.setEnabled(True)
 
     def submit(self) -> None:
@@ -112,6 +147,7 @@ class PlanMeetingDialog(SaveDialog):
             chair_person_id=self.chair.currentData(),
             scribe_person_id=self.scribe.currentData(),
             theme=self.theme.text(),
+            team_id=self.team_id(),
         )
 
 

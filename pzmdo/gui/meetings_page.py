@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,9 +39,10 @@ from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.printing import print_document
 from pzmdo.gui.team_settings_dialog import open_team_settings
 from pzmdo.gui.trigger_settings_dialog import TriggerSettingsDialog
-from pzmdo.gui.widgets import button_row, chain_focus, keep_alive
+from pzmdo.gui.widgets import button_row, chain_focus, keep_alive, refill_choices
 from pzmdo.services import meetings as svc
 from pzmdo.services import settings
+from pzmdo.services.scope import ScopeInfo, current_scope
 
 
 def create_page(gctx: GuiContext) -> QWidget:
@@ -51,9 +53,9 @@ def _load_meeting(ctx: Any, meeting_id: int) -> tuple[svc.MeetingInfo, list[svc.
     return svc.get_meeting(ctx, meeting_id), svc.agenda(ctx, meeting_id)
 
 
-def _load_budget(ctx: Any) -> tuple[int, int]:
-    """Minutes per patient and the length of a meeting."""
-    return svc.get_team(ctx).minutes_per_patient, int(
+def _load_budget(ctx: Any, team_id: int | None = None) -> tuple[int, int]:
+    """Minutes per patient (of the meeting's team) and the length of a meeting."""
+    return svc.get_team(ctx, team_id).minutes_per_patient, int(
         settings.get_setting(ctx, settings.MEETING_MINUTES)
     )
 
@@ -68,6 +70,7 @@ class MeetingsPage(QWidget):
         self._dialogs: list[QWidget] = []
         self._undo: dict[int, str] = {}
         self.mode_window: QWidget | None = None
+        self.teams: tuple[tuple[int, str], ...] = ()  # the teams the user sees
         self.setAccessibleName(self.tr("Meetings"))
 
         splitter = QSplitter()
@@ -81,10 +84,19 @@ class MeetingsPage(QWidget):
         self._connect()
         self._update_buttons()
         self.refresh()
+        gctx.runner.submit(current_scope, gctx.app, on_done=self._show_scope)
 
     # -- building ----------------------------------------------------------------------------
     def _build_meeting_list(self) -> QWidget:
         """Left: the meetings, and planning."""
+        # The team filter: only when the user sees more than one team (issue 14).
+        self.team_label = QLabel(self.tr("T&eam:"))
+        self.team_filter = QComboBox()
+        self.team_filter.setAccessibleName(self.tr("Show the meetings of team"))
+        self.team_filter.addItem(self.tr("All my teams"), None)
+        self.team_label.setBuddy(self.team_filter)
+        self.team_label.hide()
+        self.team_filter.hide()
         list_label = QLabel(self.tr("&Meetings"))
         list_label.setStyleSheet("font-weight: 600;")
         self.meeting_list = QListWidget()
@@ -100,6 +112,8 @@ class MeetingsPage(QWidget):
         self.actions_button.setAccessibleName(self.tr("Open actions: see and mark done"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.team_label)
+        left_layout.addWidget(self.team_filter)
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.meeting_list, 1)
         left_layout.addWidget(self.plan_button)
@@ -232,6 +246,7 @@ class MeetingsPage(QWidget):
     def _set_tab_order(self) -> None:
         """Tab order follows reading order."""
         order: list[QWidget] = [
+            self.team_filter,
             self.meeting_list,
             self.plan_button,
             self.team_button,
@@ -255,6 +270,7 @@ class MeetingsPage(QWidget):
 
     def _connect(self) -> None:
         self.meeting_list.currentRowChanged.connect(self._meeting_chosen)
+        self.team_filter.currentIndexChanged.connect(self._team_chosen)
         self.plan_button.clicked.connect(self.plan_meeting)
         self.team_button.clicked.connect(self.team_settings)
         self.triggers_button.clicked.connect(self.trigger_settings)
@@ -302,7 +318,27 @@ class MeetingsPage(QWidget):
             self._pending_select = select_id
         elif self.meeting is not None and self._pending_select is None:
             self._pending_select = self.meeting.id
-        self.gctx.runner.submit(svc.list_meetings, self.gctx.app, on_done=self._show_meetings)
+        self.gctx.runner.submit(
+            svc.list_meetings, self.gctx.app, self.team_id(), on_done=self._show_meetings
+        )
+
+    def team_id(self) -> int | None:
+        """The team chosen in the filter (None: all the user's teams)."""
+        data = self.team_filter.currentData()
+        return None if data is None else int(data)
+
+    def _team_chosen(self) -> None:
+        self.meeting = None  # the next meeting of the chosen team is selected
+        self.refresh()
+
+    def _show_scope(self, scope: ScopeInfo) -> None:
+        self.teams = scope.teams
+        several = len(scope.teams) > 1
+        lost = refill_choices(self.team_filter, scope.teams if several else ())
+        self.team_label.setVisible(several)
+        self.team_filter.setVisible(several)
+        if several or lost:
+            self.refresh()  # the list names each meeting's team; a team that left the scope
 
     def _show_meetings(self, rows: list[svc.MeetingInfo]) -> None:
         wanted = self._pending_select
@@ -312,6 +348,8 @@ class MeetingsPage(QWidget):
         select_row = -1
         for row, m in enumerate(rows):
             text = f"{m.title}\n{m.status_label}"
+            if len(self.teams) > 1:  # whose meeting it is, when the user sees several teams
+                text = f"{m.title}\n{m.team_name} · {m.status_label}"
             if m.item_count:
                 text += " · " + self.tr("%n item(s)", "", m.item_count)
             item = QListWidgetItem(text)
@@ -355,7 +393,9 @@ class MeetingsPage(QWidget):
         else:
             self.stack.setCurrentIndex(0)
             self._fill_agenda(items)
-            self.gctx.runner.submit(_load_budget, self.gctx.app, on_done=self._show_budget)
+            self.gctx.runner.submit(
+                _load_budget, self.gctx.app, info.team_id, on_done=self._show_budget
+            )
         self._update_buttons()
 
     def _show_budget(self, budget: tuple[int, int]) -> None:
@@ -372,7 +412,7 @@ class MeetingsPage(QWidget):
     def _header_html(self, m: svc.MeetingInfo) -> str:
         e = html.escape
         parts = [f"<b style='font-size:14pt'>{e(m.title)}</b> — {e(m.status_label)}"]
-        details = []
+        details = [e(m.team_name)] if len(self.teams) > 1 else []
         if m.place:
             details.append(e(m.place))
         if m.online_link:
@@ -446,6 +486,8 @@ class MeetingsPage(QWidget):
         self.record_view.setHtml(record_html(record))
 
     def _changed(self, entity: str, ids: tuple[int, ...]) -> None:
+        if entity in ("meeting_team", "attachments", "*"):  # teams may have come or gone
+            self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
         if entity in ("meeting", "*", "meeting_team"):
             self.refresh()
 
@@ -487,13 +529,14 @@ class MeetingsPage(QWidget):
         ]
 
     def plan_meeting(self) -> None:
-        dialog = PlanMeetingDialog(self.gctx, self)
+        dialog = PlanMeetingDialog(self.gctx, self, teams=self.teams, team_id=self.team_id())
         dialog.saved.connect(lambda info: self.refresh(select_id=info.id))
         self._keep(dialog)
         dialog.open()
 
     def team_settings(self) -> None:
-        self._keep(open_team_settings(self.gctx, self))
+        team_id = self.meeting.team_id if self.meeting is not None else self.team_id()
+        self._keep(open_team_settings(self.gctx, self, team_id))
 
     def trigger_settings(self) -> None:
         dialog = TriggerSettingsDialog(self.gctx, self)

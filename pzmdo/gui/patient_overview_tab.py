@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pzmdo.domain.dates import format_date
 from pzmdo.domain.enums import PatientStatus, Sex
+from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
     ACTIVE_STATUSES,
     Condition,
@@ -42,6 +43,7 @@ from pzmdo.services.register import (
     SignalInfo,
     TaskInfo,
 )
+from pzmdo.services.scope import ScopeInfo, current_scope
 
 _Loaded = tuple[
     PatientDetails,
@@ -103,7 +105,13 @@ class OverviewTab(QWidget):
         ]
         chain_focus(chain)
         gctx.changed.connect(self._changed)
+        self.buttons["practice"].hide()  # only where there is another practice to move to
+        if gctx.app.user.may(Action.PATIENT_EDIT) or gctx.app.user.may(Action.PRACTICES):
+            gctx.runner.submit(current_scope, gctx.app, on_done=self._show_scope)
         self.reload()
+
+    def _show_scope(self, scope: ScopeInfo) -> None:
+        self.buttons["practice"].setVisible(scope.total_practices > 1)
 
     # -- building -----------------------------------------------------------------------------
     def _build_info(self) -> QGridLayout:
@@ -152,6 +160,7 @@ class OverviewTab(QWidget):
             ("dying", self.tr("D&ying phase…"), self.tr("Record the dying phase")),
             ("death", self.tr("Dea&th…"), self.tr("Record the death")),
             ("deregister", self.tr("De&register…"), self.tr("Deregister: no longer palliative")),
+            ("practice", self.tr("Pra&ctice…"), self.tr("Move the patient to another practice")),
         ):
             button = QPushButton(text)
             button.setAccessibleName(name)
@@ -280,6 +289,7 @@ class OverviewTab(QWidget):
         self.buttons["dying"].setEnabled("stervensfase" in allowed)
         self.buttons["death"].setEnabled("overleden" in allowed)
         self.buttons["deregister"].setEnabled("afgemeld" in allowed)
+        self.buttons["practice"].setEnabled(True)
         self.tasks.clear()
         for t in tasks:
             if t.done_on is not None:
@@ -585,6 +595,16 @@ class OverviewTab(QWidget):
             ],
             lambda v: reg.deregister(app, pid, v["reason"], v["on"]),
         )
+
+    def _do_practice(self) -> QWidget | None:
+        if self.details is None:
+            return None
+        from pzmdo.gui.practice_move_dialog import MovePracticeDialog  # opened rarely
+
+        dialog = MovePracticeDialog(self.gctx, self.patient_id, self.details.version, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _task_done(self) -> None:
         item = self.tasks.currentItem() or (self.tasks.item(0) if self.tasks.count() else None)

@@ -45,9 +45,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("RegisterModel", "Central caregiver"), "central"),
     (QT_TRANSLATE_NOOP("RegisterModel", "Last discussed"), "last_discussed_on"),
     (QT_TRANSLATE_NOOP("RegisterModel", "Next review"), "next_review_on"),
+    # Last in the model, shown after the name (the page hides it for a one-practice user).
+    (QT_TRANSLATE_NOOP("RegisterModel", "Practice"), "practice"),
 )
 COL_URGENCY, COL_NAME, COL_AGE, COL_STATUS = 0, 1, 2, 3
 COL_CENTRAL = 6
+COL_PRACTICE = 9
 
 
 def _fetch_ids(app: Any, query: RegisterQuery) -> tuple[list[int], tuple[UrgencyLevel, ...]]:
@@ -136,7 +139,15 @@ class RegisterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _on_changed(self, entity: str, _ids: tuple) -> None:
-        if entity in ("patient", "careteam", "meeting", "setting", "*"):
+        if entity in (
+            "patient",
+            "careteam",
+            "meeting",
+            "setting",
+            "attachments",
+            "meeting_team",
+            "*",
+        ):
             self.refresh()
 
     # -- access ---------------------------------------------------------------------------------
@@ -243,6 +254,7 @@ class RegisterModel(QAbstractTableModel):
             COL_CENTRAL: row.central_caregiver_name or "",
             7: format_date(row.last_discussed_on),
             8: format_date(row.next_review_on),
+            COL_PRACTICE: row.practice_name,
         }
         text = values.get(column, "")
         if accessible and not text:

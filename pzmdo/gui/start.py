@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from pzmdo.gui.context import GuiContext
-from pzmdo.gui.main_window import MainWindow
 from pzmdo.gui.runner import Runner
 from pzmdo.gui.setup_wizard import SetupWizard
 from pzmdo.gui.unlock_page import UnlockPage
 from pzmdo.services import unlock
-from pzmdo.services.context import AppContext
+
+if TYPE_CHECKING:
+    from pzmdo.gui.main_window import MainWindow
+    from pzmdo.services.context import AppContext
 
 
 class Starter(QObject):
@@ -40,6 +42,11 @@ class Starter(QObject):
         self.first_screen.show()
 
     def open_main(self, ctx: AppContext) -> None:
+        # Start-up time: the main window and its pages (about a second of imports) load
+        # once unlocked, so the unlock screen is up first (issue 20).
+        from pzmdo.gui.context import GuiContext
+        from pzmdo.gui.main_window import MainWindow
+
         gctx = GuiContext(ctx, self.runner)
         self.window = MainWindow(gctx, self.db_path, idle_ms=self.idle_ms)
         self.window.show()

@@ -27,8 +27,10 @@ from pzmdo.gui.widgets import add_labelled_rows
 from pzmdo.services import meetings as svc
 
 
-def open_team_settings(gctx: GuiContext, parent: QWidget | None = None) -> TeamSettingsDialog:
-    dialog = TeamSettingsDialog(gctx, parent)
+def open_team_settings(
+    gctx: GuiContext, parent: QWidget | None = None, team_id: int | None = None
+) -> TeamSettingsDialog:
+    dialog = TeamSettingsDialog(gctx, parent, team_id)
     dialog.open()
     return dialog
 
@@ -36,8 +38,11 @@ def open_team_settings(gctx: GuiContext, parent: QWidget | None = None) -> TeamS
 class TeamSettingsDialog(SaveDialog):
     MEMBER, ATTENDEE = 2, 3
 
-    def __init__(self, gctx: GuiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, gctx: GuiContext, parent: QWidget | None = None, team_id: int | None = None
+    ) -> None:
         super().__init__(gctx, parent)
+        self.team_id = team_id  # None: the user's first team (set when loaded)
         self.setWindowTitle(self.tr("Team settings"))
         self.setAccessibleName(self.tr("Team settings"))
         self.resize(760, 560)
@@ -113,14 +118,15 @@ class TeamSettingsDialog(SaveDialog):
         self.setTabOrder(self.time, self.members)
         self._loading = True
         self.ok.setEnabled(False)
-        gctx.runner.submit(self._load, gctx.app, on_done=self._loaded)
+        gctx.runner.submit(self._load, gctx.app, team_id, on_done=self._loaded)
 
     @staticmethod
-    def _load(ctx: Any) -> tuple[svc.TeamInfo, list[svc.PersonBrief]]:
-        return svc.get_team(ctx), svc.list_people(ctx)
+    def _load(ctx: Any, team_id: int | None) -> tuple[svc.TeamInfo, list[svc.PersonBrief]]:
+        return svc.get_team(ctx, team_id), svc.list_people(ctx)
 
     def _loaded(self, data: tuple[svc.TeamInfo, list[svc.PersonBrief]]) -> None:
         team, people = data
+        self.team_id = team.id
         self.name.setText(team.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(team.kind)))
         self.cadence.setValue(team.cadence_weeks)
@@ -183,4 +189,5 @@ class TeamSettingsDialog(SaveDialog):
             default_place=self.place.text(),
             default_time=f"{t.hour():02d}:{t.minute():02d}",
             members=self.selected_members(),
+            team_id=self.team_id,
         )

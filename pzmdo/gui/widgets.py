@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -57,3 +58,18 @@ def chain_focus(widgets: Sequence[QWidget]) -> None:
     """Tab moves through ``widgets`` in this order (the reading order of the screen)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
         QWidget.setTabOrder(first, second)
+
+
+def refill_choices(combo: QComboBox, choices: Sequence[tuple[int, str]]) -> bool:
+    """Replace a filter's choices after its first ("all") item, keeping the chosen one when
+    it is still there; True when the choice fell back to "all" (the caller filters again)."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(combo.count() - 1)
+    for item_id, text in choices:
+        combo.addItem(text, item_id)
+    index = combo.findData(chosen) if chosen is not None else 0
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+    return chosen is not None and index < 0

@@ -318,8 +318,11 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     contacts = emergency_contacts(data)
     max_contacts = MAX_CONTACTS - 1 if tight else MAX_CONTACTS
     shown = contacts[:max_contacts]
+    # Rol | Naam | Telefoon | E-mail: a number is what the huisartsenpost dials, so an
+    # e-mail address never sits in the phone column.
+    widths = [37 * mm, 48 * mm, 54 * mm, CONTENT_WIDTH - 139 * mm]
     crow: list[list[Flowable]] = [
-        [P("<b>Rol</b>", s.cell), P("<b>Naam</b>", s.cell), P("<b>Telefoon</b>", s.cell)]
+        [P(f"<b>{h}</b>", s.cell) for h in ("Rol", "Naam", "Telefoon", "E-mail")]
     ]
     if data.gp_post_phone:  # the practice's own huisartsenpost, first
         crow.append(
@@ -330,28 +333,26 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
             ]
         )
     for c in shown:
+        role_style = s.cell_bold if c.role == "Centrale zorgverlener" else s.cell
+        name = c.name + (f", {c.organisation}" if c.organisation else "")
         crow.append(
             [
-                clipped(
-                    c.role,
-                    s.cell_bold if c.role == "Centrale zorgverlener" else s.cell,
-                    42 * mm - 5,
-                    few,
-                    suffix=SHORT,
-                ),
-                clipped(
-                    c.name + (f", {c.organisation}" if c.organisation else ""),
-                    s.cell,
-                    80 * mm - 5,
-                    few,
-                    suffix=SHORT,
-                ),
-                clipped(contact_phone(c), s.cell, CONTENT_WIDTH - 122 * mm - 5, few, suffix=SHORT),
+                clipped(c.role, role_style, widths[0] - 5, few, suffix=SHORT),
+                clipped(name, s.cell, widths[1] - 5, few, suffix=SHORT),
+                clipped(contact_phone(c), s.cell, widths[2] - 5, few, suffix=SHORT),
+                clipped(c.email, s.small, widths[3] - 5, few, suffix=SHORT),
             ]
         )
     if len(crow) == 1:
-        crow.append([P("—", s.cell), P("Nog geen contacten vastgelegd", s.cell), P("—", s.cell)])
-    ctable = Table(crow, colWidths=[42 * mm, 80 * mm, CONTENT_WIDTH - 122 * mm], hAlign="LEFT")
+        crow.append(
+            [
+                P("—", s.cell),
+                P("Nog geen contacten vastgelegd", s.cell),
+                P("—", s.cell),
+                P("—", s.cell),
+            ]
+        )
+    ctable = Table(crow, colWidths=widths, hAlign="LEFT")
     ctable.setStyle(_table_style())
     story.append(ctable)
     if len(contacts) > max_contacts:
@@ -379,7 +380,7 @@ def emergency_contacts(data: CarePlanData) -> list[Contact]:
     ):
         if person is not None:
             name = person.name + (f" ({person.relation.lower()})" if person.relation else "")
-            out.append(Contact(role, name, phone=person.contact))
+            out.append(Contact(role, name, phone=person.phone, email=person.email))
     seen = {(c.role, c.name) for c in out}
     out += [c for c in data.team if (c.role, c.name) not in seen]
     return out

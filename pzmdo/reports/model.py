@@ -112,6 +112,8 @@ class RelatedPerson:
     name: str
     relation: str | None = None
     contact: str | None = None  # phone and/or e-mail as one line
+    phone: str | None = None  # the phone numbers alone (for a table's phone column)
+    email: str | None = None  # the e-mail addresses alone
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlcipher3
 from sqlalchemy import select
@@ -17,7 +19,7 @@ from pzmdo.domain.errors import DatabaseError, PermissionDenied, UnlockError
 from pzmdo.domain.permissions import Action, allowed, refusal
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.services.guard import require
-from pzmdo.store.database import Database, explain_sqlite_error
+from pzmdo.store.database import BUSY_TIMEOUT_MS, Database, explain_sqlite_error
 from pzmdo.store.filelock import FileLock, describe_holders, hold_temp
 from pzmdo.store.files import copy_private, private_dir
 from pzmdo.store.models import AppUser
@@ -30,9 +32,12 @@ AUTO_PREFIX = "auto-"
 def backup_database(db: Database, out: Path) -> Path:
     """Write an encrypted copy (same data key) to ``out``, plus its key-slot file.
 
-    SQLite's online backup API copies every page inside one read transaction of the
-    source, so the copy is consistent while other connections write. It is written under a
-    temporary name and only renamed into place once a read-only check of it passed.
+    The encrypted pages are copied as they are when the write-ahead log allows it, else
+    SQLite's online backup API copies (and re-encrypts) every page; both inside one read
+    transaction of the source, so the copy is consistent while other connections write.
+    It is written under a temporary name and only renamed into place once a read-only
+    check of it passed: the byte-for-byte copy was compared with the live file, the online
+    copy is checked page by page (SQLCipher's HMACs).
     """
     if db.path is None or db.data_key is None:
         raise DatabaseError("Een back-up van een gedeelde server maakt de serverbeheerder.")
@@ -44,8 +49,11 @@ def backup_database(db: Database, out: Path) -> Path:
     except OSError as exc:
         raise explain_sqlite_error(exc, None, out) from None
     try:
-        _copy_pages(db, tmp)
-        problems = verify_backup(tmp, db.data_key)
+        as_is = _copy_encrypted_pages(db, held)
+        if not as_is:
+            _copy_pages(db, tmp)
+        _set_rollback_journal(tmp, db.data_key)
+        problems = verify_backup(tmp, db.data_key, check="open" if as_is else "pages")
         if problems:
             raise DatabaseError("De back-up kon niet worden gecontroleerd: " + "; ".join(problems))
         _fsync(tmp)
@@ -64,9 +72,82 @@ def backup_database(db: Database, out: Path) -> Path:
     return out
 
 
+def _copy_encrypted_pages(db: Database, target: IO[bytes]) -> bool:
+    """Copy the file's encrypted pages as they are, without decrypting and re-encrypting
+    each page as the online backup API does (2-3x faster at region size, issue 20).
+
+    Consistent because it copies inside a read transaction whose snapshot is the main
+    file alone: after a checkpoint that emptied the write-ahead log, a reader reads only
+    the main file, and no checkpoint writes into it until that reader ends (writers go on
+    appending to the log meanwhile). When the log is not empty (another session wrote in
+    between, or a reader kept the checkpoint from finishing) nothing is copied: False,
+    and the caller uses the online backup API."""
+    assert db.path is not None
+    wal = db.path.with_name(db.path.name + "-wal")
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert conn is not None
+        conn.execute("PRAGMA busy_timeout = 200")  # a busy log: fall back, do not wait
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+            if wal.exists() and wal.stat().st_size > 0:
+                return False
+            target.seek(0)
+            target.truncate()
+            with open(db.path, "rb") as source:
+                _copy_bytes(source, target)
+                if not _same_bytes(source, target):
+                    raise DatabaseError(
+                        "De back-up kon niet worden gecontroleerd: de kopie wijkt af van de "
+                        "database. Controleer de schijf en probeer het opnieuw."
+                    )
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlcipher3.OperationalError:
+        target.seek(0)
+        target.truncate()
+        return False  # busy: the online backup API copies while others write
+    finally:
+        raw.close()
+    return True
+
+
+def _copy_bytes(source: IO[bytes], target: IO[bytes]) -> None:
+    """Copy in the kernel where the system can (Linux), else through a buffer: the
+    buffered copy took 4 s for 720 MB, the kernel copy under 1 s (issue 20)."""
+    size = os.fstat(source.fileno()).st_size
+    if sys.platform.startswith("linux"):
+        offset = 0
+        while offset < size:
+            sent = os.sendfile(target.fileno(), source.fileno(), offset, size - offset)
+            if sent == 0:
+                break
+            offset += sent
+    else:
+        shutil.copyfileobj(source, target, 1 << 20)
+    target.flush()
+
+
+def _same_bytes(source: IO[bytes], target: IO[bytes]) -> bool:
+    """The copy reads back as the source (still inside the source's read snapshot)."""
+    source.seek(0)
+    target.seek(0)
+    while True:
+        a, b = source.read(1 << 20), target.read(1 << 20)
+        if a != b:
+            return False
+        if not a:
+            return True
+
+
 def _copy_pages(db: Database, target: Path) -> None:
-    """Online backup from a pooled connection into a new file with the same key; the copy
-    is left in rollback-journal mode so it is one self-contained file."""
+    """Online backup from a pooled connection into a new file with the same key."""
     assert db.data_key is not None
     raw = db.engine.raw_connection()
     try:
@@ -75,19 +156,33 @@ def _copy_pages(db: Database, target: Path) -> None:
             dest.execute(f"PRAGMA key = \"x'{db.data_key.hex()}'\"")
             dest.execute("PRAGMA cipher_log_level = NONE")
             raw.driver_connection.backup(dest)  # type: ignore[union-attr]
-            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     finally:
         raw.close()
+
+
+def _set_rollback_journal(target: Path, data_key: bytes) -> None:
+    """Leave the copy in rollback-journal mode, so it is one self-contained file."""
+    dest = sqlcipher3.connect(str(target))
+    try:
+        dest.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        dest.execute("PRAGMA cipher_log_level = NONE")
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
     _remove_sidecars(target)
 
 
-def verify_backup(path: Path, data_key: bytes) -> list[str]:
+def verify_backup(path: Path, data_key: bytes, *, check: str = "full") -> list[str]:
     """Problems that make a backup unusable (empty list: it opens and is intact).
 
     The file is opened read-only and immutable: checking writes nothing into it (a backup
-    on read-only media can be checked and restored)."""
+    on read-only media can be checked and restored). ``check``: "full" (before a restore)
+    runs SQLite's full integrity check; "pages" checks every page with SQLCipher's HMACs
+    (it decrypts and is exactly what was written; a sixth of the time at region size);
+    "open" only opens it and finds the schema (a copy already compared byte for byte with
+    the live database, whose structure ``pzmdo check`` verifies)."""
     path = Path(path)
     try:
         conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -100,8 +195,13 @@ def verify_backup(path: Path, data_key: bytes) -> list[str]:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except Exception:
             return ["het bestand opent niet met de sleutel van deze database of is beschadigd"]
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        problems = [] if rows == ["ok"] else [str(r) for r in rows[:5]]
+        problems: list[str] = []
+        if check == "full":
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            problems = [] if rows == ["ok"] else [str(r) for r in rows[:5]]
+        elif check == "pages":
+            rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            problems = [str(r) for r in rows[:5]]
         has_schema = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
         ).fetchone()[0]

@@ -92,6 +92,14 @@ def _latest_row(s: Session, patient_id: int) -> CarePlanVersion | None:
     ).first()
 
 
+def _same_as_latest(s: Session, patient_id: int, content: CarePlanContent) -> int | None:
+    """The latest version's number when it holds exactly ``content`` (else None)."""
+    latest = _latest_row(s, patient_id)
+    if latest is not None and content_from_data(json.loads(latest.content)) == content:
+        return latest.version
+    return None
+
+
 def current_plan(ctx: AppContext, patient_id: int) -> CarePlanView | None:
     """The current (latest) version, or None when the patient has no care plan yet."""
     require(ctx, Action.VIEW_RECORD)

@@ -2,12 +2,16 @@
 
 Three steps, nothing stored until the last one:
 
-1. :func:`read_table` reads the file in memory (CSV with ``;``/``,``/tab, UTF-8 with or
-   without BOM, UTF-16, Windows-1252; or the first sheet of an .xlsx workbook).
-2. :func:`plan_import` maps columns to fields (:func:`suggest_mapping` proposes a
-   mapping from the headers), validates every row and reports each rejected row with its
-   reason, and which rows are already in the register.
-3. :func:`apply_import` stores all accepted rows in one transaction.
+1. :func:`read_tables` reads the file in memory (:mod:`pzmdo.services.import_read`): one
+   table per worksheet.
+2. :func:`plan_import` / :func:`plan_sheets` map columns to fields
+   (:mod:`pzmdo.services.import_map`), read every row and sort it into *import*, *skip*
+   (already in the register, or the same patient earlier in the file) or *reject* (only
+   when an identity field is missing or wrong: name, birth date, BSN, HIS number). Every
+   other field that cannot be read is left empty with a warning; a full name is split with
+   the Dutch rules of :mod:`pzmdo.domain.names`; a free-text diagnosis is kept verbatim and
+   given a category only when a keyword clearly names one.
+3. :func:`apply_import` stores all planned rows in one transaction.
 
 Re-importing the same file adds nothing: a row matches an existing patient on BSN, else
 on HIS number + date of birth, else on name + date of birth.
@@ -17,102 +21,100 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
-from pzmdo.domain.dates import parse_date
-from pzmdo.domain.enums import Discipline, PatientStatus
+from pzmdo.domain.dates import format_date, parse_date
+from pzmdo.domain.enums import Discipline, PatientStatus, Sex
 from pzmdo.domain.errors import PzmdoError, ValidationError
+from pzmdo.domain.names import NameParts, split_family, split_name
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.register import (
     SURPRISE_QUESTION_VERSION,
+    UrgencyLevel,
     check_death_date,
     check_marking_date,
+    condition_from_text,
     find_urgency,
 )
-from pzmdo.domain.text import fold, search_key
+from pzmdo.domain.text import clean_line, clean_text, fold, search_key
 from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
+from pzmdo.services.import_map import (
+    FIELDS,
+    check_corrections,
+    check_mapping,
+    corrected_mapping,
+    describe_mapping,
+    parse_corrections,
+    suggest_mapping,
+)
+from pzmdo.services.import_read import SourceTable, read_table, read_tables
 from pzmdo.services.practices import practice_for_new_patient
 from pzmdo.services.register import (
+    MAX_NOTES,
     PatientInput,
     index_new_patients,
     urgency_levels_for,
     validate_patient_input,
 )
 from pzmdo.services.scope import require_practice_in_scope
+from pzmdo.store.files import write_atomic
 from pzmdo.store.models import Patient, Person
 from pzmdo.store.models.register import Death, Marking, StatusEvent, UrgencyChange
 
-MAX_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 200_000
+__all__ = [
+    "FIELDS",
+    "ImportPlan",
+    "ImportResult",
+    "SourceTable",
+    "apply_import",
+    "describe_mapping",
+    "export_report",
+    "import_file",
+    "parse_corrections",
+    "parse_mapping_option",
+    "plan_import",
+    "plan_sheets",
+    "read_table",
+    "read_tables",
+    "suggest_mapping",
+]
 
+parse_mapping_option = parse_corrections  # the CLI's --map
 
-@dataclass(frozen=True)
-class FieldSpec:
-    key: str
-    label: str  # Dutch
-    synonyms: tuple[str, ...]
-    required: bool = False
-
-
-FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(
-        "family_name", "Achternaam", ("achternaam", "familienaam", "geslachtsnaam", "naam"), True
-    ),
-    FieldSpec("name_prefix", "Tussenvoegsel", ("tussenvoegsel", "tussenvoegsels", "voorvoegsel")),
-    FieldSpec("given_name", "Voornaam", ("voornaam", "voornamen", "roepnaam", "voorletters"), True),
-    FieldSpec(
-        "birth_date",
-        "Geboortedatum",
-        ("geboortedatum", "gebdatum", "gebdat", "geboren", "geboortedag"),
-        True,
-    ),
-    FieldSpec("sex", "Geslacht", ("geslacht", "sekse", "mv")),
-    FieldSpec("bsn", "BSN", ("bsn", "burgerservicenummer")),
-    FieldSpec(
-        "his_number",
-        "HIS-nummer",
-        ("hisnummer", "his", "patientnummer", "patnr", "hisnr", "dossiernummer"),
-    ),
-    FieldSpec("status", "Status", ("status", "fase")),
-    FieldSpec(
-        "marked_on",
-        "Markeringsdatum",
-        ("markeringsdatum", "gemarkeerdop", "datummarkering", "markering", "gemarkeerd"),
-    ),
-    FieldSpec(
-        "died_on",
-        "Overlijdensdatum",
-        ("overlijdensdatum", "overleden", "overledenop", "datumoverlijden"),
-    ),
-    FieldSpec("gp", "Huisarts", ("huisarts", "arts", "eigenhuisarts")),
-    FieldSpec("urgency", "Urgentie (kleur)", ("urgentie", "kleur", "urgentiekleur")),
-    FieldSpec("condition", "Aandoening", ("aandoening", "diagnose", "ziekte", "hoofddiagnose")),
-    FieldSpec("phone", "Telefoon", ("telefoon", "tel", "telefoonnummer")),
-    FieldSpec("notes", "Opmerking", ("opmerking", "opmerkingen", "notitie", "notities")),
-)
-FIELD_KEYS = tuple(f.key for f in FIELDS)
-
-
-@dataclass(frozen=True)
-class SourceTable:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    row_numbers: tuple[int, ...]  # the row as the user sees it in the file (header = 1)
-    encoding: str = ""
-    delimiter: str = ""
+#: Outcomes of a row, as the report and its CSV name them.
+IMPORT, SKIP, REJECT, WARN = "importeren", "overgeslagen", "afgekeurd", "let op"
 
 
 @dataclass(frozen=True)
 class RejectedRow:
     row_number: int
     reason: str  # Dutch
+    sheet: str = ""
+    name_text: str = ""  # the full name as written, so the preview can correct it
+    name_parts: tuple[str, str, str] = ("", "", "")  # its split (or the user's correction)
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row_number: int
+    reason: str  # Dutch: already in the register, or the row it duplicates
+    sheet: str = ""
+    duplicate_of: int | None = None  # the earlier row in the file, if that is the reason
+
+
+@dataclass(frozen=True)
+class RowWarning:
+    row_number: int
+    text: str  # Dutch
+    sheet: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,25 +125,71 @@ class PlannedRow:
     marked_on: date | None
     died_on: date | None
     urgency: str | None
+    sheet: str = ""
+    name_text: str = ""  # the full name as written, when the file had one name column
+    name_doubt: str = ""  # why the split of name_text is a guess ('' when sure)
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    sheet: str
+    row_number: int
+    outcome: str  # IMPORT, SKIP, REJECT or WARN
+    text: str
 
 
 @dataclass(frozen=True)
 class ImportPlan:
     rows: tuple[PlannedRow, ...]
     rejected: tuple[RejectedRow, ...]
-    existing: tuple[int, ...]  # row numbers already in the register (skipped)
-    warnings: tuple[str, ...] = ()
+    skipped: tuple[SkippedRow, ...] = ()
+    row_warnings: tuple[RowWarning, ...] = ()
+    notes: tuple[str, ...] = ()  # about the file or a sheet (an empty sheet, ...)
+    multi_sheet: bool = False
     practice_id: int | None = None  # the practice the rows join (None: the user's only one)
+    # A worksheet per practice (PaTz groups keep one per GP): (sheet, practice id) pairs.
+    sheet_practices: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def existing(self) -> tuple[int, ...]:
+        """Row numbers skipped because the patient is already in the register."""
+        return tuple(r.row_number for r in self.skipped if r.duplicate_of is None)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f"{self.where(w.sheet, w.row_number)}: {w.text}" for w in self.row_warnings)
+
+    def where(self, sheet: str, row_number: int) -> str:
+        return f"Blad '{sheet}', rij {row_number}" if self.multi_sheet else f"Rij {row_number}"
+
+    def outcomes(self) -> list[RowOutcome]:
+        """Every row with its outcome and reason, in file order (warnings after their row)."""
+        order = {w: i for i, w in enumerate(dict.fromkeys(self._sheets()))}
+        out = [RowOutcome(r.sheet, r.row_number, IMPORT, _imported_text(r)) for r in self.rows]
+        out += [RowOutcome(r.sheet, r.row_number, SKIP, r.reason) for r in self.skipped]
+        out += [RowOutcome(r.sheet, r.row_number, REJECT, r.reason) for r in self.rejected]
+        out += [RowOutcome(w.sheet, w.row_number, WARN, w.text) for w in self.row_warnings]
+        rank = {IMPORT: 0, SKIP: 0, REJECT: 0, WARN: 1}
+        return sorted(out, key=lambda o: (order.get(o.sheet, 0), o.row_number, rank[o.outcome]))
+
+    def _sheets(self) -> list[str]:
+        rows: list[PlannedRow | SkippedRow | RejectedRow] = [*self.rows, *self.skipped]
+        return [r.sheet for r in sorted([*rows, *self.rejected], key=lambda r: r.row_number)]
 
     def report(self) -> list[str]:
-        """The validation report, in Dutch, one line each."""
+        """The report in Dutch: three counts, then one line per row that needs attention."""
         lines = [
             f"{len(self.rows)} rij(en) kunnen worden geïmporteerd.",
-            f"{len(self.existing)} rij(en) staan al in het register en worden overgeslagen.",
+            f"{len(self.skipped)} rij(en) overgeslagen (al in het register of dubbel in het "
+            "bestand).",
             f"{len(self.rejected)} rij(en) afgekeurd.",
+            *self.notes,
         ]
-        lines += [f"Rij {r.row_number}: {r.reason}" for r in self.rejected]
-        lines += self.warnings
+        lines += [
+            f"{self.where(o.sheet, o.row_number)}: {o.outcome} - {o.text}"
+            for o in self.outcomes()
+            if o.outcome != IMPORT
+        ]
         return lines
 
 
@@ -153,227 +201,119 @@ class ImportResult:
     patient_ids: tuple[int, ...] = field(default=())
 
 
-# -- reading ------------------------------------------------------------------------------------
+def _imported_text(row: PlannedRow) -> str:
+    p = row.patient
+    name = " ".join(x for x in (p.given_name, p.name_prefix or "", p.family_name) if x)
+    return f"{name}, geboren {format_date(p.birth_date)}"
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+# -- planning -----------------------------------------------------------------------------------
+
+#: (sheet, row number) -> (voornaam, tussenvoegsel, achternaam) as the user corrected it.
+NameCorrections = Mapping[tuple[str, int], tuple[str, str, str]]
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def plan_import(
+    ctx: AppContext,
+    table: SourceTable,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    names: NameCorrections | None = None,
+    practice_id: int | None = None,
+) -> ImportPlan:
+    """Plan one table with a complete mapping (default: the automatic one); store nothing.
+    The rows will join ``practice_id``."""
+    require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, practice_id)
+    plan = _plan(ctx, [(table, mapping if mapping is not None else suggest_mapping(table.columns))],
+                 names or {}, multi=False)  # fmt: skip
+    return replace(plan, practice_id=practice_id)
 
 
-def _table(raw_rows: list[list[str]], encoding: str, delimiter: str) -> SourceTable:
-    numbered = [
-        (n, [c.replace("\x00", "").strip() for c in row]) for n, row in enumerate(raw_rows, start=1)
-    ]
-    numbered = [(n, row) for n, row in numbered if any(row)]
-    if not numbered:
-        raise ValidationError("Het bestand is leeg: er staat geen kopregel en geen patiënt in.")
-    (_, header), body = numbered[0], numbered[1:]
-    columns: list[str] = []
-    for i, name in enumerate(header):
-        name = name or f"Kolom {i + 1}"
-        while name in columns:
-            name += " (2)"
-        columns.append(name)
-    if len(body) > MAX_ROWS:
+def plan_sheets(
+    ctx: AppContext,
+    tables: Sequence[SourceTable],
+    mappings: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    skip: Sequence[str] = (),
+    names: NameCorrections | None = None,
+    practice_id: int | None = None,
+    sheet_practices: Mapping[str, int] | None = None,
+) -> ImportPlan:
+    """Plan every worksheet (each with its own mapping, default automatic) except those in
+    ``skip`` and empty ones; a duplicate on a later sheet is skipped like one on the same
+    sheet. The rows will join ``practice_id``, a sheet in ``sheet_practices`` its own
+    practice. Store nothing."""
+    require(ctx, Action.IMPORT)
+    require_practice_in_scope(ctx, practice_id)
+    per_sheet = tuple(sorted((sheet_practices or {}).items()))
+    for _sheet, sheet_practice in per_sheet:
+        require_practice_in_scope(ctx, sheet_practice)
+    unknown = sorted({sh for sh, _ in per_sheet} - {t.sheet for t in tables})
+    if unknown:
         raise ValidationError(
-            f"Het bestand heeft meer dan {MAX_ROWS} rijen. Splits het bestand en importeer "
-            "de delen na elkaar."
+            f"Het bestand heeft geen werkblad '{unknown[0][:40]}'. Controleer de naam van het "
+            "werkblad bij de keuze van de praktijk."
         )
-    width = len(columns)
-    rows = tuple(tuple((row + [""] * width)[:width]) for _, row in body)
-    return SourceTable(tuple(columns), rows, tuple(n for n, _ in body), encoding, delimiter)
-
-
-def read_table(data: bytes, filename: str = "bestand.csv") -> SourceTable:
-    """Read CSV or .xlsx bytes; a Dutch ValidationError when it cannot be read."""
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            "Het bestand is groter dan 50 MB. Splits het bestand en importeer de delen na elkaar."
-        )
-    if not data.strip():
-        raise ValidationError("Het bestand is leeg: er staat geen kopregel en geen patiënt in.")
-    suffix = Path(filename).suffix.lower()
-    if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data)
-    if suffix == ".xls":
-        raise ValidationError(
-            "Oude Excel-bestanden (.xls) kunnen niet worden gelezen. Sla het bestand in Excel "
-            "op als .xlsx of als CSV en probeer het opnieuw."
-        )
-    text, encoding = _decode(data)
-    text = text.lstrip("\ufeff")
-    dialect = _dialect(text)
-    return _table(_csv_rows(text, dialect), encoding, dialect.delimiter)
-
-
-def _csv_rows(text: str, dialect: type[csv.Dialect]) -> list[list[str]]:
-    """CSV rows; a quote that is never closed is reported with its line, never silently
-    merged with the lines after it (no register field spans several lines)."""
-    if "\x00" in text:
-        raise ValidationError(
-            "Het bestand bevat ongeldige tekens (NUL); het is waarschijnlijk geen CSV-bestand. "
-            "Sla het opnieuw op als CSV en probeer het opnieuw."
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
-    rows: list[list[str]] = []
-    start = 1
-    try:
-        for row in reader:
-            if any("\n" in field or "\r" in field for field in row):
-                raise ValidationError(
-                    f'Regel {start} van het CSV-bestand heeft een aanhalingsteken (") dat niet '
-                    "wordt afgesloten. Herstel die regel en probeer het opnieuw; er is niets "
-                    "ingelezen."
-                )
-            rows.append(row)
-            start = reader.line_num + 1
-    except csv.Error:
-        raise ValidationError(
-            f"Regel {start} van het CSV-bestand kan niet worden gelezen (een aanhalingsteken "
-            "staat verkeerd of wordt niet afgesloten). Herstel die regel en probeer het opnieuw; "
-            "er is niets ingelezen."
-        ) from None
-    return rows
-
-
-DELIMITERS = ";,\t"
-
-
-def _dialect(text: str) -> type[csv.Dialect]:
-    """The CSV dialect as csv.Sniffer sees it, with the Dutch fallbacks: the delimiter the
-    header line uses most (commas inside unquoted names must not win; none at all: ';'),
-    and always '"' as quote ('t Hooft, d'Ancona are names, not quoted fields)."""
-    header = text.split("\n", 1)[0]
-    counts = {d: header.count(d) for d in DELIMITERS}
-    usual = max(DELIMITERS, key=counts.__getitem__) if any(counts.values()) else ";"
-    try:
-        sniffed: type[csv.Dialect] = csv.Sniffer().sniff(text[:64_000], delimiters=DELIMITERS)
-    except csv.Error:
-        sniffed = csv.excel
-    delimiter = sniffed.delimiter
-    if counts.get(delimiter, 0) < counts[usual] or not counts[usual]:
-        delimiter = usual
-    return type("SniffedDialect", (sniffed,), {"delimiter": delimiter, "quotechar": '"'})
-
-
-def _read_xlsx(data: bytes) -> SourceTable:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
-        raise ValidationError(
-            "Het Excel-bestand kan niet worden gelezen. Controleer of het een .xlsx-bestand is "
-            "(niet beveiligd met een wachtwoord) of sla het op als CSV."
-        ) from None
-    except Exception:  # openpyxl raises many kinds on damaged files
-        raise ValidationError(
-            "Het Excel-bestand is beschadigd of geen .xlsx-bestand. Sla het opnieuw op in Excel "
-            "of als CSV en probeer het opnieuw."
-        ) from None
-    try:
-        sheet = wb.worksheets[0]
-        raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    except Exception:
-        raise ValidationError(
-            "Het eerste werkblad van het Excel-bestand kan niet worden gelezen. Sla het op als "
-            "CSV en probeer het opnieuw."
-        ) from None
-    finally:
-        wb.close()
-    return _table(raw, "xlsx", "")
-
-
-# -- mapping ----------------------------------------------------------------------------------
-
-
-def _norm(header: str) -> str:
-    return "".join(ch for ch in fold(header) if ch.isalnum())
-
-
-def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
-    """Field key -> column name, from the header names (exact synonyms first)."""
-    mapping: dict[str, str] = {}
-    used: set[str] = set()
-    normalised = [(c, _norm(c)) for c in columns]
-    for exact in (True, False):
-        for spec in FIELDS:
-            if spec.key in mapping:
-                continue
-            for column, norm in normalised:
-                if column in used or not norm:
-                    continue
-                hit = (
-                    norm in spec.synonyms
-                    if exact
-                    else any(norm.startswith(s) for s in spec.synonyms if len(s) > 3)
-                )
-                if hit:
-                    mapping[spec.key] = column
-                    used.add(column)
-                    break
-    return mapping
-
-
-def check_mapping(table: SourceTable, mapping: dict[str, str]) -> dict[str, int]:
-    """Field key -> column index; a Dutch error when a required field is not mapped."""
-    index: dict[str, int] = {}
-    for key, column in mapping.items():
-        if key not in FIELD_KEYS:
-            raise ValidationError(f"Onbekend veld '{key}' in de koppeling.")
-        if not column:
-            continue
-        if column not in table.columns:
-            raise ValidationError(
-                f"De kolom '{column}' staat niet in het bestand. Kies een kolom uit de kopregel."
+    mappings = mappings or {}
+    chosen: list[tuple[SourceTable, Mapping[str, str]]] = []
+    notes: list[str] = []
+    for table in tables:
+        if table.empty:
+            notes.append(f"Werkblad '{table.sheet}' is leeg en wordt overgeslagen.")
+        elif table.sheet in skip:
+            notes.append(f"Werkblad '{table.sheet}' wordt op verzoek overgeslagen.")
+        else:
+            mapping = mappings.get(table.sheet)
+            chosen.append(
+                (table, mapping if mapping is not None else suggest_mapping(table.columns))
             )
-        index[key] = table.columns.index(column)
-    missing = [f.label for f in FIELDS if f.required and f.key not in index]
-    if missing:
+    if not chosen:
         raise ValidationError(
-            "Koppel eerst deze verplichte velden aan een kolom: " + ", ".join(missing) + "."
+            "Er is geen werkblad om te importeren: alle werkbladen zijn leeg of overgeslagen."
         )
-    return index
+    plan = _plan(ctx, chosen, names or {}, multi=len(tables) > 1)
+    return replace(plan, notes=tuple(notes), practice_id=practice_id, sheet_practices=per_sheet)
 
 
-# -- validating -----------------------------------------------------------------------------
+class _Row:
+    """Reads one row's fields; optional fields that cannot be read become warnings."""
+
+    def __init__(self, values: tuple[str, ...], index: Mapping[str, int]) -> None:
+        self.values, self.index = values, index
+        self.warnings: list[str] = []
+
+    def get(self, key: str) -> str:
+        return self.values[self.index[key]].strip() if key in self.index else ""
+
+    def optional(self, key: str, what: str, limit: int = 200) -> str | None:
+        text = self.get(key)
+        try:
+            return clean_text(text, what, limit=limit, one_line=limit <= 200) or None
+        except ValidationError as exc:
+            self.warnings.append(f"{_first_lower(exc.message)} Het veld is leeg gelaten.")
+            return None
+
+    def date(self, key: str, what: str) -> date | None:
+        text = self.get(key)
+        if not text:
+            return None
+        try:
+            return parse_date(text, what)
+        except ValidationError as exc:
+            self.warnings.append(f"{_first_lower(exc.message)} Het veld is leeg gelaten.")
+            return None
 
 
-def _status_of(text: str) -> PatientStatus:
-    try:
-        return PatientStatus.from_text(text)
-    except ValueError:
-        choices = ", ".join(s.value for s in PatientStatus)
-        raise ValidationError(f"onbekende status '{text}'; kies uit {choices}.") from None
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-#: How an imported row is matched to a patient: ("bsn", bsn), ("his", number, birth date)
-#: or ("name", search name, birth date).
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else "Onbekende fout."
+
+
 MatchKey = tuple[object, ...]
 
 
@@ -392,18 +332,14 @@ def _match_key(p: PatientInput) -> MatchKey:
     return _keys(p)[0]
 
 
-def plan_import(
+def _plan(
     ctx: AppContext,
-    table: SourceTable,
-    mapping: dict[str, str] | None = None,
+    tables: Sequence[tuple[SourceTable, Mapping[str, str]]],
+    names: NameCorrections,
     *,
-    practice_id: int | None = None,
+    multi: bool,
 ) -> ImportPlan:
-    """Validate every row; store nothing. The rows will join ``practice_id``."""
-    require(ctx, Action.IMPORT)
-    require_practice_in_scope(ctx, practice_id)
-    mapping = mapping if mapping is not None else suggest_mapping(table.columns)
-    index = check_mapping(table, mapping)
+    indexes = [(table, check_mapping(table, mapping)) for table, mapping in tables]
     today = date.today()
     levels = urgency_levels_for(ctx)
     with ctx.read() as s:
@@ -414,106 +350,292 @@ def plan_import(
             )
         }
         existing: set[MatchKey] = set()
-        for bsn, his, born, name in s.execute(
+        for bsn, his, birth, name in s.execute(
             select(Patient.bsn, Patient.his_number, Patient.birth_date, Patient.search_name)
         ):
             if bsn:
                 existing.add(("bsn", bsn))
             if his:
-                existing.add(("his", his, born))
-            existing.add(("name", name, born))
+                existing.add(("his", his, birth))
+            existing.add(("name", name, birth))
 
     planned: list[PlannedRow] = []
     rejected: list[RejectedRow] = []
-    already: list[int] = []
-    warnings: list[str] = []
-    seen: dict[MatchKey, int] = {}
-    for number, values in zip(table.row_numbers, table.rows, strict=True):
-
-        def get(key: str, values: tuple[str, ...] = values) -> str:
-            return values[index[key]].strip() if key in index else ""
-
-        try:
-            birth = parse_date(get("birth_date"), "De geboortedatum") if get("birth_date") else None
-            if birth is None:
-                raise ValidationError("de geboortedatum ontbreekt.")
-            gp_id = None
-            if get("gp"):
-                wanted = fold(get("gp"))
-                gp_id = gps.get(wanted) or next(
-                    (pid for name, pid in gps.items() if wanted and wanted in name), None
+    skipped: list[SkippedRow] = []
+    warnings: list[RowWarning] = []
+    seen: dict[MatchKey, tuple[str, int]] = {}
+    for table, index in indexes:
+        sheet = table.sheet
+        for number, values in zip(table.row_numbers, table.rows, strict=True):
+            row = _Row(values, index)
+            try:
+                planned_row = _read_row(row, sheet, number, names, gps, levels, today)
+            except PzmdoError as exc:
+                text = row.get("full_name")
+                corrected = names.get((sheet, number))
+                split = split_name(text)
+                parts = corrected or (split.given_name, split.name_prefix, split.family_name)
+                rejected.append(RejectedRow(number, _sentence(exc.message), sheet, text, parts))
+                continue
+            key = _match_key(planned_row.patient)
+            if key in existing:
+                skipped.append(SkippedRow(number, "Staat al in het register.", sheet))
+                continue
+            if key in seen:
+                first_sheet, first = seen[key]
+                place = f"rij {first}" + (
+                    f" van werkblad '{first_sheet}'" if multi and first_sheet != sheet else ""
                 )
-                if gp_id is None:
-                    warnings.append(
-                        f"Rij {number}: huisarts '{get('gp')}' staat niet in de lijst van "
-                        "zorgverleners; de patiënt wordt zonder huisarts geïmporteerd."
+                skipped.append(
+                    SkippedRow(
+                        number, f"Dezelfde patiënt als {place} van het bestand.", sheet, first
                     )
-            patient = validate_patient_input(
-                PatientInput(
-                    given_name=get("given_name"),
-                    family_name=get("family_name"),
-                    name_prefix=get("name_prefix") or None,
-                    birth_date=birth,
-                    sex=get("sex") or "onbekend",
-                    bsn=get("bsn") or None,
-                    his_number=get("his_number") or None,
-                    phone=get("phone") or None,
-                    gp_person_id=gp_id,
-                    condition=get("condition") or None,
-                    notes=get("notes") or None,
-                ),
-                today,
-            )
-            marked_on = (
-                parse_date(get("marked_on"), "De markeringsdatum") if get("marked_on") else None
-            )
-            died_on = parse_date(get("died_on"), "De overlijdensdatum") if get("died_on") else None
-            if marked_on:
-                check_marking_date(marked_on, birth, today)
-            if died_on:
-                check_death_date(died_on, marked_on, birth, today)
-            if get("status"):
-                status = _status_of(get("status"))
-            elif died_on:
-                status = PatientStatus.OVERLEDEN
-            elif marked_on:
-                status = PatientStatus.GEMARKEERD
-            else:
-                status = PatientStatus.GESIGNALEERD
-            if status is PatientStatus.OVERLEDEN and died_on is None:
-                raise ValidationError("status overleden zonder overlijdensdatum.")
-            if died_on is not None and status is not PatientStatus.OVERLEDEN:
-                raise ValidationError(
-                    f"er staat een overlijdensdatum bij, maar de status is '{status.label}'."
                 )
-            urgency = find_urgency(get("urgency"), levels).code if get("urgency") else None
-        except PzmdoError as exc:
-            rejected.append(RejectedRow(number, _sentence(exc.message)))
-            continue
-        key = _match_key(patient)
-        if key in existing:
-            already.append(number)
-            continue
-        if key in seen:
-            rejected.append(
-                RejectedRow(
-                    number, f"Dezelfde patiënt staat al in rij {seen[key]} van het bestand."
-                )
+                continue
+            seen[key] = (sheet, number)
+            planned.append(planned_row)
+            warnings += [RowWarning(number, w, sheet) for w in row.warnings]
+    return ImportPlan(tuple(planned), tuple(rejected), tuple(skipped), tuple(warnings), (), multi)
+
+
+def _name(row: _Row, sheet: str, number: int, names: NameCorrections) -> tuple[NameParts, str]:
+    """The name parts of a row and the full name as written ('' for separate columns)."""
+    if "full_name" not in row.index:
+        prefix, family = row.get("name_prefix"), row.get("family_name")
+        if not prefix:  # 'van den Berg' or 'Berg, van den' in the achternaam column
+            prefix, family = split_family(family)
+        return NameParts(row.get("given_name"), prefix, family), ""
+    text = row.get("full_name")
+    corrected = names.get((sheet, number))
+    if corrected is not None:
+        return NameParts(*(part.strip() for part in corrected)), text
+    parts = split_name(text)
+    if parts.doubt:
+        shown = " | ".join((parts.given_name, parts.name_prefix or "-", parts.family_name))
+        row.warnings.append(
+            f"naam '{text}' gelezen als {shown} (voornaam | tussenvoegsel | achternaam); "
+            f"{_first_lower(parts.doubt)} Controleer de naam."
+        )
+    return parts, text
+
+
+def _read_row(
+    row: _Row,
+    sheet: str,
+    number: int,
+    names: NameCorrections,
+    gps: Mapping[str, int],
+    levels: tuple[UrgencyLevel, ...],
+    today: date,
+) -> PlannedRow:
+    """One row read into a planned patient; identity problems raise, the rest warns."""
+    parts, name_text = _name(row, sheet, number, names)
+    if name_text and not parts.given_name and parts.family_name:
+        raise ValidationError(
+            f"in de naam '{name_text}' staat geen voornaam of voorletter. Vul de voornaam "
+            "aan in het bestand of in het voorbeeld."
+        )
+    birth_text = row.get("birth_date")
+    if not birth_text:
+        raise ValidationError("de geboortedatum ontbreekt.")
+    birth = parse_date(birth_text, "De geboortedatum")
+    his = clean_line(row.get("his_number"), "het HIS-nummer", limit=40) or None
+
+    sex = row.get("sex")
+    if sex:
+        try:
+            sex = Sex.from_text(sex).value
+        except ValueError:
+            row.warnings.append(f"geslacht '{sex}' is onbekend; opgeslagen als onbekend.")
+            sex = ""
+    gp_id = None
+    if row.get("gp"):
+        wanted = fold(row.get("gp"))
+        gp_id = gps.get(wanted) or next(
+            (pid for name, pid in gps.items() if wanted and wanted in name), None
+        )
+        if gp_id is None:
+            row.warnings.append(
+                f"huisarts '{row.get('gp')}' staat niet in de lijst van zorgverleners; de "
+                "patiënt wordt zonder huisarts geïmporteerd."
             )
-            continue
-        seen[key] = number
-        planned.append(PlannedRow(number, patient, status.value, marked_on, died_on, urgency))
-    return ImportPlan(
-        tuple(planned), tuple(rejected), tuple(already), tuple(warnings), practice_id
+    condition, diagnosis = _condition(row)
+    patient = validate_patient_input(
+        PatientInput(
+            given_name=parts.given_name,
+            family_name=parts.family_name,
+            name_prefix=parts.name_prefix or None,
+            birth_date=birth,
+            sex=sex or "onbekend",
+            bsn=row.get("bsn") or None,
+            his_number=his,
+            phone=row.optional("phone", "het telefoonnummer", limit=40),
+            gp_person_id=gp_id,
+            condition=condition,
+            condition_note=diagnosis,
+            notes=row.optional("notes", "de opmerking", limit=MAX_NOTES),
+        ),
+        today,
+    )
+    status, marked_on, died_on = _register_state(row, birth, today)
+    urgency = None
+    if row.get("urgency"):
+        try:
+            urgency = find_urgency(row.get("urgency"), levels).code
+        except ValidationError as exc:
+            row.warnings.append(f"{_first_lower(exc.message)} De urgentie is leeg gelaten.")
+    return PlannedRow(
+        number, patient, status.value, marked_on, died_on, urgency, sheet, name_text, parts.doubt
     )
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:] if text else "Onbekende fout."
+def _condition(row: _Row) -> tuple[str | None, str | None]:
+    """Category and verbatim diagnosis text. A category column holding free text, or a
+    diagnosis column alone, gets a category only when a keyword clearly names one."""
+    category = row.optional("condition", "de aandoening", limit=2000)
+    diagnosis = row.optional("diagnosis", "de diagnose", limit=2000)
+    # A category column is the authority where the file has one (empty stays empty).
+    source = category if "condition" in row.index else diagnosis
+    if not source:
+        return None, diagnosis
+    reading = condition_from_text(source)
+    if reading.doubt:
+        row.warnings.append(reading.doubt)
+    found = reading.condition
+    plain = found is not None and fold(source) in (found.value, fold(found.label))
+    if diagnosis is None and category and not plain:
+        diagnosis = category  # free text in the category column: keep it verbatim
+    return (found.value if found else None), diagnosis
+
+
+def _register_state(
+    row: _Row, birth: date, today: date
+) -> tuple[PatientStatus, date | None, date | None]:
+    """Status, marking and death date; conflicts become warnings, the dates win."""
+    marked_on = row.date("marked_on", "De markeringsdatum")
+    died_on = row.date("died_on", "De overlijdensdatum")
+    if marked_on:
+        try:
+            check_marking_date(marked_on, birth, today)
+        except ValidationError as exc:
+            row.warnings.append(f"{_first_lower(exc.message)} De markering is leeg gelaten.")
+            marked_on = None
+    if died_on:
+        try:
+            check_death_date(died_on, None, birth, today)
+        except ValidationError as exc:
+            row.warnings.append(f"{_first_lower(exc.message)} Het overlijden is leeg gelaten.")
+            died_on = None
+    if died_on and marked_on and died_on < marked_on:
+        row.warnings.append(
+            f"de overlijdensdatum ({format_date(died_on)}) ligt vóór de markeringsdatum "
+            f"({format_date(marked_on)}); de markeringsdatum is leeg gelaten."
+        )
+        marked_on = None
+    derived = (
+        PatientStatus.OVERLEDEN
+        if died_on
+        else PatientStatus.GEMARKEERD
+        if marked_on
+        else PatientStatus.GESIGNALEERD
+    )
+    status = derived
+    text = row.get("status")
+    if text:
+        try:
+            status = PatientStatus.from_text(text)
+        except ValueError:
+            row.warnings.append(f"status '{text}' is onbekend; gelezen als '{derived.label}'.")
+    if status is PatientStatus.OVERLEDEN and died_on is None:
+        status = PatientStatus.GEMARKEERD if marked_on else PatientStatus.GESIGNALEERD
+        row.warnings.append(
+            f"status overleden zonder (geldige) overlijdensdatum; geïmporteerd als "
+            f"'{status.label}'. Registreer het overlijden in de patiëntkaart."
+        )
+    if died_on is not None and status is not PatientStatus.OVERLEDEN:
+        row.warnings.append(
+            f"er staat een overlijdensdatum bij, maar de status is '{status.label}'; "
+            "geïmporteerd als overleden."
+        )
+        status = PatientStatus.OVERLEDEN
+    return status, marked_on, died_on
 
 
 # -- storing -----------------------------------------------------------------------------------
+
+
+def _store_row(s: Session, ctx: AppContext, row: PlannedRow, practice_id: int | None) -> int:
+    """One planned row as a patient with its status event, marking, death and colour."""
+    data = row.patient
+    p = Patient(
+        practice_id=practice_id,
+        given_name=data.given_name,
+        name_prefix=data.name_prefix,
+        family_name=data.family_name,
+        search_name=search_key(data.given_name, data.name_prefix, data.family_name),
+        birth_date=data.birth_date,
+        sex=data.sex,
+        bsn=data.bsn,
+        his_number=data.his_number,
+        phone=data.phone,
+        gp_person_id=data.gp_person_id,
+        condition=data.condition,
+        condition_note=data.condition_note,
+        notes=data.notes,
+        status=row.status,
+        status_since=row.died_on or row.marked_on or date.today(),
+        marked_on=row.marked_on,
+        urgency=row.urgency,
+        urgency_since=date.today() if row.urgency else None,
+    )
+    s.add(p)
+    s.flush()
+    s.add(
+        StatusEvent(
+            patient_id=p.id,
+            from_status=None,
+            to_status=row.status,
+            on_date=p.status_since,
+            reason=f"geïmporteerd (rij {row.row_number})",
+            by_user_id=ctx.user.id,
+            by_login=ctx.user.login,
+        )
+    )
+    if row.marked_on:
+        s.add(
+            Marking(
+                patient_id=p.id,
+                marked_on=row.marked_on,
+                question_version=SURPRISE_QUESTION_VERSION,
+                surprise_answer=None,
+                marked_by_person_id=None,
+                proposed_by="import",
+                to_agenda=False,
+                by_user_id=ctx.user.id,
+                closed_on=p.status_since if row.status in ("afgemeld", "overleden") else None,
+            )
+        )
+    if row.died_on:
+        s.add(
+            Death(
+                patient_id=p.id,
+                died_on=row.died_on,
+                place="onbekend",
+                not_unexpected=True,
+                by_user_id=ctx.user.id,
+            )
+        )
+    if row.urgency:
+        s.add(
+            UrgencyChange(
+                patient_id=p.id,
+                changed_on=date.today(),
+                code=row.urgency,
+                note="import",
+                by_user_id=ctx.user.id,
+            )
+        )
+    return p.id
 
 
 def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
@@ -523,12 +645,17 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     """
     require(ctx, Action.IMPORT)
     require_practice_in_scope(ctx, plan.practice_id)
-    from sqlalchemy import func
-
+    for _sheet, sheet_practice in plan.sheet_practices:
+        require_practice_in_scope(ctx, sheet_practice)
     added: list[int] = []
-    skipped = len(plan.existing)
+    skipped = len(plan.skipped)
     with ctx.unit() as s:
-        practice_id = practice_for_new_patient(s, ctx, plan.practice_id)
+        by_sheet = {sheet: practice_for_new_patient(s, ctx, p) for sheet, p in plan.sheet_practices}
+        practice_id = (
+            practice_for_new_patient(s, ctx, plan.practice_id)
+            if len(by_sheet) < len({r.sheet for r in plan.rows} | set(by_sheet))
+            else None
+        )
         last_id = s.scalar(select(func.max(Patient.id))) or 0
         bsns = {r.patient.bsn for r in plan.rows if r.patient.bsn}
         taken = set()
@@ -541,80 +668,10 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
                     )
                 )
         for row in plan.rows:
-            data = row.patient
-            if data.bsn and data.bsn in taken:
+            if row.patient.bsn and row.patient.bsn in taken:
                 skipped += 1
                 continue
-            p = Patient(
-                practice_id=practice_id,
-                given_name=data.given_name,
-                name_prefix=data.name_prefix,
-                family_name=data.family_name,
-                search_name=search_key(data.given_name, data.name_prefix, data.family_name),
-                birth_date=data.birth_date,
-                sex=data.sex,
-                bsn=data.bsn,
-                his_number=data.his_number,
-                phone=data.phone,
-                gp_person_id=data.gp_person_id,
-                condition=data.condition,
-                notes=data.notes,
-                status=row.status,
-                status_since=row.died_on or row.marked_on or date.today(),
-                marked_on=row.marked_on,
-                urgency=row.urgency,
-                urgency_since=date.today() if row.urgency else None,
-            )
-            s.add(p)
-            s.flush()
-            added.append(p.id)
-            s.add(
-                StatusEvent(
-                    patient_id=p.id,
-                    from_status=None,
-                    to_status=row.status,
-                    on_date=p.status_since,
-                    reason=f"geïmporteerd (rij {row.row_number})",
-                    by_user_id=ctx.user.id,
-                    by_login=ctx.user.login,
-                )
-            )
-            if row.marked_on:
-                s.add(
-                    Marking(
-                        patient_id=p.id,
-                        marked_on=row.marked_on,
-                        question_version=SURPRISE_QUESTION_VERSION,
-                        surprise_answer=None,
-                        marked_by_person_id=None,
-                        proposed_by="import",
-                        to_agenda=False,
-                        by_user_id=ctx.user.id,
-                        closed_on=p.status_since
-                        if row.status in ("afgemeld", "overleden")
-                        else None,
-                    )
-                )
-            if row.died_on:
-                s.add(
-                    Death(
-                        patient_id=p.id,
-                        died_on=row.died_on,
-                        place="onbekend",
-                        not_unexpected=True,
-                        by_user_id=ctx.user.id,
-                    )
-                )
-            if row.urgency:
-                s.add(
-                    UrgencyChange(
-                        patient_id=p.id,
-                        changed_on=date.today(),
-                        code=row.urgency,
-                        note="import",
-                        by_user_id=ctx.user.id,
-                    )
-                )
+            added.append(_store_row(s, ctx, row, by_sheet.get(row.sheet, practice_id)))
         index_new_patients(s, last_id)
         ctx.audit(
             s,
@@ -630,16 +687,8 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     return ImportResult(len(added), skipped, len(plan.rejected), tuple(added))
 
 
-def import_file(
-    ctx: AppContext,
-    path: Path,
-    mapping: dict[str, str] | None = None,
-    *,
-    dry_run: bool = False,
-    practice_id: int | None = None,
-) -> tuple[ImportPlan, ImportResult | None]:
-    """Read, plan and (unless ``dry_run``) store into ``practice_id``. For the CLI."""
-    require(ctx, Action.IMPORT)
+def read_file(path: Path) -> tuple[SourceTable, ...]:
+    """The tables of a file on disk; a Dutch error when it is missing or unreadable."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -647,27 +696,55 @@ def import_file(
         raise ValidationError(f"Het bestand {path} bestaat niet. Controleer de naam.") from None
     except OSError:
         raise ValidationError(f"Het bestand {path} kan niet worden gelezen.") from None
-    table = read_table(data, path.name)
-    plan = plan_import(ctx, table, mapping, practice_id=practice_id)
+    return read_tables(data, path.name)
+
+
+def import_file(
+    ctx: AppContext,
+    path: Path,
+    corrections: Mapping[str, str | None] | None = None,
+    *,
+    dry_run: bool = False,
+    skip_sheets: Sequence[str] = (),
+    practice_id: int | None = None,
+    sheet_practices: Mapping[str, int] | None = None,
+) -> tuple[ImportPlan, ImportResult | None]:
+    """Read, plan every sheet (automatic mapping + ``corrections``) and (unless
+    ``dry_run``) store into ``practice_id``. For the CLI."""
+    require(ctx, Action.IMPORT)
+    tables = read_file(path)
+    mappings = file_mappings(tables, corrections or {})
+    plan = plan_sheets(
+        ctx, tables, mappings, skip=skip_sheets, practice_id=practice_id,
+        sheet_practices=sheet_practices,
+    )  # fmt: skip
     if dry_run:
         return plan, None
     return plan, apply_import(ctx, plan)
 
 
-def parse_mapping_option(text: str) -> dict[str, str]:
-    """``veld=Kolom,veld=Kolom`` (CLI ``--map``); field keys or Dutch labels."""
-    by_label = {fold(f.label): f.key for f in FIELDS} | {f.key: f.key for f in FIELDS}
-    mapping: dict[str, str] = {}
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        if "=" not in part:
-            raise ValidationError(
-                f"Ongeldige koppeling '{part}'. Schrijf veld=kolom, bijvoorbeeld "
-                "achternaam=Naam,geboortedatum=Geb.datum."
-            )
-        key, column = (x.strip() for x in part.split("=", 1))
-        field_key = by_label.get(fold(key))
-        if field_key is None:
-            choices = ", ".join(f.key for f in FIELDS)
-            raise ValidationError(f"Onbekend veld '{key}'. Kies uit: {choices}.")
-        mapping[field_key] = column
-    return mapping
+def file_mappings(
+    tables: Sequence[SourceTable], corrections: Mapping[str, str | None]
+) -> dict[str, dict[str, str]]:
+    """Sheet -> the automatic mapping with the corrections applied."""
+    check_corrections(tables, corrections)
+    return {t.sheet: corrected_mapping(t.columns, corrections) for t in tables if not t.empty}
+
+
+def export_report(ctx: AppContext, plan: ImportPlan, path: Path) -> Path:
+    """The report, one line per row (blad, rij, uitkomst, toelichting), as a private CSV
+    (0600, ';'-separated, UTF-8 with BOM for Excel)."""
+    require(ctx, Action.IMPORT)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["blad", "rij", "uitkomst", "toelichting"])
+    for o in plan.outcomes():
+        writer.writerow([o.sheet, o.row_number, o.outcome, o.text])
+    path = Path(path)
+    try:
+        write_atomic(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    except OSError:
+        raise ValidationError(
+            f"Het verslag kan niet worden opgeslagen in {path.parent}. Kies een andere map."
+        ) from None
+    return path

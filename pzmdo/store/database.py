@@ -53,6 +53,10 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     for pragma in (
         "PRAGMA foreign_keys = ON",
         "PRAGMA temp_store = MEMORY",
+        # SQLCipher decrypts (and checks) every page it loads: with the default 2 MB cache
+        # random-access reads (search, Spiegelinformatie) decrypted the same pages again
+        # and again at region size (issue 20). 16 MB per connection, used as needed.
+        "PRAGMA cache_size = -16384",
         f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
         "PRAGMA synchronous = FULL",
         "PRAGMA journal_mode = WAL",

@@ -1,27 +1,23 @@
-"""Spiegelinformatie on the benchmark database: all figures for one year (goal ≤ 500 ms).
+"""Spiegelinformatie (issue 15) for a year: the whole region and one practice, each on the
+encrypted file beside the same computation on the unencrypted copy (goal ≤ 500 ms, ≤ 1.3×).
 
-Entry point: ``pzmdo.services.kpi.compute(ctx, start, end[, practice_id | team_id])``; the
-run(ctx, measure) hook below follows the other bench_* modules."""
+Entry point: ``pzmdo.services.kpi.compute(ctx, start, end[, practice_id | team_id])``."""
 
 from __future__ import annotations
 
-import dataclasses
-import time
 from datetime import date
 
 from pzmdo.services import kpi
-from pzmdo.services.context import AppContext
+from tests.benchmarks.pairs import Bench
 
 
-def run(ctx: AppContext, measure) -> None:  # noqa: ANN001
-    reader = dataclasses.replace(
-        ctx, user=dataclasses.replace(ctx.user, roles=frozenset({"huisarts"}))
-    )
+def run_pair(env, bench: Bench, plain) -> None:  # noqa: ANN001
+    ctx = env.ctx
     year = date.today().year - 1
-    kpi.compute(reader, date(year, 1, 1), date(year, 12, 31))  # warm the page cache
-    t = time.perf_counter()
-    kpi.compute(reader, date(year, 1, 1), date(year, 12, 31))
-    measure(f"kpi: all figures for {year}, all practices", time.perf_counter() - t, 0.5)
-    t = time.perf_counter()
-    kpi.compute(reader, date(year, 1, 1), date(year, 12, 31), practice_id=1)
-    measure(f"kpi: all figures for {year}, one practice", time.perf_counter() - t, 0.5)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    bench.pair(f"kpi: figures for {year}, all practices",
+               lambda: kpi.compute(ctx, start, end), "same on the unencrypted copy",
+               lambda: kpi.compute(plain, start, end), target=0.5, ratio=1.3)  # fmt: skip
+    bench.pair(f"kpi: figures for {year}, one practice",
+               lambda: kpi.compute(ctx, start, end, practice_id=1), "same on the unencrypted copy",
+               lambda: kpi.compute(plain, start, end, practice_id=1), target=0.5, ratio=1.3)  # fmt: skip

@@ -1,10 +1,14 @@
-"""Performance goals, measured on a real encrypted database (not part of the test suite).
+"""Speed at region size, each measurement beside a baseline from the same run (issue 20).
 
-    .venv/bin/python tests/benchmarks/run.py [--patients 100000] [--record]
+    .venv/bin/python tests/benchmarks/run.py [--patients 100000] [--runs 5] [--record]
+                                             [--only startup,register,...] [--rebuild]
 
-Each ``tests/benchmarks/bench_*.py`` module (listed in ``main``) contributes ``run(ctx, measure)``; ``measure(name,
-seconds, goal)`` records one number. With ``--record`` the table is appended to
-docs/benchmarks.md with the date and machine.
+The region database (tests/benchmarks/region.py: 100,000 fictional patients in 50
+practices, five years of history) is built once and cached in ~/.cache/pzmdo-bench; a run
+works on a copy. Each group module ``bench_<group>.py`` has ``run(env, bench)`` and adds
+rows through ``pairs.Bench``: the median of ``--runs`` runs, the baseline's median, their
+ratio and the targets. ``--record`` puts the table at the top of docs/benchmarks.md (older
+tables stay below it).
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import sys
-import tempfile
 import time
-from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,63 +28,120 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-Measure = Callable[[str, float, float | None], None]
+GROUPS = ("startup", "register", "meetings", "documents", "storage", "memory", "gui")
+
+
+@dataclass
+class Env:
+    """What a group needs: the unlocked region copy and a scratch folder beside it."""
+
+    ctx: object  # AppContext (imported late: start-up rows measure fresh processes)
+    db: Path
+    scratch: Path
+    patients: int
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default=",".join(GROUPS), help="comma-separated groups")
     parser.add_argument("--record", action="store_true")
+    parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
+    groups = [g for g in args.only.split(",") if g]
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        parser.error(f"unknown groups {sorted(unknown)}; choose from {', '.join(GROUPS)}")
 
-    from pzmdo.services import backup, unlock
-    from pzmdo.services.demo import add_demo_patients
+    from tests.benchmarks import region
+    from tests.benchmarks.pairs import Bench
 
-    rows: list[tuple[str, float, float | None]] = []
+    started = time.perf_counter()
+    built = region.cached_region(args.patients, rebuild=args.rebuild)
+    print(f"region database: {built.path} ({built.path.stat().st_size // 1_000_000} MB, "
+          f"{built.patients} patients, {built.practices} practices, built {built.built_on} "
+          f"in {built.build_seconds:.0f} s)", flush=True)  # fmt: skip
+    # The working copy lies on the same disk as the cache (not a RAM /tmp): backup and
+    # copy rows measure the disk a practice would use.
+    scratch = region.cache_dir() / f"run-{os.getpid()}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    from pzmdo.services import unlock
+    from pzmdo.store.files import private_dir
 
-    def measure(name: str, seconds: float, goal: float | None = None) -> None:
-        rows.append((name, seconds, goal))
-        verdict = "" if goal is None else ("ok" if seconds <= goal else "TOO SLOW")
-        print(f"{name:60} {seconds * 1000:10.1f} ms  {verdict}", flush=True)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
-        t = time.perf_counter()
-        result = unlock.init_database(db, practice_name="Bench (fictief)", admin_login="bench",
-                                      admin_name="Bench", password="bench-wachtwoord")
-        measure("init: new encrypted database + schema", time.perf_counter() - t, 3.0)
-        result.context.close()
-        t = time.perf_counter()
-        ctx = unlock.unlock_with_password(db, "bench", "bench-wachtwoord")
-        measure("unlock with password (Argon2id + open + audit)", time.perf_counter() - t, 1.0)
-        t = time.perf_counter()
-        add_demo_patients(ctx, args.patients, seed=1)
-        measure(f"demo: add {args.patients} fictional patients", time.perf_counter() - t, None)
-        from tests.benchmarks import bench_areas, bench_gui_typing, bench_startup
-
-        for module in (bench_startup, bench_areas, bench_gui_typing):
-            module.run(ctx, measure)
-        t = time.perf_counter()
-        backup.backup(ctx, Path(tmp) / "copy.db")
-        measure(f"backup (encrypted, {db.stat().st_size // 1_000_000} MB)", time.perf_counter() - t, 30.0)
-        t = time.perf_counter()
-        problems = ctx.db.integrity_check()
-        measure("integrity check", time.perf_counter() - t, 30.0)
-        assert not problems
-        ctx.close()
-
+    private_dir(scratch)
+    bench = Bench(args.runs)
+    try:
+        db = region.open_copy(built, scratch / "region.db")
+        ctx = unlock.unlock_with_password(db, region.LOGIN, region.PASSWORD)
+        env = Env(ctx, db, scratch, built.patients)
+        print(f"{'measurement':58} {'median':>11} {'baseline':>30} {'median':>11} {'ratio':>8}  "
+              f"{'target':18} verdict", flush=True)  # fmt: skip
+        try:
+            for group in groups:
+                module = _module(group)
+                module.run(env, bench)
+        finally:
+            ctx.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    table = markdown(bench.rows, built, args.runs, elapsed)
+    print("\n" + table)
     if args.record:
-        out = ROOT / "docs" / "benchmarks.md"
-        lines = [f"\n## {date.today().isoformat()} — {platform.machine()}, {os.cpu_count()} cores, "
-                 f"Python {platform.python_version()}, {args.patients} patients\n",
-                 "| measurement | time | goal |", "|---|---:|---:|"]
-        for name, seconds, goal in rows:
-            goal_text = "" if goal is None else f"≤ {goal * 1000:.0f} ms"
-            lines.append(f"| {name} | {seconds * 1000:.1f} ms | {goal_text} |")
-        if not out.exists():
-            out.write_text("# Benchmarks\n\nRecorded with `tests/benchmarks/run.py --record`.\n")
-        with open(out, "a", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
+        record(table)
+
+
+def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
+    from tests.benchmarks import (
+        bench_documents,
+        bench_gui_typing,
+        bench_meetings,
+        bench_memory,
+        bench_register,
+        bench_startup,
+        bench_storage,
+    )
+
+    return {
+        "startup": bench_startup,
+        "register": bench_register,
+        "meetings": bench_meetings,
+        "documents": bench_documents,
+        "storage": bench_storage,
+        "memory": bench_memory,
+        "gui": bench_gui_typing,
+    }[group]
+
+
+def markdown(rows: list, built: object, runs: int, elapsed: float) -> str:  # noqa: ANN001
+    load = os.getloadavg()[0]
+    lines = [
+        f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {platform.machine()}, {os.cpu_count()} cores "
+        f"(shared; load {load:.1f}), Python {platform.python_version()}, "
+        f"{built.patients} patients in {built.practices} practices",  # type: ignore[attr-defined]
+        "",
+        f"Median of {runs} runs each; the baseline ran alternately with the measurement in the "
+        f"same run. Whole run: {elapsed / 60:.1f} min.",
+        "",
+        "| measurement | median | baseline | baseline median | ratio | target | verdict |",
+        "|---|---:|---|---:|---:|---|---|",
+    ]
+    for row in rows:
+        ratio = "" if row.ratio is None else f"{row.ratio:.2f}×"
+        lines.append(f"| {row.name} | {row.shown(row.value)} | {row.base_name} | "
+                     f"{row.shown(row.base_value)} | {ratio} | {row.goal} | {row.verdict} |")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def record(table: str) -> None:
+    """The newest table first, under the page's introduction; older tables stay below."""
+    out = ROOT / "docs" / "benchmarks.md"
+    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
+    marker = "\n## "
+    cut = text.find(marker)
+    head, rest = (text, "") if cut < 0 else (text[: cut + 1], text[cut + 1 :])
+    out.write_text(head + table + "\n" + rest, encoding="utf-8")
 
 
 if __name__ == "__main__":

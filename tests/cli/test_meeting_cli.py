@@ -60,7 +60,9 @@ def test_meeting_errors_are_one_dutch_line(ctx, db_path: Path):
     ctx.close()
     bad = run_pzmdo("meeting", "new", "--date", "31-02-2026", db=db_path)
     assert bad.returncode == 1
-    assert bad.stderr.strip().startswith("pzmdo: De datum van het overleg '31-02-2026' bestaat niet")
+    assert bad.stderr.strip().startswith(
+        "pzmdo: De datum van het overleg '31-02-2026' bestaat niet"
+    )
     assert "Traceback" not in bad.stderr
     missing = run_pzmdo("meeting", "agenda", "--meeting", "999", db=db_path)
     assert missing.returncode == 1

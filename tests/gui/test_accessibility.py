@@ -21,7 +21,15 @@ from pzmdo.gui.context import GuiContext
 from pzmdo.gui.main_window import MainWindow
 from pzmdo.gui.pages import NAV_PAGES
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit, QPlainTextEdit)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QTextEdit,
+    QPlainTextEdit,
+)
 
 
 def _labelled_by_buddy(root: QWidget) -> set[int]:
@@ -38,13 +46,21 @@ def _problems(root: QWidget, where: str) -> list[str]:
             continue
         # Internal parts of composite widgets (the line edit inside a combo box or spin box,
         # a line edit's action button such as DateInput's calendar, opened with Alt+Down).
-        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox, QLineEdit)) or widget.objectName().startswith("qt_"):
+        if isinstance(
+            widget.parent(), (QComboBox, QAbstractSpinBox, QLineEdit)
+        ) or widget.objectName().startswith("qt_"):
             continue
-        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        name = widget.accessibleName() or (
+            widget.text() if isinstance(widget, QAbstractButton) else ""
+        )
         if not name and id(widget) not in buddies:
-            problems.append(f"{where}: {type(widget).__name__} {widget.objectName()!r} has no accessible name")
+            problems.append(
+                f"{where}: {type(widget).__name__} {widget.objectName()!r} has no accessible name"
+            )
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and widget.isEnabled():
-            problems.append(f"{where}: {type(widget).__name__} {widget.objectName()!r} cannot take keyboard focus")
+            problems.append(
+                f"{where}: {type(widget).__name__} {widget.objectName()!r} cannot take keyboard focus"
+            )
     return problems
 
 

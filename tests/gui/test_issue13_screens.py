@@ -118,7 +118,8 @@ def test_issue13_screens_at_1280_by_800(qtbot, demo_ctx, styled):
     )
     qtbot.wait(50)
     QApplication.processEvents()
-    assert unlock_page.message.height() >= unlock_page.message.heightForWidth(
-        unlock_page.message.width()
-    ) - 2
+    assert (
+        unlock_page.message.height()
+        >= unlock_page.message.heightForWidth(unlock_page.message.width()) - 2
+    )
     shot(unlock_page, "issue13-unlock-error")

@@ -129,17 +129,23 @@ def _meeting(ctx) -> int:  # noqa: ANN001
     return m.id
 
 
-def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) -> list[  # noqa: ANN001
+def _dialogs(
+    gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int
+) -> list[  # noqa: ANN001
     tuple[str, Callable[[], QWidget]]
 ]:
     from pzmdo.gui.actions_dialog import open_actions_dialog
     from pzmdo.gui.admin_page import AddUserDialog
+    from pzmdo.gui.admin_scope import AttachDialog, PracticeDialog, TeamDialog
     from pzmdo.gui.consult_request_dialog import open_consult_request
     from pzmdo.gui.document_actions import DocumentDialog
+    from pzmdo.gui.import_dialog import ImportDialog
     from pzmdo.gui.kpi_dialogs import DenominatorDialog, PatientsDialog
     from pzmdo.gui.marking_dialog import MarkingDialog
     from pzmdo.gui.meeting_mode import AttendanceDialog, CaregiverDialog, UrgencyDialog
     from pzmdo.gui.meetings_page import PlanMeetingDialog, TextDialog
+    from pzmdo.gui.practice_move_dialog import MovePracticeDialog
+    from pzmdo.gui.register_export_dialog import RegisterExportDialog
     from pzmdo.gui.team_settings_dialog import TeamSettingsDialog
     from pzmdo.gui.trajectory_dialogs import (
         ContactDialog,
@@ -148,10 +154,19 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         TransferDialog,
     )
     from pzmdo.gui.trigger_settings_dialog import TriggerSettingsDialog
+    from pzmdo.services import attachments, practices, teams
+    from pzmdo.services.register import RegisterQuery
     from pzmdo.services.trajectory import ReviewFacts
 
     meeting = svc.get_meeting(ctx, meeting_id)
+    practice = practices.list_practices(ctx)[0]
+    team = teams.list_teams(ctx)[0]
+    user = attachments.list_attachments(ctx)[0]
     return [
+        ("practice", lambda: PracticeDialog(gctx, parent, practice)),
+        ("meeting team", lambda: TeamDialog(gctx, parent, team)),
+        ("attachments", lambda: AttachDialog(gctx, parent, user)),
+        ("move practice", lambda: MovePracticeDialog(gctx, pid, None, parent)),
         ("plan meeting", lambda: PlanMeetingDialog(gctx, parent)),
         ("team settings", lambda: TeamSettingsDialog(gctx, parent)),
         ("attendance", lambda: AttendanceDialog(gctx, meeting_id, parent)),
@@ -163,6 +178,8 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
         ("document", lambda: DocumentDialog(gctx, "agenda", meeting_id=meeting_id, parent=parent)),
         ("open actions", lambda: open_actions_dialog(gctx, parent)),
         ("theme", lambda: TextDialog(gctx, "Thema", "&Thema:", parent)),
+        ("import", lambda: ImportDialog(gctx, parent)),
+        ("register export", lambda: RegisterExportDialog(gctx, RegisterQuery(), 40, parent)),
         ("kpi denominators", lambda: DenominatorDialog(gctx, parent, None)),
         ("transfer", lambda: TransferDialog(gctx, parent, pid, "ziekenhuis")),
         ("second-line contact", lambda: ContactDialog(gctx, parent, pid)),
@@ -184,7 +201,16 @@ def _dialogs(gctx: GuiContext, ctx, parent: QWidget, meeting_id: int, pid: int) 
     ]
 
 
+def _second_practice_and_team(ctx) -> None:  # noqa: ANN001
+    """Several practices and teams: the register and meetings pages show their filters."""
+    from pzmdo.services import practices, teams
+
+    other = practices.add_practice(ctx, practices.PracticeInput("Praktijk Buiten (fictief)"))
+    teams.add_team(ctx, teams.TeamInput("Kernteam Buiten (fictief)"), [other.id])
+
+
 def test_everything_fits_1280_by_800(qtbot, demo_ctx):
+    _second_practice_and_team(demo_ctx)
     gctx = GuiContext(demo_ctx)
     window = MainWindow(gctx, demo_ctx.db.path, idle_ms=3_600_000)
     qtbot.addWidget(window)
@@ -252,13 +278,18 @@ def test_everything_fits_1280_by_800(qtbot, demo_ctx):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.skipif(
-    bool(os.environ.get("QT_SCALE_FACTOR")), reason="this is the 150% run itself"
-)
+@pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="this is the 150% run itself")
 def test_everything_fits_at_150_percent(tmp_path: Path):
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", f"{__file__}::test_everything_fits_1280_by_800"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            f"{__file__}::test_everything_fits_1280_by_800",
+        ],
         capture_output=True,
         text=True,
         env=env,

@@ -15,4 +15,6 @@ def test_emit_keeps_reference_counts_intact():
     before = sys.getrefcount(True)
     for i in range(200):
         emitter.ping.emit(i)
-    assert sys.getrefcount(True) >= before - 5, "this PySide6 build leaks references on emit(); pin another version"
+    assert sys.getrefcount(True) >= before - 5, (
+        "this PySide6 build leaks references on emit(); pin another version"
+    )

@@ -11,7 +11,9 @@ from pzmdo.gui.runner import Runner
 def test_results_arrive_on_the_gui_thread(qtbot):
     runner = Runner()
     seen = []
-    runner.submit(lambda: threading.get_ident(), on_done=lambda tid: seen.append((tid, threading.get_ident())))
+    runner.submit(
+        lambda: threading.get_ident(), on_done=lambda tid: seen.append((tid, threading.get_ident()))
+    )
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     worker, gui = seen[0]
     assert worker != gui == threading.get_ident()

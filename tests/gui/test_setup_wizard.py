@@ -40,7 +40,9 @@ def test_first_run_wizard_to_main_window(qtbot, tmp_path: Path):
     wizard.stored.setChecked(True)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    qtbot.waitUntil(lambda: starter.window is not None and starter.window.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: starter.window is not None and starter.window.isVisible(), timeout=10_000
+    )
     window = starter.window
     qtbot.addWidget(window)
     assert "Els Pieters" in window.user_label.text()

@@ -25,7 +25,9 @@ HOLDER = textwrap.dedent(
 
 def test_second_instance_refused_and_stale_lock_recovered(tmp_path: Path):
     db = tmp_path / "pzmdo.db"
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "held"
         assert acquire_instance_lock(db) is None

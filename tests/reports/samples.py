@@ -140,7 +140,9 @@ def careplan(p: PatientIdent | None = None) -> CarePlanData:
         gp_post_phone="0900-1120112",
         legally_capable="Ja",
         legally_capable_note="Helder en goed geïnformeerd over haar ziekte.",
-        representative=RelatedPerson("Anneloes Hébert (fictief)", "Kind", "06-87654321"),
+        representative=RelatedPerson(
+            "Anneloes Hébert (fictief)", "Kind", "06-87654321", phone="06-87654321"
+        ),
         representative_is_first_contact=True,
         present=("Patiënt", "Kind (dochter Anneloes)"),
         policy_goal=POLICY_GOALS[2],

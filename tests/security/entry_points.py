@@ -44,6 +44,7 @@ from pzmdo.services import (
     practices_demo,
     register,
     register_demo,
+    register_export,
     scope,
     settings,
     teams,
@@ -58,7 +59,7 @@ MODULES = (
     acp_fhir, attachments, audit_log, backup, care_demo, careplan, careteam, consultations,
     consultations_demo, custody, demo, directory, documents, importer, kpi, kpi_detail,
     kpi_export, meetings, meetings_demo, patients, practices, practices_demo, register,
-    register_demo, scope, settings, teams, trajectory, unlock, users,
+    register_demo, register_export, scope, settings, teams, trajectory, unlock, users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
@@ -370,6 +371,17 @@ ENTRY_POINTS: dict[str, Entry] = {
     ),
     "importer.import_file": e(A.IMPORT)(
         lambda c, w: importer.import_file(c, _csv(w["tmp"]), dry_run=True)
+    ),
+    "register_export.export_register": e(A.REGISTER_EXPORT)(
+        lambda c, w: register_export.export_register(
+            c, register.RegisterQuery(), w["tmp"] / f"{_unique('register')}.csv"
+        )
+    ),
+    "importer.plan_sheets": e(A.IMPORT)(lambda c, w: importer.plan_sheets(c, [_table()])),
+    "importer.export_report": e(A.IMPORT)(
+        lambda c, w: importer.export_report(
+            c, importer.ImportPlan((), ()), w["tmp"] / f"{_unique('verslag')}.csv"
+        )
     ),
     # meetings
     "meetings.list_people": e(A.VIEW_DIRECTORY)(lambda c, w: meetings.list_people(c)),

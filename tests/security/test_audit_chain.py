@@ -91,8 +91,16 @@ def test_intact_chain_passes_check(tmp_path: Path):
             ("UPDATE audit_event SET user_login = 'iemand' WHERE seq = 2",),
             "gebeurtenis 2 is na het vastleggen gewijzigd",
         ),
+        # Back-date an event by one microsecond (the check reads stored timestamps raw).
+        (
+            (
+                "UPDATE audit_event SET at = substr(at, 1, 20) || "
+                "printf('%06d', (CAST(substr(at, 21) AS INTEGER) + 1) % 1000000) WHERE seq = 2",
+            ),
+            "gebeurtenis 2 is na het vastleggen gewijzigd",
+        ),
     ],
-    ids=["deleted-and-renumbered", "deleted", "edited"],
+    ids=["deleted-and-renumbered", "deleted", "edited", "time-edited"],
 )
 def test_check_names_the_first_broken_link(tmp_path: Path, tamper, expected):
     db = tmp_path / "p.db"

@@ -36,7 +36,8 @@ LISTS = {
     "register.agenda_candidates", "register.count_by_status", "register.list_patients",
     "register.open_tasks", "register.register_ids", "register.search_patients",
     "register.signal_queue", "kpi.compute", "kpi.trend", "kpi_detail.patients_behind",
-    "kpi_export.export", "trajectory.lessons", "trajectory.export_lessons",
+    "kpi_export.export", "register_export.export_register", "trajectory.lessons",
+    "trajectory.export_lessons",
 }  # fmt: skip
 # Entry points without patient data (directory, users, keys, settings, practices and teams
 # themselves, the beheerder's audit trail and backups, demo data, a new patient of one's own).
@@ -54,7 +55,8 @@ NEUTRAL = {
     "demo.add_demo_patients", "demo.ensure_demo_team", "demo.run_area_demos",
     "directory.add_person", "directory.get_person", "directory.list_persons",
     "directory.set_active", "directory.update_person", "importer.apply_import",
-    "importer.import_file", "importer.plan_import", "kpi_detail.list_denominators",
+    "importer.import_file", "importer.plan_import", "importer.plan_sheets",
+    "importer.export_report", "kpi_detail.list_denominators",
     "kpi_detail.scope_choices", "kpi_detail.set_denominator", "meetings.get_team",
     "meetings.list_people", "meetings.trigger_settings", "meetings.save_trigger_settings",
     "meetings.plan_meeting", "meetings.save_team", "meetings.suggest_next_date",
@@ -162,6 +164,22 @@ def test_the_same_lists_do_show_the_other_practice_to_its_own_users(two_practice
     w = two_practices
     found = register.search_patients(w["admin"], TAG)
     assert {p.id for p in found} & _other_pids(w)
+
+
+def test_register_export_holds_only_the_users_practices(two_practices, tmp_path):
+    """The export file itself (not just its count): practice B's patients only for B's users."""
+    from pzmdo.services import register_export
+    from pzmdo.services.register import RegisterQuery
+
+    w = two_practices
+    inside = register_export.export_register(
+        w["inside"], RegisterQuery(status=None), tmp_path / "a.csv"
+    )
+    everyone = register_export.export_register(
+        w["admin"], RegisterQuery(status=None), tmp_path / "b.csv"
+    )
+    assert TAG not in inside.path.read_text("utf-8-sig") and inside.count > 0
+    assert TAG in everyone.path.read_text("utf-8-sig") and everyone.count > inside.count
 
 
 def test_agenda_of_team_a_never_holds_a_patient_outside_team_a(two_practices):

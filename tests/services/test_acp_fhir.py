@@ -94,6 +94,39 @@ def check_against_questionnaire(items: list[dict], parent: str | None = None) ->
     return count
 
 
+def empty_strings(node: object, path: str = "") -> list[str]:
+    """Where a resource carries an empty string (FHIR forbids them)."""
+    if isinstance(node, str):
+        return [path] if not node.strip() else []
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in empty_strings(v, f"{path}.{k}")]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in empty_strings(v, f"{path}[{i}]")]
+    return []
+
+
+def validate_fhir(resource: dict) -> None:
+    """Valid FHIR R4 (the R4B models of fhir.resources: QuestionnaireResponse is the same),
+    no empty strings, and every item's text is the form's own text."""
+    assert resource["resourceType"] == "QuestionnaireResponse"
+    from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+    QuestionnaireResponse.model_validate(resource)  # raises on any violation
+    assert empty_strings(resource) == []
+    index = questionnaire_index()
+
+    def walk(items: list[dict]) -> None:
+        for item in items:
+            if "text" in item:  # the form's own text (a no-break space counts as a space)
+                ours, form = item["text"].split(), index[item["linkId"]]["text"].split()
+                assert ours == form, item["linkId"]
+            walk(item.get("item", []))
+            for answer in item.get("answer", []):
+                walk(answer.get("item", []))
+
+    walk(resource["item"])
+
+
 def test_example_round_trip_same_answers_and_valid(ctx, tmp_path):
     original = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     result = acp_fhir.import_response(ctx, acp_fhir.read_file(EXAMPLE))
@@ -115,10 +148,14 @@ def test_example_round_trip_same_answers_and_valid(ctx, tmp_path):
     exported = json.loads(out.read_text(encoding="utf-8"))
     assert answers_by_link(exported["item"]) == answers_by_link(original["item"])
     assert check_against_questionnaire(exported["item"]) == len(answers_by_link(original["item"]))
+    validate_fhir(exported)
+    validate_fhir(original)  # the IKNL example itself, as the yardstick
 
-    # importing it again, into the same (found) patient, is the same plan: nothing to save
-    with pytest.raises(ValidationError, match="niets gewijzigd"):
-        acp_fhir.import_response(ctx, exported)
+    # importing it again, into the same (found) patient, is the same plan: "ongewijzigd"
+    again = acp_fhir.import_response(ctx, exported)
+    assert again.unchanged and again.version == 1 and not again.created_patient
+    assert again.patient_id == result.patient_id
+    assert careplan.current_plan(ctx, result.patient_id).version == 1
 
 
 def test_example_itself_passes_the_conformance_check():
@@ -135,6 +172,7 @@ def test_full_plan_export_is_valid_and_reimports_equal(ctx):
     careplan.save_plan(ctx, pid, content)
     exported = acp_fhir.export_response(ctx, pid)
     check_against_questionnaire(exported["item"])
+    validate_fhir(exported)
     back, who = acp_fhir.content_from_response(exported)
     assert who.family == "Test (fictief)"
     # the form carries everything of the national form; our extra parts stay local

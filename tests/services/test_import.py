@@ -52,7 +52,7 @@ def register_csv() -> bytes:
         f"Mol (fictief);;Mark;{FUTURE};;H-2001;;;;;",  # birth in the future
         "Nooij (fictief);;Nina;31-02-1950;;H-2002;;;;;",  # no such date
         ";;Otto;01-01-1950;;H-2003;;;;;",  # no family name
-        "Pool (fictief);;Piet;01-01-1940;;H-2004;overleden;01-06-2025;01-05-2025;;",  # death < mark
+        "Pool (fictief);;Piet;;;H-2004;overleden;01-06-2025;01-05-2025;;",  # no birth date
     ]
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
@@ -77,7 +77,7 @@ def test_csv_ten_valid_five_invalid_then_reimport_adds_nothing(ctx):
     assert "toekomst" in reasons[13]
     assert "bestaat niet" in reasons[14]
     assert "achternaam" in reasons[15]
-    assert "vóór de markeringsdatum" in reasons[16]
+    assert "geboortedatum ontbreekt" in reasons[16]
     report = plan.report()
     assert report[0].startswith("10 rij(en)") and "Rij 12: " in "\n".join(report)
 
@@ -179,14 +179,15 @@ def test_csv_dialects_are_sniffed_with_dutch_fallbacks(text, delimiter, names):
     assert [row[0] for row in table.rows] == names
 
 
-def test_duplicate_row_in_file_rejected(ctx):
+def test_duplicate_row_in_file_skipped(ctx):
     data = (
         b"Achternaam;Voornaam;Geboortedatum;HIS\r\n"
         b"Aa (fictief);An;01-01-1940;H1\r\n"
         b"Aa (fictief);An;01-01-1940;H1\r\n"
     )
     plan = importer.plan_import(ctx, importer.read_table(data))
-    assert len(plan.rows) == 1 and "rij 2" in plan.rejected[0].reason
+    assert len(plan.rows) == 1 and not plan.rejected
+    assert plan.skipped[0].duplicate_of == 2 and "rij 2" in plan.skipped[0].reason
 
 
 HEADER = "Achternaam;Voornaam;Geboortedatum;BSN;Status;Markeringsdatum\r\n"
@@ -234,14 +235,14 @@ def test_importer_never_crashes_and_is_all_or_nothing(ctx, rows, encoding, noise
         assert exc.message.endswith(".")  # a Dutch sentence, not a crash
         assert _count(ctx) == before
         return
-    assert len(plan.rows) + len(plan.rejected) + len(plan.existing) == len(table.rows)
+    assert len(plan.rows) + len(plan.rejected) + len(plan.skipped) == len(table.rows)
     try:
         result = importer.apply_import(ctx, plan)
     except PzmdoError:
         assert _count(ctx) == before  # none
         return
     assert _count(ctx) == before + result.added  # all
-    assert result.added + (result.skipped_existing - len(plan.existing)) == len(plan.rows)
+    assert result.added + (result.skipped_existing - len(plan.skipped)) == len(plan.rows)
     with ctx.db.session() as s:
         events = s.scalar(select(func.count()).select_from(StatusEvent))
     assert events >= _count(ctx)

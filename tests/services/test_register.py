@@ -247,6 +247,22 @@ def test_search_by_name_bsn_and_birth_date(gp):
     assert reg.search_patients(gp, "   ") == []
 
 
+@pytest.mark.parametrize("common", [0, 10**9], ids=["walk-names", "rarest-word-first"])
+def test_top_search_finds_what_the_register_list_finds_whichever_plan(gp, ctx, monkeypatch, common):
+    """The top-20 search picks its plan by how common the words are (issue 20): walking the
+    names in order, or collecting the rarest word's patients first. Both give the first 20
+    of exactly what the register list's search finds."""
+    from pzmdo.services.demo import add_demo_patients
+    from pzmdo.services.register import search
+
+    add_demo_patients(ctx, 300, seed=5, areas=())
+    monkeypatch.setattr(search, "COMMON_WORD", common)
+    for text in ("a", "de", "jan", "de vr", "van der", "e", "ma b", "zz"):
+        everything = reg.register_ids(gp, reg.RegisterQuery(status=None, search=text))
+        assert [h.id for h in reg.search_patients(gp, text)] == everything[:20], text
+    assert len(reg.register_ids(gp, reg.RegisterQuery(status=None, search="a"))) > 20
+
+
 def test_register_filters_and_sorting(gp):
     a = add_patient(gp, given="Anna", family="Aalst (fictief)", gp_person_id=gp.user.person_id)
     b = add_patient(gp, given="Bert", family="Bos (fictief)")

@@ -64,6 +64,13 @@ def main(argv: list[str]) -> int:
                 done.append(pid)
             except PzmdoError as exc:
                 refused.append(str(exc))
+        elif task == "addpatients":
+            # Adds patients one unit at a time until the stop file (the first argument) exists.
+            from tests.support.register_helpers import add_patient
+
+            stop = Path(rest[0])
+            while not stop.exists():
+                done.append(add_patient(ctx, given=f"Schrijf{len(done)}", family="Bezig (fictief)"))
         elif task == "urgency":
             codes = rest[0].split(",")
             for round_ in range(int(rest[1])):

@@ -42,7 +42,9 @@ def _q(
     answers: list[dict[str, Any]] | None = None,
     items: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    node: dict[str, Any] = {"linkId": link, "text": TEXT.get(link, "")}
+    node: dict[str, Any] = {"linkId": link}
+    if TEXT.get(link):  # FHIR forbids empty strings: no text rather than ""
+        node["text"] = TEXT[link]
     if answers:
         node["answer"] = answers
     if items:

@@ -111,6 +111,29 @@ TEXT = {
     "behandelafspraken met naasten te bespreken?",
     "1201": "b) Patiënt gaat akkoord met het delen van deze behandelafspraken met andere "
     "betrokken hulpverleners",
+    # The treatment-limit rows (section 4) and their decision items, as the form names them.
+    "1386": "BehandelBesluit",
+    "1387": "BehandelBesluit",
+    "1390": "BehandelBesluit",
+    "1393": "BehandelBesluit",
+    "1396": "BehandelBesluit",
+    "1399": "BehandelBesluit",
+    "1402": "BehandelBesluit",
+    "1404": "Toelichting",
+    "1409": "a) Reanimatie",
+    "1410": "Behandeling",
+    "1411": "b) Kunstmatige invasieve beademing",
+    "1412": "Behandeling",
+    "1413": "c) Opname op intensive care",
+    "1414": "Behandeling",
+    "1415": "d) Opname in ziekenhuis",
+    "1416": "Behandeling",
+    "1417": "e) Behandeling met antibiotica",
+    "1418": "Behandeling",
+    "1419": "f) Toediening van een bloedproduct",
+    "1420": "Behandeling",
+    "1421": "g) Overige behandelgrenzen",
+    "1422": "Behandeling",
 }
 
 

@@ -89,17 +89,20 @@ class ImportResult:
     patient_name: str
     version: int
     created_patient: bool
+    unchanged: bool = False  # the form equals the current version: nothing new stored
 
 
 def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -> ImportResult:
     """Store the form as a new care-plan version.
 
     Without ``patient_id`` the patient is found by the form's name and birth date (or created
-    when there is none); with it, the form must not belong to someone else.
+    when there is none); with it, the form must not belong to someone else. A form equal
+    to the current version stores nothing and says so (``unchanged``): not an error, so a
+    script that imports the same file twice succeeds.
     """
     require(ctx, Action.CAREPLAN_EDIT)
     require_patient_in_scope(ctx, patient_id)
-    from pzmdo.services.careplan import _store
+    from pzmdo.services.careplan import _same_as_latest, _store
 
     content, who = content_from_response(data)
     effective = cp.instant_date(content.filled_at) if content.filled_at else date.today()
@@ -111,21 +114,26 @@ def import_response(ctx: AppContext, data: Any, patient_id: int | None = None) -
             _check_same_person(patient, who)
         else:
             patient, created = _find_or_create(s, ctx, who)
-        version = _store(
-            s, ctx, patient.id, content, effective, "Ingelezen uit het landelijke ACP-formulier",
-            "import", None,
-        )  # fmt: skip
+        same = None if created else _same_as_latest(s, patient.id, content)
+        if same is not None:
+            version = same
+        else:
+            version = _store(
+                s, ctx, patient.id, content, effective,
+                "Ingelezen uit het landelijke ACP-formulier", "import", None,
+            )  # fmt: skip
         ctx.audit(
             s,
             AuditAction.ACP_IMPORT,
             patient_id=patient.id,
-            detail={"versie": version, "nieuwe_patient": created},
+            detail={"versie": version, "nieuwe_patient": created, "ongewijzigd": same is not None},
         )
         result = ImportResult(
             patient.id,
             display_name(patient.given_name, patient.name_prefix, patient.family_name),
             version,
             created,
+            same is not None,
         )
     ctx.changes.publish("careplan", result.patient_id)
     ctx.changes.publish("patient", result.patient_id)

@@ -196,11 +196,14 @@ def _related(contact: cp.Contact) -> rm.RelatedPerson | None:
         if contact.relation == "anders" and contact.relation_other
         else cp.label_of(cp.RELATION, contact.relation)
     )
-    reach = [ph.number for ph in contact.phones] + [e.address for e in contact.emails]
+    phones = [ph.number for ph in contact.phones if ph.number]
+    emails = [e.address for e in contact.emails if e.address]
     return rm.RelatedPerson(
         contact.name.display() or "(naam niet ingevuld)",
         relation or None,
-        ", ".join(reach) or None,
+        ", ".join(phones + emails) or None,
+        phone=", ".join(phones) or None,
+        email=", ".join(emails) or None,
     )
 
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AddUserDialog</name>
@@ -53,6 +52,18 @@
     <message>
         <source>Care &amp;providers</source>
         <translation>&amp;Zorgverleners</translation>
+    </message>
+    <message>
+        <source>P&amp;ractices</source>
+        <translation>&amp;Praktijken</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;teams</source>
+        <translation>&amp;Overlegteams</translation>
+    </message>
+    <message>
+        <source>&amp;Who sees what</source>
+        <translation>&amp;Wie ziet wat</translation>
     </message>
     <message>
         <source>&amp;Settings and backup</source>

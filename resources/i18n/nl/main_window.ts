@@ -23,6 +23,10 @@
         <translation>Database</translation>
     </message>
     <message>
+        <source>Your practices and teams</source>
+        <translation>Uw praktijken en teams</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -57,6 +61,37 @@
     <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All practices (%n)</source>
+        <translation>
+            <numerusform>Alle praktijken (%n)</numerusform><numerusform>Alle praktijken (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Practice: %1</source>
+        <translation>Praktijk: %1</translation>
+    </message>
+    <message>
+        <source>No practice attached</source>
+        <translation>Niet aan een praktijk gekoppeld</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n practice(s)</source>
+        <translation>
+            <numerusform>%n praktijk</numerusform><numerusform>%n praktijken</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n team(s)</source>
+        <translation>
+            <numerusform>%n team</numerusform><numerusform>%n teams</numerusform></translation>
+    </message>
+    <message>
+        <source>Practices: %1</source>
+        <translation>Praktijken: %1</translation>
+    </message>
+    <message>
+        <source>Teams: %1</source>
+        <translation>Teams: %1</translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,10 @@
         <translation>Overleg plannen</translation>
     </message>
     <message>
+        <source>Meeting team</source>
+        <translation>Overlegteam</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -138,6 +142,10 @@
     <message>
         <source>Theme</source>
         <translation>Thema</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>&amp;Overlegteam:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>

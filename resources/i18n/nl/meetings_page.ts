@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MeetingsPage</name>
@@ -65,6 +66,18 @@
     <message>
         <source>Agenda triggers of the team</source>
         <translation>Agendasignalen van het team</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>&amp;Filter op overlegteam:</translation>
+    </message>
+    <message>
+        <source>Show the meetings of team</source>
+        <translation>Toon de overleggen van team</translation>
+    </message>
+    <message>
+        <source>All my teams</source>
+        <translation>Al mijn teams</translation>
     </message>
     <message>
         <source>Open a&amp;ctions…</source>
@@ -261,7 +274,7 @@
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today's date and your name:</source>
+        <source>The record is closed and stays as it was. Your &amp;amendment is stored with today&apos;s date and your name:</source>
         <translation>Het verslag is afgerond en blijft zoals het was. Uw &amp;aanvulling wordt bewaard met de datum van vandaag en uw naam:</translation>
     </message>
 </context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>OverviewTab</name>
@@ -64,7 +63,7 @@
         <translation>Gegevens &amp;bewerken…</translation>
     </message>
     <message>
-        <source>Edit the patient&apos;s details</source>
+        <source>Edit the patient's details</source>
         <translation>De gegevens van de patiënt bewerken</translation>
     </message>
     <message>
@@ -122,6 +121,14 @@
     <message>
         <source>Deregister: no longer palliative</source>
         <translation>Afmelden: niet (meer) palliatief</translation>
+    </message>
+    <message>
+        <source>Pra&amp;ctice…</source>
+        <translation>Prakt&amp;ijk…</translation>
+    </message>
+    <message>
+        <source>Move the patient to another practice</source>
+        <translation>Patiënt naar een andere praktijk verplaatsen</translation>
     </message>
     <message>
         <source>Open tasks</source>
@@ -248,7 +255,7 @@
         <translation>R&amp;elatie:</translation>
     </message>
     <message>
-        <source>Representative&apos;s p&amp;hone:</source>
+        <source>Representative's p&amp;hone:</source>
         <translation>Telefo&amp;on vertegenwoordiger:</translation>
     </message>
     <message>
@@ -280,8 +287,8 @@
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <source>The signal goes to the queue &apos;to discuss with the physician&apos;.</source>
-        <translation>Het signaal komt in de lijst &apos;te bespreken met de regiebehandelaar&apos;.</translation>
+        <source>The signal goes to the queue 'to discuss with the physician'.</source>
+        <translation>Het signaal komt in de lijst 'te bespreken met de regiebehandelaar'.</translation>
     </message>
     <message>
         <source>Change urgency</source>
@@ -296,7 +303,7 @@
         <translation>&amp;Waarom:</translation>
     </message>
     <message>
-        <source>Every change is dated and puts the patient on the next meeting&apos;s agenda.</source>
+        <source>Every change is dated and puts the patient on the next meeting's agenda.</source>
         <translation>Elke wijziging wordt gedateerd en zet de patiënt op de agenda van het volgende overleg.</translation>
     </message>
     <message>

@@ -39,6 +39,10 @@
         <translation>Volgende bespreking</translation>
     </message>
     <message>
+        <source>Practice</source>
+        <translation>Praktijk</translation>
+    </message>
+    <message>
         <source>Marked patient without a central care provider: agree one in the team.</source>
         <translation>Gemarkeerde patiënt zonder centrale zorgverlener: spreek er een af in het team.</translation>
     </message>

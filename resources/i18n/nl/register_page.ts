@@ -35,6 +35,14 @@
         <translation>Een register importeren uit CSV of Excel</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Export the register to CSV or Excel</source>
+        <translation>Het register exporteren naar CSV of Excel</translation>
+    </message>
+    <message>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
@@ -63,6 +71,30 @@
         <translation>Alle huisartsen</translation>
     </message>
     <message>
+        <source>&amp;Practice:</source>
+        <translation>&amp;Praktijk:</translation>
+    </message>
+    <message>
+        <source>Practice filter</source>
+        <translation>Filter op praktijk</translation>
+    </message>
+    <message>
+        <source>All my practices</source>
+        <translation>Al mijn praktijken</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>&amp;Overlegteam:</translation>
+    </message>
+    <message>
+        <source>Meeting team filter</source>
+        <translation>Filter op overlegteam</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle teams</translation>
+    </message>
+    <message>
         <source>Without &amp;central caregiver</source>
         <translation>Zonder &amp;centrale zorgverlener</translation>
     </message>
@@ -78,6 +110,11 @@
         <source>Register table</source>
         <translation>Registertabel</translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n patiënt geëxporteerd naar %1.</numerusform><numerusform>%n patiënten geëxporteerd naar %1.</numerusform></translation>
+    </message>
     <message>
         <source>Number of patients</source>
         <translation>Aantal patiënten</translation>
@@ -89,7 +126,9 @@
     <message numerus="yes">
         <source>%n patient(s)</source>
         <translation>
-            <numerusform>%n patiënt</numerusform><numerusform>%n patiënten</numerusform></translation>
+            <numerusform>%n patiënt</numerusform>
+            <numerusform>%n patiënten</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
