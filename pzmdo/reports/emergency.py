@@ -163,15 +163,17 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
             clipped(f"Wilsbekwaam m.b.t. behandelbeslissingen: {capable}", s.cell, lw, 2),
             clipped(f"Doel van beleid: {data.policy_goal or 'nog onbekend'}", s.cell, rw, few + 1),
         ],
-        # Full width (spanned below): the diagnosis matters more than the column grid.
-        [
-            clipped(
-                data.diagnosis or "nog niet vastgelegd", s.cell, left_w + right_w - 8, 2,
-                markup="<b>Hoofddiagnose:</b> ",
-            ),
-            "",
-        ],
-    ]  # fmt: skip
+    ]
+    if data.diagnosis:  # full width (spanned below): it matters more than the column grid
+        ident_rows.append(
+            [
+                clipped(
+                    data.diagnosis, s.cell, left_w + right_w - 8, 2,
+                    markup="<b>Hoofddiagnose:</b> ",
+                ),
+                "",
+            ]
+        )  # fmt: skip
     if data.populations:
         ident_rows.append(
             [clipped(f"Bijzondere groep: {special}", s.cell, left_w + right_w - 8, 1), ""]
@@ -297,15 +299,16 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     story.append(
         clipped(acute.for_ambulance, s.body, CONTENT_WIDTH, lines, markup="<b>Ambulance:</b> ")
     )
-    story.append(
-        clipped(
-            acute.medication_at_home or "niet vastgelegd",
-            s.body,
-            CONTENT_WIDTH,
-            lines,
-            markup="<b>Medicatie in huis (thuiskist):</b> ",
+    if acute.medication_at_home:
+        story.append(
+            clipped(
+                acute.medication_at_home,
+                s.body,
+                CONTENT_WIDTH,
+                few,
+                markup="<b>Medicatie in huis (thuiskist):</b> ",
+            )
         )
-    )
     if acute.seh:
         story.append(
             clipped(
@@ -324,12 +327,14 @@ def emergency_story(data: CarePlanData, s: Styles, *, tight: bool = False) -> li
     crow: list[list[Flowable]] = [
         [P(f"<b>{h}</b>", s.cell) for h in ("Rol", "Naam", "Telefoon", "E-mail")]
     ]
-    if data.gp_post_phone:  # the practice's own huisartsenpost, first
+    if data.gp_post_phone and not acute.call_gp_post_instead_of_112:
+        # The practice's own huisartsenpost, first (with the 112 agreement it is in the box).
         crow.append(
             [
                 P("<b>Huisartsenpost</b>", s.cell),
                 P("eigen huisartsenpost van de praktijk", s.cell),
-                clipped(data.gp_post_phone, s.cell, CONTENT_WIDTH - 122 * mm - 5, 1, suffix=SHORT),
+                clipped(data.gp_post_phone, s.cell, widths[2] - 5, 1, suffix=SHORT),
+                P("—", s.cell),
             ]
         )
     for c in shown:

@@ -270,7 +270,6 @@ def test_emergency_page_is_one_page_at_maximum_field_lengths():
             "Gewenste plek van zorg: Hospice.",
             "Medicatie in huis (thuiskist):",
             "Spoedeisende hulp (SEH):",
-            "Huisartsenpost eigen huisartsenpost van de praktijk",
         ),
     )
     assert_inside_pages(data)
