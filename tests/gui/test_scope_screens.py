@@ -396,3 +396,41 @@ def test_new_screens_are_accessible(qtbot, world):
         _idle(qtbot, agctx)
         problems += _problems(dialog, type(dialog).__name__)
     assert problems == []
+
+
+def test_marking_a_new_patient_asks_the_practice_only_of_a_user_with_several(qtbot, world):  # noqa: ANN001
+    from pzmdo.gui.marking_dialog import MarkingDialog
+
+    def dialog_for(user: AppContext) -> MarkingDialog:
+        gctx = GuiContext(user)
+        dialog = MarkingDialog(gctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.marked_by.count() > 0, timeout=20_000)
+        _idle(qtbot, gctx)
+        dialog.new_button.setChecked(True)
+        dialog.answer_no.setChecked(True)
+        dialog.given.setText("Gerrit")
+        dialog.birth.setText("03-04-1939")
+        return dialog
+
+    one = dialog_for(world["een"])
+    assert not one.practice.isVisible()  # one practice: no extra field
+    one.family.setText("Eenhoorn (fictief)")
+    one.submit()
+    qtbot.waitUntil(lambda: not one.isVisible(), timeout=20_000)
+
+    two = dialog_for(world["twee"])
+    assert two.practice.isVisible() and two.practice.accessibleName()
+    assert two.practice.count() == 2 and two.practice.currentIndex() == -1
+    two.family.setText("Tweespan (fictief)")
+    two.submit()
+    assert "Praktijk" in two.error.text() and two.isVisible()  # nothing guessed, nothing saved
+    two.practice.setCurrentIndex(two.practice.findData(world["other"]))
+    two.submit()
+    qtbot.waitUntil(lambda: not two.isVisible(), timeout=20_000)
+
+    admin = world["admin"]
+    for family, practice in (("eenhoorn", world["home"]), ("tweespan", world["other"])):
+        (found,) = register.search_patients(admin, family)
+        assert register.get_patient(admin, found.id).data.practice_id == practice
