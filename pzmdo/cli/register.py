@@ -6,13 +6,16 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pzmdo.cli import patients
 from pzmdo.cli.common import CliError, add_subcommand, print_json, record_id, unlocked
 from pzmdo.cli.practices import practice_id, team_id
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.dates import format_date, parse_date
+
+if TYPE_CHECKING:
+    from pzmdo.services.context import AppContext
 
 
 def register(sub: Any) -> None:
@@ -72,6 +75,13 @@ def register(sub: Any) -> None:
         "--report", metavar="BESTAND.csv", help="schrijf het verslag per rij naar een CSV-bestand"
     )
     p.add_argument("--practice", metavar="PRAKTIJK", help="importeer in deze praktijk")
+    p.add_argument(
+        "--sheet-practice",
+        action="append",
+        default=[],
+        metavar="WERKBLAD=PRAKTIJK",
+        help="een werkblad in zijn eigen praktijk (mag vaker; een blad per praktijk of huisarts)",
+    )
 
 
 def _patient_usage(args: argparse.Namespace) -> int:
@@ -149,6 +159,22 @@ def cmd_mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sheet_practices(ctx: AppContext, pairs: list[str]) -> dict[str, int]:
+    """``--sheet-practice "Dr. Jansen=Praktijk De Linde"`` as sheet name -> practice id."""
+    out: dict[str, int] = {}
+    for pair in pairs:
+        sheet, sep, practice = pair.partition("=")
+        if not sep or not sheet.strip() or not practice.strip():
+            raise CliError(
+                "Schrijf --sheet-practice als WERKBLAD=PRAKTIJK, bijvoorbeeld "
+                '"Dr. Jansen=Huisartsenpraktijk De Linde".'
+            )
+        found = practice_id(ctx, practice.strip())
+        assert found is not None
+        out[sheet.strip()] = found
+    return out
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from pzmdo.services import importer
 
@@ -171,6 +197,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             mappings,
             skip=args.skip_sheet,
             practice_id=practice_id(ctx, args.practice),
+            sheet_practices=_sheet_practices(ctx, args.sheet_practice),
         )
         for line in plan.report():
             print(line)

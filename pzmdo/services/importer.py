@@ -147,6 +147,8 @@ class ImportPlan:
     notes: tuple[str, ...] = ()  # about the file or a sheet (an empty sheet, ...)
     multi_sheet: bool = False
     practice_id: int | None = None  # the practice the rows join (None: the user's only one)
+    # A worksheet per practice (PaTz groups keep one per GP): (sheet, practice id) pairs.
+    sheet_practices: tuple[tuple[str, int], ...] = ()
 
     @property
     def existing(self) -> tuple[int, ...]:
@@ -236,12 +238,23 @@ def plan_sheets(
     skip: Sequence[str] = (),
     names: NameCorrections | None = None,
     practice_id: int | None = None,
+    sheet_practices: Mapping[str, int] | None = None,
 ) -> ImportPlan:
     """Plan every worksheet (each with its own mapping, default automatic) except those in
     ``skip`` and empty ones; a duplicate on a later sheet is skipped like one on the same
-    sheet. The rows will join ``practice_id``. Store nothing."""
+    sheet. The rows will join ``practice_id``, a sheet in ``sheet_practices`` its own
+    practice. Store nothing."""
     require(ctx, Action.IMPORT)
     require_practice_in_scope(ctx, practice_id)
+    per_sheet = tuple(sorted((sheet_practices or {}).items()))
+    for _sheet, sheet_practice in per_sheet:
+        require_practice_in_scope(ctx, sheet_practice)
+    unknown = sorted({sh for sh, _ in per_sheet} - {t.sheet for t in tables})
+    if unknown:
+        raise ValidationError(
+            f"Het bestand heeft geen werkblad '{unknown[0][:40]}'. Controleer de naam van het "
+            "werkblad bij de keuze van de praktijk."
+        )
     mappings = mappings or {}
     chosen: list[tuple[SourceTable, Mapping[str, str]]] = []
     notes: list[str] = []
@@ -260,7 +273,7 @@ def plan_sheets(
             "Er is geen werkblad om te importeren: alle werkbladen zijn leeg of overgeslagen."
         )
     plan = _plan(ctx, chosen, names or {}, multi=len(tables) > 1)
-    return replace(plan, notes=tuple(notes), practice_id=practice_id)
+    return replace(plan, notes=tuple(notes), practice_id=practice_id, sheet_practices=per_sheet)
 
 
 class _Row:
@@ -632,10 +645,17 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
     """
     require(ctx, Action.IMPORT)
     require_practice_in_scope(ctx, plan.practice_id)
+    for _sheet, sheet_practice in plan.sheet_practices:
+        require_practice_in_scope(ctx, sheet_practice)
     added: list[int] = []
     skipped = len(plan.skipped)
     with ctx.unit() as s:
-        practice_id = practice_for_new_patient(s, ctx, plan.practice_id)
+        by_sheet = {sheet: practice_for_new_patient(s, ctx, p) for sheet, p in plan.sheet_practices}
+        practice_id = (
+            practice_for_new_patient(s, ctx, plan.practice_id)
+            if len(by_sheet) < len({r.sheet for r in plan.rows} | set(by_sheet))
+            else None
+        )
         last_id = s.scalar(select(func.max(Patient.id))) or 0
         bsns = {r.patient.bsn for r in plan.rows if r.patient.bsn}
         taken = set()
@@ -651,7 +671,7 @@ def apply_import(ctx: AppContext, plan: ImportPlan) -> ImportResult:
             if row.patient.bsn and row.patient.bsn in taken:
                 skipped += 1
                 continue
-            added.append(_store_row(s, ctx, row, practice_id))
+            added.append(_store_row(s, ctx, row, by_sheet.get(row.sheet, practice_id)))
         index_new_patients(s, last_id)
         ctx.audit(
             s,
@@ -687,13 +707,17 @@ def import_file(
     dry_run: bool = False,
     skip_sheets: Sequence[str] = (),
     practice_id: int | None = None,
+    sheet_practices: Mapping[str, int] | None = None,
 ) -> tuple[ImportPlan, ImportResult | None]:
     """Read, plan every sheet (automatic mapping + ``corrections``) and (unless
     ``dry_run``) store into ``practice_id``. For the CLI."""
     require(ctx, Action.IMPORT)
     tables = read_file(path)
     mappings = file_mappings(tables, corrections or {})
-    plan = plan_sheets(ctx, tables, mappings, skip=skip_sheets, practice_id=practice_id)
+    plan = plan_sheets(
+        ctx, tables, mappings, skip=skip_sheets, practice_id=practice_id,
+        sheet_practices=sheet_practices,
+    )  # fmt: skip
     if dry_run:
         return plan, None
     return plan, apply_import(ctx, plan)

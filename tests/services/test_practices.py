@@ -187,3 +187,37 @@ def test_a_user_loses_sight_of_a_patient_moved_out_of_their_practices(ctx):
     assert register.search_patients(gp, "Weg") == []
     with pytest.raises(OutOfScope):
         register.get_patient(gp, pid)
+
+
+def test_a_workbook_with_a_sheet_per_practice_imports_each_sheet_into_its_practice(ctx, tmp_path):
+    from openpyxl import Workbook
+
+    from pzmdo.services import importer
+
+    home = practices.list_practices(ctx)[0].id
+    other = practices.add_practice(ctx, practices.PracticeInput("Dr. Oost (fictief)")).id
+    book = Workbook()
+    first = book.active
+    first.title = "Dr. West"
+    first.append(["voornaam", "achternaam", "geboortedatum"])
+    first.append(["Wim", "Westblad (fictief)", "01-02-1940"])
+    second = book.create_sheet("Dr. Oost")
+    second.append(["voornaam", "achternaam", "geboortedatum"])
+    second.append(["Olga", "Oostblad (fictief)", "03-04-1941"])
+    path = tmp_path / "patz.xlsx"
+    book.save(path)
+    with pytest.raises(ValidationError, match="geen werkblad 'Dr. Noord'"):
+        importer.import_file(ctx, path, sheet_practices={"Dr. Noord": other}, dry_run=True)
+    _plan, result = importer.import_file(
+        ctx, path, practice_id=home, sheet_practices={"Dr. Oost": other}
+    )
+    assert result is not None and result.added == 2
+    with ctx.db.session() as s:
+        where = dict(
+            s.execute(
+                select(Patient.family_name, Patient.practice_id).where(
+                    Patient.id.in_(result.patient_ids)
+                )
+            ).all()
+        )
+    assert where == {"Westblad (fictief)": home, "Oostblad (fictief)": other}
