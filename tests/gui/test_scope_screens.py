@@ -473,7 +473,7 @@ def test_import_puts_each_worksheet_in_the_practice_the_user_chooses(qtbot, worl
     dialog = opened(world["twee"])
     assert dialog.practice.isVisible() and dialog.practice.currentIndex() == -1
     dialog.check()  # no practice chosen: nothing checked, a Dutch instruction
-    assert "Kies bij 'Praktijk'" in dialog.report.toPlainText()
+    assert "Kies bij 'Praktijk van dit werkblad'" in dialog.report.toPlainText()
     assert not dialog.import_button.isEnabled()
     for index, practice in ((0, world["home"]), (1, world["other"])):
         dialog.sheet.setCurrentIndex(index)
