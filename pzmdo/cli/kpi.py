@@ -94,13 +94,9 @@ def cmd_kpi(args: argparse.Namespace) -> int:
             return 0
         report = kpi.compute(ctx, start, end, args.practice, args.team)
     if args.json:
-        print_json(
-            {
-                "periode": {"van": start.isoformat(), "tot_en_met": end.isoformat()},
-                "bereik": report.scope,
-                **as_json(report.measures),
-            }
-        )
+        # One key per figure and nothing else, so scripts can loop over the object; the
+        # period and scope are what the caller asked for.
+        print_json(as_json(report.measures))
         return 0
     print(f"Spiegelinformatie {report.period.label()} — {report.scope}")
     for m in report.measures:

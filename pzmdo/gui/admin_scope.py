@@ -286,12 +286,12 @@ def _save_team(
     members: list[TeamMemberInput],
     active: bool,
 ) -> TeamInfo:
-    """A new team in one call; an existing one: settings, then practices, then members."""
+    """One service call, so settings, practices and members are saved all or nothing."""
     if team_id is None:
         return teams.add_team(ctx, data, practice_ids, members)
-    teams.update_team(ctx, team_id, data, active=active)
-    teams.set_team_practices(ctx, team_id, practice_ids)
-    return teams.set_team_members(ctx, team_id, members)
+    return teams.update_team(
+        ctx, team_id, data, active=active, practice_ids=practice_ids, members=members
+    )
 
 
 class TeamDialog(SaveDialog):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from pzmdo.domain.errors import PzmdoError, ValidationError
 from pzmdo.gui.context import GuiContext
 from pzmdo.gui.import_preview import COL_GIVEN, ImportPreviewModel
-from pzmdo.services import importer
+from pzmdo.services import importer, practices
 from pzmdo.services.importer import FIELDS
 
 
@@ -58,6 +58,10 @@ class ImportDialog(QDialog):
         self.table: importer.SourceTable | None = None  # the sheet shown in the mapping
         self.mappings: dict[str, dict[str, str]] = {}
         self.skipped_sheets: set[str] = set()
+        # A user who sees several practices says which practice each worksheet joins
+        # (PaTz groups keep one sheet per practice); with one practice it is implied.
+        self.sheet_practices: dict[str, int] = {}
+        self.several_practices = False
         self.names: dict[tuple[str, int], tuple[str, str, str]] = {}
         self.plan: importer.ImportPlan | None = None
         self.setWindowTitle(self.tr("Import register"))
@@ -110,10 +114,16 @@ class ImportDialog(QDialog):
         for combo in self.combos.values():
             combo.currentIndexChanged.connect(self._mapping_changed)
         self.preview_model.name_corrected.connect(self._name_corrected)
+        self.practice.activated.connect(self._practice_chosen)
+        gctx.runner.submit(
+            practices.list_practices, gctx.app, in_scope_only=True, active_only=True,
+            on_done=self._show_practices, on_error=self._failed,
+        )  # fmt: skip
         self.setTabOrder(self.path, self.browse)
         self.setTabOrder(self.browse, self.read_button)
         self.setTabOrder(self.read_button, self.sheet)
         self.setTabOrder(self.sheet, self.use_sheet)
+        self.setTabOrder(self.use_sheet, self.practice)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -148,6 +158,17 @@ class ImportDialog(QDialog):
         for w in (sheet_label, self.sheet, self.use_sheet):
             sheet_row.addWidget(w, 1 if w is self.sheet else 0)
         box.addLayout(sheet_row)
+        practice_row = QHBoxLayout()
+        self.practice_label = QLabel(self.tr("P&ractice of this sheet:"))
+        self.practice = QComboBox()
+        self.practice.setAccessibleName(self.tr("Practice the rows of this worksheet join"))
+        self.practice.setPlaceholderText(self.tr("Choose the practice…"))
+        self.practice_label.setBuddy(self.practice)
+        practice_row.addWidget(self.practice_label)
+        practice_row.addWidget(self.practice, 1)
+        box.addLayout(practice_row)
+        self.practice_label.hide()
+        self.practice.hide()
         self.mapping_box = QGroupBox(self.tr("Columns (which column holds which field)"))
         form = QFormLayout(self.mapping_box)
         self.combos: dict[str, QComboBox] = {}
@@ -238,6 +259,7 @@ class ImportDialog(QDialog):
             t.sheet: importer.suggest_mapping(t.columns) for t in tables if not t.empty
         }
         self.skipped_sheets = {t.sheet for t in tables if t.empty}
+        self.sheet_practices = {}
         self.names = {}
         self.table = None
         self.sheet.blockSignals(True)
@@ -278,6 +300,28 @@ class ImportDialog(QDialog):
         self.use_sheet.setChecked(table.sheet not in self.skipped_sheets)
         self.use_sheet.setEnabled(len(self.tables) > 1 and not table.empty)
         self.use_sheet.blockSignals(False)
+        self._show_sheet_practice()
+
+    def _show_practices(self, mine: list[practices.PracticeInfo]) -> None:
+        self.practice.clear()
+        for practice in mine:
+            self.practice.addItem(practice.name, practice.id)
+        self.several_practices = len(mine) > 1
+        self.practice_label.setVisible(self.several_practices)
+        self.practice.setVisible(self.several_practices)
+        self._show_sheet_practice()
+
+    def _show_sheet_practice(self) -> None:
+        sheet = self.table.sheet if self.table is not None else None
+        chosen = self.sheet_practices.get(sheet) if sheet is not None else None
+        self.practice.setCurrentIndex(self.practice.findData(chosen) if chosen else -1)
+        self.practice.setEnabled(self.table is not None and not self.table.empty)
+
+    def _practice_chosen(self, index: int) -> None:
+        if self.table is None or index < 0:
+            return
+        self.sheet_practices[self.table.sheet] = self.practice.itemData(index)
+        self._mapping_changed()
 
     def _sheet_changed(self, index: int) -> None:
         if 0 <= index < len(self.tables):
@@ -310,6 +354,15 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         if not self.tables:
             return
+        if self.several_practices:
+            for t in self.tables:
+                if t.sheet not in self.skipped_sheets and t.sheet not in self.sheet_practices:
+                    where = f"werkblad '{t.sheet}'" if len(self.tables) > 1 else "het bestand"
+                    self.report.setPlainText(
+                        f"Kies bij 'Praktijk van dit werkblad' bij welke praktijk de patiënten van {where} "
+                        "horen; er is nog niets ingelezen of opgeslagen."
+                    )
+                    return
         self.report.setPlainText(self.tr("Checking…"))
         self.gctx.runner.submit(
             importer.plan_sheets,
@@ -318,6 +371,11 @@ class ImportDialog(QDialog):
             dict(self.mappings),
             skip=sorted(self.skipped_sheets),
             names=dict(self.names),
+            sheet_practices={
+                sheet: practice
+                for sheet, practice in self.sheet_practices.items()
+                if sheet not in self.skipped_sheets
+            },
             on_done=self._checked,
             on_error=self._failed,
         )

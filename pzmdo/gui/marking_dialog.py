@@ -42,6 +42,7 @@ from pzmdo.gui.dialogs import SaveDialog
 from pzmdo.gui.inputs import DateInput
 from pzmdo.gui.patient_picker import PatientPicker
 from pzmdo.gui.widgets import add_labelled_rows, chain_focus
+from pzmdo.services.practices import PracticeInfo, list_practices
 from pzmdo.services.register import (
     MarkingInput,
     PatientInput,
@@ -60,6 +61,7 @@ class MarkingDialog(SaveDialog):
         self.setWindowTitle(self.tr("Mark patient — palliative phase"))
         self.setAccessibleName(self.tr("Mark patient"))
         self.setMinimumWidth(620)
+        self.several_practices = False  # set when the user's practices are loaded
         outer = QVBoxLayout(self)
         outer.addLayout(self._build_patient())
         outer.addWidget(self._build_new_patient())
@@ -110,6 +112,10 @@ class MarkingDialog(SaveDialog):
         self.sex.setCurrentIndex(list(Sex).index(Sex.ONBEKEND))
         self.bsn = QLineEdit()
         self.bsn.setPlaceholderText(self.tr("optional, 9 digits"))
+        # Only a user who sees several practices chooses one; with one it is implied.
+        self.practice = QComboBox()
+        self.practice.setPlaceholderText(self.tr("Choose the practice…"))
+        self.practice_label = QLabel(self.tr("Practi&ce:"))
         for text, widget, name in (
             (self.tr("&Given name:"), self.given, self.tr("Given name")),
             (self.tr("Prefi&x:"), self.prefix, self.tr("Name prefix (tussenvoegsel)")),
@@ -122,6 +128,11 @@ class MarkingDialog(SaveDialog):
             label.setBuddy(widget)
             widget.setAccessibleName(name)
             new_form.addRow(label, widget)
+        self.practice_label.setBuddy(self.practice)
+        self.practice.setAccessibleName(self.tr("Practice of the new patient"))
+        new_form.addRow(self.practice_label, self.practice)
+        self.practice_label.hide()
+        self.practice.hide()
         self.new_box.hide()
         return self.new_box
 
@@ -211,6 +222,7 @@ class MarkingDialog(SaveDialog):
             self.birth,
             self.sex,
             self.bsn,
+            self.practice,
             self.answer_no,
             self.answer_yes,
             self.answer_unsure,
@@ -226,11 +238,21 @@ class MarkingDialog(SaveDialog):
         chain_focus(chain)
 
     # -- loading ------------------------------------------------------------------------------
-    def _load_people(self) -> tuple[list[PersonChoice], int | None]:
-        return list_physicians(self.gctx.app), default_marker_id(self.gctx.app)
+    def _load_people(self) -> tuple[list[PersonChoice], int | None, list[PracticeInfo]]:
+        ctx = self.gctx.app
+        mine = list_practices(ctx, in_scope_only=True, active_only=True)
+        return list_physicians(ctx), default_marker_id(ctx), mine
 
-    def _show_people(self, result: tuple[list[PersonChoice], int | None]) -> None:
-        physicians, default = result
+    def _show_people(
+        self, result: tuple[list[PersonChoice], int | None, list[PracticeInfo]]
+    ) -> None:
+        physicians, default, mine = result
+        for practice in mine:
+            self.practice.addItem(practice.name, practice.id)
+        self.several_practices = len(mine) > 1
+        self.practice_label.setVisible(self.several_practices)
+        self.practice.setVisible(self.several_practices)
+        self.practice.setCurrentIndex(-1 if self.several_practices else 0)
         for person in physicians:
             self.marked_by.addItem(person.name, person.id)
         if default is not None:
@@ -256,6 +278,14 @@ class MarkingDialog(SaveDialog):
         self.error.show_message("")
         self.answer_no.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _chosen_practice(self) -> int | None:
+        if not self.several_practices:
+            return None  # the user's only practice: the service knows it
+        if self.practice.currentIndex() < 0:
+            raise ValidationError("Kies bij 'Praktijk' bij welke praktijk de nieuwe patiënt hoort.")
+        practice_id: int = self.practice.currentData()
+        return practice_id
+
     def _answer(self) -> str | None:
         button = self.answer_group.checkedButton()
         return button.property("answer") if button else None
@@ -279,6 +309,7 @@ class MarkingDialog(SaveDialog):
                 birth_date=self.birth.required_value(),
                 sex=self.sex.currentData(),
                 bsn=self.bsn.text() or None,
+                practice_id=self._chosen_practice(),
             )
         else:
             patient_id = self.picker.patient_id

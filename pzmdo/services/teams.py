@@ -327,10 +327,17 @@ def add_team(
 
 
 def update_team(
-    ctx: AppContext, team_id: int, data: TeamInput, *, active: bool | None = None
+    ctx: AppContext,
+    team_id: int,
+    data: TeamInput,
+    *,
+    active: bool | None = None,
+    practice_ids: Iterable[int] | None = None,
+    members: Sequence[TeamMemberInput] | None = None,
 ) -> TeamInfo:
     """Change a team's settings (name, kind, rhythm, ...); ``active=False`` ends the team
-    (its meetings stay)."""
+    (its meetings stay). Given ``practice_ids`` and/or ``members``, those are replaced in the
+    same transaction, so the beheer screen's one "Opslaan" is one all-or-nothing change."""
     require(ctx, Action.TEAMS)
     values = _values(data)
     with ctx.unit() as s:
@@ -346,6 +353,19 @@ def update_team(
             s, AuditAction.TEAM_UPDATE, entity="meeting_team", entity_id=team.id,
             detail={"velden": changed},
         )  # fmt: skip
+        if practice_ids is not None:
+            wanted = _set_practices(s, team_id, practice_ids)
+            ctx.audit(
+                s, AuditAction.TEAM_PRACTICES, entity="meeting_team", entity_id=team_id,
+                detail={"praktijken": wanted},
+            )  # fmt: skip
+        if members is not None:
+            _set_members(s, team_id, members)
+            ctx.audit(
+                s, AuditAction.TEAM_MEMBERS, entity="meeting_team", entity_id=team_id,
+                detail={"leden": len(members)},
+            )  # fmt: skip
+        s.flush()
         info = _infos(s, ctx, [team])[0]
     ctx.changes.publish("meeting_team", team_id)
     return info

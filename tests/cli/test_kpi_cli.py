@@ -26,6 +26,8 @@ def test_kpi_json_csv_and_denominator(ctx, db_path, tmp_path):  # noqa: ANN001
     data = json.loads(done.stdout)
     for key in ("K1", "K2", "K3", "K5", "K6", "K7", "K8", "K9", "K12", "K13", "CZ"):
         assert {"value", "numerator", "denominator", "definition", "source"} <= set(data[key])
+    assert all(set(v) >= {"value", "numerator", "denominator", "definition", "source"}
+               for v in data.values())  # fmt: skip
     assert (data["K1"]["value"], data["K1"]["numerator"], data["K1"]["denominator"]) == (25.0, 1, 4)
     assert data["K1"]["onderdelen"]["K1.extern"]["value"] == 12.5
     assert data["K1"]["source"].startswith("003_88991e6425fd5733.txt:L609")

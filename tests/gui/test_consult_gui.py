@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +18,12 @@ from pzmdo.services.context import AppContext
 from tests.services.test_consultations import add_patient, add_person
 from tests.support.roles import with_roles
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screens are always rendered; they replace the committed review images only on request.
+SHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("PZMDO_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "pzmdo-test-screenshots"
+)
 
 
 @pytest.fixture(scope="module")

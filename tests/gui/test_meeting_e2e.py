@@ -6,6 +6,7 @@ meeting-mode.png (PZMDO_SHOT_SUFFIX=-150 with QT_SCALE_FACTOR=1.5 for the 150% c
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,7 +24,12 @@ from pzmdo.services import meetings as svc
 from pzmdo.services.audit_log import list_audit
 from pzmdo.store.models import Patient
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screens are always rendered; they replace the committed review images only on request.
+SHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("PZMDO_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "pzmdo-test-screenshots"
+)
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ Beheer creates practices and teams and attaches users; a patient moves practice.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,7 +32,12 @@ from pzmdo.services import attachments, meetings, practices, register, teams, us
 from pzmdo.services.context import AppContext, CurrentUser
 from tests.conftest import PASSWORD
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screens are always rendered; they replace the committed review images only on request.
+SHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("PZMDO_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "pzmdo-test-screenshots"
+)
 CLINICAL = frozenset({Role.HUISARTS.value, Role.POH.value})
 
 
@@ -396,3 +403,89 @@ def test_new_screens_are_accessible(qtbot, world):
         _idle(qtbot, agctx)
         problems += _problems(dialog, type(dialog).__name__)
     assert problems == []
+
+
+def test_marking_a_new_patient_asks_the_practice_only_of_a_user_with_several(qtbot, world):  # noqa: ANN001
+    from pzmdo.gui.marking_dialog import MarkingDialog
+
+    def dialog_for(user: AppContext) -> MarkingDialog:
+        gctx = GuiContext(user)
+        dialog = MarkingDialog(gctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.marked_by.count() > 0, timeout=20_000)
+        _idle(qtbot, gctx)
+        dialog.new_button.setChecked(True)
+        dialog.answer_no.setChecked(True)
+        dialog.given.setText("Gerrit")
+        dialog.birth.setText("03-04-1939")
+        return dialog
+
+    one = dialog_for(world["een"])
+    assert not one.practice.isVisible()  # one practice: no extra field
+    one.family.setText("Eenhoorn (fictief)")
+    one.submit()
+    qtbot.waitUntil(lambda: not one.isVisible(), timeout=20_000)
+
+    two = dialog_for(world["twee"])
+    assert two.practice.isVisible() and two.practice.accessibleName()
+    assert two.practice.count() == 2 and two.practice.currentIndex() == -1
+    two.family.setText("Tweespan (fictief)")
+    two.submit()
+    assert "Praktijk" in two.error.text() and two.isVisible()  # nothing guessed, nothing saved
+    two.practice.setCurrentIndex(two.practice.findData(world["other"]))
+    two.submit()
+    qtbot.waitUntil(lambda: not two.isVisible(), timeout=20_000)
+
+    admin = world["admin"]
+    for family, practice in (("eenhoorn", world["home"]), ("tweespan", world["other"])):
+        (found,) = register.search_patients(admin, family)
+        assert register.get_patient(admin, found.id).data.practice_id == practice
+
+
+def test_import_puts_each_worksheet_in_the_practice_the_user_chooses(qtbot, world, tmp_path):  # noqa: ANN001
+    from openpyxl import Workbook
+
+    from pzmdo.gui.import_dialog import ImportDialog
+
+    wb = Workbook()
+    wb.active.title = "Dokter Linde"
+    wb.active.append(["Naam", "Geboortedatum"])
+    wb.active.append(["Aart Lindeboom (fictief)", "01-01-1940"])
+    other = wb.create_sheet("Dokter Buiten")
+    other.append(["Naam", "Geboortedatum"])
+    other.append(["Bep Buitenweg (fictief)", "02-02-1941"])
+    path = tmp_path / "patz.xlsx"
+    wb.save(path)
+
+    def opened(user: AppContext) -> ImportDialog:
+        gctx = GuiContext(user)
+        dialog = ImportDialog(gctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _idle(qtbot, gctx)
+        dialog.path.setText(str(path))
+        dialog.read_file()
+        qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=20_000)
+        return dialog
+
+    assert not opened(world["een"]).practice.isVisible()  # one practice: implied
+    dialog = opened(world["twee"])
+    assert dialog.practice.isVisible() and dialog.practice.currentIndex() == -1
+    dialog.check()  # no practice chosen: nothing checked, a Dutch instruction
+    assert "Kies bij 'Praktijk van dit werkblad'" in dialog.report.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    for index, practice in ((0, world["home"]), (1, world["other"])):
+        dialog.sheet.setCurrentIndex(index)
+        dialog.practice.setCurrentIndex(dialog.practice.findData(practice))
+        dialog.practice.activated.emit(dialog.practice.currentIndex())
+    dialog.sheet.setCurrentIndex(0)
+    assert dialog.practice.currentData() == world["home"]  # the choice stays with its sheet
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(register.search_patients(world["admin"], "buitenweg")), timeout=20_000)
+    admin = world["admin"]
+    for family, practice in (("lindeboom", world["home"]), ("buitenweg", world["other"])):
+        (found,) = register.search_patients(admin, family)
+        assert register.get_patient(admin, found.id).data.practice_id == practice

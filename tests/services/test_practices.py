@@ -85,6 +85,7 @@ def test_moving_a_patient_is_dated_and_audited(ctx):
     assert event.patient_id == pid and event.entity_id == other
     with ctx.db.session() as s:
         assert s.get(Patient, pid).practice_id == other
+    assert register.get_patient(ctx, pid).data.practice_id == other
 
 
 def test_a_patient_without_practice_is_refused_by_the_database(ctx):
@@ -119,6 +120,29 @@ def test_teams_with_kind_practices_and_members(ctx):
         "Transmuraal overleg", 8, False,
     )  # fmt: skip
     assert patz.id not in {t.id for t in teams.list_teams(ctx)}  # inactive: not listed
+
+
+def test_saving_a_team_with_practices_and_members_is_all_or_nothing(ctx):
+    a = practices.list_practices(ctx)[0].id
+    b = practices.add_practice(ctx, practices.PracticeInput("Praktijk Oost (fictief)")).id
+    team = teams.add_team(ctx, teams.TeamInput("Kernteam Oost (fictief)"), [a])
+    # A bad member (not in the directory) refuses the whole save: name and practices unchanged.
+    with pytest.raises(NotFoundError, match="Zorgverlener 99999"):
+        teams.update_team(
+            ctx, team.id, teams.TeamInput("Kernteam Oost-West (fictief)"),
+            practice_ids=[a, b], members=[teams.TeamMemberInput(99999)],
+        )  # fmt: skip
+    unchanged = teams.get_team(ctx, team.id)
+    assert (unchanged.name, unchanged.practice_ids, unchanged.members) == (
+        "Kernteam Oost (fictief)", (a,), (),
+    )  # fmt: skip
+    saved = teams.update_team(
+        ctx, team.id, teams.TeamInput("Kernteam Oost-West (fictief)"),
+        practice_ids=[a, b], members=[teams.TeamMemberInput(ctx.user.person_id, "voorzitter")],
+    )  # fmt: skip
+    assert (saved.name, saved.practice_ids, len(saved.members)) == (
+        "Kernteam Oost-West (fictief)", tuple(sorted([a, b])), 1,
+    )  # fmt: skip
 
 
 def test_a_new_user_in_a_one_practice_register_is_attached_to_it(ctx):

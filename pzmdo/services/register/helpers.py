@@ -186,6 +186,7 @@ def _input_of(p: Patient) -> PatientInput:
         **values,
         populations=tuple(x for x in (p.populations or "").split(",") if x),
         is_fictional=p.is_fictional,
+        practice_id=p.practice_id,  # shown; update_patient ignores it (moves: practices.move_patient)
     )
 
 

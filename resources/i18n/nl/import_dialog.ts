@@ -51,6 +51,18 @@
         <translation>Dit werkblad importeren</translation>
     </message>
     <message>
+        <source>P&amp;ractice of this sheet:</source>
+        <translation>P&amp;raktijk van dit werkblad:</translation>
+    </message>
+    <message>
+        <source>Practice the rows of this worksheet join</source>
+        <translation>Praktijk waar de rijen van dit werkblad bij horen</translation>
+    </message>
+    <message>
+        <source>Choose the practice…</source>
+        <translation>Kies de praktijk…</translation>
+    </message>
+    <message>
         <source>Columns (which column holds which field)</source>
         <translation>Kolommen (welke kolom bevat welk gegeven)</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>MarkingDialog</name>
@@ -30,6 +29,14 @@
     <message>
         <source>optional, 9 digits</source>
         <translation>optioneel, 9 cijfers</translation>
+    </message>
+    <message>
+        <source>Choose the practice…</source>
+        <translation>Kies de praktijk…</translation>
+    </message>
+    <message>
+        <source>Practi&amp;ce:</source>
+        <translation>Prakti&amp;jk:</translation>
     </message>
     <message>
         <source>&amp;Given name:</source>
@@ -80,6 +87,10 @@
         <translation>BSN</translation>
     </message>
     <message>
+        <source>Practice of the new patient</source>
+        <translation>Praktijk van de nieuwe patiënt</translation>
+    </message>
+    <message>
         <source>Surprise question</source>
         <translation>Surprise question</translation>
     </message>
@@ -92,7 +103,7 @@
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <source>Do&amp;n&apos;t know</source>
+        <source>Do&amp;n't know</source>
         <translation>Weet i&amp;k niet</translation>
     </message>
     <message>
