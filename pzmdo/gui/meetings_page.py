@@ -539,7 +539,9 @@ class MeetingsPage(QWidget):
         self._keep(open_team_settings(self.gctx, self, team_id))
 
     def trigger_settings(self) -> None:
-        dialog = TriggerSettingsDialog(self.gctx, self)
+        # The team of the meeting shown (or of the team filter), like the team settings.
+        team_id = self.meeting.team_id if self.meeting is not None else self.team_id()
+        dialog = TriggerSettingsDialog(self.gctx, self, team_id=team_id)
         self._keep(dialog)
         dialog.open()
 

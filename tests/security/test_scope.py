@@ -194,3 +194,30 @@ def test_agenda_of_team_a_never_holds_a_patient_outside_team_a(two_practices):
     assert items and not {i.patient_id for i in items} & _other_pids(w)
     with pytest.raises(PzmdoError, match="praktijk van dit team"):
         meetings.add_patient(admin, meeting.id, w["pid2"], "Toch (fictief)")
+
+
+def test_knelpunten_of_another_practice_stay_with_its_users(two_practices):
+    """The after-death reviews' free text may name someone: only reviews of patients in scope."""
+    from pzmdo.services import trajectory
+
+    w = two_practices
+    admin: AppContext = w["admin"]
+    pid = max(_other_pids(w))
+    with contextlib.suppress(PzmdoError):  # already deceased in the world
+        register.record_death(admin, pid, register.DeathInput(date.today() - timedelta(days=3)))
+    trajectory.record_review(
+        admin, pid, trajectory.ReviewInput("ja", "nee", "nee", knelpunten=(f"{TAG} knelpunt",))
+    )
+    period = (date.today() - timedelta(days=30), date.today())
+    assert f"{TAG} knelpunt" in [r.text for r in trajectory.lessons(admin, *period).rows]
+    assert f"{TAG} knelpunt" not in [r.text for r in trajectory.lessons(w["inside"], *period).rows]
+
+
+def test_agenda_triggers_of_another_team_are_refused(two_practices):
+    w = two_practices
+    team_b = teams.find_team(w["admin"], "Kernteam Buiten (fictief)").id
+    settings = meetings.trigger_settings(w["admin"], team_b)
+    with pytest.raises(OutOfScope):
+        meetings.trigger_settings(w["inside"], team_b)
+    with pytest.raises(OutOfScope):
+        meetings.save_trigger_settings(w["inside"], settings, team_b)

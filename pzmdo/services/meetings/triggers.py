@@ -33,6 +33,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.guard import require
 from pzmdo.services.meetings.helpers import _team
 from pzmdo.services.meetings.results import MAX_REVIEW_PROPOSALS
+from pzmdo.services.scope import require_team_in_scope
 from pzmdo.store.models import Patient, Setting
 from pzmdo.store.models.careplan import CarePlanVersion
 from pzmdo.store.models.careteam import CarerBurdenCheck, Naaste, VptzEvent
@@ -65,6 +66,7 @@ def _resolve_team(s: Session, team_id: int | None, create: bool = False) -> Meet
 def trigger_settings(ctx: AppContext, team_id: int | None = None) -> TriggerSettings:
     """The team's trigger settings (the default team when none is given)."""
     require(ctx, Action.MEETING_VIEW)
+    require_team_in_scope(ctx, team_id)
     with ctx.read() as s:
         team = _resolve_team(s, team_id)
         return _settings(s, team.id if team else None)
@@ -75,6 +77,7 @@ def save_trigger_settings(
 ) -> TriggerSettings:
     """Switch triggers on or off for a team and set their weeks (who prepares, decides)."""
     require(ctx, Action.MEETING_PREPARE)
+    require_team_in_scope(ctx, team_id)
     check_settings(settings)
     with ctx.unit() as s:
         team = _resolve_team(s, team_id, create=True)

@@ -30,7 +30,12 @@ from pzmdo.services.context import AppContext, check_version
 from pzmdo.services.guard import require
 from pzmdo.services.kpi_export import _target
 from pzmdo.services.lookup import load_meeting
-from pzmdo.services.scope import require_patient_in_scope
+from pzmdo.services.scope import (
+    patient_id_clause,
+    require_patient_in_scope,
+    require_team_in_scope,
+    scope_of,
+)
 from pzmdo.services.trajectory.helpers import _code, _patient, _today
 from pzmdo.services.trajectory.results import (
     LessonRow,
@@ -194,8 +199,10 @@ def get_review(ctx: AppContext, patient_id: int) -> ReviewInfo | None:
 
 
 def lessons(ctx: AppContext, start: date, end: date, team_id: int | None = None) -> LessonsSummary:
-    """Knelpunten and leerpunten of the reviews held in [start, end], per team; no patient data."""
+    """Knelpunten and leerpunten of the reviews held in [start, end], per team; no patient data.
+    Only reviews of patients in the user's scope: the free text may still name someone."""
     require(ctx, Action.KPI_AGGREGATE)
+    require_team_in_scope(ctx, team_id)
     if end < start:
         raise ValidationError("De einddatum ligt vóór de begindatum. Kies een geldige periode.")
     with ctx.read() as s:
@@ -203,6 +210,7 @@ def lessons(ctx: AppContext, start: date, end: date, team_id: int | None = None)
             select(AfterDeathReview, MeetingTeam.name)
             .outerjoin(MeetingTeam, MeetingTeam.id == AfterDeathReview.team_id)
             .where(AfterDeathReview.reviewed_on >= start, AfterDeathReview.reviewed_on <= end)
+            .where(patient_id_clause(scope_of(s, ctx), AfterDeathReview.patient_id))
             .order_by(MeetingTeam.name, AfterDeathReview.reviewed_on, AfterDeathReview.id)
         )
         if team_id is not None:
