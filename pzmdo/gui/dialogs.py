@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from pzmdo.domain.errors import PzmdoError
+from pzmdo.domain.errors import PzmdoError, ValidationError
 from pzmdo.gui.context import GuiContext
 
 
@@ -69,6 +69,14 @@ class SaveDialog(QDialog):
 
     def show_error(self, text: str) -> None:
         self.error.show_message(text)
+
+    def read_field(self, read: Callable[[], Any]) -> Any:
+        """``read()`` (e.g. a required date), or None after showing its Dutch message."""
+        try:
+            return read()
+        except ValidationError as exc:
+            self.show_error(str(exc))
+            return None
 
     def _done(self, result: Any) -> None:
         self.ok.setEnabled(True)

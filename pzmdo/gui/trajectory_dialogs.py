@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.trajectory import (
     Answer,
@@ -142,10 +141,8 @@ class TransferDialog(SaveDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        try:
-            on = self.on.required_value()
-        except ValidationError as exc:
-            self.show_error(str(exc))
+        on = self.read_field(self.on.required_value)
+        if on is None:
             return
         data = trajectory.TransferInput(
             transfer_on=on,
@@ -206,10 +203,8 @@ class ContactDialog(SaveDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        try:
-            on = self.on.required_value()
-        except ValidationError as exc:
-            self.show_error(str(exc))
+        on = self.read_field(self.on.required_value)
+        if on is None:
             return
         data = trajectory.ContactInput(
             contact_on=on,
@@ -252,10 +247,8 @@ class NazorgDialog(SaveDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
-        try:
-            on = self.on.required_value()
-        except ValidationError as exc:
-            self.show_error(str(exc))
+        on = self.read_field(self.on.required_value)
+        if on is None:
             return
         self.run(
             trajectory.record_nazorg,

@@ -17,7 +17,7 @@ from pzmdo.gui.lessons_page import LessonsPage
 from pzmdo.gui.meeting_mode import MeetingMode
 from pzmdo.gui.trajectory_dialogs import ContactDialog, ReviewDialog, TransferDialog
 from pzmdo.gui.trajectory_tab import TrajectoryTab
-from pzmdo.services import careteam, meetings, register
+from pzmdo.services import careteam, meetings, register, trajectory
 from pzmdo.store.models import Patient
 from pzmdo.store.models.register import FollowUpTask
 from tests.gui.test_meeting_e2e import dutch, idle, shot  # noqa: F401
@@ -192,3 +192,17 @@ def test_trigger_settings_dialog_saves_the_team_choice(qtbot, ctx):
     ok(qtbot, gctx, dialog)
     saved = meetings.trigger_settings(ctx)
     assert Trigger.NO_CENTRAL_CAREGIVER not in saved.enabled and saved.careplan_weeks == 6
+
+
+def test_transfer_without_a_date_says_so_and_stores_nothing(qtbot, ctx, dutch):  # noqa: F811
+    pid = marked(ctx, "Zonderdatum (fictief)")
+    gctx = GuiContext(ctx)
+    dialog = TransferDialog(gctx, None, pid, "ziekenhuis")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle(qtbot, gctx)
+    dialog.on.setText("")
+    dialog.submit()
+    assert "datum" in dialog.error.text().lower() and dialog.isVisible()
+    idle(qtbot, gctx)
+    assert trajectory.list_transfers(ctx, pid) == []
