@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pzmdo.cli import server
 from pzmdo.cli.common import (
     CliError,
     add_subcommand,
@@ -74,6 +75,7 @@ def register(sub: Any) -> None:
     add_subcommand(sub, "check", "controleer integriteit en schemaversie", cmd_check)
 
     _register_demo(sub)
+    server.register(sub)
 
     p = add_subcommand(sub, "audit", "toon de audittrail (alleen beheerder)", cmd_audit)
     p.add_argument("--patient", type=record_id, metavar="ID", help="alleen deze patiënt")

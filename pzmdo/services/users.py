@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
@@ -19,6 +20,7 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
 from pzmdo.services.lookup import load_person
 from pzmdo.services.unlock import validate_login, validate_new_password
+from pzmdo.store import server_schema
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser, AppUserRole, Person
 
@@ -79,46 +81,82 @@ def add_user(
         require(ctx, Action.DIRECTORY)
     login = validate_login(login)
     validate_new_password(password)
+    if not ctx.db.is_sqlite:
+        # A server: the person logs in as their own PostgreSQL login (no key slots).
+        with ctx.unit() as s:
+            if server_schema.login_exists(s.connection(), login):
+                raise ValidationError(
+                    f"Op deze server bestaat al een account '{login}'. Kies een andere "
+                    "gebruikersnaam."
+                )
+            user = _new_user(s, login, name, role, person_id, big_registered, also_roles)
+            server_schema.create_login(s.connection(), login, password)
+            ctx.audit(
+                s,
+                AuditAction.USER_ADD,
+                entity="app_user",
+                entity_id=user.id,
+                detail={"rollen": sorted(user.roles)},
+            )
+            return _info(user)
     if ctx.db.path is None or ctx.db.data_key is None:
         raise ValidationError(
             "Gebruikers met een wachtwoord bestaan alleen bij een lokale database."
         )
     # Lock order: .keys file, then the transaction; both commit or neither (custody.py).
     with KeySlotFile.update(ctx.db.path) as slots, ctx.unit() as s:
-        if s.scalars(select(AppUser).where(AppUser.login == login)).first():
-            raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
-        if person_id is None:
-            if not name.strip():
-                raise ValidationError("Vul de naam van de gebruiker in.")
-            same = s.scalars(
-                select(Person).where(func.lower(Person.name) == name.strip().lower())
-            ).first()
-            if same is not None:  # one person, one directory entry
-                raise ValidationError(
-                    f"'{same.name}' staat al in de zorgverlenerslijst. Kies die bij "
-                    "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
-                )
-            person = Person(
-                name=clean_line(name, "de naam van de gebruiker", limit=200),
-                discipline=_DISCIPLINE_FOR_ROLE[role].value,
-                big_registered=big_registered,
-            )
-            s.add(person)
-            s.flush()
-        else:
-            person = load_person(s, person_id)
-        codes = sorted({role.value, *(r.value for r in also_roles)})
-        user = AppUser(login=login, person_id=person.id)
-        user.role_rows = [AppUserRole(role=c) for c in codes]
-        s.add(user)
-        s.flush()
-        attach_new_user(s, user.id)
+        user = _new_user(s, login, name, role, person_id, big_registered, also_roles)
         custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(
-            s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}
+            s,
+            AuditAction.USER_ADD,
+            entity="app_user",
+            entity_id=user.id,
+            detail={"rollen": sorted(user.roles)},
         )
         info = _info(user)
     return info
+
+
+def _new_user(
+    s: Session,
+    login: str,
+    name: str,
+    role: Role,
+    person_id: int | None,
+    big_registered: bool,
+    also_roles: Iterable[Role],
+) -> AppUser:
+    """The app_user (and, unless given, their directory entry), attached where obvious."""
+    if s.scalars(select(AppUser).where(AppUser.login == login)).first():
+        raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
+    if person_id is None:
+        if not name.strip():
+            raise ValidationError("Vul de naam van de gebruiker in.")
+        same = s.scalars(
+            select(Person).where(func.lower(Person.name) == name.strip().lower())
+        ).first()
+        if same is not None:  # one person, one directory entry
+            raise ValidationError(
+                f"'{same.name}' staat al in de zorgverlenerslijst. Kies die bij "
+                "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
+            )
+        person = Person(
+            name=clean_line(name, "de naam van de gebruiker", limit=200),
+            discipline=_DISCIPLINE_FOR_ROLE[role].value,
+            big_registered=big_registered,
+        )
+        s.add(person)
+        s.flush()
+    else:
+        person = load_person(s, person_id)
+    codes = sorted({role.value, *(r.value for r in also_roles)})
+    user = AppUser(login=login, person_id=person.id)
+    user.role_rows = [AppUserRole(role=c) for c in codes]
+    s.add(user)
+    s.flush()
+    attach_new_user(s, user.id)
+    return user
 
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
@@ -152,6 +190,9 @@ def _deactivate(ctx: AppContext, login: str) -> None:
             raise NotFoundError(f"Gebruiker '{login}' bestaat niet.")
         user.active = False
         user.deactivated_at = datetime.now(UTC)
+        s.flush()
+        if not ctx.db.is_sqlite:  # the login loses its groups and may no longer log in
+            server_schema.sync_login(s.connection(), user.login)
         ctx.audit(s, AuditAction.USER_DEACTIVATE, entity="app_user", entity_id=user.id)
 
 
@@ -197,6 +238,8 @@ def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
                 )
         user.role_rows = [AppUserRole(role=c) for c in codes]
         s.flush()
+        if not ctx.db.is_sqlite:  # the server's groups follow, in the same transaction
+            server_schema.sync_login(s.connection(), user.login)
         ctx.audit(
             s,
             AuditAction.ROLES_CHANGE,

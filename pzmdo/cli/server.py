@@ -1,0 +1,173 @@
+"""``pzmdo server init|check|add-user``: a practice's PostgreSQL server.
+
+``init`` runs as the server's schema owner (whose password libpq takes from the URL,
+``PGPASSWORD`` or ``~/.pgpass``); ``add-user`` as a beheerder (``--user``/``PZMDO_USER``,
+password from ``PZMDO_PASSWORD`` or a prompt). A new person's password comes from
+``PZMDO_NEW_PASSWORD`` or is asked twice; it is never stored anywhere by pzmdo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from pzmdo.cli.common import CliError, add_subcommand, login, password, record_id
+
+
+def register(sub: Any) -> None:
+    p = add_subcommand(sub, "server", "een PostgreSQL-server van de praktijk beheren", _usage)
+    server_sub = p.add_subparsers(dest="server_command", metavar="OPDRACHT")
+
+    q = add_subcommand(
+        server_sub, "init", "schema, rollen, rechten en rijbeveiliging aanbrengen (eigenaar)",
+        cmd_init,
+    )  # fmt: skip
+    _server_option(q)
+    q.add_argument("--admin", metavar="NAAM", help="gebruikersnaam van de eerste beheerder")
+    q.add_argument("--name", metavar="NAAM", help="volledige naam van de eerste beheerder")
+    q.add_argument("--practice", metavar="NAAM", help="naam van de (eerste) praktijk")
+    q.add_argument(
+        "--also-role", action="append", default=[], metavar="ROL",
+        help="nog een rol van de eerste beheerder, bijvoorbeeld huisarts (mag vaker)",
+    )  # fmt: skip
+
+    q = add_subcommand(
+        server_sub, "check", "controleer rollen, rechten en rijbeveiliging", cmd_check
+    )
+    _server_option(q)
+
+    q = add_subcommand(
+        server_sub, "add-user", "voeg een gebruiker met een eigen login toe (beheerder)",
+        cmd_add_user,
+    )  # fmt: skip
+    _server_option(q)
+    q.add_argument("new_login", metavar="GEBRUIKERSNAAM")
+    q.add_argument("--name", required=True, metavar="NAAM")
+    q.add_argument(
+        "--role", required=True, metavar="ROL",
+        help="huisarts, poh, wijkverpleegkundige, specialist_pz, coordinator, beheerder, overig",
+    )  # fmt: skip
+    q.add_argument("--also-role", action="append", default=[], metavar="ROL", help="nog een rol")
+    q.add_argument(
+        "--practice", action="append", default=[], type=record_id, metavar="ID",
+        help="nummer van een praktijk waaraan de gebruiker wordt gekoppeld (mag vaker)",
+    )  # fmt: skip
+    q.add_argument(
+        "--team", action="append", default=[], type=record_id, metavar="ID",
+        help="nummer van een overlegteam waaraan de gebruiker wordt gekoppeld (mag vaker)",
+    )  # fmt: skip
+
+
+def _server_option(parser: argparse.ArgumentParser) -> None:
+    # The common options may carry --server already (every sub-command has it then).
+    if "--server" not in parser._option_string_actions:
+        parser.add_argument(
+            "--server", metavar="URL", default=argparse.SUPPRESS,
+            help="postgresql://server/database (standaard: PZMDO_SERVER)",
+        )  # fmt: skip
+
+
+def _usage(args: argparse.Namespace) -> int:
+    raise CliError("Gebruik 'pzmdo server init', 'pzmdo server check' of 'pzmdo server add-user'.")
+
+
+def _url(args: argparse.Namespace) -> str:
+    url = getattr(args, "server", None) or os.environ.get("PZMDO_SERVER")
+    if not url:
+        raise CliError(
+            "Geef de server op met --server postgresql://server/database of PZMDO_SERVER."
+        )
+    return str(url)
+
+
+def _ask(value: str | None, prompt: str) -> str:
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"Geef {prompt.lower()} op (zie 'pzmdo server init --help').")
+    return input(f"{prompt}: ").strip()
+
+
+def new_password() -> str:
+    """The new person's password: PZMDO_NEW_PASSWORD, or asked twice in a terminal."""
+    env = os.environ.get("PZMDO_NEW_PASSWORD")
+    if env is not None:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError("Geef het wachtwoord van de nieuwe gebruiker in PZMDO_NEW_PASSWORD.")
+    first = getpass.getpass("Wachtwoord van de nieuwe gebruiker: ")
+    if getpass.getpass("Nogmaals: ") != first:
+        raise CliError("De twee wachtwoorden zijn niet gelijk; er is niets aangemaakt.")
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from pzmdo.services import server_admin, users
+
+    db = server_admin.open_server(_url(args))
+    try:
+        first = None
+        if not server_admin.has_users(db):
+            first = server_admin.FirstAdmin(
+                login=_ask(args.admin, "Gebruikersnaam van de eerste beheerder"),
+                name=_ask(args.name, "Volledige naam van de eerste beheerder"),
+                practice=_ask(args.practice, "Naam van de praktijk"),
+                password=new_password(),
+                also_roles=tuple(users.parse_role(r) for r in args.also_role),
+            )
+        result = server_admin.init_server(db, first)
+        findings = server_admin.check_server(db)
+    finally:
+        db.close()
+    state = "bijgewerkt" if result.upgraded else "was al actueel"
+    print(f"Schema {state} ({result.schema}).")
+    print("Groepsrollen, rechten, rijbeveiliging en audittrigger zijn aangebracht.")
+    if result.admin:
+        print(f"Eerste beheerder: {result.admin} (logt in met het eigen wachtwoord).")
+    return _report(findings)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pzmdo.services import server_admin
+
+    db = server_admin.open_server(_url(args))
+    try:
+        findings = server_admin.check_server(db)
+    finally:
+        db.close()
+    return _report(findings)
+
+
+def _report(findings: list[str]) -> int:
+    if not findings:
+        print("Server: in orde (rollen, rechten, rijbeveiliging, audittrigger, schema).")
+        return 0
+    for finding in findings:
+        print(f"Probleem: {finding}")
+    return 1
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from pzmdo.services import server_admin, users
+
+    roles = [users.parse_role(r) for r in (args.role, *args.also_role)]
+    url = make_url(_url(args))
+    who = url.username or login(args)
+    ctx = server_admin.connect(
+        url.set(username=who).render_as_string(hide_password=False),
+        None if url.password else password(f"Wachtwoord van {who}: "),
+    )
+    try:
+        info = server_admin.add_server_user(
+            ctx, login=args.new_login, name=args.name, roles=roles, password=new_password(),
+            practice_ids=args.practice, team_ids=args.team,
+        )  # fmt: skip
+    finally:
+        ctx.close()
+    print(f"Gebruiker {info.login} ({info.role_label}) toegevoegd met een eigen login.")
+    return 0
