@@ -186,8 +186,11 @@ def _first_marking(patient_id: Any) -> Any:
 
 def _deceased(s: Session, p: Period, scope: Scope) -> _Population:
     """Everyone who died in the period (K1 takes the non-unexpected deaths among them)."""
+    # The plan is JSON stored as text: PostgreSQL needs a real cast before ->>.
+    postgres = s.get_bind().dialect.name == "postgresql"
+    content = cast if postgres else type_coerce
     latest_plan = (
-        select(type_coerce(CarePlanVersion.content, JSON)["place_of_death"].as_string())
+        select(content(CarePlanVersion.content, JSON)["place_of_death"].as_string())
         .where(CarePlanVersion.patient_id == Death.patient_id)
         .order_by(CarePlanVersion.version.desc())
         .limit(1)
