@@ -200,6 +200,9 @@ def change_password(ctx: AppContext, new_password: str) -> None:
     """Re-wrap only the current user's slot."""
     require(ctx, Action.SESSION)
     validate_new_password(new_password)
+    if not ctx.db.is_sqlite:
+        _server_password(ctx, ctx.user.login, new_password, AuditAction.PASSWORD_CHANGE)
+        return
     custody.change_own_password(ctx, new_password)
 
 
@@ -255,4 +258,17 @@ def reset_password(ctx: AppContext, login: str, new_password: str) -> None:
     """A beheerder sets a new password for another user (new keys for them)."""
     require(ctx, Action.USERS)
     validate_new_password(new_password)
+    if not ctx.db.is_sqlite:
+        _server_password(ctx, validate_login(login), new_password, AuditAction.PASSWORD_RESET)
+        return
     custody.reset_password(ctx, login, new_password)
+
+
+def _server_password(ctx: AppContext, login: str, password: str, action: AuditAction) -> None:
+    """On a server a password is the login's own (SCRAM, set on the server)."""
+    with ctx.unit() as s:
+        user = s.scalars(select(AppUser).where(AppUser.login == login)).first()
+        if user is None or not user.active:
+            raise NotFoundError(f"Gebruiker '{login}' bestaat niet of is gedeactiveerd.")
+        server_schema.set_password(s.connection(), login, password)
+        ctx.audit(s, action, entity="app_user", entity_id=user.id)

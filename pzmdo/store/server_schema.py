@@ -415,6 +415,26 @@ def _functions() -> list[str]:
     ]
 
 
+def _password_function() -> str:
+    return f"""CREATE OR REPLACE FUNCTION pzmdo_set_password(target text, verifier text)
+        RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{schema}}, pg_temp AS $fn$
+        BEGIN
+            -- One's own password, or (a login manager) another pzmdo user's.
+            IF target <> session_user::text AND NOT (
+                pzmdo_may_manage_logins()
+                AND EXISTS (SELECT 1 FROM app_user WHERE login = target)
+                AND NOT pg_has_role(target, {_OWNER}, 'MEMBER')) THEN
+                RAISE EXCEPTION 'not your password' USING ERRCODE = '42501';
+            END IF;
+            IF verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+                RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is required' USING ERRCODE = '22023';
+            END IF;
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', target, verifier);
+        END
+        $fn$"""
+
+
 FUNCTIONS = (
     "pzmdo_holds(text[])",
     "pzmdo_visible_practices()",
@@ -422,6 +442,7 @@ FUNCTIONS = (
     "pzmdo_may_manage_logins()",
     "pzmdo_sync_login(text)",
     "pzmdo_create_login(text,text)",
+    "pzmdo_set_password(text,text)",
     "pzmdo_audit_head()",
 )
 # The functions only login managers call (they check the caller again inside).
@@ -456,7 +477,7 @@ def statements(schema: str, database: str, tables: list[str]) -> list[str]:
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {s} TO {APP_GROUP}",
         f"GRANT SELECT ON alembic_version TO {APP_GROUP}",
     ]
-    out += _functions()
+    out += [*_functions(), _password_function()]
     for table, privileges in sorted(app_privileges(tables).items()):
         out.append(f"GRANT {', '.join(sorted(privileges))} ON {table} TO {APP_GROUP}")
     for role in Role:
@@ -523,6 +544,14 @@ def create_login(conn: Connection, login: str, password: str) -> None:
     """A LOGIN role for an app_user added in this transaction, with its groups."""
     conn.execute(
         text("SELECT pzmdo_create_login(:l, :v)"),
+        {"l": login, "v": scram_verifier(conn, login, password)},
+    )
+
+
+def set_password(conn: Connection, login: str, password: str) -> None:
+    """A new password for one's own login, or (a beheerder) for another pzmdo user's."""
+    conn.execute(
+        text("SELECT pzmdo_set_password(:l, :v)"),
         {"l": login, "v": scram_verifier(conn, login, password)},
     )
 

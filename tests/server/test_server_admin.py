@@ -93,6 +93,33 @@ def test_add_user_then_log_in_as_that_user(pg_cluster, pg_url):
         server.login(login, "verkeerd-wachtwoord")
 
 
+def test_passwords_on_a_server_are_the_logins_own(pg_cluster, pg_url):
+    server = init_server_db(pg_cluster, pg_url)
+    admin = server.login()
+    try:
+        login = server.add_user(admin, [Role.POH])
+        users.reset_password(admin, login, "nieuw-wachtwoord-1")  # the beheerder resets
+    finally:
+        admin.close()
+    with pytest.raises(PzmdoError):
+        server.login(login)  # the old password no longer works
+    poh = server.login(login, "nieuw-wachtwoord-1")
+    try:
+        users.change_password(poh, "eigen-wachtwoord-2")  # and she picks her own
+        with pytest.raises(PermissionDenied):
+            users.reset_password(poh, server.admin, "overgenomen-1")
+    finally:
+        poh.close()
+    server.login(login, "eigen-wachtwoord-2").close()
+    db = server.owner()
+    with db.transaction(write=False) as s:
+        actions = s.scalars(
+            select(AuditEvent.action).where(AuditEvent.action.like("password%"))
+        ).all()
+    db.close()
+    assert actions == ["password_reset", "password_change"]
+
+
 def test_a_role_change_changes_the_server_membership(pg_cluster, pg_url):
     server = init_server_db(pg_cluster, pg_url)
     admin = server.login()
