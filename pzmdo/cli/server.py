@@ -45,9 +45,13 @@ def register(sub: Any) -> None:
     )  # fmt: skip
     _server_option(q)
     q.add_argument("new_login", metavar="GEBRUIKERSNAAM")
-    q.add_argument("--name", required=True, metavar="NAAM")
     q.add_argument(
-        "--role", required=True, metavar="ROL",
+        "--existing", action="store_true",
+        help="een bestaande gebruiker van het register (na pzmdo migrate) krijgt een login",
+    )  # fmt: skip
+    q.add_argument("--name", metavar="NAAM")
+    q.add_argument(
+        "--role", metavar="ROL",
         help="huisarts, poh, wijkverpleegkundige, specialist_pz, coordinator, beheerder, overig",
     )  # fmt: skip
     q.add_argument("--also-role", action="append", default=[], metavar="ROL", help="nog een rol")
@@ -118,6 +122,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                 password=new_password(),
                 also_roles=tuple(users.parse_role(r) for r in args.also_role),
             )
+        elif args.admin:  # a moved register: this beheerder gets a login
+            first = server_admin.FirstAdmin(args.admin, "", new_password(), "")
         result = server_admin.init_server(db, first)
         findings = server_admin.check_server(db)
     finally:
@@ -126,7 +132,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"Schema {state} ({result.schema}).")
     print("Groepsrollen, rechten, rijbeveiliging en audittrigger zijn aangebracht.")
     if result.admin:
-        print(f"Eerste beheerder: {result.admin} (logt in met het eigen wachtwoord).")
+        print(f"Beheerder met login: {result.admin} (logt in met het eigen wachtwoord).")
+    if result.without_login:
+        print(
+            "Nog zonder login op de server: " + ", ".join(result.without_login) + ". Geef hen "
+            "een login met 'pzmdo server add-user GEBRUIKERSNAAM --existing'"
+            + (" (of deze opdracht met --admin voor een beheerder)." if not result.admin else ".")
+        )
     return _report(findings)
 
 
@@ -155,7 +167,9 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
     from pzmdo.services import server_admin, users
 
-    roles = [users.parse_role(r) for r in (args.role, *args.also_role)]
+    if not args.existing and not (args.name and args.role):
+        raise CliError("Geef --name en --role op (of --existing voor een bestaande gebruiker).")
+    roles = [users.parse_role(r) for r in (args.role, *args.also_role)] if args.role else []
     url = make_url(_url(args))
     who = url.username or login(args)
     ctx = server_admin.connect(
@@ -163,6 +177,10 @@ def cmd_add_user(args: argparse.Namespace) -> int:
         None if url.password else password(f"Wachtwoord van {who}: "),
     )
     try:
+        if args.existing:
+            server_admin.give_login(ctx, args.new_login, new_password())
+            print(f"Gebruiker {args.new_login.lower()} heeft nu een eigen login.")
+            return 0
         info = server_admin.add_server_user(
             ctx, login=args.new_login, name=args.name, roles=roles, password=new_password(),
             practice_ids=args.practice, team_ids=args.team,

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, String, column, select, text
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
@@ -105,7 +107,8 @@ class FirstAdmin:
 class ServerInit:
     upgraded: bool  # the schema was older (or empty) and has been brought to the head
     schema: str  # the revisions now
-    admin: str | None  # the first beheerder created now (None: the database had users)
+    admin: str | None  # the beheerder who got a login now (None: nobody)
+    without_login: tuple[str, ...] = ()  # active users of the register with no login yet
 
 
 def has_users(db: Database) -> bool:
@@ -118,7 +121,9 @@ def has_users(db: Database) -> bool:
 
 def init_server(db: Database, first_admin: FirstAdmin | None = None) -> ServerInit:
     """As the schema owner: bring the schema to the head, (re)apply the server's rules and,
-    on a database without users, create the first beheerder. Idempotent."""
+    on a database without users, create the first beheerder. On a database that has users
+    (moved here with ``pzmdo migrate --to``), ``first_admin`` names an existing beheerder
+    who gets a login (the name and practice are not used then). Idempotent."""
     upgraded = migrate.needs_upgrade(db)
     if upgraded:
         migrate.upgrade(db)
@@ -132,7 +137,52 @@ def init_server(db: Database, first_admin: FirstAdmin | None = None) -> ServerIn
                 "wachtwoord van de eerste beheerder op."
             )
         created = _first_admin(db, first_admin)
-    return ServerInit(upgraded, migrate.describe(migrate.current_revisions(db)), created)
+    elif first_admin is not None:
+        created = _login_for_beheerder(db, first_admin)
+    missing = users_without_login(db)
+    return ServerInit(upgraded, migrate.describe(migrate.current_revisions(db)), created, missing)
+
+
+_PG_ROLES = sql_table("pg_roles")
+_ROLNAME = column("rolname", String)
+
+
+def users_without_login(db: Database) -> tuple[str, ...]:
+    """Active users of the register who cannot log in to this server yet."""
+    with db.transaction(write=False) as s:
+        found = s.scalars(
+            select(AppUser.login)
+            .where(AppUser.active, AppUser.login.not_in(select(_ROLNAME).select_from(_PG_ROLES)))
+            .order_by(AppUser.login)
+        )
+        return tuple(found)
+
+
+def _login_for_beheerder(db: Database, admin: FirstAdmin) -> str:
+    """The owner gives an existing beheerder of a moved register their login."""
+    login = validate_login(admin.login)
+    validate_new_password(admin.password)
+    with db.transaction() as s:
+        user = s.scalars(select(AppUser).where(AppUser.login == login, AppUser.active)).first()
+        if user is None or Role.BEHEERDER.value not in user.roles:
+            raise ValidationError(
+                f"'{login}' is geen actieve beheerder van deze database. Geef de "
+                "gebruikersnaam van een beheerder op (zie 'pzmdo users list' bij het bestand)."
+            )
+        _give(s, user, admin.password)
+        current = CurrentUser(user.id, login, user.person.name, user.roles, user.person_id)
+        audit(s, current, AuditAction.USER_ADD, entity="app_user", entity_id=user.id,
+              detail={"serverlogin": True})  # fmt: skip
+    return login
+
+
+def _give(s: Session, user: AppUser, password: str) -> None:
+    if server_schema.login_exists(s.connection(), user.login):
+        raise ValidationError(
+            f"'{user.login}' heeft al een login op deze server (of die naam is op de server "
+            "al in gebruik). Er is niets gewijzigd."
+        )
+    server_schema.create_login(s.connection(), user.login, password)
 
 
 def _first_admin(db: Database, admin: FirstAdmin) -> str:
@@ -289,6 +339,26 @@ def _grant_findings(conn: Connection, tables: Sequence[str]) -> list[str]:
 
 
 # -- people ----------------------------------------------------------------------------------
+
+
+def give_login(ctx: AppContext, login: str, password: str) -> None:
+    """A beheerder gives an existing user of the register (moved here from a file) their
+    own login, in the groups of the roles they already have."""
+    require(ctx, Action.USERS)
+    if ctx.db.is_sqlite:
+        raise ValidationError(NOT_A_SERVER)
+    login = validate_login(login)
+    validate_new_password(password)
+    with ctx.unit() as s:
+        user = s.scalars(select(AppUser).where(AppUser.login == login, AppUser.active)).first()
+        if user is None:
+            raise ValidationError(
+                f"Er is geen actieve gebruiker '{login}' in dit register. Een nieuwe "
+                "gebruiker voegt u toe met een naam en een rol (--name, --role)."
+            )
+        _give(s, user, password)
+        ctx.audit(s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id,
+                  detail={"serverlogin": True})  # fmt: skip
 
 
 def add_server_user(

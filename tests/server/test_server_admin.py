@@ -13,7 +13,7 @@ from pzmdo.domain.permissions import Action
 from pzmdo.services import practices, server_admin, users
 from pzmdo.store import audit_chain, migrate, server_schema
 from pzmdo.store.database import Database
-from pzmdo.store.models import AppUser, AuditEvent
+from pzmdo.store.models import AppUser, AppUserRole, AuditEvent, Person
 from tests.support.cli import run_pzmdo
 from tests.support.pg_users import PASSWORD, init_server_db, unique_login
 
@@ -159,10 +159,10 @@ def test_the_commands_init_check_and_add_user(pg_cluster, pg_url):
         user=None, password=None, extra_env={"PZMDO_NEW_PASSWORD": PASSWORD},
     )  # fmt: skip
     assert first.returncode == 0, first.stderr
-    assert f"Eerste beheerder: {admin}" in first.stdout and "Server: in orde" in first.stdout
+    assert f"Beheerder met login: {admin}" in first.stdout and "Server: in orde" in first.stdout
     again = run_pzmdo("server", "init", "--server", pg_url, user=None, password=None)
     assert again.returncode == 0, again.stderr
-    assert "Schema was al actueel" in again.stdout and "Eerste beheerder" not in again.stdout
+    assert "Schema was al actueel" in again.stdout and "Beheerder met login" not in again.stdout
 
     server_url = make_url(pg_url)
     name = server_url.database
@@ -190,3 +190,40 @@ def test_the_commands_init_check_and_add_user(pg_cluster, pg_url):
     check = run_pzmdo("server", "check", "--server", pg_url, user=None, password=None)
     assert check.returncode == 1
     assert "Probleem: Het beleid pzmdo_scope op de tabel patient ontbreekt." in check.stdout
+
+
+def test_a_moved_register_gets_its_logins(pg_cluster, pg_url):
+    """After ``pzmdo migrate --to`` the users exist but have no login: the owner gives a
+    beheerder one (``server init --admin``), that beheerder gives the others theirs."""
+    db = Database.open_url(pg_url)
+    migrate.upgrade(db)
+    moved = {unique_login("oud"): Role.BEHEERDER, unique_login("oudpoh"): Role.POH}
+    with db.transaction() as s:  # rows as a copy brings them, no login on the server
+        for login, role in moved.items():
+            person = Person(name=f"{login} (fictief)", discipline="poh")
+            s.add(person)
+            s.flush()
+            user = AppUser(login=login, person_id=person.id)
+            user.role_rows = [AppUserRole(role=role.value)]
+            s.add(user)
+    admin, poh = list(moved)
+    try:
+        result = server_admin.init_server(db)
+        assert result.admin is None and result.without_login == tuple(sorted(moved))
+        with pytest.raises(ValidationError, match="geen actieve beheerder"):
+            server_admin.init_server(db, server_admin.FirstAdmin(poh, "", PASSWORD, ""))
+        result = server_admin.init_server(db, server_admin.FirstAdmin(admin, "", PASSWORD, ""))
+        assert result.admin == admin and result.without_login == (poh,)
+    finally:
+        db.close()
+    name = make_url(pg_url).database
+    ctx = server_admin.connect(pg_cluster.url(name, admin, PASSWORD))
+    try:
+        server_admin.give_login(ctx, poh, "poh-wachtwoord-1")
+        with pytest.raises(ValidationError, match="al een login"):
+            server_admin.give_login(ctx, poh, "poh-wachtwoord-1")
+    finally:
+        ctx.close()
+    mover = server_admin.connect(pg_cluster.url(name, poh, "poh-wachtwoord-1"))
+    assert mover.user.roles == {"poh"}
+    mover.close()
