@@ -247,9 +247,8 @@ def scope_condition(table: str, links: tuple[Link, ...]) -> str:
     else:
         # A parent's rows are filtered by its own policy: one rule per kind of scope.
         tests = [f"{link.column} IN (SELECT id FROM {link.parent})" for link in links]
-        if not links[-1].nullable:
-            last = tests.pop()
-            *firsts, final = links
+        if not links[-1].nullable:  # always set: it decides when the others are NULL
+            last, firsts = tests.pop(), list(links[:-1])
         else:
             last, firsts = "true", list(links)
         if not firsts:
