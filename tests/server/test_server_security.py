@@ -230,6 +230,18 @@ def test_nobody_gives_themselves_a_role(world):
     db.close()
 
 
+def test_settings_are_the_beheerders_except_a_teams_agenda_triggers(world):
+    with _raw(world["server"], world["poh"]) as poh:
+        assert "row-level security" in _refused(
+            poh, "INSERT INTO setting (key, value) VALUES ('idle_lock_minutes', '1')"
+        )
+        poh.execute(
+            "INSERT INTO setting (key, value) VALUES (%s, '{}')",
+            [f"agenda_triggers.{world['team_n']}"],
+        )
+        assert poh.execute("SELECT count(*) FROM setting").fetchone()[0] >= 1
+
+
 def test_a_beheerder_sees_every_practice(world):
     with _raw(world["server"], world["server"].admin) as admin:
         seen = {r[0] for r in admin.execute("SELECT id FROM patient")}
