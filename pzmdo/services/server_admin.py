@@ -124,6 +124,7 @@ def init_server(db: Database, first_admin: FirstAdmin | None = None) -> ServerIn
     on a database without users, create the first beheerder. On a database that has users
     (moved here with ``pzmdo migrate --to``), ``first_admin`` names an existing beheerder
     who gets a login (the name and practice are not used then). Idempotent."""
+    _require_owner(db)
     upgraded = migrate.needs_upgrade(db)
     if upgraded:
         migrate.upgrade(db)
@@ -145,6 +146,28 @@ def init_server(db: Database, first_admin: FirstAdmin | None = None) -> ServerIn
 
 _PG_ROLES = sql_table("pg_roles")
 _ROLNAME = column("rolname", String)
+
+
+def _require_owner(db: Database) -> None:
+    """Only the database's owner, allowed to create roles, sets the server up."""
+    with db.engine.connect() as conn:
+        owner, createrole = conn.execute(
+            text(
+                "SELECT pg_has_role(session_user, d.datdba, 'MEMBER'), "
+                "r.rolcreaterole OR r.rolsuper FROM pg_database d, pg_roles r "
+                "WHERE d.datname = current_database() AND r.rolname = session_user"
+            )
+        ).one()
+    if not owner:
+        raise ValidationError(
+            "'pzmdo server init' kan alleen de eigenaar van de database uitvoeren (niet een "
+            "pzmdo-gebruiker). Gebruik het eigenaarsaccount van de server; er is niets gewijzigd."
+        )
+    if not createrole:
+        raise ValidationError(
+            "Het eigenaarsaccount mag geen rollen aanmaken (CREATEROLE ontbreekt). Laat de "
+            "serverbeheerder dat recht geven; er is niets gewijzigd."
+        )
 
 
 def users_without_login(db: Database) -> tuple[str, ...]:

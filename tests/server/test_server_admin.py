@@ -54,6 +54,16 @@ def test_init_on_an_empty_database_then_again_changes_nothing(pg_cluster, pg_url
     ctx.close()
 
 
+def test_only_the_owner_runs_init(pg_cluster, pg_url):
+    server = init_server_db(pg_cluster, pg_url)
+    db = Database.open_url(server.url(server.admin, PASSWORD))
+    try:
+        with pytest.raises(ValidationError, match="alleen de eigenaar"):
+            server_admin.init_server(db)
+    finally:
+        db.close()
+
+
 def test_init_needs_a_first_beheerder_on_a_new_database(pg_url):
     db = Database.open_url(pg_url)
     try:
