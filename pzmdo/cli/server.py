@@ -79,10 +79,22 @@ def _usage(args: argparse.Namespace) -> int:
 
 
 def _url(args: argparse.Namespace) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     url = getattr(args, "server", None) or os.environ.get("PZMDO_SERVER")
     if not url:
         raise CliError(
             "Geef de server op met --server postgresql://server/database of PZMDO_SERVER."
+        )
+    try:
+        scheme = make_url(str(url)).drivername if len(str(url)) <= 2000 else ""
+    except ArgumentError:
+        scheme = ""
+    if not scheme.startswith("postgresql"):
+        raise CliError(
+            "Het serveradres is geen geldig adres van de vorm postgresql://server/database. "
+            "Controleer het adres."
         )
     return str(url)
 
