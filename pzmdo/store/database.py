@@ -178,46 +178,57 @@ def _pg_connect_args(url: URL) -> dict[str, Any]:
     return {k: v for k, v in wanted.items() if k not in url.query}
 
 
+_NO_RIGHTS = (
+    "Daarvoor heeft u op de server geen rechten; er is niets opgeslagen. Vraag de beheerder "
+    "als u dit wel zou moeten kunnen."
+)
+_AT_THE_SAME_TIME = (
+    "Iemand anders werkte tegelijk aan dezelfde gegevens; er is niets opgeslagen. Probeer het "
+    "opnieuw."
+)
 _PG_MESSAGES: dict[str, str] = {
-    "28P01": server.WRONG_LOGIN,
-    "28000": server.LOGIN_REFUSED,
-    "3D000": server.NO_DATABASE,
-    "42501": (
-        "Daarvoor heeft u op de server geen rechten; er is niets opgeslagen. Vraag de beheerder "
-        "als u dit wel zou moeten kunnen."
-    ),
-    "40001": (
-        "Iemand anders werkte tegelijk aan dezelfde gegevens; er is niets opgeslagen. Probeer "
-        "het opnieuw."
-    ),
+    "28P01": server.WRONG_LOGIN,  # invalid_password (also an unknown login)
+    "28000": server.LOGIN_REFUSED,  # invalid_authorization_specification (pg_hba)
+    "3D000": server.NO_DATABASE,  # invalid_catalog_name
+    "42501": _NO_RIGHTS,  # insufficient_privilege (also a row-level security refusal)
+    "40001": _AT_THE_SAME_TIME,  # serialization_failure
+    "40P01": _AT_THE_SAME_TIME,  # deadlock_detected
     PG_UNIQUE_VIOLATION: STORED_MEANWHILE,
-    "53100": (
+    "53100": (  # disk_full
         "De schijf van de server is vol; er is niets opgeslagen. Meld het aan de beheerder van "
         "de server."
     ),
-    "53200": (
+    "53200": (  # out_of_memory
         "De server heeft te weinig geheugen; er is niets opgeslagen. Probeer het zo opnieuw en "
         "meld het aan de beheerder van de server als het blijft gebeuren."
     ),
-    "53300": (
+    "53300": (  # too_many_connections
         "De server heeft geen verbindingen meer vrij. Probeer het over een paar minuten opnieuw "
         "en meld het aan de beheerder van de server als het blijft gebeuren."
     ),
-    "57P01": server.RESTARTING,
-    "25006": (
+    "57P01": server.RESTARTING,  # admin_shutdown
+    "57P02": server.RESTARTING,  # crash_shutdown
+    "57P03": server.RESTARTING,  # cannot_connect_now
+    "25006": (  # read_only_sql_transaction: a hot standby
         "Deze server is een alleen-lezen reserveserver (standby); er is niets opgeslagen. Vraag "
         "de beheerder naar het adres van de hoofdserver."
     ),
-    "57014": (
+    "57014": (  # query_canceled (statement_timeout)
         "De server brak de opdracht af omdat die te lang duurde; er is niets opgeslagen. Probeer "
         "het opnieuw en meld het aan de beheerder als het blijft gebeuren."
     ),
-    "42P01": server.SCHEMA_MISMATCH,
+    "42P01": server.SCHEMA_MISMATCH,  # undefined_table
+    "42703": server.SCHEMA_MISMATCH,  # undefined_column
 }
-_PG_MESSAGES.update(
-    {"40P01": _PG_MESSAGES["40001"], "57P02": server.RESTARTING, "57P03": server.RESTARTING}
-)
-_PG_MESSAGES["42703"] = server.SCHEMA_MISMATCH
+
+
+def pg_explained(exc: BaseException) -> bool:
+    """Whether a PostgreSQL error is the user's situation (server, network, rights) rather
+    than a fault in pzmdo, which goes to the error log by type and place instead."""
+    state = pg_sqlstate(exc)
+    if state is None:
+        return isinstance(exc, OperationalError)  # no session, or the connection was lost
+    return state in _PG_MESSAGES or state.startswith("08")
 
 
 def explain_pg_error(exc: BaseException, url: URL | None = None) -> PzmdoError:
@@ -410,6 +421,8 @@ class Database:
             if isinstance(exc, IntegrityError):
                 raise  # the caller tells a unique violation (stored meanwhile) from the rest
             if self.is_sqlite and not isinstance(exc.orig, DRIVER_ERRORS):
+                raise
+            if not self.is_sqlite and not pg_explained(exc):
                 raise
             raise self._explain(exc) from None
         except DRIVER_ERRORS as exc:
