@@ -1,8 +1,9 @@
-"""``pzmdo server init|check|add-user``: a practice's PostgreSQL server.
+"""``pzmdo server init|check|add-user``: a practice's PostgreSQL server (``--server URL``).
 
-``init`` runs as the server's schema owner (whose password libpq takes from the URL,
-``PGPASSWORD`` or ``~/.pgpass``); ``add-user`` as a beheerder (``--user``/``PZMDO_USER``,
-password from ``PZMDO_PASSWORD`` or a prompt). A new person's password comes from
+``init`` and ``check`` run as the server's schema owner (``--user``/the URL; password from
+``PZMDO_PASSWORD``, or libpq's ``PGPASSWORD`` / ``~/.pgpass``); ``add-user`` as a beheerder
+who logs in as always (``--user``/``PZMDO_USER``, password from ``PZMDO_PASSWORD``, the
+keyring or a prompt). A new person's password comes from
 ``PZMDO_NEW_PASSWORD`` or is asked twice; it is never stored anywhere by pzmdo.
 """
 
@@ -14,7 +15,7 @@ import os
 import sys
 from typing import Any
 
-from pzmdo.cli.common import CliError, add_subcommand, login, password, record_id
+from pzmdo.cli.common import CliError, add_subcommand, record_id, server, unlocked
 
 
 def register(sub: Any) -> None:
@@ -25,7 +26,6 @@ def register(sub: Any) -> None:
         server_sub, "init", "schema, rollen, rechten en rijbeveiliging aanbrengen (eigenaar)",
         cmd_init,
     )  # fmt: skip
-    _server_option(q)
     q.add_argument("--admin", metavar="NAAM", help="gebruikersnaam van de eerste beheerder")
     q.add_argument("--name", metavar="NAAM", help="volledige naam van de eerste beheerder")
     q.add_argument("--practice", metavar="NAAM", help="naam van de (eerste) praktijk")
@@ -37,13 +37,11 @@ def register(sub: Any) -> None:
     q = add_subcommand(
         server_sub, "check", "controleer rollen, rechten en rijbeveiliging", cmd_check
     )
-    _server_option(q)
 
     q = add_subcommand(
         server_sub, "add-user", "voeg een gebruiker met een eigen login toe (beheerder)",
         cmd_add_user,
     )  # fmt: skip
-    _server_option(q)
     q.add_argument("new_login", metavar="GEBRUIKERSNAAM")
     q.add_argument(
         "--existing", action="store_true",
@@ -65,38 +63,17 @@ def register(sub: Any) -> None:
     )  # fmt: skip
 
 
-def _server_option(parser: argparse.ArgumentParser) -> None:
-    # The common options may carry --server already (every sub-command has it then).
-    if "--server" not in parser._option_string_actions:
-        parser.add_argument(
-            "--server", metavar="URL", default=argparse.SUPPRESS,
-            help="postgresql://server/database (standaard: PZMDO_SERVER)",
-        )  # fmt: skip
-
-
 def _usage(args: argparse.Namespace) -> int:
     raise CliError("Gebruik 'pzmdo server init', 'pzmdo server check' of 'pzmdo server add-user'.")
 
 
 def _url(args: argparse.Namespace) -> str:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    url = getattr(args, "server", None) or os.environ.get("PZMDO_SERVER")
-    if not url:
+    url = server(args)
+    if url is None:
         raise CliError(
             "Geef de server op met --server postgresql://server/database of PZMDO_SERVER."
         )
-    try:
-        scheme = make_url(str(url)).drivername if len(str(url)) <= 2000 else ""
-    except ArgumentError:
-        scheme = ""
-    if not scheme.startswith("postgresql"):
-        raise CliError(
-            "Het serveradres is geen geldig adres van de vorm postgresql://server/database. "
-            "Controleer het adres."
-        )
-    return str(url)
+    return url
 
 
 def _ask(value: str | None, prompt: str) -> str:
@@ -123,7 +100,9 @@ def new_password() -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     from pzmdo.services import server_admin, users
 
-    db = server_admin.open_server(_url(args))
+    db = server_admin.open_server(
+        _url(args), os.environ.get("PZMDO_PASSWORD"), getattr(args, "user", None)
+    )
     try:
         first = None
         if not server_admin.has_users(db):
@@ -157,7 +136,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from pzmdo.services import server_admin
 
-    db = server_admin.open_server(_url(args))
+    db = server_admin.open_server(
+        _url(args), os.environ.get("PZMDO_PASSWORD"), getattr(args, "user", None)
+    )
     try:
         findings = server_admin.check_server(db)
     finally:
@@ -175,20 +156,13 @@ def _report(findings: list[str]) -> int:
 
 
 def cmd_add_user(args: argparse.Namespace) -> int:
-    from sqlalchemy.engine import make_url
-
     from pzmdo.services import server_admin, users
 
     if not args.existing and not (args.name and args.role):
         raise CliError("Geef --name en --role op (of --existing voor een bestaande gebruiker).")
     roles = [users.parse_role(r) for r in (args.role, *args.also_role)] if args.role else []
-    url = make_url(_url(args))
-    who = url.username or login(args)
-    ctx = server_admin.connect(
-        url.set(username=who).render_as_string(hide_password=False),
-        None if url.password else password(f"Wachtwoord van {who}: "),
-    )
-    try:
+    _url(args)  # a server command: never the local file
+    with unlocked(args) as ctx:
         if args.existing:
             server_admin.give_login(ctx, args.new_login, new_password())
             print(f"Gebruiker {args.new_login.lower()} heeft nu een eigen login.")
@@ -197,7 +171,5 @@ def cmd_add_user(args: argparse.Namespace) -> int:
             ctx, login=args.new_login, name=args.name, roles=roles, password=new_password(),
             practice_ids=args.practice, team_ids=args.team,
         )  # fmt: skip
-    finally:
-        ctx.close()
     print(f"Gebruiker {info.login} ({info.role_label}) toegevoegd met een eigen login.")
     return 0

@@ -15,19 +15,18 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, String, column, select, text
 from sqlalchemy import table as sql_table
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
-from pzmdo.domain.errors import UnlockError, ValidationError
+from pzmdo.domain.errors import ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line
 from pzmdo.services import attachments, users
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.services.guard import require
 from pzmdo.services.unlock import validate_login, validate_new_password
-from pzmdo.store import migrate, server_schema
+from pzmdo.store import migrate, server, server_schema
 from pzmdo.store.database import Database
 from pzmdo.store.models import AppUser, AppUserRole, Base, Person, Practice
 from pzmdo.store.models.practices import UserPractice
@@ -37,58 +36,14 @@ NOT_A_SERVER = (
     "gebruikers met sleutels (pzmdo users add)."
 )
 
-NOT_A_USER = (
-    "Deze login is geen actieve pzmdo-gebruiker op deze server. Vraag de beheerder om u "
-    "toe te voegen (pzmdo server add-user)."
-)
 
-
-def open_server(url: str, password: str | None = None) -> Database:
-    """A connection to the server as the URL's login (the password may come separately)."""
-    if password is not None:
-        url = make_url(url).set(password=password).render_as_string(hide_password=False)
-    db = Database.open_url(url)
-    if db.is_sqlite:
-        db.close()
-        raise ValidationError(NOT_A_SERVER)
-    return db
-
-
-def connect(url: str, password: str | None = None) -> AppContext:
-    """The pzmdo user whose login is this session's (contract: ``session_user``)."""
-    db = open_server(url, password)
-    try:
-        with db.engine.connect() as conn:
-            member = conn.execute(
-                text(
-                    "SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles "
-                    "WHERE rolname = :g"
-                ),
-                {"g": server_schema.APP_GROUP},
-            ).scalar()
-        if member is None:
-            raise UnlockError(
-                "Deze database is nog niet als pzmdo-server ingericht. De beheerder van de "
-                "server moet eerst 'pzmdo server init' uitvoeren."
-            )
-        if not member:
-            raise UnlockError(NOT_A_USER)
-        if migrate.needs_upgrade(db):
-            raise UnlockError(
-                "De database op de server heeft een ander schema dan dit programma. De "
-                "beheerder moet eerst 'pzmdo server init' uitvoeren."
-            )
-        with db.transaction(write=False) as s:
-            user = s.scalars(
-                select(AppUser).where(AppUser.login == text("session_user::text"), AppUser.active)
-            ).first()
-            if user is None:
-                raise UnlockError(NOT_A_USER)
-            current = CurrentUser(user.id, user.login, user.person.name, user.roles, user.person_id)
-    except BaseException:
-        db.close()
-        raise
-    return AppContext(db, current)
+def open_server(url: str, password: str | None = None, login: str | None = None) -> Database:
+    """The schema owner's connection, as ``login`` (else the URL's); without ``password``
+    libpq may still find one (PGPASSWORD, ~/.pgpass)."""
+    parsed = server.parse_url(url)
+    if login:
+        parsed = server.with_login(parsed, login)
+    return Database.open_url(parsed, password=password)
 
 
 # -- init ------------------------------------------------------------------------------------

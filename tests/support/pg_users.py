@@ -14,7 +14,7 @@ from itertools import count
 from sqlalchemy.engine import make_url
 
 from pzmdo.domain.enums import Role
-from pzmdo.services import server_admin
+from pzmdo.services import server_admin, unlock
 from pzmdo.services.context import AppContext
 from pzmdo.store.database import Database
 from tests.support.postgres import PgCluster
@@ -43,8 +43,8 @@ class ServerDb:
         return Database.open_url(self.url())
 
     def login(self, login: str | None = None, password: str = PASSWORD) -> AppContext:
-        """An AppContext of a real login (the beheerder's by default)."""
-        return server_admin.connect(self.url(login or self.admin, password))
+        """A real login, as the application logs in (the beheerder's by default)."""
+        return unlock.unlock_on_server(self.url(), login or self.admin, password)
 
     def add_user(
         self,
