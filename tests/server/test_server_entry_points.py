@@ -20,7 +20,7 @@ from pzmdo.domain.permissions import allowed
 from tests.security.entry_points import ENTRY_POINTS
 from tests.security.world import build_world
 from tests.server.test_server_grants import _server_entry
-from tests.support.pg_users import init_server_db
+from tests.support.pg_users import drop_server_db, init_server_db
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +46,7 @@ def world(pg_cluster, tmp_path_factory) -> Any:
     for ctx in w["contexts"].values():
         ctx.close()
     admin.close()
-    pg_cluster.drop_database(name)
+    drop_server_db(server)
 
 
 # A server's own passwords (SCRAM): a reset of another login here; one's own change is in

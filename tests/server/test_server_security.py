@@ -31,7 +31,7 @@ from pzmdo.services import (
 from pzmdo.services.context import AppContext
 from pzmdo.store import audit_chain, server_schema
 from pzmdo.store.models import AuditEvent
-from tests.support.pg_users import PASSWORD, ServerDb, init_server_db
+from tests.support.pg_users import PASSWORD, ServerDb, drop_server_db, init_server_db
 
 SOUTH = "Zuid"  # in the family name of practice Zuid's patients
 
@@ -88,7 +88,7 @@ def world(pg_cluster) -> Iterator[dict[str, Any]]:
     w["poh"] = server.add_user(admin, [Role.POH], practice_ids=[north], team_ids=[team_n])
     yield w
     admin.close()
-    pg_cluster.drop_database(name)
+    drop_server_db(server)
 
 
 def _raw(server: ServerDb, login: str) -> psycopg.Connection:

@@ -64,6 +64,16 @@ class ServerDb:
         return login
 
 
+def drop_server_db(server: ServerDb) -> None:
+    """Drop the database and then the logins of its users (so fixed names such as the role
+    test's 'reserve' can be made again later in the session)."""
+    with server.cluster.connect(server.name) as conn:
+        logins = [r[0] for r in conn.execute("SELECT login FROM app_user")]
+    server.cluster.drop_database(server.name)
+    for login in logins:
+        server.cluster.execute(f'DROP ROLE IF EXISTS "{login}"', "postgres")
+
+
 def init_server_db(cluster: PgCluster, owner_url: str) -> ServerDb:
     """``server init`` on the empty database of ``owner_url``, as the owner."""
     name = make_url(owner_url).database
