@@ -43,6 +43,12 @@ class Row:
             misses.append("ratio")
         if self.target is None and self.target_ratio is None:
             return ""
+        if misses == ["ratio"] and self.unit == "ms" and self.base_value is not None:
+            # Only the ratio missed: say what the extra costs a call in absolute terms
+            # (a sub-millisecond raw query makes any fixed cost a large ratio).
+            extra = self.value - self.base_value
+            misses = [f"ratio; +{extra * 1e6:.0f} µs a call" if extra < 0.001
+                      else f"ratio; +{extra * 1000:.1f} ms a call"]  # fmt: skip
         return "ok" if not misses else "MISS (" + ", ".join(misses) + ")"
 
     def shown(self, value: float | None) -> str:
