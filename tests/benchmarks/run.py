@@ -115,14 +115,17 @@ def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
 
 
 def markdown(rows: list, built: object, runs: int, elapsed: float) -> str:  # noqa: ANN001
+    from tests.benchmarks.pairs import FAST, FAST_RUNS
+
     load = os.getloadavg()[0]
     lines = [
         f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {platform.machine()}, {os.cpu_count()} cores "
         f"(shared; load {load:.1f}), Python {platform.python_version()}, "
         f"{built.patients} patients in {built.practices} practices",  # type: ignore[attr-defined]
         "",
-        f"Median of {runs} runs each; the baseline ran alternately with the measurement in the "
-        f"same run. Whole run: {elapsed / 60:.1f} min.",
+        f"Median of {runs} runs each ({FAST_RUNS} for calls under {FAST * 1000:.0f} ms); the "
+        "baseline ran alternately with the measurement in the same run. Whole run: "
+        f"{elapsed / 60:.1f} min.",
         "",
         "| measurement | median | baseline | baseline median | ratio | target | verdict |",
         "|---|---:|---|---:|---:|---|---|",
