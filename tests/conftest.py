@@ -24,6 +24,7 @@ from pzmdo.services.context import AppContext, CurrentUser  # noqa: E402
 from pzmdo.store.database import Database  # noqa: E402
 from pzmdo.store.files import SessionLock  # noqa: E402
 from pzmdo.store.keys import KeySlotFile  # noqa: E402
+from tests.support import postgres  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.roles import with_roles  # noqa: E402
 from tests.support.shared import SHARED_DIR, shared_present  # noqa: E402
@@ -153,6 +154,26 @@ def ctx(db_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
 def demo_ctx(ctx: AppContext) -> AppContext:
     """``ctx`` with the fictional demo data (40 patients, seed 7; copied from a template)."""
     return ctx
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[postgres.PgCluster]:
+    """One private PostgreSQL 15 cluster for the session's shared-server tests (TLS on
+    loopback, SCRAM logins); required when CI is set, else skipped with one line."""
+    if not postgres.available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL 15 is required when CI is set", pytrace=False)
+        pytest.skip("PostgreSQL 15 is not installed; the shared-server tests are skipped")
+    with postgres.cluster() as found:
+        yield found
+
+
+@pytest.fixture
+def pg_url(pg_cluster: postgres.PgCluster) -> Iterator[str]:
+    """A fresh, empty database on the session's cluster: the owner's (superuser's) URL."""
+    name = pg_cluster.create_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
 
 
 @pytest.fixture(scope="session", autouse=True)
