@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, false, literal, select, true, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.selectable import CompoundSelect
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.errors import OutOfScope
@@ -29,7 +30,7 @@ from pzmdo.store.models.practices import MeetingTeamPractice, UserPractice, User
 
 # Everything a scope is made of in one round trip (issue 20: five queries were most of a
 # search keystroke): every team with its practices, the user's practices and teams.
-_SCOPE_ROWS = union_all(
+_SCOPE_ROWS: CompoundSelect[str, int, int | None] = union_all(
     select(literal("t"), MeetingTeam.id, MeetingTeamPractice.practice_id).outerjoin(
         MeetingTeamPractice, MeetingTeamPractice.team_id == MeetingTeam.id
     ),
