@@ -88,7 +88,7 @@ def run(env, bench: Bench) -> None:  # noqa: ANN001
             bench.pair(f"register: search keystroke {text!r} (top 20)",
                        lambda text=text: register.search_patients(ctx, text),
                        "same rows by raw SQL", lambda text=text: raw_search(conn, text),
-                       target=0.05, ratio=2.0)  # fmt: skip
+                       target=0.05, ratio=2.0, cpu=True)  # fmt: skip
         _scoped(env, bench, conn)
         _marking(env, bench, conn)
     finally:
@@ -110,7 +110,7 @@ def _scoped(env, bench: Bench, conn) -> None:  # noqa: ANN001
                        lambda text=text: register.search_patients(gp, text),
                        "same rows by raw SQL (scope + search)",
                        lambda text=text: raw_scoped_search(conn, text, uid),
-                       target=0.05, ratio=2.0)  # fmt: skip
+                       target=0.05, ratio=2.0, cpu=True)  # fmt: skip
     finally:
         gp.close()
 
