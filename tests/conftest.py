@@ -164,7 +164,7 @@ def _demo_template_db(
         server = Database.open_url(_template_db.cluster.url(name))
         add_demo_patients(AppContext(server, _template_db.user), 40, seed=7)
         server.close()
-        return backends.ServerTemplate(_template_db.cluster, name, _template_db.user)
+        return backends.finished(_template_db.cluster, name, _template_db.user)
     folder = tmp_path_factory.mktemp("demo-template")
     ctx = _template_db.copy_to(folder / "praktijk.db")
     add_demo_patients(ctx, 40, seed=7)

@@ -44,16 +44,33 @@ def count_line(stats: dict[str, list[Any]]) -> str:
 
 
 class ServerTestDatabase(Database):
-    """A test's own database on the cluster: dropped when the test closes it."""
+    """A test's own database on the cluster: dropped when the test closes it, with the
+    logins its users got (logins are the cluster's, not the database's)."""
 
-    def __init__(self, cluster: PgCluster, name: str) -> None:
+    def __init__(self, cluster: PgCluster, name: str, keep: frozenset[str]) -> None:
         fresh = Database.open_url(cluster.url(name))
         super().__init__(fresh.engine, None, None)
-        self.cluster, self.name = cluster, name
+        self.cluster, self.name, self.keep = cluster, name, keep
+        self.closed = False
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         super().close()
+        logins = _logins(self.cluster, self.name) - self.keep
         self.cluster.drop_database(self.name)
+        for login in sorted(logins):
+            self.cluster.execute(f'DROP ROLE IF EXISTS "{login}"', database="postgres")
+
+
+def _logins(cluster: PgCluster, database: str) -> frozenset[str]:
+    """The pzmdo users of ``database`` that have a login on the cluster."""
+    with cluster.connect(database) as conn:
+        rows = conn.execute(
+            "SELECT login FROM app_user WHERE login IN (SELECT rolname FROM pg_roles)"
+        ).fetchall()
+    return frozenset(r[0] for r in rows)
 
 
 @dataclass(frozen=True)
@@ -64,13 +81,14 @@ class ServerTemplate:
     cluster: PgCluster
     name: str
     user: CurrentUser
+    logins: frozenset[str] = frozenset()  # the template's own (kept when a copy is dropped)
     data_key: None = None  # the file template's key; a server keeps its own
     private_key: None = None
 
     def copy_to(self, db_path: Path | None = None) -> AppContext:
         """A fresh copy (``db_path`` is the file back end's; unused here)."""
         name = self.cluster.create_database(template=self.name)
-        return AppContext(ServerTestDatabase(self.cluster, name), self.user)
+        return AppContext(ServerTestDatabase(self.cluster, name, self.logins), self.user)
 
 
 def build_server_template(
@@ -99,4 +117,9 @@ def build_server_template(
             audit(s, current, AuditAction.INIT, detail={"practice": practice})
     finally:
         db.close()
-    return ServerTemplate(cluster, database, current)
+    return finished(cluster, database, current)
+
+
+def finished(cluster: PgCluster, name: str, user: CurrentUser) -> ServerTemplate:
+    """A template ready to copy (nobody connected to it any more)."""
+    return ServerTemplate(cluster, name, user, _logins(cluster, name))
