@@ -62,7 +62,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     lines of both passes together at the end, from PZMDO_TEST_COUNTS)."""
     line = backends.count_line(terminalreporter.stats)
     terminalreporter.write_line(line)
-    target = os.environ.get("PZMDO_TEST_COUNTS")
+    target = backends.COUNTS_FILE
     if target:
         with open(target, "a", encoding="utf-8") as out:
             out.write(line + "\n")

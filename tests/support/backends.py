@@ -25,6 +25,9 @@ from tests.support.postgres import PgCluster
 BACKEND_VARIABLE = "PZMDO_TEST_BACKEND"
 ON_POSTGRESQL = os.environ.get(BACKEND_VARIABLE, "").strip().lower() == "postgresql"
 LABEL = "Server (PostgreSQL)" if ON_POSTGRESQL else "Bestand (SQLCipher)"
+# Where scripts/test.sh collects the count lines; taken out of the environment so that a
+# pytest run inside a test (the 150% layout run) does not add its own.
+COUNTS_FILE = os.environ.pop("PZMDO_TEST_COUNTS", None)
 FILE_ONLY = "file_only: about the encrypted file itself (SQLCipher), not a server database"
 
 
