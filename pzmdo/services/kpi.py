@@ -144,6 +144,14 @@ def _days(s: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
     return func.julianday(func.date(later)) - func.julianday(func.date(earlier))
 
 
+def _json(s: Session, text_column: Any) -> Any:
+    """A JSON text column read as JSON: PostgreSQL needs a cast (its ``->>`` takes json, not
+    text); SQLite's JSON functions read the text as it is (a CAST there would be numeric)."""
+    if s.get_bind().dialect.name == "postgresql":
+        return cast(text_column, JSON)
+    return type_coerce(text_column, JSON)
+
+
 def _median(s: Session, values: AnySelect) -> tuple[float | None, int]:
     """The median of a one-column SELECT (labelled ``v``) and how many values it had."""
     sub = values.subquery()
@@ -187,7 +195,7 @@ def _first_marking(patient_id: Any) -> Any:
 def _deceased(s: Session, p: Period, scope: Scope) -> _Population:
     """Everyone who died in the period (K1 takes the non-unexpected deaths among them)."""
     latest_plan = (
-        select(type_coerce(CarePlanVersion.content, JSON)["place_of_death"].as_string())
+        select(_json(s, CarePlanVersion.content)["place_of_death"].as_string())
         .where(CarePlanVersion.patient_id == Death.patient_id)
         .order_by(CarePlanVersion.version.desc())
         .limit(1)
