@@ -328,6 +328,8 @@ def give_login(ctx: AppContext, login: str, password: str) -> None:
     login = validate_login(login)
     validate_new_password(password)
     with ctx.unit() as s:
+        if not server_schema.manages_logins(s.connection()):
+            raise ValidationError(users.NOT_SET_UP)
         user = s.scalars(select(AppUser).where(AppUser.login == login, AppUser.active)).first()
         if user is None:
             raise ValidationError(
@@ -359,7 +361,9 @@ def add_server_user(
         raise ValidationError(NOT_A_SERVER)
     if not roles:
         raise ValidationError("Kies ten minste één rol.")
-    with ctx.unit():
+    with ctx.unit() as s:
+        if not server_schema.manages_logins(s.connection()):
+            raise ValidationError(users.NOT_SET_UP)
         info = users.add_user(
             ctx, login=login, name=name, role=roles[0], password=password, also_roles=roles[1:]
         )

@@ -24,6 +24,11 @@ from pzmdo.store import server_schema
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser, AppUserRole, Person
 
+NOT_SET_UP = (
+    "Deze server is nog niet ingericht voor eigen logins. De beheerder van de server moet "
+    "eerst 'pzmdo server init' uitvoeren; er is niets gewijzigd."
+)
+
 # A user's role maps to the directory discipline of the person created for them.
 _DISCIPLINE_FOR_ROLE = {
     Role.HUISARTS: Discipline.HUISARTS,
@@ -84,13 +89,15 @@ def add_user(
     if not ctx.db.is_sqlite:
         # A server: the person logs in as their own PostgreSQL login (no key slots).
         with ctx.unit() as s:
-            if server_schema.login_exists(s.connection(), login):
+            managed = server_schema.manages_logins(s.connection())
+            if managed and server_schema.login_exists(s.connection(), login):
                 raise ValidationError(
                     f"Op deze server bestaat al een account '{login}'. Kies een andere "
                     "gebruikersnaam."
                 )
             user = _new_user(s, login, name, role, person_id, big_registered, also_roles)
-            server_schema.create_login(s.connection(), login, password)
+            if managed:  # else 'pzmdo server init' lists them as users without a login
+                server_schema.create_login(s.connection(), login, password)
             ctx.audit(
                 s,
                 AuditAction.USER_ADD,
@@ -191,7 +198,8 @@ def _deactivate(ctx: AppContext, login: str) -> None:
         user.active = False
         user.deactivated_at = datetime.now(UTC)
         s.flush()
-        if not ctx.db.is_sqlite:  # the login loses its groups and may no longer log in
+        if not ctx.db.is_sqlite and server_schema.manages_logins(s.connection()):
+            # The login loses its groups and may no longer log in.
             server_schema.sync_login(s.connection(), user.login)
         ctx.audit(s, AuditAction.USER_DEACTIVATE, entity="app_user", entity_id=user.id)
 
@@ -241,7 +249,8 @@ def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
                 )
         user.role_rows = [AppUserRole(role=c) for c in codes]
         s.flush()
-        if not ctx.db.is_sqlite:  # the server's groups follow, in the same transaction
+        if not ctx.db.is_sqlite and server_schema.manages_logins(s.connection()):
+            # The server's groups follow, in the same transaction.
             server_schema.sync_login(s.connection(), user.login)
         ctx.audit(
             s,
@@ -270,5 +279,7 @@ def _server_password(ctx: AppContext, login: str, password: str, action: AuditAc
         user = s.scalars(select(AppUser).where(AppUser.login == login)).first()
         if user is None or not user.active:
             raise NotFoundError(f"Gebruiker '{login}' bestaat niet of is gedeactiveerd.")
+        if not server_schema.manages_logins(s.connection()):
+            raise ValidationError(NOT_SET_UP)
         server_schema.set_password(s.connection(), login, password)
         ctx.audit(s, action, entity="app_user", entity_id=user.id)

@@ -534,6 +534,13 @@ def scram_verifier(conn: Connection, login: str, password: str) -> str:
     return verifier.decode()
 
 
+def manages_logins(conn: Connection) -> bool:
+    """Whether ``apply`` has run here (a database only migrated has no login management:
+    its users get a login later, ``pzmdo server init`` lists them)."""
+    found = conn.execute(text("SELECT to_regprocedure('pzmdo_create_login(text,text)')"))
+    return found.scalar() is not None
+
+
 def login_exists(conn: Connection, login: str) -> bool:
     found = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login})
     return found.first() is not None
