@@ -282,6 +282,10 @@ def test_cli_lists_patients_on_the_server(srv: Server) -> None:
     listed = _cli(srv, "patient", "list", "--json")  # PZMDO_SERVER
     assert listed.returncode == 0, listed.stderr
     assert "Opdrachtregel (fictief)" in listed.stdout
+    # Nothing of the login is written anywhere: config, data and log folders of this home.
+    for path in Path(os.environ["HOME"]).rglob("*"):
+        if path.is_file():
+            assert PASSWORD.encode() not in path.read_bytes(), path
 
 
 def test_cli_wrong_password_is_one_dutch_line(srv: Server) -> None:
