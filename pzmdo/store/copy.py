@@ -1,0 +1,168 @@
+"""Copying a whole pzmdo database between back ends (SQLCipher file <-> PostgreSQL).
+
+Every table is copied in foreign-key order, in batches, over two open connections: the
+caller holds one read transaction on the source (one snapshot) and one write transaction on
+the target (all or nothing). A copy is checked per table: the number of rows and a SHA-256
+over the rows in primary-key order with every value normalised (timestamps as naive UTC
+ISO text, booleans, decimals, bytes), computed from the rows read on the source and from
+the rows read back from the target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Integer, String, Table, func, literal, select
+from sqlalchemy.sql import ColumnElement, Select
+
+from pzmdo.store.models import Base, Setting
+
+BATCH = 2000  # rows per read and per multi-row insert
+
+# The setting that says which program wrote a database describes that database itself:
+# each side keeps its own (the target's was stamped when its schema was made).
+WRITTEN_BY = "written_by"
+
+# Key custody (the data key's slots and each user's public key) belongs to one encrypted
+# file; a file made from a server gets keys of its own.
+KEY_TABLES = frozenset({"key_state", "user_key"})
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    table: str
+    rows: int
+    checksum: str  # SHA-256 hex over the normalised rows in primary-key order
+
+
+def tables(skip: Iterable[str] = ()) -> list[Table]:
+    """Every pzmdo table in foreign-key order (a row's parents come first)."""
+    left_out = set(skip)
+    return [t for t in Base.metadata.sorted_tables if t.name not in left_out]
+
+
+def _own_rows(table: Table) -> ColumnElement[bool] | None:
+    """Rows of ``table`` that describe one database only: never copied, never compared."""
+    if table.name == Setting.__tablename__:
+        return table.c.key != WRITTEN_BY
+    return None
+
+
+def _select(table: Table, dialect: str) -> Select[Any]:
+    """All rows to copy, in primary-key order. Text keys sort by code point on both back
+    ends (PostgreSQL's collation would order them differently from SQLite)."""
+    order = [
+        col.collate("C") if dialect == "postgresql" and isinstance(col.type, String) else col
+        for col in table.primary_key.columns
+    ]
+    query = select(table).order_by(*order)
+    where = _own_rows(table)
+    return query if where is None else query.where(where)
+
+
+def normalise(value: Any) -> Any:
+    """A value as both back ends give it back: JSON-encodable and identical."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, datetime):
+        naive = value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
+        return naive.isoformat(timespec="microseconds")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return "d:" + format(value.normalize(), "f")
+    if isinstance(value, float):
+        return "f:" + repr(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "b:" + bytes(value).hex()
+    raise TypeError(f"no normal form for {type(value).__name__}")
+
+
+class _Digest:
+    def __init__(self) -> None:
+        self.rows = 0
+        self._hash = hashlib.sha256()
+
+    def add(self, row: Iterable[Any]) -> None:
+        self._hash.update(_ENCODER.encode([normalise(v) for v in row]).encode())
+        self._hash.update(b"\n")
+        self.rows += 1
+
+    def check(self, table: Table) -> TableCheck:
+        return TableCheck(table.name, self.rows, self._hash.hexdigest())
+
+
+def check_table(conn: Connection, table: Table) -> TableCheck:
+    """Row count and checksum of ``table`` as ``conn`` sees it."""
+    digest = _Digest()
+    result = conn.execute(_select(table, conn.dialect.name).execution_options(yield_per=BATCH))
+    for part in result.partitions():
+        for row in part:
+            digest.add(row)
+    return digest.check(table)
+
+
+def copy_table(
+    source: Connection,
+    target: Connection,
+    table: Table,
+) -> TableCheck:
+    """Copy every row of ``table`` (values as given, ids kept); returns the count and the
+    checksum of what was read from the source."""
+    digest = _Digest()
+    result = source.execute(_select(table, source.dialect.name).execution_options(yield_per=BATCH))
+    for part in result.partitions():
+        for row in part:
+            digest.add(row)
+        target.execute(table.insert(), [row._asdict() for row in part])
+    return digest.check(table)
+
+
+def filled_tables(conn: Connection, skip: Iterable[str] = ()) -> list[str]:
+    """The tables that already hold data (a database only just made holds none)."""
+    found = []
+    for table in tables(skip):
+        probe = select(literal(1)).select_from(table).limit(1)
+        where = _own_rows(table)
+        if conn.execute(probe if where is None else probe.where(where)).first() is not None:
+            found.append(table.name)
+    return found
+
+
+def reset_sequences(conn: Connection) -> None:
+    """PostgreSQL: each id sequence continues after the highest copied id (SQLite keeps
+    its own counter up to date on every insert)."""
+    if conn.dialect.name != "postgresql":
+        return
+    quote = conn.dialect.identifier_preparer
+    for table in tables():
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
+        highest = conn.execute(select(func.max(keys[0]))).scalar()
+        sequence = conn.execute(
+            select(func.pg_get_serial_sequence(quote.format_table(table), keys[0].name))
+        ).scalar()
+        if highest is not None and sequence is not None:
+            conn.execute(select(func.setval(sequence, highest)))
+
+
+def begin_bulk_copy(conn: Connection) -> None:
+    """PostgreSQL: the server's audit trigger keeps copied events exactly as given (only for
+    the owner of the tables, until the transaction ends)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL pzmdo.bulk_copy = 'on'")
+
+
+def end_bulk_copy(conn: Connection) -> None:
+    """New events in the same transaction are numbered and hashed as usual again."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL pzmdo.bulk_copy = 'off'")
