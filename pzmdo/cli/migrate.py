@@ -42,9 +42,9 @@ def register(sub: Any) -> None:
 
 def server_password(url: str) -> str | None:
     """The server owner's password: in the URL, PZMDO_SERVER_PASSWORD, or typed."""
-    from sqlalchemy.engine import make_url
+    from pzmdo.services.server_migrate import password_in_url
 
-    if make_url(url).password is not None:
+    if password_in_url(url):
         return None
     value = os.environ.get("PZMDO_SERVER_PASSWORD")
     if value is not None:

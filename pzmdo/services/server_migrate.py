@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
@@ -35,6 +35,7 @@ from pzmdo.services.unlock import (
 from pzmdo.store import audit_chain, migrate
 from pzmdo.store.copy import (
     KEY_TABLES,
+    CopyRefused,
     TableCheck,
     begin_bulk_copy,
     check_table,
@@ -84,6 +85,13 @@ class MigrationResult:
 def describe_url(url: str) -> str:
     """The server as the user may see it: never its password."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def password_in_url(url: str) -> bool:
+    try:
+        return make_url(url).password is not None
+    except ArgumentError:
+        return False
 
 
 def open_server(url: str, password: str | None = None) -> Database:
@@ -197,11 +205,10 @@ def _copy_all(
     for table in tables(skip):
         try:
             copied.append(copy_table(source, target, table))
-        except DBAPIError as exc:
-            code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "sqlite_errorcode", "?")
+        except CopyRefused as exc:
             raise DatabaseError(
-                f"De tabel {table.name} kon niet worden overgezet: de database weigerde een rij "
-                f"(foutcode {code}). Er is niets overgezet; meld dit aan de beheerder."
+                f"De tabel {exc.table} kon niet worden overgezet: de database weigerde een rij "
+                f"(foutcode {exc.code}). Er is niets overgezet; meld dit aan de beheerder."
             ) from None
         if progress is not None:
             progress(table.name, copied[-1].rows)

@@ -19,13 +19,16 @@ from sqlalchemy.engine import make_url
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Role
+from pzmdo.domain.errors import DatabaseError, PermissionDenied
 from pzmdo.services import register, server_migrate, trajectory, users
 from pzmdo.services.context import AppContext
 from pzmdo.services.unlock import unlock_with_password
 from pzmdo.store import audit_chain, migrate
 from pzmdo.store.database import Database
 from pzmdo.store.models import Base
+from pzmdo.store.paths import keyslot_path
 from tests.conftest import ADMIN, PASSWORD
+from tests.support import postgres
 from tests.support.cli import run_pzmdo
 
 pytestmark = pytest.mark.usefixtures("pg_cluster")
@@ -237,6 +240,33 @@ def test_an_existing_file_is_not_overwritten(source, pg_url):
     assert fingerprint(source) == untouched
 
 
+def test_only_a_beheerder_moves_the_database(source, pg_url, tmp_path):
+    empty_server(pg_url)
+    out = run_pzmdo("migrate", "--to", pg_url, db=source, user="poh.test")
+    assert out.returncode == 1
+    assert "beheerder" in out.stderr.lower() or "geen recht" in out.stderr.lower(), out.stderr
+    assert server_rows(pg_url, "patient") == 0
+    server_migrate.migrate_to_server(source, ADMIN, PASSWORD, pg_url)
+    with pytest.raises(PermissionDenied):
+        server_migrate.migrate_from_server(pg_url, tmp_path / "poh.db", "poh.test", NEW_PASSWORD)
+    assert not (tmp_path / "poh.db").exists()
+    assert not keyslot_path(tmp_path / "poh.db").exists()
+
+
+def test_a_row_the_server_refuses_stops_the_copy_with_nothing_written(source, pg_url):
+    """SQLite does not enforce a text column's length; PostgreSQL does: the copy stops with
+    one Dutch sentence naming the table, and the server stays empty."""
+    db = Database.open_file(source, _key(source))
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE practice SET name = :n"), {"n": "Praktijk (fictief) " * 20})
+    db.close()
+    empty_server(pg_url)
+    with pytest.raises(DatabaseError, match="tabel practice kon niet worden overgezet"):
+        server_migrate.migrate_to_server(source, ADMIN, PASSWORD, pg_url)
+    for table in ("audit_event", "practice", "person"):
+        assert server_rows(pg_url, table) == 0
+
+
 # -- a copy killed half-way ---------------------------------------------------------------------
 def test_a_killed_copy_leaves_the_server_empty_and_the_file_unchanged(source, pg_url, pg_cluster):
     empty_server(pg_url)
@@ -325,3 +355,38 @@ def test_copy_to_server_from_an_open_database(demo_ctx, pg_url):
         assert following == highest + 1
     finally:
         server.close()
+
+
+# -- the restore rehearsal of docs/server.md ----------------------------------------------------
+def test_restore_rehearsal_from_pg_dump(source, pg_url, pg_cluster, tmp_path):
+    """pg_dump of the server database, pg_restore into a scratch database, and
+    ``migrate --from`` proves the restored copy complete with its audit chain intact."""
+    empty_server(pg_url)
+    moved = server_migrate.migrate_to_server(source, ADMIN, PASSWORD, pg_url)
+    bin_dir = postgres.PG_BIN
+    where = ["--host", str(pg_cluster.folder), "--port", str(pg_cluster.port), "-U", "postgres"]
+    dump = tmp_path / "praktijk.dump"
+    name = make_url(pg_url).database
+    subprocess.run(
+        [str(bin_dir / "pg_dump"), *where, "--format=custom", f"--file={dump}", name],
+        check=True,
+        capture_output=True,
+    )
+    scratch = pg_cluster.create_database()
+    try:
+        subprocess.run(
+            [str(bin_dir / "pg_restore"), *where, f"--dbname={scratch}", str(dump)],
+            check=True,
+            capture_output=True,
+        )
+        proef = tmp_path / "proef.db"
+        back = server_migrate.migrate_from_server(
+            pg_cluster.url(scratch), proef, ADMIN, NEW_PASSWORD
+        )
+    finally:
+        pg_cluster.drop_database(scratch)
+    # Everything the server held, plus the server's receipt of the move.
+    assert back.audit_events == moved.audit_events + 1
+    assert {t.table: t.rows for t in back.tables}["patient"] == {
+        t.table: t.rows for t in moved.tables
+    }["patient"]
