@@ -71,6 +71,12 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         )
         _report(result)
         print(f"Het bestand {result.source} is niet gewijzigd; bewaar het als terugvaloptie.")
+        if result.others_open:
+            print(
+                f"Let op: het bestand was tijdens het kopiëren ook geopend door "
+                f"{result.others_open}. Wat daar na het begin van de kopie is opgeslagen, staat "
+                "niet op de server."
+            )
         return 0
     result = server_migrate.migrate_from_server(
         args.source,

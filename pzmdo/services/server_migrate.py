@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -75,6 +75,7 @@ class MigrationResult:
     seconds: float
     recovery_key: str | None = None  # a new file's recovery key (shown once)
     without_password: tuple[str, ...] = ()  # active logins that need a new password
+    others_open: str | None = None  # who else had the source file open during the copy
 
     @property
     def rows(self) -> int:
@@ -288,9 +289,11 @@ def migrate_to_server(
     """``pzmdo migrate --to``: the local file (read-only) to an empty server database."""
     source, user = open_file_read_only(path, login, password)
     try:
-        return copy_to_server(
+        others = source.holders()
+        result = copy_to_server(
             source, target_url, by=user, server_password=server_password, progress=progress
         )
+        return replace(result, others_open=others or source.holders())
     finally:
         source.close()
 

@@ -267,6 +267,24 @@ def test_a_row_the_server_refuses_stops_the_copy_with_nothing_written(source, pg
         assert server_rows(pg_url, table) == 0
 
 
+def test_the_copy_names_another_workstation_that_has_the_file_open(source, pg_url, tmp_path):
+    """A session in another process keeps the file open (and reading) during the copy: the
+    copy works from its own snapshot and says who else had the file open."""
+    empty_server(pg_url)
+    other = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.workers", "hold", str(source), ADMIN,
+         str(tmp_path / "go")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert other.stdout is not None and "ready" in other.stdout.readline()
+        result = server_migrate.migrate_to_server(source, ADMIN, PASSWORD, pg_url)
+    finally:
+        other.communicate("", timeout=60)
+    assert result.others_open is not None and "pzmdo" in result.others_open
+    assert server_rows(pg_url, "patient") == {t.table: t.rows for t in result.tables}["patient"]
+
+
 # -- a copy killed half-way ---------------------------------------------------------------------
 def test_a_killed_copy_leaves_the_server_empty_and_the_file_unchanged(source, pg_url, pg_cluster):
     empty_server(pg_url)
