@@ -17,8 +17,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
@@ -32,7 +30,7 @@ from pzmdo.services.unlock import (
     validate_login,
     validate_new_password,
 )
-from pzmdo.store import audit_chain, migrate
+from pzmdo.store import audit_chain, migrate, server
 from pzmdo.store.copy import (
     KEY_TABLES,
     CopyRefused,
@@ -85,32 +83,17 @@ class MigrationResult:
 # -- opening both sides -----------------------------------------------------------------------
 def describe_url(url: str) -> str:
     """The server as the user may see it: never its password."""
-    return make_url(url).render_as_string(hide_password=True)
+    return server.parse_url(url).render_as_string(hide_password=True)
 
 
 def password_in_url(url: str) -> bool:
-    try:
-        return make_url(url).password is not None
-    except ArgumentError:
-        return False
+    return server.parse_url(url).password is not None
 
 
 def open_server(url: str, password: str | None = None) -> Database:
-    """A server database by its URL (``postgresql://host/database?sslmode=...``)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        parsed = None
-    if parsed is None or parsed.get_backend_name() != "postgresql":
-        raise ValidationError(
-            "Geef de server op als postgresql://server/database (met sslmode en sslrootcert "
-            "voor een server op het netwerk)."
-        )
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver pzmdo ships
-    if password is not None:
-        parsed = parsed.set(password=password)
-    return Database.open_url(parsed.render_as_string(hide_password=False))
+    """A server database by its URL (``postgresql://host/database?sslrootcert=...``), as the
+    login the URL names (the owner's account for a migration)."""
+    return Database.open_url(url, password=password)
 
 
 def open_file_read_only(path: Path, login: str, password: str) -> tuple[Database, CurrentUser]:
