@@ -40,12 +40,9 @@ def register(sub: Any) -> None:
     )
 
 
-def server_password(url: str) -> str | None:
-    """The server owner's password: in the URL, PZMDO_SERVER_PASSWORD, or typed."""
-    from pzmdo.services.server_migrate import password_in_url
-
-    if password_in_url(url):
-        return None
+def server_password() -> str | None:
+    """The server owner's password: PZMDO_SERVER_PASSWORD or typed (never in the URL, where
+    other programs see it); None lets the server decide (a Unix socket on the server)."""
     value = os.environ.get("PZMDO_SERVER_PASSWORD")
     if value is not None:
         return value
@@ -56,17 +53,19 @@ def server_password(url: str) -> str | None:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from pzmdo.services import server_migrate
+    from pzmdo.services.unlock import check_server_url
 
     def progress(table: str, rows: int) -> None:
         print(f"  kopiëren: {table} ({rows} rijen)", flush=True)
 
     if args.to:
+        target = check_server_url(args.to)
         result = server_migrate.migrate_to_server(
             db_path(args),
             login(args),
             password(),
-            args.to,
-            server_password=server_password(args.to),
+            target,
+            server_password=server_password(),
             progress=progress,
         )
         _report(result)
@@ -79,11 +78,11 @@ def cmd_migrate(args: argparse.Namespace) -> int:
             )
         return 0
     result = server_migrate.migrate_from_server(
-        args.source,
+        check_server_url(args.source),
         db_path(args),
         login(args),
         password("Nieuw wachtwoord voor het bestand: "),
-        server_password=server_password(args.source),
+        server_password=server_password(),
         progress=progress,
     )
     _report(result)

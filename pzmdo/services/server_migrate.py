@@ -86,10 +86,6 @@ def describe_url(url: str) -> str:
     return server.parse_url(url).render_as_string(hide_password=True)
 
 
-def password_in_url(url: str) -> bool:
-    return server.parse_url(url).password is not None
-
-
 def open_server(url: str, password: str | None = None) -> Database:
     """A server database by its URL (``postgresql://host/database?sslrootcert=...``), as the
     login the URL names (the owner's account for a migration)."""

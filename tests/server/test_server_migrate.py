@@ -30,6 +30,7 @@ from pzmdo.store.paths import keyslot_path
 from tests.conftest import ADMIN, PASSWORD
 from tests.support import postgres
 from tests.support.cli import run_pzmdo
+from tests.support.pg_logins import unique_login
 
 pytestmark = pytest.mark.usefixtures("pg_cluster")
 
@@ -199,6 +200,38 @@ def _key(path: Path) -> bytes:
     from pzmdo.services.unlock import data_key_for
 
     return data_key_for(path, ADMIN, PASSWORD)
+
+
+def test_an_owner_account_over_tls_moves_the_file(source, pg_cluster):
+    """As on a practice's server: the owner is no superuser, logs in with a SCRAM password
+    (from PZMDO_SERVER_PASSWORD, never in the URL) over TLS with verify-full."""
+    owner, secret = unique_login("eigenaar"), "eigenaar-wachtwoord"
+    pg_cluster.execute(
+        f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{secret}'", database="postgres"
+    )
+    name = pg_cluster.create_database()
+    pg_cluster.execute(f"ALTER DATABASE {name} OWNER TO {owner}", database="postgres")
+    url = pg_cluster.url(name, owner, tcp=True)
+    try:
+        schema = Database.open_url(url, password=secret)
+        migrate.upgrade(schema)
+        schema.close()
+        with_password = pg_cluster.url(name, owner, secret, tcp=True)
+        refused = run_pzmdo("migrate", "--to", with_password, db=source)
+        assert refused.returncode == 1 and "wachtwoord" in refused.stderr
+        out = run_pzmdo(
+            "migrate", "--to", url, db=source, extra_env={"PZMDO_SERVER_PASSWORD": secret}
+        )
+        assert out.returncode == 0, out.stderr
+        assert "Verhuizing geslaagd" in out.stdout and secret not in out.stdout
+        server = Database.open_url(url, password=secret)
+        try:
+            assert chain_of(server)[1] is None
+        finally:
+            server.close()
+    finally:
+        pg_cluster.drop_database(name)
+        pg_cluster.execute(f"DROP ROLE IF EXISTS {owner}", database="postgres")
 
 
 # -- refusals -----------------------------------------------------------------------------------
