@@ -16,10 +16,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -29,7 +25,7 @@ from pzmdo.store import migrate
 from pzmdo.store.database import Database, explain_pg_error, is_unique_violation
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
 from pzmdo.store.server import WRONG_LOGIN, parse_url
-from tests.support.pg_logins import add_login, make_schema, unique_login
+from tests.support.pg_logins import add_login, make_schema, other_ca, unique_login
 from tests.support.postgres import PgCluster
 
 PASSWORD = "server-wachtwoord-1"
@@ -54,27 +50,6 @@ def srv(pg_cluster: PgCluster, pg_url: str) -> Server:
     login = unique_login("anna")
     add_login(pg_cluster, database, login, PASSWORD)
     return Server(pg_cluster, database, login)
-
-
-def _other_ca(folder: Path) -> Path:
-    """A CA nobody used to sign the server's certificate."""
-    now = dt.datetime.now(dt.UTC)
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "andere CA (fictief)")])
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    path = folder / "andere-ca.crt"
-    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    return path
 
 
 def test_login_over_tls_with_the_practice_ca(srv: Server) -> None:
@@ -106,7 +81,7 @@ def test_login_over_tls_with_the_practice_ca(srv: Server) -> None:
 
 
 def test_a_certificate_from_another_ca_is_refused(srv: Server, tmp_path: Path) -> None:
-    url = srv.url().replace(str(srv.cluster.ca_cert), str(_other_ca(tmp_path)))
+    url = srv.url().replace(str(srv.cluster.ca_cert), str(other_ca(tmp_path)))
     with pytest.raises(DatabaseError) as refused:
         unlock.unlock_on_server(url, srv.login, PASSWORD)
     assert "niet ondertekend door het CA-certificaat van de praktijk" in str(refused.value)

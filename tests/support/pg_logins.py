@@ -6,9 +6,16 @@ Until ``pzmdo server init`` / ``add-user`` do it, the schema is made by the owne
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from itertools import count
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from pzmdo.domain.enums import Discipline, Role
 from pzmdo.store import migrate
@@ -66,3 +73,24 @@ def add_login(
             s.add(UserPractice(user_id=user.id, practice_id=practice.id))
     finally:
         db.close()
+
+
+def other_ca(folder: Path) -> Path:
+    """A CA nobody used to sign the server's certificate."""
+    now = dt.datetime.now(dt.UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "andere CA (fictief)")])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    path = folder / "andere-ca.crt"
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return path
