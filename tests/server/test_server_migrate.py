@@ -32,7 +32,7 @@ from tests.support import postgres
 from tests.support.cli import run_pzmdo
 from tests.support.pg_logins import unique_login
 
-pytestmark = pytest.mark.usefixtures("pg_cluster")
+pytestmark = [pytest.mark.usefixtures("pg_cluster"), pytest.mark.file_only]
 
 NEW_PASSWORD = "nieuw-wachtwoord-1"
 KEY_TABLES = ("key_state", "user_key")
