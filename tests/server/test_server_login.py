@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
-from pzmdo.services import register, unlock
+from pzmdo.services import about, register, unlock
 from pzmdo.store import migrate
 from pzmdo.store.database import Database, explain_pg_error, is_unique_violation
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
@@ -57,6 +57,8 @@ def test_login_over_tls_with_the_practice_ca(srv: Server) -> None:
     try:
         assert ctx.user.login == srv.login
         assert ctx.db.server_label == f"localhost/{srv.database}"
+        shown = about.about(ctx.db.path, ctx.db)  # Help › About names the server, no file
+        assert (shown.server, shown.database, shown.backups) == (ctx.db.server_label, None, None)
         with ctx.read() as s:
             assert s.execute(text("SELECT session_user")).scalar() == srv.login
             tls = s.execute(text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
