@@ -25,6 +25,7 @@ from pzmdo.cli.common import (
 )
 from pzmdo.cli.keys import print_rotation
 from pzmdo.cli.meetings import parse_day
+from pzmdo.cli.migrate import register as register_migrate
 from pzmdo.cli.practices import add_users_commands
 from pzmdo.domain.audit import AuditAction
 
@@ -77,6 +78,7 @@ def register(sub: Any) -> None:
     add_subcommand(sub, "check", "controleer integriteit en schemaversie", cmd_check)
 
     _register_demo(sub)
+    register_migrate(sub)
     server.register(sub)
 
     p = add_subcommand(sub, "audit", "toon de audittrail (alleen beheerder)", cmd_audit)
