@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.errors import PzmdoError, ValidationError
@@ -20,7 +21,7 @@ from pzmdo.services import careplan, careteam, documents, register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
 from pzmdo.services.documents import writing
-from pzmdo.store.models import Person
+from pzmdo.store.models import AuditEvent, Person
 from pzmdo.store.models.meetings import Meeting
 from tests.reports.test_documents import contains
 
@@ -258,19 +259,26 @@ def test_batch_reads_its_records_in_one_transaction(full_ctx, outdir):
     _, patient_ids = documents.meeting_data(full_ctx, mid)
     assert len(patient_ids) >= 2
     before = {e.id for e in list_audit(full_ctx)}
-    writes: list[str] = []
+    audited: list[int] = []  # per committed transaction that wrote audit events: how many
 
-    def count_writes(conn, cursor, statement, *args) -> None:  # noqa: ANN001
-        if statement.startswith("BEGIN IMMEDIATE"):
-            writes.append(statement)
+    def on_flush(session: Session, _context: object) -> None:
+        added = sum(isinstance(o, AuditEvent) for o in session.new)
+        session.info["audited"] = session.info.get("audited", 0) + added
+
+    def on_commit(session: Session) -> None:
+        if session.info.get("audited"):
+            audited.append(session.info.pop("audited"))
 
     full_ctx.opened_patient = None
-    event.listen(full_ctx.db.engine, "before_cursor_execute", count_writes)
+    event.listen(Session, "after_flush", on_flush)
+    event.listen(Session, "after_commit", on_commit)
     try:
         documents.produce(full_ctx, "batch", outdir / "batch.pdf", meeting_id=mid)
     finally:
-        event.remove(full_ctx.db.engine, "before_cursor_execute", count_writes)
-    assert len(writes) == 2
+        event.remove(Session, "after_flush", on_flush)
+        event.remove(Session, "after_commit", on_commit)
+    # The records read in one transaction, the document recorded in one more.
+    assert audited == [len(patient_ids), len(patient_ids)]
     new = [e for e in list_audit(full_ctx) if e.id not in before]
     opened = [e.patient_id for e in new if e.action == "patient_open"]
     assert sorted(opened) == sorted(patient_ids)
