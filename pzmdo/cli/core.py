@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pzmdo.cli import server
 from pzmdo.cli.common import (
     BACKUP_ON_SERVER,
     CliError,
@@ -78,6 +79,7 @@ def register(sub: Any) -> None:
 
     _register_demo(sub)
     register_migrate(sub)
+    server.register(sub)
 
     p = add_subcommand(sub, "audit", "toon de audittrail (alleen beheerder)", cmd_audit)
     p.add_argument("--patient", type=record_id, metavar="ID", help="alleen deze patiënt")

@@ -13,7 +13,6 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.errors import PzmdoError, ValidationError
@@ -21,7 +20,8 @@ from pzmdo.services import careplan, careteam, documents, register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
 from pzmdo.services.documents import writing
-from pzmdo.store.models import AuditEvent, Person
+from pzmdo.store.database import READ_ONLY
+from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import Meeting
 from tests.reports.test_documents import contains
 
@@ -259,26 +259,20 @@ def test_batch_reads_its_records_in_one_transaction(full_ctx, outdir):
     _, patient_ids = documents.meeting_data(full_ctx, mid)
     assert len(patient_ids) >= 2
     before = {e.id for e in list_audit(full_ctx)}
-    audited: list[int] = []  # per committed transaction that wrote audit events: how many
+    writes: list[str] = []
 
-    def on_flush(session: Session, _context: object) -> None:
-        added = sum(isinstance(o, AuditEvent) for o in session.new)
-        session.info["audited"] = session.info.get("audited", 0) + added
-
-    def on_commit(session: Session) -> None:
-        if session.info.get("audited"):
-            audited.append(session.info.pop("audited"))
+    def count_writes(conn) -> None:  # noqa: ANN001
+        # Every unit begins a transaction; read units carry the read-only option.
+        if not conn.get_execution_options().get(READ_ONLY, False):
+            writes.append(conn)
 
     full_ctx.opened_patient = None
-    event.listen(Session, "after_flush", on_flush)
-    event.listen(Session, "after_commit", on_commit)
+    event.listen(full_ctx.db.engine, "begin", count_writes)
     try:
         documents.produce(full_ctx, "batch", outdir / "batch.pdf", meeting_id=mid)
     finally:
-        event.remove(Session, "after_flush", on_flush)
-        event.remove(Session, "after_commit", on_commit)
-    # The records read in one transaction, the document recorded in one more.
-    assert audited == [len(patient_ids), len(patient_ids)]
+        event.remove(full_ctx.db.engine, "begin", count_writes)
+    assert len(writes) == 2
     new = [e for e in list_audit(full_ctx) if e.id not in before]
     opened = [e.patient_id for e in new if e.action == "patient_open"]
     assert sorted(opened) == sorted(patient_ids)
