@@ -1,0 +1,185 @@
+"""Issue 18, deliver 4: working together on one server.
+
+Two workstations (their own processes, connections and change buses) edit the same records:
+a stale save is refused with the Dutch conflict message and nothing is lost, also when
+both saves race inside the server; and what one workstation changes reaches the other's
+open screens through PostgreSQL LISTEN/NOTIFY, sent only when the change commits.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from pzmdo.domain.careplan import CarePlanContent
+from pzmdo.services import careplan, register
+from pzmdo.services.context import AppContext
+from pzmdo.services.events import Change
+from tests.support import server
+from tests.support.postgres import PgCluster
+from tests.support.register_helpers import add_patient
+
+ROOT = Path(__file__).resolve().parents[2]
+
+WAIT = 20.0  # seconds; generous for a loaded machine (the latency goal is a benchmark)
+
+
+@pytest.fixture
+def url(pg_url: str) -> str:
+    server.prepare(pg_url)
+    return pg_url
+
+
+@pytest.fixture
+def clients(url: str) -> Iterator[tuple[AppContext, AppContext]]:
+    """Two workstations in this process (each its own engine and change bus)."""
+    a, b = server.open_client(url, "arts"), server.open_client(url, "poh")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _heard(ctx: AppContext) -> queue.Queue[Change]:
+    """Start listening and collect the remote changes the context hears."""
+    heard: queue.Queue[Change] = queue.Queue()
+    ctx.changes.subscribe(lambda c: heard.put(c) if c.remote else None)
+    ctx.listen()
+    assert ctx._listener is not None and ctx._listener.listening.wait(WAIT)
+    return heard
+
+
+def test_a_committed_change_reaches_the_other_workstation_a_rolled_back_one_does_not(clients):
+    a, b = clients
+    heard_by_b, heard_by_a = _heard(b), _heard(a)
+
+    with pytest.raises(RuntimeError), a.unit():
+        a.changes.publish("patient", 4711)
+        raise RuntimeError("afgebroken")  # rolled back: nobody hears of it
+    with a.unit():
+        a.changes.publish("meeting", 7)  # inside the unit: sent in its transaction
+    a.changes.publish("patient", 12, 13)  # after a commit: sent on its own
+
+    assert heard_by_b.get(timeout=WAIT) == Change("meeting", (7,), remote=True)
+    assert heard_by_b.get(timeout=WAIT) == Change("patient", (12, 13), remote=True)
+    # b's own change reaches a; a never hears its own changes back (nor the rolled-back one).
+    b.changes.publish("careplan", 5)
+    assert heard_by_a.get(timeout=WAIT) == Change("careplan", (5,), remote=True)
+    assert heard_by_a.empty() and heard_by_b.empty()
+
+
+def test_reconnects_after_a_lost_connection_and_says_everything_may_have_changed(
+    clients, pg_cluster
+):
+    a, b = clients
+    heard = _heard(b)
+    assert b._listener is not None
+    pid = b._listener._conn.info.backend_pid
+    pg_cluster.execute(f"SELECT pg_terminate_backend({pid})")  # the server drops it
+
+    assert heard.get(timeout=WAIT) == Change("*", (), remote=True)  # back: reload all
+    a.changes.publish("patient", 3)
+    assert heard.get(timeout=WAIT) == Change("patient", (3,), remote=True)
+
+
+# -- two workstation processes saving the same record ------------------------------------------
+def _client(task: str, url: str, login: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.support.server_workers", task, url, login, *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _report(proc: subprocess.Popen[str]) -> dict[str, Any]:
+    line = proc.stdout.readline() if proc.stdout else ""
+    assert line, proc.stderr.read() if proc.stderr else ""
+    return dict(json.loads(line))
+
+
+def _finish(proc: subprocess.Popen[str]) -> None:
+    proc.wait(timeout=120)
+    err = proc.stderr.read() if proc.stderr else ""
+    assert proc.returncode == 0 and "Traceback" not in err, err
+
+
+def _wait_until_blocked(cluster: PgCluster, url: str) -> None:
+    """Until a session of this database waits for a lock (the racing save)."""
+    database = make_url(url).database or ""
+    deadline = time.monotonic() + WAIT
+    with cluster.connect(database) as conn:
+        while time.monotonic() < deadline:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).fetchone()
+            if row and row[0]:
+                return
+            time.sleep(0.05)
+    raise AssertionError("the second save never waited for the first")
+
+
+def test_racing_care_plan_saves_second_refused_by_name_nothing_lost(url, pg_cluster):
+    a = server.open_client(url, "arts")
+    pid = add_patient(a)
+    careplan.save_plan(a, pid, CarePlanContent(other_agreements="Basis (fictief)"))
+
+    # Both start from version 1; the first is still inside its transaction when the
+    # second reads: READ COMMITTED alone would let the second store on version 1 too.
+    first = _client("careplan", url, "arts", str(pid), "1", "Eerste (fictief)", "hold")
+    assert _report(first) == {"ready": True}
+    second = _client("careplan", url, "poh", str(pid), "1", "Tweede (fictief)")
+    _wait_until_blocked(pg_cluster, url)
+    assert first.stdin is not None
+    first.stdin.close()
+
+    assert _report(first) == {"done": True}
+    refused = _report(second)["refused"]
+    assert "Het zorgplan is intussen gewijzigd door Dr. A. Arts (fictief)" in refused
+    assert "(nu versie 2)" in refused
+    _finish(first)
+    _finish(second)
+    # Both versions stay in the history; nothing of the refused save was stored.
+    assert [v.version for v in careplan.list_versions(a, pid)] == [2, 1]
+    assert careplan.get_version(a, pid, 1).content.other_agreements == "Basis (fictief)"
+    assert careplan.current_plan(a, pid).content.other_agreements == "Eerste (fictief)"
+    a.close()
+
+
+def test_racing_patient_saves_second_refused_by_name(url, pg_cluster):
+    a = server.open_client(url, "arts")
+    pid = add_patient(a)
+    version = register.get_patient(a, pid).version
+
+    # The second has read the form; the first saves and is still inside its transaction
+    # when the second presses Save.
+    second = _client("patient", url, "poh", str(pid), str(version), "Emmen (fictief)", "wait")
+    assert _report(second) == {"ready": True}
+    first = _client("patient", url, "arts", str(pid), str(version), "Assen (fictief)", "hold")
+    assert _report(first) == {"ready": True}
+    assert second.stdin is not None
+    second.stdin.write("save\n")
+    second.stdin.flush()
+    _wait_until_blocked(pg_cluster, url)
+    assert first.stdin is not None
+    first.stdin.close()
+
+    assert _report(first) == {"done": True}
+    refused = _report(second)["refused"]
+    assert "De gegevens van deze patiënt is intussen gewijzigd door arts" in refused
+    _finish(first)
+    _finish(second)
+    now = register.get_patient(a, pid)
+    assert (now.data.city, now.version) == ("Assen (fictief)", version + 1)
+    a.close()
