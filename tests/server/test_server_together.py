@@ -183,3 +183,97 @@ def test_racing_patient_saves_second_refused_by_name(url, pg_cluster):
     now = register.get_patient(a, pid)
     assert (now.data.city, now.version) == ("Assen (fictief)", version + 1)
     a.close()
+
+
+# -- the other workstation's open screens ------------------------------------------------------
+def test_a_marking_on_one_workstation_appears_in_the_others_open_register(url, qtbot):
+    from pzmdo.gui.context import GuiContext
+    from pzmdo.gui.register_page import RegisterPage
+
+    a = server.open_client(url, "arts")
+    kept = [add_patient(a, given=f"Al{i}", family="Werkplek (fictief)") for i in range(3)]
+    b = server.open_client(url, "poh")
+    gctx = GuiContext(b)  # listens, like the application
+    page = RegisterPage(gctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitUntil(lambda: sorted(page.model._ids) == kept, timeout=20_000)
+    page.table.selectRow(page.model.row_of(kept[1]))
+    page.search.setFocus()
+    page.search.setText("Werk")  # typing, not applied yet
+    assert b._listener is not None and b._listener.listening.wait(WAIT)
+
+    other = _client("marks", url, "arts")
+    assert other.stdin is not None
+    other.stdin.write("1\n")
+    other.stdin.flush()
+    marked = _report(other)["id"]
+
+    qtbot.waitUntil(lambda: page.model.row_of(marked) >= 0, timeout=20_000)
+    qtbot.waitUntil(lambda: page.model.cached(page.model.row_of(marked)) is not None)
+    assert page.model.cached(page.model.row_of(marked)).status == "gemarkeerd"
+    # The user's place and typing are untouched.
+    assert page.model.patient_id(page.table.currentIndex().row()) == kept[1]
+    assert page.search.text() == "Werk" and page.search.hasFocus()
+    other.stdin.close()
+    _finish(other)
+    gctx.runner.wait()
+    page.close()
+    b.close()
+    a.close()
+
+
+def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_shows_both(url, qtbot):
+    from PySide6.QtTest import QTest
+
+    from pzmdo.gui.careplan_tab import CarePlanTab
+    from pzmdo.gui.conflict import ConflictDialog
+    from pzmdo.gui.context import GuiContext
+
+    a = server.open_client(url, "arts")
+    pid = add_patient(a)
+    careplan.save_plan(a, pid, CarePlanContent(wishes="Eerste wens (fictief)"))
+    b = server.open_client(url, "poh")
+    gctx = GuiContext(b)
+    tab = CarePlanTab(gctx, pid)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.loaded, timeout=20_000)
+    assert not tab.has_unsaved_input()
+    assert b._listener is not None and b._listener.listening.wait(WAIT)
+
+    # Untouched, the open plan follows the other workstation's save by itself.
+    careplan.save_plan(a, pid, CarePlanContent(wishes="Tweede wens (fictief)"), expected_version=1)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.version == 2, timeout=20_000)
+    assert tab.editor.value().wishes == "Tweede wens (fictief)"
+
+    # With the user's text in it, it is not reloaded: a quiet notice says why.
+    tab.editor.wishes.setFocus()
+    tab.editor.wishes.selectAll()
+    QTest.keyClicks(tab.editor.wishes, "Mijn tekst (fictief)")
+    loads = tab.loads
+    careplan.save_plan(a, pid, CarePlanContent(wishes="Derde wens (fictief)"), expected_version=2)
+    qtbot.waitUntil(lambda: tab.notice.isVisible(), timeout=20_000)
+    assert tab.notice.text() == "Gewijzigd op een andere werkplek — laad opnieuw"
+    assert tab.loads == loads and tab.editor.value().wishes == "Mijn tekst (fictief)"
+
+    # Saving anyway is refused; the dialog keeps my text, Reload shows theirs.
+    tab.save()
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(tab, "conflict", None), ConflictDialog), timeout=20_000
+    )
+    dialog = tab.conflict
+    assert "intussen gewijzigd door Dr. A. Arts (fictief)" in dialog.message.text()
+    assert "Mijn tekst (fictief)" in dialog.mine.toPlainText()
+    dialog.reload_button.click()
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.version == 3, timeout=20_000)
+    assert tab.editor.value().wishes == "Derde wens (fictief)"
+    assert not tab.notice.isVisible()
+    assert [v.version for v in careplan.list_versions(b, pid)] == [3, 2, 1]
+    dialog.close()
+    gctx.runner.wait()
+    tab.close()
+    b.close()
+    a.close()
