@@ -9,9 +9,11 @@ open screens through PostgreSQL LISTEN/NOTIFY, sent only when the change commits
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +31,11 @@ from tests.support.postgres import PgCluster
 from tests.support.register_helpers import add_patient
 
 ROOT = Path(__file__).resolve().parents[2]
+SHOTS = (
+    ROOT / "docs" / "screenshots"
+    if os.environ.get("PZMDO_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "pzmdo-test-screenshots"
+)
 
 WAIT = 20.0  # seconds; generous for a loaded machine (the latency goal is a benchmark)
 
@@ -258,6 +265,8 @@ def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_sho
     qtbot.waitUntil(lambda: tab.notice.isVisible(), timeout=20_000)
     assert tab.notice.text() == "Gewijzigd op een andere werkplek — laad opnieuw"
     assert tab.loads == loads and tab.editor.value().wishes == "Mijn tekst (fictief)"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.grab().save(str(SHOTS / "careplan-changed-elsewhere.png"))
 
     # Saving anyway is refused; the dialog keeps my text, Reload shows theirs.
     tab.save()
