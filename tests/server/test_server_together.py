@@ -286,3 +286,27 @@ def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_sho
     tab.close()
     b.close()
     a.close()
+
+
+def test_the_other_workstations_open_patient_view_follows_a_marking(url, qtbot):
+    from pzmdo.gui.context import GuiContext
+    from pzmdo.gui.patient_view import PatientView
+
+    a = server.open_client(url, "arts")
+    pid = add_patient(a)
+    b = server.open_client(url, "poh")
+    gctx = GuiContext(b)
+    view = PatientView(gctx, pid)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitUntil(lambda: "Gemarkeerd" not in view.title.text() and "·" in view.title.text())
+    assert b._listener is not None and b._listener.listening.wait(WAIT)
+
+    register.mark_patient(a, register.MarkingInput("nee", patient_id=pid))
+
+    qtbot.waitUntil(lambda: "Gemarkeerd" in view.title.text(), timeout=20_000)
+    gctx.runner.wait()
+    view.close()
+    b.close()
+    a.close()
