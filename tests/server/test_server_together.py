@@ -97,6 +97,17 @@ def test_reconnects_after_a_lost_connection_and_says_everything_may_have_changed
     assert heard.get(timeout=WAIT) == Change("patient", (3,), remote=True)
 
 
+def test_a_unique_violation_on_the_server_reads_as_stored_meanwhile(clients):
+    from pzmdo.domain.errors import DatabaseError
+    from pzmdo.store.models import AppUser
+
+    a, _b = clients
+    meanwhile = "iemand anders heeft hetzelfde tegelijk gewijzigd"
+    with pytest.raises(DatabaseError, match=meanwhile), a.unit() as s:
+        s.add(AppUser(login="poh", person_id=a.user.person_id))  # SQLSTATE 23505
+        s.flush()
+
+
 # -- two workstation processes saving the same record ------------------------------------------
 def _client(task: str, url: str, login: str, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
