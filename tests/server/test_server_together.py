@@ -203,6 +203,14 @@ def test_racing_patient_saves_second_refused_by_name(url, pg_cluster):
     a.close()
 
 
+def _settle(qtbot: Any, gctx: Any) -> None:
+    """Stop hearing the server and let every pending reload finish: one still queued after
+    the test would run against the dropped database."""
+    gctx.app.stop_listening()
+    gctx.changed.disconnect()
+    qtbot.waitUntil(lambda: gctx.runner.pending() == 0, timeout=20_000)
+
+
 # -- the other workstation's open screens ------------------------------------------------------
 def test_a_marking_on_one_workstation_appears_in_the_others_open_register(url, qtbot):
     from pzmdo.gui.context import GuiContext
@@ -236,7 +244,7 @@ def test_a_marking_on_one_workstation_appears_in_the_others_open_register(url, q
     assert page.search.text() == "Werk" and page.search.hasFocus()
     other.stdin.close()
     _finish(other)
-    gctx.runner.wait()
+    _settle(qtbot, gctx)
     page.close()
     b.close()
     a.close()
@@ -293,7 +301,7 @@ def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_sho
     assert not tab.notice.isVisible()
     assert [v.version for v in careplan.list_versions(b, pid)] == [3, 2, 1]
     dialog.close()
-    gctx.runner.wait()
+    _settle(qtbot, gctx)
     tab.close()
     b.close()
     a.close()
@@ -317,7 +325,52 @@ def test_the_other_workstations_open_patient_view_follows_a_marking(url, qtbot):
     register.mark_patient(a, register.MarkingInput("nee", patient_id=pid))
 
     qtbot.waitUntil(lambda: "Gemarkeerd" in view.title.text(), timeout=20_000)
-    gctx.runner.wait()
+    _settle(qtbot, gctx)
     view.close()
+    b.close()
+    a.close()
+
+
+def test_a_meeting_planned_on_one_workstation_appears_on_the_others_meetings_page(url, qtbot):
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from pzmdo.gui.context import GuiContext
+    from pzmdo.gui.meetings_page import MeetingsPage
+    from pzmdo.services import meetings
+    from pzmdo.services.demo import ensure_demo_team
+
+    a = server.open_client(url, "arts")
+    members = ensure_demo_team(a)
+    meetings.save_team(
+        a,
+        name="Kernteam Samen (fictief)",
+        kind="kernteam",
+        cadence_weeks=4,
+        review_interval_weeks=8,
+        members=[(pid, True) for pid in members],
+    )
+    first = meetings.plan_meeting(a, date.today() + timedelta(days=7))
+    b = server.open_client(url, "arts")  # the same GP at a second workstation
+    gctx = GuiContext(b)
+    page = MeetingsPage(gctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+
+    def listed() -> list[int]:
+        items = (page.meeting_list.item(i) for i in range(page.meeting_list.count()))
+        return [int(item.data(Qt.ItemDataRole.UserRole)) for item in items if item]
+
+    qtbot.waitUntil(lambda: listed() == [first.id], timeout=20_000)
+    assert b._listener is not None and b._listener.listening.wait(WAIT)
+
+    second = meetings.plan_meeting(a, date.today() + timedelta(days=35))
+
+    qtbot.waitUntil(lambda: sorted(listed()) == sorted([first.id, second.id]), timeout=20_000)
+    assert page.meeting is not None and page.meeting.id == first.id  # still the one shown
+    _settle(qtbot, gctx)
+    page.close()
     b.close()
     a.close()
