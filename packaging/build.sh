@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/python -m pip install -q "pyinstaller==6.22.3"
 [ "${SKIP_BUILD:-}" = 1 ] || .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/pzmdo.spec
-# What must not be inside: test and lint tools, the PostgreSQL driver (see pzmdo.spec).
-for unwanted in pytest _pytest mypy ruff hypothesis pdfplumber pdfminer psycopg psycopg_binary; do
+# What must not be inside: test and lint tools (see pzmdo.spec).
+for unwanted in pytest _pytest mypy ruff hypothesis pdfplumber pdfminer; do
   if compgen -G "dist/pzmdo/_internal/$unwanted" > /dev/null \
     || compgen -G "dist/pzmdo/_internal/$unwanted-*.dist-info" > /dev/null; then
     echo "packaging: $unwanted is in the bundle; exclude it in packaging/pzmdo.spec" >&2

@@ -15,4 +15,23 @@ fi
 .venv/bin/lint-imports --no-cache
 .venv/bin/python tools/i18n.py check
 .venv/bin/python tools/mypy_check.py
-.venv/bin/python -m pytest "$@"
+# Without arguments: the whole suite on the encrypted file, then the store, services and
+# security suites again on a PostgreSQL server database (tests/support/backends.py); with
+# arguments, one pytest run as asked (PZMDO_TEST_BACKEND=postgresql picks the server).
+counts=$(mktemp)
+trap 'rm -f "$counts"' EXIT
+status=0
+[ $# = 0 ] && unset PZMDO_TEST_BACKEND
+PZMDO_TEST_COUNTS="$counts" .venv/bin/python -m pytest "$@" || status=$?
+if [ $# = 0 ]; then
+  if [ -x /usr/lib/postgresql/15/bin/initdb ] || [ -n "${CI:-}" ]; then
+    PZMDO_TEST_BACKEND=postgresql PZMDO_TEST_COUNTS="$counts" \
+      .venv/bin/python -m pytest tests/store tests/services tests/security || status=$?
+  else
+    echo "Server (PostgreSQL): not run, PostgreSQL 15 is not installed" >>"$counts"
+  fi
+fi
+echo
+echo "== Tests per back end"
+cat "$counts"
+exit $status

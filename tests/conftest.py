@@ -24,7 +24,7 @@ from pzmdo.services.context import AppContext, CurrentUser  # noqa: E402
 from pzmdo.store.database import Database  # noqa: E402
 from pzmdo.store.files import SessionLock  # noqa: E402
 from pzmdo.store.keys import KeySlotFile  # noqa: E402
-from tests.support import postgres  # noqa: E402
+from tests.support import backends, postgres  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.roles import with_roles  # noqa: E402
 from tests.support.shared import SHARED_DIR, shared_present  # noqa: E402
@@ -38,20 +38,34 @@ SHARED_MISSING = (
 )
 
 
-def pytest_report_header() -> str:
+def pytest_report_header() -> list[str]:
     found = (
         "found" if shared_present() else "MISSING (needs_shared tests skip; fail when CI is set)"
     )
-    return f"pzmdo shared folder: {SHARED_DIR} ({found})"
+    return [f"pzmdo shared folder: {SHARED_DIR} ({found})", f"pzmdo back end: {backends.LABEL}"]
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """The one place that decides about tests needing ../shared: required in CI."""
+    """The one place that decides about tests needing ../shared (required in CI) and about
+    tests of the encrypted file itself (skipped on the server back end)."""
+    if backends.ON_POSTGRESQL and item.get_closest_marker("file_only") is not None:
+        pytest.skip(backends.FILE_ONLY)
     if item.get_closest_marker("needs_shared") is None or shared_present():
         return
     if os.environ.get("CI"):
         pytest.fail(f"{SHARED_DIR} is required when CI is set (PZMDO_SHARED_DIR)", pytrace=False)
     pytest.skip(SHARED_MISSING)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line with the counts of this run and its back end (scripts/test.sh prints the
+    lines of both passes together at the end, from PZMDO_TEST_COUNTS)."""
+    line = backends.count_line(terminalreporter.stats)
+    terminalreporter.write_line(line)
+    target = backends.COUNTS_FILE
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(line + "\n")
 
 
 @pytest.fixture(autouse=True)
@@ -107,8 +121,21 @@ class _Template:
 
 
 @pytest.fixture(scope="session")
-def _template_db(tmp_path_factory: pytest.TempPathFactory) -> _Template:
-    """Migrations and Argon2 run once per session; each test gets a copy of the result."""
+def _template_db(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> _Template | backends.ServerTemplate:
+    """Migrations and Argon2 run once per session; each test gets a copy of the result.
+
+    On the server back end (PZMDO_TEST_BACKEND=postgresql) the template is a database of
+    the session's cluster and the copies connect as its owner: these suites test the
+    services' own role and scope checks; the server's rules have tests/server."""
+    if backends.ON_POSTGRESQL:
+        return backends.build_server_template(
+            request.getfixturevalue("pg_cluster"),
+            login=ADMIN,
+            name="Bea Beheer (fictief)",
+            practice="Huisartsenpraktijk De Test (fictief)",
+        )
     folder = tmp_path_factory.mktemp("template")
     result = unlock.init_database(
         folder / "praktijk.db",
@@ -127,11 +154,17 @@ def _template_db(tmp_path_factory: pytest.TempPathFactory) -> _Template:
 
 @pytest.fixture(scope="session")
 def _demo_template_db(
-    _template_db: _Template, tmp_path_factory: pytest.TempPathFactory
-) -> _Template:
+    _template_db: _Template | backends.ServerTemplate, tmp_path_factory: pytest.TempPathFactory
+) -> _Template | backends.ServerTemplate:
     """The template plus the fictional demo data, made once when a test first asks for it."""
     from pzmdo.services.demo import add_demo_patients
 
+    if isinstance(_template_db, backends.ServerTemplate):
+        name = _template_db.cluster.create_database(template=_template_db.name)
+        server = Database.open_url(_template_db.cluster.url(name))
+        add_demo_patients(AppContext(server, _template_db.user), 40, seed=7)
+        server.close()
+        return backends.finished(_template_db.cluster, name, _template_db.user)
     folder = tmp_path_factory.mktemp("demo-template")
     ctx = _template_db.copy_to(folder / "praktijk.db")
     add_demo_patients(ctx, 40, seed=7)

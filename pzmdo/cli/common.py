@@ -48,17 +48,27 @@ def count(raw: str) -> int:
     return value
 
 
+SERVER_HELP = (
+    "werk op de server van de praktijk, bijvoorbeeld postgresql://db.praktijk.nl/pzmdo"
+    "?sslrootcert=ca.crt (standaard: PZMDO_SERVER; anders het lokale bestand)"
+)
+
+
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", metavar="PAD", help="databasebestand (standaard: PZMDO_DB of de gebruikersmap)"
     )
+    parser.add_argument("--server", metavar="URL", help=SERVER_HELP)
     parser.add_argument("--user", metavar="NAAM", help="gebruikersnaam (standaard: PZMDO_USER)")
 
 
 def add_subcommand(sub: Any, name: str, help_text: str, func: Any) -> argparse.ArgumentParser:
-    """A sub-command parser that also accepts --db/--user after the command name."""
+    """A sub-command parser that also accepts --db/--server/--user after the command name."""
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("--db", metavar="PAD", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--server", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
     parser.add_argument("--user", metavar="NAAM", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.set_defaults(func=func)
     return parser
@@ -66,6 +76,41 @@ def add_subcommand(sub: Any, name: str, help_text: str, func: Any) -> argparse.A
 
 def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+
+
+def server(args: argparse.Namespace) -> str | None:
+    """The server to work on (``--server``, else ``PZMDO_SERVER``); None: the local file.
+    ``--db`` names a file, so it wins over ``PZMDO_SERVER``."""
+    given = getattr(args, "server", None)
+    if given and getattr(args, "db", None):
+        raise CliError("Kies --db (een bestand) of --server (een server), niet allebei.")
+    if not given and not getattr(args, "db", None):
+        given = os.environ.get("PZMDO_SERVER") or None
+    if not given:
+        return None
+    from pzmdo.services.unlock import check_server_url
+
+    return check_server_url(given)
+
+
+def file_only(args: argparse.Namespace, instead: str) -> None:
+    """Refuse a command that works on the local file only, saying what to do on a server."""
+    if server(args) is not None:
+        raise CliError(f"Deze opdracht is er alleen voor een lokaal databasebestand. {instead}")
+
+
+BACKUP_ON_SERVER = (
+    "Back-ups van een server maakt de beheerder van de server (pg_dump of base backups met "
+    "WAL-archivering); zie docs/server.md."
+)
+KEYS_ON_SERVER = (
+    "Een server heeft geen databasesleutel van pzmdo: hij versleutelt op zijn eigen schijf en "
+    "iedereen logt in met een eigen wachtwoord (zie docs/server.md)."
+)
+PASSWORD_ON_SERVER = (
+    "Op een server is uw wachtwoord dat van uw aanmelding op de server; de beheerder van de "
+    "server wijzigt het (zie docs/server.md)."
+)
 
 
 def login(args: argparse.Namespace) -> str:
@@ -86,10 +131,19 @@ def password(prompt: str = "Wachtwoord: ") -> str:
 
 @contextmanager
 def unlocked(args: argparse.Namespace) -> Iterator[AppContext]:
-    """Unlock with the user's password; close (and flush) afterwards."""
-    from pzmdo.services.unlock import unlock_with_password
+    """Unlock the file, or log in to the server, with the user's password (on a server also
+    the one this computer remembers); close (and flush) afterwards."""
+    from pzmdo.services import unlock
 
-    ctx = unlock_with_password(db_path(args), login(args), password())
+    url = server(args)
+    if url is None:
+        ctx = unlock.unlock_with_password(db_path(args), login(args), password())
+    elif os.environ.get("PZMDO_PASSWORD") is None and unlock.server_password_remembered(
+        url, login(args)
+    ):
+        ctx = unlock.unlock_on_server_with_keyring(url, login(args))
+    else:
+        ctx = unlock.unlock_on_server(url, login(args), password("Wachtwoord voor de server: "))
     try:
         yield ctx
     finally:

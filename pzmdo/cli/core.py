@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from pzmdo.cli.common import (
+    BACKUP_ON_SERVER,
     CliError,
     add_subcommand,
     count,
     db_path,
+    file_only,
     login,
     password,
     print_json,
@@ -100,6 +102,9 @@ def _users_usage(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from pzmdo.services import unlock, users
 
+    file_only(
+        args, "Een server richt de beheerder in met 'pzmdo server init' (zie docs/server.md)."
+    )
     path = db_path(args)
     first = password("Nieuw wachtwoord: ")
     also = [users.parse_role(r) for r in args.also_role]
@@ -188,6 +193,7 @@ def cmd_users_deactivate(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from pzmdo.services import backup
 
+    file_only(args, BACKUP_ON_SERVER)
     with unlocked(args) as ctx:
         out = backup.backup(ctx, Path(args.out))
     print(f"Back-up geschreven: {out}")
@@ -197,6 +203,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from pzmdo.services import backup
 
+    file_only(args, BACKUP_ON_SERVER)
     path = db_path(args)
     # Checks the password and that this user is a beheerder (live database, else backup).
     key = backup.key_for_restore(path, Path(args.file), login(args), password())

@@ -11,7 +11,16 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pzmdo.cli.common import CliError, add_subcommand, db_path, login, unlocked
+from pzmdo.cli.common import (
+    KEYS_ON_SERVER,
+    PASSWORD_ON_SERVER,
+    CliError,
+    add_subcommand,
+    db_path,
+    file_only,
+    login,
+    unlocked,
+)
 
 if TYPE_CHECKING:
     from pzmdo.services.custody import RotationResult
@@ -78,6 +87,7 @@ def print_rotation(result: RotationResult) -> None:
 def cmd_recover(args: argparse.Namespace) -> int:
     from pzmdo.services import unlock
 
+    file_only(args, KEYS_ON_SERVER)
     key = args.recovery_key or _secret(
         "PZMDO_RECOVERY_KEY",
         "Herstelsleutel: ",
@@ -93,6 +103,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_rotate(args: argparse.Namespace) -> int:
     from pzmdo.services import custody
 
+    file_only(args, KEYS_ON_SERVER)
     with unlocked(args) as ctx:
         result = custody.rotate_data_key(ctx)
     print("De sleutel van de database is vervangen.")
@@ -103,6 +114,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 def cmd_password(args: argparse.Namespace) -> int:
     from pzmdo.services import users
 
+    file_only(args, PASSWORD_ON_SERVER)
     value = new_password()
     with unlocked(args) as ctx:
         users.change_password(ctx, value)
@@ -113,6 +125,7 @@ def cmd_password(args: argparse.Namespace) -> int:
 def cmd_reset_password(args: argparse.Namespace) -> int:
     from pzmdo.services import users
 
+    file_only(args, PASSWORD_ON_SERVER)
     value = new_password()
     with unlocked(args) as ctx:
         users.reset_password(ctx, args.login, value)

@@ -107,6 +107,10 @@ class UsersTab(QWidget):
         buttons.addWidget(self.password_button)
         buttons.addWidget(self.rotate_button)
         buttons.addStretch(1)
+        # A server has no pzmdo database key, and its passwords are the server's logins.
+        if gctx.app.db.path is None:
+            self.rotate_button.hide()
+            self.password_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -350,6 +354,15 @@ class SettingsTab(QWidget):
                 "automatically on closing and keeps the last ten."
             )
         )
+        if gctx.app.db.path is None:  # a server: its administrator makes the backups
+            info.setText(
+                self.tr(
+                    "The server's administrator makes the backups of the server (pg_dump or "
+                    "base backups with WAL archiving); see docs/server.md."
+                )
+            )
+            self.backup_button.hide()
+            self.restore_button.hide()
         info.setWordWrap(True)
         layout.addSpacing(12)
         layout.addWidget(info)

@@ -100,7 +100,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
-    from pzmdo.services.unlock import default_database_path
+    from pzmdo.services.unlock import check_server_url, default_database_path
 
     db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
     app = create_application()
@@ -108,10 +108,22 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from pzmdo.domain.errors import PzmdoError
     from pzmdo.gui.start import Starter
 
-    lock = acquire_instance_lock(db_path)
-    if lock is None:
+    given = getattr(args, "server", None) or (
+        None if getattr(args, "db", None) else os.environ.get("PZMDO_SERVER")
+    )
+    server_url = None
+    if given:
+        try:
+            server_url = check_server_url(given)
+        except PzmdoError as exc:
+            QMessageBox.warning(None, "pzmdo", str(exc))
+            return 1
+    # One window per database file; a server serves many windows and workstations.
+    lock = acquire_instance_lock(db_path) if server_url is None else None
+    if server_url is None and lock is None:
         QMessageBox.warning(
             None,
             "pzmdo",
@@ -123,9 +135,10 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return 1
     relay = _install_error_handler()
-    starter = Starter(db_path)
+    starter = Starter(db_path, server_url=server_url)
     starter.start()
     code = app.exec()
     del relay
-    lock.release()
+    if lock is not None:
+        lock.release()
     return code

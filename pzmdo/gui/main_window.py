@@ -24,6 +24,7 @@ from pzmdo.gui.idle import IdleWatcher
 from pzmdo.gui.marking_dialog import open_marking_dialog
 from pzmdo.gui.pages import NAV_PAGES, PageSpec
 from pzmdo.gui.patient_view import PatientView
+from pzmdo.gui.server_unlock_page import ServerUnlockPage
 from pzmdo.gui.unlock_page import UnlockPage
 from pzmdo.services import settings, unlock
 from pzmdo.services.backup import automatic_backup
@@ -32,11 +33,19 @@ from pzmdo.services.scope import ScopeInfo, current_scope
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, gctx: GuiContext, db_path: Path, *, idle_ms: int | None = None) -> None:
+    def __init__(
+        self,
+        gctx: GuiContext,
+        db_path: Path,
+        *,
+        idle_ms: int | None = None,
+        server_url: str | None = None,
+    ) -> None:
         super().__init__()
         self.gctx = gctx
         gctx.main_window = self
         self.db_path = Path(db_path)
+        self.server_url = server_url
         self.setWindowTitle(self.tr("pzmdo — palliative care register"))
         self.setAccessibleName(self.tr("pzmdo main window"))
 
@@ -57,7 +66,11 @@ class MainWindow(QMainWindow):
         row.addWidget(self.pages, 1)
         self.setTabOrder(self.nav, self.pages)
 
-        self.unlock_page = UnlockPage(self.db_path, gctx.runner)
+        self.unlock_page: UnlockPage | ServerUnlockPage = (
+            ServerUnlockPage(server_url, gctx.runner)
+            if server_url
+            else UnlockPage(self.db_path, gctx.runner)
+        )
         self.unlock_page.unlocked.connect(self._unlocked)
         self.screens = QStackedWidget()
         self.screens.addWidget(work)
@@ -221,7 +234,11 @@ class MainWindow(QMainWindow):
             .replace("%1", user.name)
             .replace("%2", roles_text(user.roles))
         )
-        self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
+        if self.server_url:
+            where = self.tr("Server: %1").replace("%1", unlock.server_label(self.server_url))
+        else:
+            where = self.tr("Database: %1").replace("%1", str(self.db_path))
+        self.db_label.setText(where)
         self.gctx.runner.submit(current_scope, self.gctx.app, on_done=self._show_scope)
 
     def _scope_changed(self, entity: str, _ids: tuple[int, ...]) -> None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
+from sqlalchemy.exc import DBAPIError
 
 from pzmdo import __version__
 from pzmdo.domain.audit import AuditAction
@@ -19,8 +20,8 @@ from pzmdo.domain.text import clean_line
 from pzmdo.services import custody
 from pzmdo.services.context import AppContext, CurrentUser, audit
 from pzmdo.services.guard import require
-from pzmdo.store import migrate
-from pzmdo.store.database import Database
+from pzmdo.store import migrate, server
+from pzmdo.store.database import Database, explain_pg_error, pg_sqlstate
 from pzmdo.store.filelock import remove_leftovers
 from pzmdo.store.files import SessionLock, restrict
 from pzmdo.store.keys import (
@@ -35,6 +36,9 @@ from pzmdo.store.keys import (
     parse_recovery_key,
     record_failure,
     seal,
+    server_password_forget,
+    server_password_get,
+    server_password_set,
 )
 from pzmdo.store.models import AppUser, AppUserRole, Person, Practice
 from pzmdo.store.models.keys import KeyState
@@ -107,7 +111,9 @@ def init_database(
         with KeySlotFile.update(path, otherwise=slots) as slots, db.transaction() as s:
             practice = Practice(name=practice_name.strip())
             s.add(practice)
-            discipline = Discipline.HUISARTS if Role.HUISARTS in also_roles else Discipline.COORDINATOR
+            discipline = (
+                Discipline.HUISARTS if Role.HUISARTS in also_roles else Discipline.COORDINATOR
+            )
             person = Person(name=admin_name.strip(), discipline=discipline.value)
             s.add(person)
             s.flush()
@@ -318,9 +324,7 @@ def _finish_open(
                     state.epoch = epoch  # a rotation was interrupted after the re-encryption
                 if current_slots.epoch < epoch:
                     current_slots.finish_rotation(epoch)
-            current = CurrentUser(
-                user.id, user.login, user.person.name, user.roles, user.person_id
-            )
+            current = CurrentUser(user.id, user.login, user.person.name, user.roles, user.person_id)
             if current_slots is not None:
                 for who, times in current_slots.failures.items():
                     shown = who if not who.startswith("#") else f"onbekend {who}"
@@ -405,3 +409,132 @@ def reopen_as(path: Path, data_key: bytes, login: str, *, method: str) -> AppCon
         except DatabaseError:
             slots = None
         return _finish_open(path, db, slots, login, lock, method, None, None, 0)
+
+
+# -- a shared PostgreSQL server -------------------------------------------------------------
+def server_url(host: str, port: int, database: str, ca_file: str | None) -> str:
+    """The URL of a server from the set-up form (TLS with verify-full, no login, no password)."""
+    if not host.strip() or not database.strip():
+        raise ValidationError("Vul de naam van de server en van de database in.")
+    if not 0 < port < 65536:
+        raise ValidationError("Een poortnummer ligt tussen 1 en 65535 (meestal 5432).")
+    if not ca_file:
+        raise ValidationError("Kies het CA-certificaat van de praktijk (van de beheerder).")
+    return server.server_url(host, port, database, ca_file)
+
+
+def check_server_url(url: str) -> str:
+    """A server address typed by a person (``--server``, ``PZMDO_SERVER``): checked, and
+    refused with a password in it (visible to other programs); the URL pzmdo uses."""
+    return server.parse_url(url, allow_password=False).render_as_string(hide_password=False)
+
+
+def server_label(url: str) -> str:
+    """``host/database``: what the status bar and the unlock screen show."""
+    return server.label(server.parse_url(url))
+
+
+def probe_server(url: str) -> str:
+    """Whether the server can be reached and proves who it is (TLS, verify-full), before
+    anyone logs in; raises the Dutch reason, returns the label."""
+    parsed = server.parse_url(url)
+    if not server.is_socket(parsed):
+        problem = server.probe_tls(parsed)
+        if problem is not None:
+            raise problem
+    return server.label(parsed)
+
+
+def unlock_on_server(
+    url: str, login: str, password: str, *, remember: bool = False, method: str = "wachtwoord"
+) -> AppContext:
+    """Log in to a server as ``login`` (a PostgreSQL login role) with its password.
+
+    The current user is the ``app_user`` whose login is ``session_user``. A schema the
+    server's beheerder has not brought up to this program's head is refused (an application
+    login never runs DDL). With ``remember`` the password goes into the OS keyring, per
+    server and login, after the login succeeded."""
+    login = validate_login(login)
+    if not password:
+        raise UnlockError("Geef uw wachtwoord voor de server.")
+    parsed = server.with_login(server.parse_url(url), login)
+    db = Database.open_url(parsed, password=password)
+    try:
+        _require_server_schema(db)
+        with db.transaction() as s:
+            user = s.scalars(
+                select(AppUser).where(AppUser.login == literal_column("session_user"))
+            ).first()
+            if user is None:
+                raise UnlockError(
+                    f"Bij de aanmelding '{login}' hoort op deze server geen pzmdo-gebruiker. "
+                    "Vraag de beheerder u toe te voegen met 'pzmdo server add-user'."
+                )
+            if not user.active:
+                raise UnlockError("Deze gebruiker is gedeactiveerd. Vraag de beheerder.")
+            current = CurrentUser(user.id, user.login, user.person.name, user.roles, user.person_id)
+            audit(s, current, AuditAction.UNLOCK, detail={"methode": method, "server": True})
+    except BaseException:
+        db.close()
+        raise
+    if remember:
+        server_password_set(server.keyring_id(parsed), login, password)
+    return AppContext(db, current)
+
+
+def unlock_on_server_with_keyring(url: str, login: str) -> AppContext:
+    """Log in with the password this computer remembers for ``login`` on this server."""
+    login = validate_login(login)
+    server_id = server.keyring_id(server.parse_url(url))
+    remembered = server_password_get(server_id, login)
+    if remembered is None:
+        raise UnlockError(
+            "Deze computer onthoudt het wachtwoord van deze gebruiker voor deze server niet. "
+            "Log in met uw wachtwoord."
+        )
+    try:
+        return unlock_on_server(url, login, remembered, method="sleutelbos")
+    except server.WrongLogin:
+        server_password_forget(server_id, login)
+        raise UnlockError(
+            "Het wachtwoord dat deze computer onthield, klopt niet meer (gewijzigd?). Log in "
+            "met uw wachtwoord en kies opnieuw 'Onthoud op deze computer'."
+        ) from None
+
+
+def server_password_remembered(url: str, login: str) -> bool:
+    """Whether this computer remembers ``login``'s password for this server."""
+    if not login.strip():
+        return False
+    try:
+        server_id = server.keyring_id(server.parse_url(url))
+    except ValidationError:
+        return False
+    return server_password_get(server_id, login.strip()) is not None
+
+
+def forget_server_password(url: str, login: str) -> None:
+    server_password_forget(server.keyring_id(server.parse_url(url)), login.strip())
+
+
+def _require_server_schema(db: Database) -> None:
+    """The server's schema must stand at this program's head: older means the beheerder
+    runs ``pzmdo server init`` (with the owner account), newer means install that pzmdo."""
+    try:
+        current = migrate.current_revisions(db)
+    except DBAPIError as exc:
+        if pg_sqlstate(exc) not in ("42P01", "42501"):  # no schema yet / no access to it
+            raise explain_pg_error(exc, db.url) from None
+        current = ()
+    if current == migrate.head_revisions():
+        return
+    if migrate.unknown_revisions(current):
+        raise DatabaseError(
+            "De database op de server is bijgewerkt door een nieuwere versie van pzmdo. "
+            "Installeer die versie (of een nieuwere) op deze computer; er is niets gewijzigd."
+        )
+    raise DatabaseError(
+        "De database op de server is nog niet (of niet helemaal) ingericht voor deze versie "
+        "van pzmdo. De beheerder moet eerst 'pzmdo server init' uitvoeren met het "
+        "eigenaarsaccount van de server; er is niets gewijzigd."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -79,12 +80,10 @@ def add_user(
         require(ctx, Action.DIRECTORY)
     login = validate_login(login)
     validate_new_password(password)
-    if ctx.db.path is None or ctx.db.data_key is None:
-        raise ValidationError(
-            "Gebruikers met een wachtwoord bestaan alleen bij een lokale database."
-        )
     # Lock order: .keys file, then the transaction; both commit or neither (custody.py).
-    with KeySlotFile.update(ctx.db.path) as slots, ctx.unit() as s:
+    # A shared server has no key slots: the login and its password are the server's.
+    keys = nullcontext(None) if ctx.db.path is None else KeySlotFile.update(ctx.db.path)
+    with keys as slots, ctx.unit() as s:
         if s.scalars(select(AppUser).where(AppUser.login == login)).first():
             raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
         if person_id is None:
@@ -113,7 +112,8 @@ def add_user(
         s.add(user)
         s.flush()
         attach_new_user(s, user.id)
-        custody.give_new_keys(ctx, s, slots, user, password)
+        if slots is not None:
+            custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(
             s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}
         )

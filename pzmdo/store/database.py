@@ -17,12 +17,13 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from pzmdo.domain.errors import DatabaseError, UnlockError
+from pzmdo.domain.errors import DatabaseError, PzmdoError, UnlockError
+from pzmdo.store import server
 from pzmdo.store.filelock import FileLock, describe_holders
 from pzmdo.store.files import create_private, private_dir
 
@@ -31,6 +32,15 @@ BUSY_TIMEOUT_MS = 10_000  # a bounded wait for another writer, then a "bezet" me
 # Primary SQLite result codes (``sqlite_errorcode & 0xFF``).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+# A broken uniqueness rule: SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY; on
+# PostgreSQL SQLSTATE 23505 (unique_violation).
+SQLITE_UNIQUE_VIOLATIONS = (2067, 1555)
+PG_UNIQUE_VIOLATION = "23505"
+STORED_MEANWHILE = (
+    "Dit kon niet worden opgeslagen: iemand anders heeft hetzelfde tegelijk gewijzigd, of het "
+    "bestaat al. Er is niets opgeslagen; laad het scherm opnieuw en probeer het nog eens."
+)
 
 # Execution option that marks a read-only unit (plain BEGIN); everything else is a write
 # unit and begins with BEGIN IMMEDIATE, so the reads guarding a change hold the write lock.
@@ -138,6 +148,122 @@ def explain_sqlite_error(
     )
 
 
+def is_unique_violation(exc: BaseException) -> bool:
+    """A broken uniqueness rule, on either back end: stored meanwhile by someone else (or it
+    exists already). Other constraint errors are not."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlite_errorcode", None) in SQLITE_UNIQUE_VIOLATIONS:
+        return True
+    return getattr(orig, "sqlstate", None) == PG_UNIQUE_VIOLATION
+
+
+def pg_sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE a PostgreSQL error carries (None when libpq failed before a session)."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None)
+    return str(state) if state else None
+
+
+def _pg_connect_args(url: URL) -> dict[str, Any]:
+    """libpq options the URL does not set itself: a bounded connect, keep-alives that notice
+    a dead network within a minute, and our name in the server's activity list."""
+    wanted: dict[str, Any] = {
+        "connect_timeout": server.CONNECT_TIMEOUT_S,
+        "application_name": "pzmdo",
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+    }
+    return {k: v for k, v in wanted.items() if k not in url.query}
+
+
+_NO_RIGHTS = (
+    "Daarvoor heeft u op de server geen rechten; er is niets opgeslagen. Vraag de beheerder "
+    "als u dit wel zou moeten kunnen."
+)
+_AT_THE_SAME_TIME = (
+    "Iemand anders werkte tegelijk aan dezelfde gegevens; er is niets opgeslagen. Probeer het "
+    "opnieuw."
+)
+_PG_MESSAGES: dict[str, str] = {
+    "28P01": server.WRONG_LOGIN,  # invalid_password (also an unknown login)
+    "28000": server.LOGIN_REFUSED,  # invalid_authorization_specification (pg_hba)
+    "3D000": server.NO_DATABASE,  # invalid_catalog_name
+    "42501": _NO_RIGHTS,  # insufficient_privilege (also a row-level security refusal)
+    "40001": _AT_THE_SAME_TIME,  # serialization_failure
+    "40P01": _AT_THE_SAME_TIME,  # deadlock_detected
+    PG_UNIQUE_VIOLATION: STORED_MEANWHILE,
+    "53100": (  # disk_full
+        "De schijf van de server is vol; er is niets opgeslagen. Meld het aan de beheerder van "
+        "de server."
+    ),
+    "53200": (  # out_of_memory
+        "De server heeft te weinig geheugen; er is niets opgeslagen. Probeer het zo opnieuw en "
+        "meld het aan de beheerder van de server als het blijft gebeuren."
+    ),
+    "53300": (  # too_many_connections
+        "De server heeft geen verbindingen meer vrij. Probeer het over een paar minuten opnieuw "
+        "en meld het aan de beheerder van de server als het blijft gebeuren."
+    ),
+    "57P01": server.RESTARTING,  # admin_shutdown
+    "57P02": server.RESTARTING,  # crash_shutdown
+    "57P03": server.RESTARTING,  # cannot_connect_now
+    "25006": (  # read_only_sql_transaction: a hot standby
+        "Deze server is een alleen-lezen reserveserver (standby); er is niets opgeslagen. Vraag "
+        "de beheerder naar het adres van de hoofdserver."
+    ),
+    "57014": (  # query_canceled (statement_timeout)
+        "De server brak de opdracht af omdat die te lang duurde; er is niets opgeslagen. Probeer "
+        "het opnieuw en meld het aan de beheerder als het blijft gebeuren."
+    ),
+    "42P01": server.SCHEMA_MISMATCH,  # undefined_table
+    "42703": server.SCHEMA_MISMATCH,  # undefined_column
+}
+
+
+def pg_explained(exc: BaseException) -> bool:
+    """Whether a PostgreSQL error is the user's situation (server, network, rights) rather
+    than a fault in pzmdo, which goes to the error log by type and place instead."""
+    state = pg_sqlstate(exc)
+    if state is None:
+        return isinstance(exc, OperationalError)  # no session, or the connection was lost
+    return state in _PG_MESSAGES or state.startswith("08")
+
+
+def explain_pg_error(exc: BaseException, url: URL | None = None) -> PzmdoError:
+    """A PostgreSQL error as one Dutch sentence: by SQLSTATE once a session exists; before
+    that (libpq gives no SQLSTATE) by what the connection got to and a TLS probe. Never by
+    the message, which may quote data (and libpq's names the login)."""
+    state = pg_sqlstate(exc)
+    if state in _PG_MESSAGES:
+        message = _PG_MESSAGES[state]
+        if state == "28P01":
+            return server.WrongLogin(message)
+        return (UnlockError if state in ("28000", "3D000") else DatabaseError)(message)
+    if state is not None and state.startswith("08"):
+        return DatabaseError(server.CONNECTION_LOST)
+    # Imported here for start-up time: only a server session gets here.
+    from psycopg.errors import ConnectionTimeout
+
+    orig = getattr(exc, "orig", None) or exc
+    pgconn = getattr(orig, "pgconn", None)
+    if isinstance(orig, ConnectionTimeout) and url is not None and not server.is_socket(url):
+        problem = server.probe_tls(url)
+        if problem is not None:
+            return problem
+    if state is None and pgconn is not None and not pgconn.server_version:
+        return server.explain_connect_failure(pgconn, url)
+    if state is None and (
+        getattr(exc, "connection_invalidated", False) or isinstance(exc, OperationalError)
+    ):
+        return DatabaseError(server.CONNECTION_LOST)
+    return DatabaseError(
+        "De server gaf een onverwachte fout; er is niets opgeslagen. Probeer het opnieuw en "
+        "meld het aan de beheerder als het blijft gebeuren."
+    )
+
+
 class Database:
     """An opened database: engine and session factories, plus where it came from."""
 
@@ -152,6 +278,7 @@ class Database:
         self.path = path
         self.data_key = data_key
         self.lock = lock
+        self.url: URL | None = None  # a server's URL (with the login's password: never shown)
         self._owns_lock = False  # a lock the caller passed in is released by the caller
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
@@ -213,16 +340,37 @@ class Database:
         return db
 
     @classmethod
-    def open_url(cls, url: str) -> Database:
-        """A shared server (PostgreSQL): the server handles authentication and TLS."""
-        engine = create_engine(make_url(url), pool_pre_ping=True, hide_parameters=True)
+    def open_url(cls, url: str | URL, *, password: str | None = None) -> Database:
+        """A shared server (PostgreSQL): TLS with verify-full over the network (refused
+        otherwise), a connect timeout, and the login's ``password`` (never in a URL that
+        is stored anywhere). The first connection is made at once: a failure is one Dutch
+        sentence (wrong password, server unreachable, certificate not trusted...)."""
+        parsed = server.parse_url(url)
+        if password is not None:
+            parsed = parsed.set(password=password)
+        engine = create_engine(
+            parsed,
+            connect_args=_pg_connect_args(parsed),
+            pool_pre_ping=True,  # a connection the server or network dropped is replaced
+            pool_size=5,
+            max_overflow=5,
+            pool_timeout=15,
+            pool_recycle=1800,
+            hide_parameters=True,  # SQL parameters are patient data: never in a message
+        )
         db = cls(engine, None, None)
+        db.url = parsed
         db.verify()
         return db
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def server_label(self) -> str | None:
+        """``host/database`` of a server (for the status bar); None for a file."""
+        return server.label(self.url) if self.url is not None else None
 
     def verify(self) -> None:
         """A wrong key only shows at the first read: read now, and say what it means."""
@@ -234,7 +382,7 @@ class Database:
         except Exception as exc:
             explained = self._explain(exc)
             self.close()
-            if sqlite_code(exc) == SQLITE_NOTADB:
+            if self.is_sqlite and sqlite_code(exc) == SQLITE_NOTADB:
                 raise UnlockError(
                     "De database kan met deze sleutel niet worden geopend: de sleutel is onjuist "
                     "of het bestand is beschadigd. Er is niets gewijzigd."
@@ -270,7 +418,11 @@ class Database:
             with session.begin():
                 yield session
         except DBAPIError as exc:
-            if isinstance(exc, IntegrityError) or not isinstance(exc.orig, DRIVER_ERRORS):
+            if isinstance(exc, IntegrityError):
+                raise  # the caller tells a unique violation (stored meanwhile) from the rest
+            if self.is_sqlite and not isinstance(exc.orig, DRIVER_ERRORS):
+                raise
+            if not self.is_sqlite and not pg_explained(exc):
                 raise
             raise self._explain(exc) from None
         except DRIVER_ERRORS as exc:
@@ -280,7 +432,9 @@ class Database:
         finally:
             session.close()
 
-    def _explain(self, exc: BaseException) -> DatabaseError:
+    def _explain(self, exc: BaseException) -> PzmdoError:
+        if not self.is_sqlite:
+            return explain_pg_error(exc, self.url)
         holders = self.holders() if sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) else None
         return explain_sqlite_error(exc, holders, self.path)
 

@@ -489,6 +489,48 @@ def keyring_forget(db_id: str, login: str) -> None:
         pass
 
 
+# A server login's password, remembered per server (host:port/database) and login under a
+# service name of its own, so it never mixes with the file's device secrets.
+SERVER_KEYRING_SERVICE = "pzmdo-server"
+
+
+def server_keyring_user(server_id: str, login: str) -> str:
+    return f"{login.lower()}@{server_id}"
+
+
+def server_password_get(server_id: str, login: str) -> str | None:
+    """The remembered password of ``login`` on a server, or None (also without a keyring)."""
+    try:
+        import keyring
+
+        value = keyring.get_password(SERVER_KEYRING_SERVICE, server_keyring_user(server_id, login))
+    except Exception:  # any broken backend means: not remembered here
+        return None
+    return value or None
+
+
+def server_password_set(server_id: str, login: str, password: str) -> bool:
+    """Remember a server password; False when this computer has no usable keyring."""
+    try:
+        import keyring
+
+        keyring.set_password(
+            SERVER_KEYRING_SERVICE, server_keyring_user(server_id, login), password
+        )
+        return True
+    except Exception:
+        return False
+
+
+def server_password_forget(server_id: str, login: str) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(SERVER_KEYRING_SERVICE, server_keyring_user(server_id, login))
+    except Exception:
+        pass
+
+
 def keyring_available() -> bool:
     try:
         import keyring

@@ -51,7 +51,7 @@ def _alternate(cmd: list[str], base: list[str], runs: int) -> tuple[list, list]:
 
 def run(env, bench: Bench) -> None:  # noqa: ANN001
     py = sys.executable
-    runs = max(bench.runs, 7)
+    runs = bench.runs  # whole processes: 5 alternating pairs keep the median steady
     help_, bare = _alternate([py, "-m", "pzmdo", "--help"], [py, "-c", "pass"], runs)
     bench.medians("start: pzmdo --help, CPU time", [c for _, c in help_], "python -c pass",
                   [c for _, c in bare], target=0.3)  # fmt: skip

@@ -71,6 +71,7 @@ def main() -> None:
 
     private_dir(scratch)
     bench = Bench(args.runs)
+    group_times: dict[str, float] = {}
     try:
         db = region.open_copy(built, scratch / "region.db")
         ctx = unlock.unlock_with_password(db, region.LOGIN, region.PASSWORD)
@@ -79,14 +80,16 @@ def main() -> None:
               f"{'target':18} verdict", flush=True)  # fmt: skip
         try:
             for group in groups:
-                module = _module(group)
-                module.run(env, bench)
+                group_started = time.perf_counter()
+                _module(group).run(env, bench)
+                group_times[group] = time.perf_counter() - group_started
+                print(f"    ({group}: {group_times[group]:.0f} s)", flush=True)
         finally:
             ctx.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    table = markdown(bench.rows, built, args.runs, elapsed)
+    table = markdown(bench.rows, built, args.runs, elapsed, group_times)
     print("\n" + table)
     if args.record:
         record(table)
@@ -114,22 +117,30 @@ def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
     }[group]
 
 
-def markdown(rows: list, built: object, runs: int, elapsed: float) -> str:  # noqa: ANN001
+def markdown(rows: list, built: object, runs: int, elapsed: float,  # noqa: ANN001
+             group_times: dict[str, float]) -> str:  # fmt: skip
+    from tests.benchmarks.pairs import FAST, FAST_RUNS
+
+    spent = ", ".join(f"{g} {s:.0f} s" for g, s in group_times.items())
     load = os.getloadavg()[0]
     lines = [
         f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {platform.machine()}, {os.cpu_count()} cores "
         f"(shared; load {load:.1f}), Python {platform.python_version()}, "
         f"{built.patients} patients in {built.practices} practices",  # type: ignore[attr-defined]
         "",
-        f"Median of {runs} runs each; the baseline ran alternately with the measurement in the "
-        f"same run. Whole run: {elapsed / 60:.1f} min.",
+        f"Median of {runs} runs unless the runs column says otherwise ({FAST_RUNS} for calls "
+        f'under {FAST * 1000:.0f} ms, 3 for the slowest rows; "CPU": the measuring '
+        "thread's CPU time, for in-process reads of about a millisecond); the baseline ran "
+        "alternately with the measurement in the same run. Whole run: "
+        f"{elapsed / 60:.1f} min ({spent}).",
         "",
-        "| measurement | median | baseline | baseline median | ratio | target | verdict |",
-        "|---|---:|---|---:|---:|---|---|",
+        "| measurement | median | runs | baseline | baseline median | ratio | target | verdict |",
+        "|---|---:|---:|---|---:|---:|---|---|",
     ]
     for row in rows:
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}×"
-        lines.append(f"| {row.name} | {row.shown(row.value)} | {row.base_name} | "
+        runs = f"{row.runs} (CPU)" if row.cpu else str(row.runs)
+        lines.append(f"| {row.name} | {row.shown(row.value)} | {runs} | {row.base_name} | "
                      f"{row.shown(row.base_value)} | {ratio} | {row.goal} | {row.verdict} |")  # fmt: skip
     return "\n".join(lines) + "\n"
 

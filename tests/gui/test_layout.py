@@ -274,6 +274,33 @@ def test_everything_fits_1280_by_800(qtbot, demo_ctx):
     page._failed(UnlockError(LONG_ERROR))
     _settle(qtbot, gctx, page)
     problems += clipped(page, "unlock with an error")
+    # The same for the practice server's login window and the wizard's server page.
+    from pzmdo.gui.server_unlock_page import ServerUnlockPage
+    from pzmdo.gui.setup_wizard import PAGE_SERVER, SetupWizard
+
+    server = ServerUnlockPage(
+        "postgresql://db.praktijk.nl/pzmdo?sslrootcert=/tmp/ca.crt", gctx.runner, can_switch=True
+    )
+    server.setProperty("fitToContents", True)
+    qtbot.addWidget(server)
+    server.resize(640, 440)
+    server.show()
+    _settle(qtbot, gctx, server)
+    server._failed(UnlockError(LONG_ERROR))
+    _settle(qtbot, gctx, server)
+    problems += clipped(server, "server login with an error")
+    wizard = SetupWizard(demo_ctx.db.path.with_name("nieuw.db"), gctx.runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for page_id in (0, PAGE_SERVER):
+        if page_id == PAGE_SERVER:
+            wizard.server_choice.setChecked(True)
+            wizard.next()
+            wizard._show_server_result(False, LONG_ERROR)
+        _settle(qtbot, gctx, wizard)
+        problems += too_big(wizard, f"set-up wizard page {page_id}")
+        problems += clipped(wizard, f"set-up wizard page {page_id}")
+    wizard.close()
     window.idle.stop()
     assert problems == [], "\n".join(problems)
 

@@ -18,6 +18,9 @@ def test_first_run_wizard_to_main_window(qtbot, tmp_path: Path):
     wizard = starter.first_screen
     assert isinstance(wizard, SetupWizard)
     qtbot.addWidget(wizard)
+    assert wizard.file_choice.isChecked()  # the local file is the default
+    wizard.next()
+    assert wizard.currentPage() is wizard.account
     qtbot.keyClicks(wizard.practice, "Praktijk Het Anker (fictief)")
     qtbot.keyClicks(wizard.name, "Els Pieters (fictief)")
     qtbot.keyClicks(wizard.login, "els")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,6 +15,8 @@ from pzmdo.services import unlock
 from tests.conftest import ADMIN, PASSWORD
 from tests.security.helpers import GP, POH, POH_PASSWORD, add_team, sqlcipher_opens
 from tests.security.test_recovery_gui import _shot
+
+pytestmark = pytest.mark.file_only  # deactivation rotates the file's data key
 
 
 def _idle(qtbot, gctx) -> None:  # noqa: ANN001

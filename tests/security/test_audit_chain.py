@@ -64,6 +64,7 @@ def _with_recovery_key(path: Path, recovery_key: str, *statements: str) -> None:
     conn.close()
 
 
+@pytest.mark.file_only  # 'pzmdo check' of a file made here
 def test_intact_chain_passes_check(tmp_path: Path):
     db = tmp_path / "p.db"
     _practice(db)
@@ -102,6 +103,7 @@ def test_intact_chain_passes_check(tmp_path: Path):
     ],
     ids=["deleted-and-renumbered", "deleted", "edited", "time-edited"],
 )
+@pytest.mark.file_only  # tampering with the file through its recovery key
 def test_check_names_the_first_broken_link(tmp_path: Path, tamper, expected):
     db = tmp_path / "p.db"
     recovery_key = _practice(db)
@@ -113,10 +115,8 @@ def test_check_names_the_first_broken_link(tmp_path: Path, tamper, expected):
     assert "Traceback" not in result.stderr
 
 
-def test_chain_head_beside_every_backup_and_on_every_pdf(ctx, tmp_path: Path):
-    pid = register.create_patient(
-        ctx, register.PatientInput("Kop", "Papier (fictief)", birth_date=_day(), is_fictional=True)
-    )
+@pytest.mark.file_only  # backups of the file (a server's are its beheerder's)
+def test_chain_head_beside_every_backup(ctx, tmp_path: Path):
     out = backup.backup(ctx, tmp_path / "kopie.db")
     manifest_file = backup.manifest_path(out)
     assert stat.S_IMODE(os.stat(manifest_file).st_mode) == 0o600
@@ -133,6 +133,11 @@ def test_chain_head_beside_every_backup_and_on_every_pdf(ctx, tmp_path: Path):
         ).scalar_one()
     assert manifest["audit_kop"]["hash"] == row[:16]
 
+
+def test_chain_head_on_every_pdf(ctx, tmp_path: Path):
+    pid = register.create_patient(
+        ctx, register.PatientInput("Kop", "Papier (fictief)", birth_date=_day(), is_fictional=True)
+    )
     info = documents.produce(ctx, "emergency", tmp_path / "spoed.pdf", patient_id=pid)
     text = "".join(page.extract_text() for page in PdfReader(info.path).pages)
     with ctx.db.session() as s:
@@ -183,6 +188,7 @@ ctx.close()
 """
 
 
+@pytest.mark.file_only  # processes unlocking the file with a password (server: tests/server)
 def test_parallel_writers_keep_one_unbroken_chain(ctx, db_path: Path):
     ctx.close()
     procs = [

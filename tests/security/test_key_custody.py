@@ -27,6 +27,8 @@ from tests.security.helpers import (
     write_keys,
 )
 
+pytestmark = pytest.mark.file_only  # key slots, rotation and file locks of the encrypted file
+
 
 # -- finding 1: any slot opened any account -----------------------------------------------
 def test_poh_slot_copied_over_beheer_does_not_log_in_as_beheer(ctx, db_path: Path):

@@ -15,6 +15,8 @@ from tests.conftest import ADMIN, PASSWORD
 from tests.security.helpers import audit_logins, read_keys, sqlcipher_opens, write_keys
 from tests.support.old_keys import make_old_database, old_slot
 
+pytestmark = pytest.mark.file_only  # files from before key custody
+
 POH, POH_PW = "poh.oud", "poh-oud-wachtwoord"
 
 

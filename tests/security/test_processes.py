@@ -7,11 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pzmdo.services import unlock
 from pzmdo.store.keys import KeySlotFile
 from tests.conftest import ADMIN, PASSWORD
 from tests.security.helpers import audit_logins, sqlcipher_opens
 from tests.support.cli import run_pzmdo
+
+pytestmark = pytest.mark.file_only  # the key-slot file under concurrent processes
 
 
 def _pzmdo(db: Path, *args: str, user: str = ADMIN, password: str = PASSWORD, **env: str):

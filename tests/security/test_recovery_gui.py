@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
@@ -17,6 +18,8 @@ from pzmdo.services import unlock
 from pzmdo.store.paths import keyslot_path
 from tests.conftest import ADMIN, PASSWORD
 from tests.security.helpers import add_team, sqlcipher_opens
+
+pytestmark = pytest.mark.file_only  # the file's recovery key and key file
 
 SHOTS = (
     Path(__file__).resolve().parents[2] / "docs" / "screenshots"

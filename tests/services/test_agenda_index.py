@@ -28,11 +28,26 @@ def test_no_statement_of_the_agenda_proposal_scans_the_patient_table(ctx):
     finally:
         event.remove(ctx.db.engine, "before_cursor_execute", record)
     assert statements
-    with ctx.db.engine.connect() as conn:
-        plans = [
-            [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)]
-            for sql, params in statements
-        ]
-    assert not [step for plan in plans for step in plan if step.startswith("SCAN patient")]
+    steps = _plan_steps(ctx, statements)
+    assert not [step for step in steps if step.startswith(("SCAN patient", "Seq Scan on patient"))]
     # The review of the team's patients goes through the practice index.
-    assert [step for plan in plans for step in plan if "ix_patient_practice_status" in step]
+    assert [step for step in steps if "ix_patient_practice_status" in step]
+
+
+def _plan_steps(ctx, statements: list[tuple[str, object]]) -> list[str]:
+    """Every step of every statement's query plan, SQLite's or PostgreSQL's."""
+    with ctx.db.engine.connect() as conn:
+        if ctx.db.is_sqlite:
+            return [
+                row[-1]
+                for sql, params in statements
+                for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+            ]
+        # A test database is tiny: PostgreSQL would scan it whatever the indexes. Without
+        # sequential scans it still scans a table that no index serves.
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        return [
+            row[0].strip().removeprefix("->").strip()
+            for sql, params in statements
+            for row in conn.exec_driver_sql(f"EXPLAIN {sql}", params)
+        ]

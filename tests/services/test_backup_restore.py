@@ -15,6 +15,8 @@ from pzmdo.store.paths import backup_dir, keyslot_path
 from tests.conftest import ADMIN, PASSWORD
 from tests.support.cli import run_pzmdo
 
+pytestmark = pytest.mark.file_only  # backups and restore of the encrypted file
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

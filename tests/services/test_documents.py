@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from pzmdo.domain import careplan as cp
 from pzmdo.domain.errors import PzmdoError, ValidationError
@@ -249,6 +249,32 @@ def test_agenda_minutes_and_batch_of_the_demo_meeting(full_ctx, outdir):
         events = [e for e in document_events(full_ctx, pid) if e.detail["soort"] == "batch"]
         assert len(events) == 1
         assert events[0].detail["overleg"] == mid
+
+
+def test_batch_reads_its_records_in_one_transaction(full_ctx, outdir):
+    """The batch reads every care plan in one write transaction, so the "dossier geopend"
+    events (one per patient, NEN 7513) commit together; the document events in one more."""
+    mid = closed_meeting(full_ctx)
+    _, patient_ids = documents.meeting_data(full_ctx, mid)
+    assert len(patient_ids) >= 2
+    before = {e.id for e in list_audit(full_ctx)}
+    writes: list[str] = []
+
+    def count_writes(conn, cursor, statement, *args) -> None:  # noqa: ANN001
+        if statement.startswith("BEGIN IMMEDIATE"):
+            writes.append(statement)
+
+    full_ctx.opened_patient = None
+    event.listen(full_ctx.db.engine, "before_cursor_execute", count_writes)
+    try:
+        documents.produce(full_ctx, "batch", outdir / "batch.pdf", meeting_id=mid)
+    finally:
+        event.remove(full_ctx.db.engine, "before_cursor_execute", count_writes)
+    assert len(writes) == 2
+    new = [e for e in list_audit(full_ctx) if e.id not in before]
+    opened = [e.patient_id for e in new if e.action == "patient_open"]
+    assert sorted(opened) == sorted(patient_ids)
+    assert sorted(e.patient_id for e in new if e.action == "document") == sorted(patient_ids)
 
 
 def test_password_protected_document(full_ctx, zoe, outdir):

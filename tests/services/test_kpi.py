@@ -170,3 +170,22 @@ def test_a_user_sees_the_figures_of_their_own_practices_only(ctx: AppContext, wo
     coordinator = with_roles(gp2, Role.COORDINATOR)
     with pytest.raises(OutOfScope):
         kpi_detail.set_denominator(coordinator, other, "niet_onverwacht_overleden", *H1, 9)
+
+
+def test_the_figures_read_with_a_larger_page_cache_and_give_it_back(
+    ctx: AppContext, world: World
+) -> None:
+    """The quality figures ask for a 64 MB page cache for their own unit (a region's figures
+    read more pages than the usual 16 MB hold) and leave the pooled connection as it was."""
+
+    def cache_size() -> int:
+        with ctx.db.engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+    usual = cache_size()
+    with ctx.read() as s, kpi.larger_page_cache(s, kpi.KPI_CACHE_MIB):
+        inside = int(s.connection().exec_driver_sql("PRAGMA cache_size").scalar_one())
+    assert inside == -kpi.KPI_CACHE_MIB * 1024 != usual
+    kpi.compute(ctx, *H1)
+    kpi.trend(ctx, *H1, count=2)
+    assert cache_size() == usual

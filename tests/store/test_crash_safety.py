@@ -9,10 +9,14 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from pzmdo.services import unlock
 from pzmdo.store.models import Setting
 from tests.conftest import ADMIN, PASSWORD
 from tests.support.cli import run_pzmdo
+
+pytestmark = pytest.mark.file_only  # SIGKILL mid-write: the file's crash safety
 
 WRITER = textwrap.dedent(
     """

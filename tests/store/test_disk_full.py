@@ -10,6 +10,8 @@ from pzmdo.services import register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.store.models import Patient
 
+pytestmark = pytest.mark.file_only  # a full disk under the encrypted file
+
 
 def test_full_database_refuses_cleanly(ctx):
     with ctx.db.engine.connect() as conn:

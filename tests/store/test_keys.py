@@ -18,6 +18,8 @@ from pzmdo.store.keys import KeySlotFile, format_recovery_key, parse_recovery_ke
 from pzmdo.store.paths import keyslot_path
 from tests.conftest import ADMIN, PASSWORD
 
+pytestmark = pytest.mark.file_only  # key slots of the encrypted file
+
 
 def test_recovery_key_format_roundtrip():
     key = keys.new_data_key()

@@ -23,7 +23,7 @@ from pzmdo.services.directory import PersonInfo
 from pzmdo.services.documents.kinds import GP_POST_PHONE_SETTING
 from pzmdo.services.guard import require
 from pzmdo.services.lookup import missing_patient
-from pzmdo.services.scope import require_patient_in_scope
+from pzmdo.services.scope import require_patient_in_scope, require_patients_in_scope
 from pzmdo.store.models import Patient, Person, Practice
 
 # -- patients --------------------------------------------------------------------------------
@@ -105,6 +105,16 @@ def careplan_data(ctx: AppContext, patient_id: int) -> rm.CarePlanData:
     if view is None:
         return base
     return _with_plan(base, view)
+
+
+def _careplans_data(ctx: AppContext, patient_ids: list[int]) -> list[rm.CarePlanData]:
+    """The report models of several patients (a meeting's batch) read in one transaction:
+    one scope check for all, and their "dossier geopend" events (one per patient, NEN 7513)
+    commit together instead of one write transaction (and disk sync) each."""
+    require(ctx, Action.DOCUMENTS)
+    require_patients_in_scope(ctx, patient_ids)
+    with ctx.unit():
+        return [careplan_data(ctx, pid) for pid in patient_ids]
 
 
 def _label(enum: type[LabelledEnum], code: str | None) -> str:

@@ -10,7 +10,7 @@ from pzmdo.reports import model as rm
 from pzmdo.services.context import AppContext
 from pzmdo.services.documents.kinds import PATIENT_KINDS, TITLES
 from pzmdo.services.documents.meeting_content import meeting_data
-from pzmdo.services.documents.patient_content import careplan_data
+from pzmdo.services.documents.patient_content import _careplans_data, careplan_data
 from pzmdo.store import audit_chain
 from pzmdo.store.models import Patient, Practice
 from pzmdo.store.models.meetings import Meeting, MeetingTeam
@@ -37,7 +37,7 @@ def _render(
     assert meeting_id is not None
     meeting, patient_ids = meeting_data(ctx, meeting_id)
     if kind == "batch":
-        plans = [careplan_data(ctx, pid) for pid in patient_ids]
+        plans = _careplans_data(ctx, patient_ids)
         label = f"zorgplannen bij overleg van {meeting.meeting_date:%d-%m-%Y}"
         data = batch.render(meeting, plans, _meta(ctx, kind, label, meeting_id=meeting_id))
         return (

@@ -19,4 +19,13 @@ from pzmdo.store.models.base import Base
 from pzmdo.store.models.core import AppUser, AppUserRole, AuditEvent, Person, Practice, Setting
 from pzmdo.store.models.patient import Patient
 
-__all__ = ["AppUser", "AppUserRole", "AuditEvent", "Base", "Patient", "Person", "Practice", "Setting"]
+__all__ = [
+    "AppUser",
+    "AppUserRole",
+    "AuditEvent",
+    "Base",
+    "Patient",
+    "Person",
+    "Practice",
+    "Setting",
+]

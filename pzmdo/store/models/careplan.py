@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pzmdo.store.models.base import Base, UTCDateTime, utcnow
@@ -12,7 +12,11 @@ from pzmdo.store.models.base import Base, UTCDateTime, utcnow
 
 class CarePlanVersion(Base):
     __tablename__ = "care_plan_version"
-    __table_args__ = (UniqueConstraint("patient_id", "version"),)
+    __table_args__ = (
+        UniqueConstraint("patient_id", "version"),
+        # "had a care plan by then" from the index alone (quality figures, 0011a).
+        Index("ix_care_plan_version_patient_effective", "patient_id", "effective_on"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     version: Mapped[int] = mapped_column(Integer)

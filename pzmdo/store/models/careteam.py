@@ -18,7 +18,10 @@ class TeamMembership(Base):
     """
 
     __tablename__ = "team_membership"
-    __table_args__ = (Index("ix_team_membership_patient_role", "patient_id", "role", "end_on"),)
+    __table_args__ = (
+        # The dates too: "a centrale zorgverlener in the period" from the index alone.
+        Index("ix_team_membership_patient_role_dates", "patient_id", "role", "end_on", "start_on"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
@@ -69,6 +72,7 @@ class VptzEvent(Base):
     """A dated step of volunteer palliative care: besproken, aangeboden, aangevraagd, ..."""
 
     __tablename__ = "vptz_event"
+    __table_args__ = (Index("ix_vptz_event_patient_on_status", "patient_id", "event_on", "status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     status: Mapped[str] = mapped_column(String(20))

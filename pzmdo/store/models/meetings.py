@@ -162,7 +162,11 @@ class MeetingAction(Base):
 
 class MeetingAttendance(Base):
     __tablename__ = "meeting_attendance"
-    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id"),
+        # "the triad was present" (quality figures) from the index alone.
+        Index("ix_meeting_attendance_meeting_role", "meeting_id", "role", "present"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))

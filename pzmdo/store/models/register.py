@@ -76,6 +76,7 @@ class Marking(Base):
         ),
         # Covers the first marking per patient and "marked in the period" (quality figures).
         Index("ix_marking_patient_marked", "patient_id", "marked_on", "closed_on"),
+        Index("ix_marking_marked_patient", "marked_on", "patient_id"),  # marked in a period
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)

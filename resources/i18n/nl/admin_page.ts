@@ -140,6 +140,10 @@
         <translation>Back-ups zijn versleuteld met dezelfde sleutel als de database. pzmdo maakt er ook automatisch een bij het afsluiten en bewaart de laatste tien.</translation>
     </message>
     <message>
+        <source>The server's administrator makes the backups of the server (pg_dump or base backups with WAL archiving); see docs/server.md.</source>
+        <translation>Back-ups van de server maakt de beheerder van de server (pg_dump of base backups met WAL-archivering); zie docs/server.md.</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -59,13 +59,19 @@
         <translation>Ingelogd: %1 (%2)</translation>
     </message>
     <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message numerus="yes">
         <source>All practices (%n)</source>
         <translation>
-            <numerusform>Alle praktijken (%n)</numerusform><numerusform>Alle praktijken (%n)</numerusform></translation>
+            <numerusform>Alle praktijken (%n)</numerusform>
+            <numerusform>Alle praktijken (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Practice: %1</source>
@@ -78,12 +84,16 @@
     <message numerus="yes">
         <source>%n practice(s)</source>
         <translation>
-            <numerusform>%n praktijk</numerusform><numerusform>%n praktijken</numerusform></translation>
+            <numerusform>%n praktijk</numerusform>
+            <numerusform>%n praktijken</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n team(s)</source>
         <translation>
-            <numerusform>%n team</numerusform><numerusform>%n teams</numerusform></translation>
+            <numerusform>%n team</numerusform>
+            <numerusform>%n teams</numerusform>
+        </translation>
     </message>
     <message>
         <source>Practices: %1</source>

@@ -7,6 +7,126 @@
         <translation>pzmdo instellen</translation>
     </message>
     <message>
+        <source>&amp;Local file</source>
+        <translation>&amp;Lokaal bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Server of the practice/core team</source>
+        <translation>&amp;Server van de praktijk/het kernteam</translation>
+    </message>
+    <message>
+        <source>Where is the register kept?</source>
+        <translation>Waar staat het register?</translation>
+    </message>
+    <message>
+        <source>One person on one computer: a local encrypted file. Several workstations or a core team across practices: the server the administrator set up.</source>
+        <translation>Eén persoon op één computer: een lokaal versleuteld bestand. Meerdere werkplekken of een kernteam over praktijken heen: de server die de beheerder heeft ingericht.</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>Lokaal bestand</translation>
+    </message>
+    <message>
+        <source>Choose where pzmdo keeps the data.</source>
+        <translation>Kies waar pzmdo de gegevens bewaart.</translation>
+    </message>
+    <message>
+        <source>An encrypted database file on this computer.</source>
+        <translation>Een versleuteld databasebestand op deze computer.</translation>
+    </message>
+    <message>
+        <source>Server of the practice/core team</source>
+        <translation>Server van de praktijk/het kernteam</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL server; everyone logs in as themselves.</source>
+        <translation>Een gedeelde PostgreSQL-server; iedereen logt in als zichzelf.</translation>
+    </message>
+    <message>
+        <source>Encrypted on this computer, with a recovery key on paper.</source>
+        <translation>Versleuteld op deze computer, met een herstelsleutel op papier.</translation>
+    </message>
+    <message>
+        <source>Shared by the workstations of the practice or core team; the server keeps the data and its backups.</source>
+        <translation>Gedeeld door de werkplekken van de praktijk of het kernteam; de server bewaart de gegevens en de back-ups.</translation>
+    </message>
+    <message>
+        <source>The practice's server</source>
+        <translation>De server van de praktijk</translation>
+    </message>
+    <message>
+        <source>Always encrypted (TLS); you log in afterwards.</source>
+        <translation>Altijd versleuteld (TLS); daarna logt u in.</translation>
+    </message>
+    <message>
+        <source>The connection is always encrypted (TLS) and pzmdo checks the server's certificate against the practice's CA certificate. You log in afterwards; your password is never stored in a file.</source>
+        <translation>De verbinding is altijd versleuteld (TLS) en pzmdo controleert het certificaat van de server met het CA-certificaat van de praktijk. Daarna logt u in; uw wachtwoord wordt nooit in een bestand bewaard.</translation>
+    </message>
+    <message>
+        <source>for example praktijk-ca.crt</source>
+        <translation>bijvoorbeeld praktijk-ca.crt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Kies het bestand met het CA-certificaat</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbinding contro&amp;leren</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbinding controleren</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Uitkomst van de controle</translation>
+    </message>
+    <message>
+        <source>Server &amp;name</source>
+        <translation>Server&amp;naam</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;oort</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate of the practice</source>
+        <translation>&amp;CA-certificaat van de praktijk</translation>
+    </message>
+    <message>
+        <source>CA certificate of the practice</source>
+        <translation>CA-certificaat van de praktijk</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer)</source>
+        <translation>Certificaten (*.crt *.pem *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Verbinden met de server…</translation>
+    </message>
+    <message>
+        <source>The server %1 answers and proves its identity with the practice's certificate.</source>
+        <translation>De server %1 antwoordt en bewijst met het certificaat van de praktijk wie hij is.</translation>
+    </message>
+    <message>
+        <source>The connection test failed unexpectedly. Try again.</source>
+        <translation>De controle van de verbinding is onverwacht mislukt. Probeer het opnieuw.</translation>
+    </message>
+    <message>
         <source>Practice and first user</source>
         <translation>Praktijk en eerste gebruiker</translation>
     </message>

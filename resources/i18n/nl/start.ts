@@ -6,5 +6,9 @@
         <source>pzmdo — unlock</source>
         <translation>pzmdo — ontgrendelen</translation>
     </message>
+    <message>
+        <source>pzmdo — log in</source>
+        <translation>pzmdo — inloggen</translation>
+    </message>
 </context>
 </TS>
