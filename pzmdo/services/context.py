@@ -20,13 +20,10 @@ from pzmdo.domain.errors import ConflictError, DatabaseError
 from pzmdo.domain.permissions import Action, allowed
 from pzmdo.services.events import Change, ChangeBus
 from pzmdo.store import audit_chain, notify
-from pzmdo.store.database import Database
+from pzmdo.store.database import STORED_MEANWHILE, Database, is_unique_violation
 from pzmdo.store.files import SessionLock
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AuditEvent
-
-UNIQUE_VIOLATIONS = (2067, 1555)  # SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
-PG_UNIQUE_VIOLATION = "23505"  # SQLSTATE unique_violation (also a duplicate primary key)
 
 CHANGED_MEANWHILE = (
     "Dit is intussen gewijzigd door iemand anders. Uw wijzigingen zijn niet opgeslagen: "
@@ -105,13 +102,9 @@ class AppContext:
             except IntegrityError as exc:
                 # Only a broken uniqueness rule means "stored meanwhile by someone else";
                 # other constraints (immutable rows, foreign keys) are passed on as they are.
-                if not _unique_violation(exc):
+                if not is_unique_violation(exc):
                     raise
-                raise DatabaseError(
-                    "Dit kon niet worden opgeslagen: iemand anders heeft hetzelfde tegelijk "
-                    "gewijzigd, of het bestaat al. Er is niets opgeslagen; laad het scherm "
-                    "opnieuw en probeer het nog eens."
-                ) from None
+                raise DatabaseError(STORED_MEANWHILE) from None
             except StaleDataError:
                 # A versioned UPDATE found another version than it read: a save that
                 # raced another workstation's (on a server), refused like check_version.
@@ -230,14 +223,6 @@ def audit(
 
 def _pairs(changes: list[Change]) -> list[tuple[str, tuple[int, ...]]]:
     return [(c.entity, c.ids) for c in changes]
-
-
-def _unique_violation(exc: IntegrityError) -> bool:
-    orig = exc.orig
-    return (
-        getattr(orig, "sqlite_errorcode", None) in UNIQUE_VIOLATIONS
-        or getattr(orig, "sqlstate", None) == PG_UNIQUE_VIOLATION
-    )
 
 
 def lock_row(session: Session, model: Any, row_id: int) -> None:
