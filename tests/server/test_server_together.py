@@ -108,6 +108,31 @@ def test_a_unique_violation_on_the_server_reads_as_stored_meanwhile(clients):
         s.flush()
 
 
+def test_a_login_over_tls_listens_with_its_own_credentials(url, pg_cluster, clients):
+    """The listener's connection is made like the workstation's others: TLS verify-full
+    against the practice's CA, the login's own password."""
+    from pzmdo.services.unlock import unlock_on_server
+    from tests.support.pg_logins import add_login, unique_login
+
+    database = str(make_url(url).database)
+    login = unique_login("samen")
+    add_login(pg_cluster, database, login, "samen-wachtwoord-1")
+    tls_url = pg_cluster.url(database, tcp=True).replace("postgres@", "")
+    b = unlock_on_server(tls_url, login, "samen-wachtwoord-1")
+    try:
+        heard = _heard(b)
+        assert b._listener is not None
+        listening = b._listener._conn
+        assert listening.info.user == login and listening.pgconn.ssl_in_use
+        assert listening.info.get_parameters()["sslmode"] == "verify-full"
+        a, _other = clients
+        a.changes.publish("patient", 21)
+        assert heard.get(timeout=WAIT) == Change("patient", (21,), remote=True)
+        assert heard.empty()
+    finally:
+        b.close()
+
+
 # -- two workstation processes saving the same record ------------------------------------------
 def _client(task: str, url: str, login: str, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
