@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pzmdo.cli import server
 from pzmdo.cli.common import (
     BACKUP_ON_SERVER,
     CliError,
@@ -24,6 +25,7 @@ from pzmdo.cli.common import (
 )
 from pzmdo.cli.keys import print_rotation
 from pzmdo.cli.meetings import parse_day
+from pzmdo.cli.migrate import register as register_migrate
 from pzmdo.cli.practices import add_users_commands
 from pzmdo.domain.audit import AuditAction
 
@@ -76,6 +78,8 @@ def register(sub: Any) -> None:
     add_subcommand(sub, "check", "controleer integriteit en schemaversie", cmd_check)
 
     _register_demo(sub)
+    register_migrate(sub)
+    server.register(sub)
 
     p = add_subcommand(sub, "audit", "toon de audittrail (alleen beheerder)", cmd_audit)
     p.add_argument("--patient", type=record_id, metavar="ID", help="alleen deze patiënt")

@@ -132,6 +132,9 @@ class AuditAction(LabelledEnum):
     AFTER_DEATH_REVIEW = "after_death_review"
     AFTER_DEATH_REVIEW_CHANGED = "after_death_review_changed"
     LESSONS_EXPORT = "lessons_export"
+    # Moving house between a local file and a server (issue 18)
+    MIGRATE_IN = "migrate_in"
+    MIGRATE_OUT = "migrate_out"
 
 
 register_labels(
@@ -248,5 +251,7 @@ register_labels(
         AuditAction.AFTER_DEATH_REVIEW: "Nabespreking vastgelegd",
         AuditAction.AFTER_DEATH_REVIEW_CHANGED: "Nabespreking gewijzigd",
         AuditAction.LESSONS_EXPORT: "Knelpunten en leerpunten geëxporteerd",
+        AuditAction.MIGRATE_IN: "Database overgenomen (verhuizing)",
+        AuditAction.MIGRATE_OUT: "Database gekopieerd voor een verhuizing",
     }
 )

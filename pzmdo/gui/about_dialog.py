@@ -61,18 +61,32 @@ class AboutDialog(QDialog):
             if info.licence.startswith("LicenseRef-Proprietary")
             else info.licence
         )
+        if info.server:  # the server's administrator makes its backups
+            where = [
+                self.tr("<b>Server:</b> %1").replace("%1", info.server),
+                self.tr("<b>Database written by:</b> %1").replace("%1", info.written_by),
+                self.tr(
+                    "<b>Backups:</b> made by the server's administrator (pg_dump or base "
+                    "backups with WAL archiving); see docs/server.md."
+                ),
+            ]
+        else:
+            where = [
+                self.tr("<b>Database:</b> %1").replace("%1", str(info.database)),
+                self.tr("<b>Database written by:</b> %1").replace("%1", info.written_by),
+                self.tr("<b>Backups:</b> %1").replace("%1", str(info.backups)),
+                self.tr(
+                    "<b>Making a backup:</b> Administration › Settings and backup › Make a "
+                    "backup now, or on the command line <tt>pzmdo backup --out FILE</tt>. Keep "
+                    "a copy outside this computer; it opens only with a password or the "
+                    "recovery key."
+                ),
+            ]
         rows = [
             self.tr("<h2>pzmdo %1</h2>").replace("%1", info.version),
             self.tr("MDO and PaTz register for palliative care in general practice."),
             self.tr("<b>Licence:</b> %1").replace("%1", licence),
-            self.tr("<b>Database:</b> %1").replace("%1", str(info.database)),
-            self.tr("<b>Database written by:</b> %1").replace("%1", info.written_by),
-            self.tr("<b>Backups:</b> %1").replace("%1", str(info.backups)),
-            self.tr(
-                "<b>Making a backup:</b> Administration › Settings and backup › Make a backup "
-                "now, or on the command line <tt>pzmdo backup --out FILE</tt>. Keep a copy "
-                "outside this computer; it opens only with a password or the recovery key."
-            ),
+            *where,
             self.tr("The program uses %1 third-party components; see Components.").replace(
                 "%1", str(len(info.components))
             ),

@@ -34,6 +34,7 @@ class AboutInfo:
     backups: Path | None
     components: tuple[Component, ...]
     written_by: str = ""  # the pzmdo version and schema that last wrote the open database
+    server: str | None = None  # host/database when the open database is a practice server
 
 
 def app_version() -> str:
@@ -101,12 +102,14 @@ def about(db_path: Path | None = None, db: Database | None = None) -> AboutInfo:
         licence = licence_of(metadata.distribution("pzmdo"))
     except metadata.PackageNotFoundError:
         licence = UNKNOWN_LICENCE
-    database = db_path or default_db_path()
+    server = db.server_label if db is not None else None
+    database = None if server else (db_path or default_db_path())
     return AboutInfo(
         version=app_version(),
         licence=licence,
         database=database,
-        backups=backup_dir(database),
+        backups=backup_dir(database) if database is not None else None,
         components=components(),
         written_by=written_by(db) if db is not None else "",
+        server=server,
     )

@@ -133,14 +133,18 @@ def init_database(
     except BaseException:
         if lock is not None:
             lock.release()
-        # Nothing half-made stays behind.
-        for leftover in (path, keyslot_path(path), *_sidecars(path)):
-            leftover.unlink(missing_ok=True)
+        discard_new_database(path)  # nothing half-made stays behind
         raise
     ctx = AppContext(db, current, slots, private_key=private, session_lock=lock)
     if remember_on_this_computer:
         custody.remember_on_this_computer(ctx)
     return InitResult(ctx, format_recovery_key(data_key))
+
+
+def discard_new_database(path: Path) -> None:
+    """Remove a database that was being made (its file, key slots and side files)."""
+    for leftover in (path, keyslot_path(path), *_sidecars(path)):
+        leftover.unlink(missing_ok=True)
 
 
 def _sidecars(path: Path) -> list[Path]:

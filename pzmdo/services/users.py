@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.enums import Discipline, Role
@@ -20,8 +20,14 @@ from pzmdo.services.context import AppContext
 from pzmdo.services.guard import deny, require
 from pzmdo.services.lookup import load_person
 from pzmdo.services.unlock import validate_login, validate_new_password
+from pzmdo.store import server_schema
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AppUser, AppUserRole, Person
+
+NOT_SET_UP = (
+    "Deze server is nog niet ingericht voor eigen logins. De beheerder van de server moet "
+    "eerst 'pzmdo server init' uitvoeren; er is niets gewijzigd."
+)
 
 # A user's role maps to the directory discipline of the person created for them.
 _DISCIPLINE_FOR_ROLE = {
@@ -80,45 +86,84 @@ def add_user(
         require(ctx, Action.DIRECTORY)
     login = validate_login(login)
     validate_new_password(password)
-    # Lock order: .keys file, then the transaction; both commit or neither (custody.py).
-    # A shared server has no key slots: the login and its password are the server's.
-    keys = nullcontext(None) if ctx.db.path is None else KeySlotFile.update(ctx.db.path)
-    with keys as slots, ctx.unit() as s:
-        if s.scalars(select(AppUser).where(AppUser.login == login)).first():
-            raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
-        if person_id is None:
-            if not name.strip():
-                raise ValidationError("Vul de naam van de gebruiker in.")
-            same = s.scalars(
-                select(Person).where(func.lower(Person.name) == name.strip().lower())
-            ).first()
-            if same is not None:  # one person, one directory entry
+    if not ctx.db.is_sqlite:
+        # A server: the person logs in as their own PostgreSQL login (no key slots).
+        with ctx.unit() as s:
+            managed = server_schema.manages_logins(s.connection())
+            if managed and server_schema.login_exists(s.connection(), login):
                 raise ValidationError(
-                    f"'{same.name}' staat al in de zorgverlenerslijst. Kies die bij "
-                    "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
+                    f"Op deze server bestaat al een account '{login}'. Kies een andere "
+                    "gebruikersnaam."
                 )
-            person = Person(
-                name=clean_line(name, "de naam van de gebruiker", limit=200),
-                discipline=_DISCIPLINE_FOR_ROLE[role].value,
-                big_registered=big_registered,
+            user = _new_user(s, login, name, role, person_id, big_registered, also_roles)
+            if managed:  # else 'pzmdo server init' lists them as users without a login
+                server_schema.create_login(s.connection(), login, password)
+            ctx.audit(
+                s,
+                AuditAction.USER_ADD,
+                entity="app_user",
+                entity_id=user.id,
+                detail={"rollen": sorted(user.roles)},
             )
-            s.add(person)
-            s.flush()
-        else:
-            person = load_person(s, person_id)
-        codes = sorted({role.value, *(r.value for r in also_roles)})
-        user = AppUser(login=login, person_id=person.id)
-        user.role_rows = [AppUserRole(role=c) for c in codes]
-        s.add(user)
-        s.flush()
-        attach_new_user(s, user.id)
-        if slots is not None:
-            custody.give_new_keys(ctx, s, slots, user, password)
+            return _info(user)
+    if ctx.db.path is None or ctx.db.data_key is None:
+        raise ValidationError(
+            "Gebruikers met een wachtwoord bestaan alleen bij een lokale database."
+        )
+    # Lock order: .keys file, then the transaction; both commit or neither (custody.py).
+    with KeySlotFile.update(ctx.db.path) as slots, ctx.unit() as s:
+        user = _new_user(s, login, name, role, person_id, big_registered, also_roles)
+        custody.give_new_keys(ctx, s, slots, user, password)
         ctx.audit(
-            s, AuditAction.USER_ADD, entity="app_user", entity_id=user.id, detail={"rollen": codes}
+            s,
+            AuditAction.USER_ADD,
+            entity="app_user",
+            entity_id=user.id,
+            detail={"rollen": sorted(user.roles)},
         )
         info = _info(user)
     return info
+
+
+def _new_user(
+    s: Session,
+    login: str,
+    name: str,
+    role: Role,
+    person_id: int | None,
+    big_registered: bool,
+    also_roles: Iterable[Role],
+) -> AppUser:
+    """The app_user (and, unless given, their directory entry), attached where obvious."""
+    if s.scalars(select(AppUser).where(AppUser.login == login)).first():
+        raise ValidationError(f"De gebruikersnaam '{login}' bestaat al.")
+    if person_id is None:
+        if not name.strip():
+            raise ValidationError("Vul de naam van de gebruiker in.")
+        same = s.scalars(
+            select(Person).where(func.lower(Person.name) == name.strip().lower())
+        ).first()
+        if same is not None:  # one person, one directory entry
+            raise ValidationError(
+                f"'{same.name}' staat al in de zorgverlenerslijst. Kies die bij "
+                "'Bestaande zorgverlener', zodat er geen dubbele zorgverlener ontstaat."
+            )
+        person = Person(
+            name=clean_line(name, "de naam van de gebruiker", limit=200),
+            discipline=_DISCIPLINE_FOR_ROLE[role].value,
+            big_registered=big_registered,
+        )
+        s.add(person)
+        s.flush()
+    else:
+        person = load_person(s, person_id)
+    codes = sorted({role.value, *(r.value for r in also_roles)})
+    user = AppUser(login=login, person_id=person.id)
+    user.role_rows = [AppUserRole(role=c) for c in codes]
+    s.add(user)
+    s.flush()
+    attach_new_user(s, user.id)
+    return user
 
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
@@ -152,6 +197,10 @@ def _deactivate(ctx: AppContext, login: str) -> None:
             raise NotFoundError(f"Gebruiker '{login}' bestaat niet.")
         user.active = False
         user.deactivated_at = datetime.now(UTC)
+        s.flush()
+        if not ctx.db.is_sqlite and server_schema.manages_logins(s.connection()):
+            # The login loses its groups and may no longer log in.
+            server_schema.sync_login(s.connection(), user.login)
         ctx.audit(s, AuditAction.USER_DEACTIVATE, entity="app_user", entity_id=user.id)
 
 
@@ -159,6 +208,9 @@ def change_password(ctx: AppContext, new_password: str) -> None:
     """Re-wrap only the current user's slot."""
     require(ctx, Action.SESSION)
     validate_new_password(new_password)
+    if not ctx.db.is_sqlite:
+        _server_password(ctx, ctx.user.login, new_password, AuditAction.PASSWORD_CHANGE)
+        return
     custody.change_own_password(ctx, new_password)
 
 
@@ -197,6 +249,9 @@ def set_roles(ctx: AppContext, login: str, roles: Iterable[Role]) -> UserInfo:
                 )
         user.role_rows = [AppUserRole(role=c) for c in codes]
         s.flush()
+        if not ctx.db.is_sqlite and server_schema.manages_logins(s.connection()):
+            # The server's groups follow, in the same transaction.
+            server_schema.sync_login(s.connection(), user.login)
         ctx.audit(
             s,
             AuditAction.ROLES_CHANGE,
@@ -212,4 +267,19 @@ def reset_password(ctx: AppContext, login: str, new_password: str) -> None:
     """A beheerder sets a new password for another user (new keys for them)."""
     require(ctx, Action.USERS)
     validate_new_password(new_password)
+    if not ctx.db.is_sqlite:
+        _server_password(ctx, validate_login(login), new_password, AuditAction.PASSWORD_RESET)
+        return
     custody.reset_password(ctx, login, new_password)
+
+
+def _server_password(ctx: AppContext, login: str, password: str, action: AuditAction) -> None:
+    """On a server a password is the login's own (SCRAM, set on the server)."""
+    with ctx.unit() as s:
+        user = s.scalars(select(AppUser).where(AppUser.login == login)).first()
+        if user is None or not user.active:
+            raise NotFoundError(f"Gebruiker '{login}' bestaat niet of is gedeactiveerd.")
+        if not server_schema.manages_logins(s.connection()):
+            raise ValidationError(NOT_SET_UP)
+        server_schema.set_password(s.connection(), login, password)
+        ctx.audit(s, action, entity="app_user", entity_id=user.id)

@@ -47,19 +47,27 @@ STORED_MEANWHILE = (
 READ_ONLY = "pzmdo_read_only"
 
 
-def _connect(path: Path, key: bytes) -> Any:
-    conn = sqlcipher3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def _connect(path: Path, key: bytes, read_only: bool = False) -> Any:
+    # Read-only (mode=ro): SQLite never writes the file, not even a checkpoint at close.
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    conn = sqlcipher3.connect(
+        target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, uri=read_only
+    )
     # The key pragma must be the first statement on a new connection.
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     conn.execute("PRAGMA cipher_log_level = NONE")
     # The driver must not begin transactions itself (it would begin only at the first
     # write, leaving the guarding reads unprotected): ``_on_begin`` emits our BEGIN.
     conn.isolation_level = None
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # A read-only connection leaves the file's journal mode as it is (changing it writes).
+    read_only = bool(cur.execute("PRAGMA query_only").fetchone()[0])
     for pragma in (
         "PRAGMA foreign_keys = ON",
         "PRAGMA temp_store = MEMORY",
@@ -69,7 +77,7 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         "PRAGMA cache_size = -16384",
         f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
         "PRAGMA synchronous = FULL",
-        "PRAGMA journal_mode = WAL",
+        *(() if read_only else ("PRAGMA journal_mode = WAL",)),
     ):
         cur.execute(pragma)
     cur.close()
@@ -295,8 +303,10 @@ class Database:
         create: bool = False,
         session_lock: bool = True,
         lock: FileLock | None = None,
+        read_only: bool = False,
     ) -> Database:
         """Open (or with ``create`` make) an encrypted file; verify the key at once.
+        ``read_only``: SQLite opens the file read-only and nothing is ever written to it.
 
         The session holds the shared file lock until ``close()``, so nothing replaces the
         file meanwhile: the caller's ``lock`` (already held, released by the caller), else
@@ -320,7 +330,7 @@ class Database:
         engine = create_engine(
             "sqlite://",
             module=sqlcipher3.dbapi2,  # the pysqlcipher dialect would re-key with a passphrase
-            creator=lambda: _connect(path, key),
+            creator=lambda: _connect(path, key, read_only),
             pool_pre_ping=False,
             # "sqlite://" would pick SingletonThreadPool (one connection per thread-local).
             # Qt's pool threads lose Python thread-locals between jobs, so that pool kept
@@ -334,6 +344,8 @@ class Database:
         )
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
+        if read_only:  # every unit begins with a plain BEGIN: there is no write lock to take
+            engine = engine.execution_options(**{READ_ONLY: True})
         db = cls(engine, path, key, lock)
         db._owns_lock = owns_lock
         db.verify()

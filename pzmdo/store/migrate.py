@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from pzmdo import __version__
 from pzmdo._data import migrations_dir
+from pzmdo.store import audit_chain
 from pzmdo.store.database import READ_ONLY, Database
 from pzmdo.store.models import Setting
 
@@ -79,6 +80,10 @@ def upgrade(db: Database, target: str = "heads") -> None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        if conn.dialect.name == "postgresql" and target == "heads":
+            # A server's audit events are stamped by the server (audit_chain.append sends
+            # only the content): the trigger belongs to a current schema.
+            audit_chain.install_server_trigger(conn)
         # In the migration's transaction: the stamp and the schema change go together.
         record_writer(conn, tuple(sorted(MigrationContext.configure(conn).get_current_heads())))
 

@@ -46,6 +46,7 @@ from pzmdo.services import (
     register_demo,
     register_export,
     scope,
+    server_admin,
     settings,
     teams,
     trajectory,
@@ -59,7 +60,8 @@ MODULES = (
     acp_fhir, attachments, audit_log, backup, care_demo, careplan, careteam, consultations,
     consultations_demo, custody, demo, directory, documents, importer, kpi, kpi_detail,
     kpi_export, meetings, meetings_demo, patients, practices, practices_demo, register,
-    register_demo, register_export, scope, settings, teams, trajectory, unlock, users,
+    register_demo, register_export, scope, server_admin, settings, teams, trajectory, unlock,
+    users,
 )  # fmt: skip
 
 # Not entry points: the guard itself and the demo context (called after a guard).
@@ -625,6 +627,19 @@ ENTRY_POINTS: dict[str, Entry] = {
         )
     ),  # fmt: skip
     "users.list_users": e(A.USERS)(lambda c, w: users.list_users(c)),
+    # On a local file these meet the rule "only on a server" after the guard.
+    "server_admin.give_login": e(A.USERS)(
+        lambda c, w: server_admin.give_login(c, w["spare_login"], "server-wachtwoord-1")
+    ),
+    "server_admin.add_server_user": e(A.USERS)(
+        lambda c, w: server_admin.add_server_user(
+            c,
+            login=_unique("server"),
+            name="Server (fictief)",
+            roles=[Role.POH],
+            password="server-wachtwoord-1",
+        )
+    ),  # fmt: skip
     "users.deactivate_user": e(A.USERS)(lambda c, w: users.deactivate_user(c, w["spare_login"])),
     "users.change_password": e(A.SESSION)(
         lambda c, w: users.change_password(c, "nog-een-wachtwoord-2")

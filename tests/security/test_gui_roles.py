@@ -57,8 +57,11 @@ _CLINICAL = ["Register", "Overleggen", "Consultaties", "Documenten"]
 def test_main_window_shows_only_usable_pages(qtbot, demo_ctx, role, pages, first, tmp_path):
     app = _as(demo_ctx, f"rol-{role.value}", role)
     gctx = GuiContext(app)
-    # On a server the window's file path only serves its unlock page, not shown here.
-    window = MainWindow(gctx, app.db.path or tmp_path / "server", idle_ms=3_600_000)
+    if app.db.is_sqlite:
+        window = MainWindow(gctx, app.db.path, idle_ms=3_600_000)
+    else:
+        url = app.db.engine.url.render_as_string(hide_password=True)
+        window = MainWindow(gctx, tmp_path / "ongebruikt", idle_ms=3_600_000, server_url=url)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -68,6 +71,7 @@ def test_main_window_shows_only_usable_pages(qtbot, demo_ctx, role, pages, first
     assert window._specs[window.nav.currentRow()].key == first
     assert window.mark_action.isEnabled() == (role == Role.HUISARTS)
     assert role.label.lower() in window.user_label.text().lower()
+    assert window.db_label.text().startswith("Database" if app.db.is_sqlite else "Server")
     if role in (Role.POH, Role.HUISARTS, Role.BEHEERDER):
         SHOTS.mkdir(parents=True, exist_ok=True)
         window.grab()  # painting asks for the visible rows; they arrive through the runner

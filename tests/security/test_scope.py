@@ -66,6 +66,7 @@ NEUTRAL = {
     "register.create_patient", "register.default_marker_id", "register.list_gps",
     "register.list_physicians", "register.mark_patient", "register.register_hospital_mdo",
     "register.urgency_levels_for", "register_demo.add_demo", "scope.current_scope",
+    "server_admin.add_server_user", "server_admin.give_login",
     "settings.get_setting", "settings.set_setting", "settings.set_settings", "teams.add_team",
     "teams.find_team", "teams.get_team", "teams.list_teams", "teams.set_team_practices",
     "teams.update_team", "unlock.record_lock", "unlock.remember_on_this_computer",

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
-from pzmdo.services import register, unlock
+from pzmdo.services import about, register, unlock
 from pzmdo.store import migrate
 from pzmdo.store.database import Database, explain_pg_error, is_unique_violation
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
@@ -57,6 +57,8 @@ def test_login_over_tls_with_the_practice_ca(srv: Server) -> None:
     try:
         assert ctx.user.login == srv.login
         assert ctx.db.server_label == f"localhost/{srv.database}"
+        shown = about.about(ctx.db.path, ctx.db)  # Help › About names the server, no file
+        assert (shown.server, shown.database, shown.backups) == (ctx.db.server_label, None, None)
         with ctx.read() as s:
             assert s.execute(text("SELECT session_user")).scalar() == srv.login
             tls = s.execute(text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
@@ -282,6 +284,10 @@ def test_cli_lists_patients_on_the_server(srv: Server) -> None:
     listed = _cli(srv, "patient", "list", "--json")  # PZMDO_SERVER
     assert listed.returncode == 0, listed.stderr
     assert "Opdrachtregel (fictief)" in listed.stdout
+    # Nothing of the login is written anywhere: config, data and log folders of this home.
+    for path in Path(os.environ["HOME"]).rglob("*"):
+        if path.is_file():
+            assert PASSWORD.encode() not in path.read_bytes(), path
 
 
 def test_cli_wrong_password_is_one_dutch_line(srv: Server) -> None:

@@ -20,6 +20,7 @@ from pzmdo.services import careplan, careteam, documents, register
 from pzmdo.services.audit_log import list_audit
 from pzmdo.services.context import AppContext
 from pzmdo.services.documents import writing
+from pzmdo.store.database import READ_ONLY
 from pzmdo.store.models import Person
 from pzmdo.store.models.meetings import Meeting
 from tests.reports.test_documents import contains
@@ -260,16 +261,17 @@ def test_batch_reads_its_records_in_one_transaction(full_ctx, outdir):
     before = {e.id for e in list_audit(full_ctx)}
     writes: list[str] = []
 
-    def count_writes(conn, cursor, statement, *args) -> None:  # noqa: ANN001
-        if statement.startswith("BEGIN IMMEDIATE"):
-            writes.append(statement)
+    def count_writes(conn) -> None:  # noqa: ANN001
+        # Every unit begins a transaction; read units carry the read-only option.
+        if not conn.get_execution_options().get(READ_ONLY, False):
+            writes.append(conn)
 
     full_ctx.opened_patient = None
-    event.listen(full_ctx.db.engine, "before_cursor_execute", count_writes)
+    event.listen(full_ctx.db.engine, "begin", count_writes)
     try:
         documents.produce(full_ctx, "batch", outdir / "batch.pdf", meeting_id=mid)
     finally:
-        event.remove(full_ctx.db.engine, "before_cursor_execute", count_writes)
+        event.remove(full_ctx.db.engine, "begin", count_writes)
     assert len(writes) == 2
     new = [e for e in list_audit(full_ctx) if e.id not in before]
     opened = [e.patient_id for e in new if e.action == "patient_open"]

@@ -172,6 +172,7 @@ def test_a_user_sees_the_figures_of_their_own_practices_only(ctx: AppContext, wo
         kpi_detail.set_denominator(coordinator, other, "niet_onverwacht_overleden", *H1, 9)
 
 
+@pytest.mark.file_only  # SQLite's page cache; a server sizes its own
 def test_the_figures_read_with_a_larger_page_cache_and_give_it_back(
     ctx: AppContext, world: World
 ) -> None:

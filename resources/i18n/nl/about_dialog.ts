@@ -51,6 +51,14 @@
         <translation>niet-vrije licentie; gebruik volgens de licentieovereenkomst van uw praktijk</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Server:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Server:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backups:&lt;/b&gt; made by the server's administrator (pg_dump or base backups with WAL archiving); see docs/server.md.</source>
+        <translation>&lt;b&gt;Back-ups:&lt;/b&gt; maakt de beheerder van de server (pg_dump of base backups met WAL-archivering); zie docs/server.md.</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;pzmdo %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;pzmdo %1&lt;/h2&gt;</translation>
     </message>
