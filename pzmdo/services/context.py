@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
@@ -226,13 +227,17 @@ def _pairs(changes: list[Change]) -> list[tuple[str, tuple[int, ...]]]:
 
 
 def lock_row(session: Session, model: Any, row_id: int) -> None:
-    """Serialise the writers of one row until this transaction ends: on a server
-    ``SELECT … FOR UPDATE`` (READ COMMITTED would let two saves read the same state);
-    SQLite's BEGIN IMMEDIATE already serialises every writer."""
+    """Serialise the writers of one row until this transaction ends. On a server a
+    transaction-scoped advisory lock on (table, id): READ COMMITTED would let two saves read
+    the same state, and ``FOR UPDATE`` needs the right to update the row, which not every
+    role that writes beside it has. SQLite's BEGIN IMMEDIATE already serialises every writer."""
     if session.get_bind().dialect.name == "sqlite":
         return
-    with session.no_autoflush:
-        session.execute(select(model.id).where(model.id == row_id).with_for_update())
+    space = zlib.crc32(model.__tablename__.encode()) & 0x7FFFFFFF
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(CAST(:space AS integer), CAST(:id AS integer))"),
+        {"space": space, "id": row_id},
+    )
 
 
 def check_version(row: Any, expected: int | None, what: str) -> None:
