@@ -132,7 +132,7 @@ def markdown(rows: list, built: object, runs: int, elapsed: float,  # noqa: ANN0
         "",
         f"Median of {runs} runs unless the runs column says otherwise ({FAST_RUNS} for calls "
         f'under {FAST * 1000:.0f} ms, 3 for the slowest rows; "CPU": the measuring '
-        "thread's CPU time, for in-process reads of about a millisecond); the baseline ran "
+        "thread's CPU time, for in-process reads: SQLite runs in that thread); the baseline ran "
         "alternately with the measurement in the same run. Whole run: "
         f"{elapsed / 60:.1f} min ({spent}).",
         "",
