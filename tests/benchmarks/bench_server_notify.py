@@ -43,14 +43,13 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     with postgres.cluster() as cluster:
-        url = cluster.url()
-        server.prepare(url)
-        a = server.open_client(url, "arts")
+        ws = server.prepare(cluster, cluster.url())  # pzmdo server init; two logins
+        a = server.open_client(ws.url, ws.arts)
         if args.patients:
             add_demo_patients(a, args.patients, seed=11)
         a.close()
 
-        b = server.open_client(url, "poh")
+        b = server.open_client(ws.url, ws.poh)
         gctx = GuiContext(b)
         page = RegisterPage(gctx)
         page.resize(1280, 800)
@@ -65,7 +64,7 @@ def main() -> int:
 
         wait_for(lambda: not page.model.loading)
         worker = subprocess.Popen(
-            [sys.executable, "-m", "tests.support.server_workers", "marks", url, "arts"],
+            [sys.executable, "-m", "tests.support.server_workers", "marks", ws.url, ws.arts],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-GROUPS = ("startup", "register", "meetings", "documents", "storage", "memory", "gui")
+GROUPS = ("startup", "register", "meetings", "documents", "storage", "server", "memory", "gui")
 
 
 @dataclass
@@ -102,6 +102,7 @@ def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
         bench_meetings,
         bench_memory,
         bench_register,
+        bench_server,
         bench_startup,
         bench_storage,
     )
@@ -112,6 +113,7 @@ def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
         "meetings": bench_meetings,
         "documents": bench_documents,
         "storage": bench_storage,
+        "server": bench_server,
         "memory": bench_memory,
         "gui": bench_gui_typing,
     }[group]

@@ -41,15 +41,17 @@ WAIT = 20.0  # seconds; generous for a loaded machine (the latency goal is a ben
 
 
 @pytest.fixture
-def url(pg_url: str) -> str:
-    server.prepare(pg_url)
-    return pg_url
+def ws(pg_cluster: PgCluster, pg_url: str) -> Iterator[server.Workstations]:
+    """A server set up by ``pzmdo server init``; the huisarts and the POH log in."""
+    found = server.prepare(pg_cluster, pg_url)
+    yield found
+    found.close()
 
 
 @pytest.fixture
-def clients(url: str) -> Iterator[tuple[AppContext, AppContext]]:
+def clients(ws: server.Workstations) -> Iterator[tuple[AppContext, AppContext]]:
     """Two workstations in this process (each its own engine and change bus)."""
-    a, b = server.open_client(url, "arts"), server.open_client(url, "poh")
+    a, b = server.open_client(ws.url, ws.arts), server.open_client(ws.url, ws.poh)
     yield a, b
     a.close()
     b.close()
@@ -97,33 +99,29 @@ def test_reconnects_after_a_lost_connection_and_says_everything_may_have_changed
     assert heard.get(timeout=WAIT) == Change("patient", (3,), remote=True)
 
 
-def test_a_unique_violation_on_the_server_reads_as_stored_meanwhile(clients):
+def test_a_unique_violation_on_the_server_reads_as_stored_meanwhile(ws):
     from pzmdo.domain.errors import DatabaseError
     from pzmdo.store.models import AppUser
 
-    a, _b = clients
+    a = server.as_owner(ws.url, ws.arts)
     meanwhile = "iemand anders heeft hetzelfde tegelijk gewijzigd"
     with pytest.raises(DatabaseError, match=meanwhile), a.unit() as s:
-        s.add(AppUser(login="poh", person_id=a.user.person_id))  # SQLSTATE 23505
+        s.add(AppUser(login=ws.poh, person_id=a.user.person_id))  # SQLSTATE 23505
         s.flush()
+    a.close()
 
 
-def test_a_login_over_tls_listens_with_its_own_credentials(url, pg_cluster, clients):
+def test_a_login_over_tls_listens_with_its_own_credentials(ws, pg_cluster, clients):
     """The listener's connection is made like the workstation's others: TLS verify-full
     against the practice's CA, the login's own password."""
-    from pzmdo.services.unlock import unlock_on_server
-    from tests.support.pg_logins import add_login, unique_login
-
-    database = str(make_url(url).database)
-    login = unique_login("samen")
-    add_login(pg_cluster, database, login, "samen-wachtwoord-1")
+    database = str(make_url(ws.url).database)
     tls_url = pg_cluster.url(database, tcp=True).replace("postgres@", "")
-    b = unlock_on_server(tls_url, login, "samen-wachtwoord-1")
+    b = server.open_client(tls_url, ws.poh)
     try:
         heard = _heard(b)
         assert b._listener is not None
         listening = b._listener._conn
-        assert listening.info.user == login and listening.pgconn.ssl_in_use
+        assert listening.info.user == ws.poh and listening.pgconn.ssl_in_use
         assert listening.info.get_parameters()["sslmode"] == "verify-full"
         a, _other = clients
         a.changes.publish("patient", 21)
@@ -173,23 +171,23 @@ def _wait_until_blocked(cluster: PgCluster, url: str) -> None:
     raise AssertionError("the second save never waited for the first")
 
 
-def test_racing_care_plan_saves_second_refused_by_name_nothing_lost(url, pg_cluster):
-    a = server.open_client(url, "arts")
+def test_racing_care_plan_saves_second_refused_by_name_nothing_lost(ws, pg_cluster):
+    a = server.open_client(ws.url, ws.arts)
     pid = add_patient(a)
     careplan.save_plan(a, pid, CarePlanContent(other_agreements="Basis (fictief)"))
 
     # Both start from version 1; the first is still inside its transaction when the
     # second reads: READ COMMITTED alone would let the second store on version 1 too.
-    first = _client("careplan", url, "arts", str(pid), "1", "Eerste (fictief)", "hold")
+    first = _client("careplan", ws.url, ws.arts, str(pid), "1", "Eerste (fictief)", "hold")
     assert _report(first) == {"ready": True}
-    second = _client("careplan", url, "poh", str(pid), "1", "Tweede (fictief)")
-    _wait_until_blocked(pg_cluster, url)
+    second = _client("careplan", ws.url, ws.poh, str(pid), "1", "Tweede (fictief)")
+    _wait_until_blocked(pg_cluster, ws.url)
     assert first.stdin is not None
     first.stdin.close()
 
     assert _report(first) == {"done": True}
     refused = _report(second)["refused"]
-    assert "Het zorgplan is intussen gewijzigd door Dr. A. Arts (fictief)" in refused
+    assert f"Het zorgplan is intussen gewijzigd door {server.ARTS_NAME}" in refused
     assert "(nu versie 2)" in refused
     _finish(first)
     _finish(second)
@@ -200,27 +198,27 @@ def test_racing_care_plan_saves_second_refused_by_name_nothing_lost(url, pg_clus
     a.close()
 
 
-def test_racing_patient_saves_second_refused_by_name(url, pg_cluster):
-    a = server.open_client(url, "arts")
+def test_racing_patient_saves_second_refused_by_name(ws, pg_cluster):
+    a = server.open_client(ws.url, ws.arts)
     pid = add_patient(a)
     version = register.get_patient(a, pid).version
 
     # The second has read the form; the first saves and is still inside its transaction
     # when the second presses Save.
-    second = _client("patient", url, "poh", str(pid), str(version), "Emmen (fictief)", "wait")
+    second = _client("patient", ws.url, ws.poh, str(pid), str(version), "Emmen (fictief)", "wait")
     assert _report(second) == {"ready": True}
-    first = _client("patient", url, "arts", str(pid), str(version), "Assen (fictief)", "hold")
+    first = _client("patient", ws.url, ws.arts, str(pid), str(version), "Assen (fictief)", "hold")
     assert _report(first) == {"ready": True}
     assert second.stdin is not None
     second.stdin.write("save\n")
     second.stdin.flush()
-    _wait_until_blocked(pg_cluster, url)
+    _wait_until_blocked(pg_cluster, ws.url)
     assert first.stdin is not None
     first.stdin.close()
 
     assert _report(first) == {"done": True}
     refused = _report(second)["refused"]
-    assert "De gegevens van deze patiënt is intussen gewijzigd door arts" in refused
+    assert f"De gegevens van deze patiënt is intussen gewijzigd door {ws.arts}" in refused
     _finish(first)
     _finish(second)
     now = register.get_patient(a, pid)
@@ -237,13 +235,13 @@ def _settle(qtbot: Any, gctx: Any) -> None:
 
 
 # -- the other workstation's open screens ------------------------------------------------------
-def test_a_marking_on_one_workstation_appears_in_the_others_open_register(url, qtbot):
+def test_a_marking_on_one_workstation_appears_in_the_others_open_register(ws, qtbot):
     from pzmdo.gui.context import GuiContext
     from pzmdo.gui.register_page import RegisterPage
 
-    a = server.open_client(url, "arts")
+    a = server.open_client(ws.url, ws.arts)
     kept = [add_patient(a, given=f"Al{i}", family="Werkplek (fictief)") for i in range(3)]
-    b = server.open_client(url, "poh")
+    b = server.open_client(ws.url, ws.poh)
     gctx = GuiContext(b)  # listens, like the application
     page = RegisterPage(gctx)
     qtbot.addWidget(page)
@@ -255,7 +253,7 @@ def test_a_marking_on_one_workstation_appears_in_the_others_open_register(url, q
     page.search.setText("Werk")  # typing, not applied yet
     assert b._listener is not None and b._listener.listening.wait(WAIT)
 
-    other = _client("marks", url, "arts")
+    other = _client("marks", ws.url, ws.arts)
     assert other.stdin is not None
     other.stdin.write("1\n")
     other.stdin.flush()
@@ -275,17 +273,17 @@ def test_a_marking_on_one_workstation_appears_in_the_others_open_register(url, q
     a.close()
 
 
-def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_shows_both(url, qtbot):
+def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_shows_both(ws, qtbot):
     from PySide6.QtTest import QTest
 
     from pzmdo.gui.careplan_tab import CarePlanTab
     from pzmdo.gui.conflict import ConflictDialog
     from pzmdo.gui.context import GuiContext
 
-    a = server.open_client(url, "arts")
+    a = server.open_client(ws.url, ws.arts)
     pid = add_patient(a)
     careplan.save_plan(a, pid, CarePlanContent(wishes="Eerste wens (fictief)"))
-    b = server.open_client(url, "poh")
+    b = server.open_client(ws.url, ws.poh)
     gctx = GuiContext(b)
     tab = CarePlanTab(gctx, pid)
     qtbot.addWidget(tab)
@@ -318,7 +316,7 @@ def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_sho
         lambda: isinstance(getattr(tab, "conflict", None), ConflictDialog), timeout=20_000
     )
     dialog = tab.conflict
-    assert "intussen gewijzigd door Dr. A. Arts (fictief)" in dialog.message.text()
+    assert f"intussen gewijzigd door {server.ARTS_NAME}" in dialog.message.text()
     assert "Mijn tekst (fictief)" in dialog.mine.toPlainText()
     dialog.reload_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.version == 3, timeout=20_000)
@@ -332,13 +330,13 @@ def test_open_care_plan_with_unsaved_text_is_not_reloaded_and_the_stale_save_sho
     a.close()
 
 
-def test_the_other_workstations_open_patient_view_follows_a_marking(url, qtbot):
+def test_the_other_workstations_open_patient_view_follows_a_marking(ws, qtbot):
     from pzmdo.gui.context import GuiContext
     from pzmdo.gui.patient_view import PatientView
 
-    a = server.open_client(url, "arts")
+    a = server.open_client(ws.url, ws.arts)
     pid = add_patient(a)
-    b = server.open_client(url, "poh")
+    b = server.open_client(ws.url, ws.poh)
     gctx = GuiContext(b)
     view = PatientView(gctx, pid)
     qtbot.addWidget(view)
@@ -356,7 +354,7 @@ def test_the_other_workstations_open_patient_view_follows_a_marking(url, qtbot):
     a.close()
 
 
-def test_a_meeting_planned_on_one_workstation_appears_on_the_others_meetings_page(url, qtbot):
+def test_a_meeting_planned_on_one_workstation_appears_on_the_others_meetings_page(ws, qtbot):
     from datetime import date, timedelta
 
     from PySide6.QtCore import Qt
@@ -366,7 +364,7 @@ def test_a_meeting_planned_on_one_workstation_appears_on_the_others_meetings_pag
     from pzmdo.services import meetings
     from pzmdo.services.demo import ensure_demo_team
 
-    a = server.open_client(url, "arts")
+    a = server.open_client(ws.url, ws.arts)
     members = ensure_demo_team(a)
     meetings.save_team(
         a,
@@ -377,7 +375,7 @@ def test_a_meeting_planned_on_one_workstation_appears_on_the_others_meetings_pag
         members=[(pid, True) for pid in members],
     )
     first = meetings.plan_meeting(a, date.today() + timedelta(days=7))
-    b = server.open_client(url, "arts")  # the same GP at a second workstation
+    b = server.open_client(ws.url, ws.arts)  # the same GP at a second workstation
     gctx = GuiContext(b)
     page = MeetingsPage(gctx)
     qtbot.addWidget(page)
