@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from pzmdo.domain.enums import Role
-from pzmdo.domain.errors import PermissionDenied, PzmdoError, ValidationError
+from pzmdo.domain.errors import PermissionDenied, PzmdoError, UnlockError, ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.services import practices, register, server_admin, server_migrate, unlock, users
 from pzmdo.store import audit_chain, migrate, server_schema
@@ -177,7 +177,7 @@ def test_a_login_that_is_no_pzmdo_user_is_refused(pg_cluster, pg_url):
     stranger = unique_login("vreemd")
     pg_cluster.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}'")
     pg_cluster.execute(f"GRANT CONNECT ON DATABASE {server.name} TO {stranger}", server.name)
-    with pytest.raises(PzmdoError):
+    with pytest.raises(UnlockError, match="geen pzmdo-gebruiker"):
         server.login(stranger)
     engine_db = Database.open_url(server.url(stranger))
     try:
