@@ -127,13 +127,15 @@ def _template_db(
     """Migrations and Argon2 run once per session; each test gets a copy of the result.
 
     On the server back end (PZMDO_TEST_BACKEND=postgresql) the template is a database of
-    the session's cluster and the copies connect as its owner: these suites test the
-    services' own role and scope checks; the server's rules have tests/server."""
+    the session's cluster made by ``server init`` and the copies connect as its owner: these
+    suites test the services' own role and scope checks (the audit trigger keeps the owner's
+    user); the server's own rules have tests/server with real logins."""
     if backends.ON_POSTGRESQL:
         return backends.build_server_template(
             request.getfixturevalue("pg_cluster"),
             login=ADMIN,
             name="Bea Beheer (fictief)",
+            password=PASSWORD,
             practice="Huisartsenpraktijk De Test (fictief)",
         )
     folder = tmp_path_factory.mktemp("template")

@@ -26,7 +26,11 @@ def register(sub: Any) -> None:
         server_sub, "init", "schema, rollen, rechten en rijbeveiliging aanbrengen (eigenaar)",
         cmd_init,
     )  # fmt: skip
-    q.add_argument("--admin", metavar="NAAM", help="gebruikersnaam van de eerste beheerder")
+    q.add_argument(
+        "--admin", metavar="NAAM",
+        help="gebruikersnaam van de eerste beheerder (na een verhuizing: een bestaande "
+        "beheerder die een login krijgt); zonder blijft een nieuw register leeg",
+    )  # fmt: skip
     q.add_argument("--name", metavar="NAAM", help="volledige naam van de eerste beheerder")
     q.add_argument("--practice", metavar="NAAM", help="naam van de (eerste) praktijk")
     q.add_argument(
@@ -105,9 +109,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     try:
         first = None
-        if not server_admin.has_users(db):
+        empty = not server_admin.has_users(db)
+        if empty and args.admin:
             first = server_admin.FirstAdmin(
-                login=_ask(args.admin, "Gebruikersnaam van de eerste beheerder"),
+                login=args.admin,
                 name=_ask(args.name, "Volledige naam van de eerste beheerder"),
                 practice=_ask(args.practice, "Naam van de praktijk"),
                 password=new_password(),
@@ -124,6 +129,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     print("Groepsrollen, rechten, rijbeveiliging en audittrigger zijn aangebracht.")
     if result.admin:
         print(f"Beheerder met login: {result.admin} (logt in met het eigen wachtwoord).")
+    elif empty:
+        print(
+            "Het register is nog leeg. Verhuis een register hierheen met 'pzmdo migrate --to' "
+            "en geef daarna de beheerder een login met 'pzmdo server init --admin "
+            "GEBRUIKERSNAAM'; of begin hier met een nieuwe eerste beheerder: 'pzmdo server "
+            "init --admin GEBRUIKERSNAAM --name NAAM --practice PRAKTIJK'."
+        )
     if result.without_login:
         print(
             "Nog zonder login op de server: " + ", ".join(result.without_login) + ". Geef hen "

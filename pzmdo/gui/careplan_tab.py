@@ -63,6 +63,7 @@ class CarePlanTab(QWidget):
         self.setAccessibleName(self.tr("Care plan"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
+        layout.addLayout(self._build_notice())
         self.inner = QTabWidget()
         self.inner.setAccessibleName(self.tr("Care plan views"))
         self.editor = CarePlanEditor()
@@ -76,7 +77,8 @@ class CarePlanTab(QWidget):
 
         QWidget.setTabOrder(self.effective, self.note)
         QWidget.setTabOrder(self.note, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.inner)
+        QWidget.setTabOrder(self.save_button, self.reload_button)
+        QWidget.setTabOrder(self.reload_button, self.inner)
         self.save_button.clicked.connect(self.save)
         self.compare_button.clicked.connect(self.compare)
         self.versions.itemSelectionChanged.connect(self._version_selected)
@@ -105,6 +107,23 @@ class CarePlanTab(QWidget):
         top.addWidget(self.note, 1)
         top.addWidget(self.save_button)
         return top
+
+    def _build_notice(self) -> QHBoxLayout:
+        """Shown instead of reloading when the plan changed while the user has unsaved
+        input: the user decides when to reload (saving first is refused as stale)."""
+        row = QHBoxLayout()
+        self.notice = QLabel()
+        self.notice.setStyleSheet("color: #6b4e00; background: #fff7e0; padding: 3px 6px;")
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.setAccessibleName(
+            self.tr("Reload the care plan (your unsaved changes are discarded)")
+        )
+        self.reload_button.clicked.connect(self.refresh)
+        row.addWidget(self.notice, 1)
+        row.addWidget(self.reload_button)
+        self.notice.hide()
+        self.reload_button.hide()
+        return row
 
     def _build_history(self) -> QWidget:
         """The versions, and the differences between two of them."""
@@ -152,8 +171,28 @@ class CarePlanTab(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def _on_changed(self, entity: str, ids: tuple[int, ...]) -> None:
-        if entity in ("careplan", "*") and (not ids or self.patient_id in ids) and not self.saving:
-            self.refresh()
+        if entity not in ("careplan", "*") or (ids and self.patient_id not in ids) or self.saving:
+            return
+        if self.loaded and self.has_unsaved_input():
+            self.notice.setText(
+                self.tr("Changed at another workstation — reload")
+                if self.gctx.remote
+                else self.tr("Changed meanwhile — reload")
+            )
+            self.notice.setAccessibleName(self.notice.text())
+            self.notice.show()
+            self.reload_button.show()
+            return
+        self.refresh()
+
+    def has_unsaved_input(self) -> bool:
+        """Whether the editor or the note holds something not in the shown version."""
+        if self.note.text().strip():
+            return True
+        try:
+            return self.editor.value() != (self.view.content if self.view else CarePlanContent())
+        except ValidationError:
+            return True  # a half-typed date is input too
 
     def refresh(self) -> None:
         self.gctx.runner.submit(_load, self.gctx.app, self.patient_id, on_done=self._show)
@@ -162,6 +201,8 @@ class CarePlanTab(QWidget):
         view, versions = data
         self.view = view
         self.loads += 1
+        self.notice.hide()
+        self.reload_button.hide()
         if view is None:
             self.header.setText(self.tr("No care plan yet. Fill in the form and save version 1."))
             self.editor.set_value(CarePlanContent())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -20,6 +22,7 @@ class GuiContext(QObject):
     # entity name, ids; always emitted on the GUI thread
     changed = Signal(str, tuple)
     _relay = Signal(str, tuple)
+    _remote_waiting = Signal()
 
     def __init__(self, app: AppContext, runner: Runner | None = None) -> None:
         super().__init__()
@@ -29,23 +32,57 @@ class GuiContext(QObject):
         self.runner = runner or Runner(self)
         self.runner.error_handler = self.show_error
         self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+        self._remote_waiting.connect(self._deliver_remote, Qt.ConnectionType.QueuedConnection)
+        # Other workstations' changes (shared server), merged per entity until the GUI
+        # thread takes them: a burst of notifications costs one refresh per view.
+        self._remote_lock = threading.Lock()
+        self._remote: dict[str, set[int] | None] = {}  # None: all rows of the entity
+        # True while ``changed`` is emitted for another workstation's change (a view with
+        # unsaved input says so instead of reloading under the user).
+        self.remote = False
         self.app = app
         app.changes.subscribe(self._on_change)
+        app.listen()
         self.main_window: QWidget | None = None
 
     def switch_user(self, app: AppContext) -> None:
         if app is self.app:
             return
         self.app.changes.unsubscribe(self._on_change)
+        self.app.stop_listening()
         if app.db is not self.app.db:
             self.app.close()
         self.app = app
         app.changes.subscribe(self._on_change)
+        app.listen()
         self.changed.emit("*", ())
 
     def _on_change(self, change: Change) -> None:
-        # Called on whichever thread committed; hop to the GUI thread.
-        self._relay.emit(change.entity, change.ids)
+        # Called on whichever thread committed (or the listener's); hop to the GUI thread.
+        if not change.remote:
+            self._relay.emit(change.entity, change.ids)
+            return
+        with self._remote_lock:
+            first = not self._remote
+            if change.entity in self._remote:
+                ids = self._remote[change.entity]
+                self._remote[change.entity] = (
+                    None if ids is None or not change.ids else ids | set(change.ids)
+                )
+            else:
+                self._remote[change.entity] = set(change.ids) if change.ids else None
+        if first:
+            self._remote_waiting.emit()
+
+    def _deliver_remote(self) -> None:
+        with self._remote_lock:
+            waiting, self._remote = self._remote, {}
+        self.remote = True
+        try:
+            for entity, ids in waiting.items():
+                self.changed.emit(entity, tuple(sorted(ids)) if ids else ())
+        finally:
+            self.remote = False
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         parent = parent or self.main_window

@@ -343,6 +343,7 @@ class MeetingsPage(QWidget):
     def _show_meetings(self, rows: list[svc.MeetingInfo]) -> None:
         wanted = self._pending_select
         self._pending_select = None
+        scroll = self.meeting_list.verticalScrollBar().value()  # a refresh keeps the view
         self.meeting_list.blockSignals(True)
         self.meeting_list.clear()
         select_row = -1
@@ -365,6 +366,8 @@ class MeetingsPage(QWidget):
         self.meeting_list.blockSignals(False)
         if select_row >= 0:
             self.meeting_list.setCurrentRow(select_row)
+            if wanted is not None:
+                self.meeting_list.verticalScrollBar().setValue(scroll)
             self._meeting_chosen(select_row)
         else:
             self.meeting = None
@@ -435,6 +438,7 @@ class MeetingsPage(QWidget):
         current_item = self.agenda_list.currentItem()
         current_id = current_item.data(Qt.ItemDataRole.UserRole) if current_item else None
         current_row = self.agenda_list.currentRow()
+        scroll = self.agenda_list.verticalScrollBar().value()
         self.agenda_list.blockSignals(True)
         self.agenda_list.clear()
         number = 0
@@ -465,6 +469,7 @@ class MeetingsPage(QWidget):
         row = ids.index(current_id) if current_id in ids else min(max(current_row, 0), len(ids) - 1)
         if row >= 0:
             self.agenda_list.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.agenda_list.verticalScrollBar().setValue(scroll)
         self.agenda_list.blockSignals(False)
         self._update_buttons()
 

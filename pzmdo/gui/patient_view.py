@@ -36,6 +36,18 @@ class PatientView(QWidget):
         for spec in PATIENT_TABS:
             self.tabs.addTab(spec.create(gctx, patient_id), spec.title())
         gctx.runner.submit(open_patient_record, gctx.app, patient_id, on_done=self._show_header)
+        gctx.changed.connect(self._changed)
+
+    def _changed(self, entity: str, ids: tuple[int, ...]) -> None:
+        # Status or name changed (here or on another workstation): the same view, again.
+        if entity in ("patient", "*") and (not ids or self.patient_id in ids):
+            self.gctx.runner.submit(
+                open_patient_record,
+                self.gctx.app,
+                self.patient_id,
+                new_view=False,
+                on_done=self._show_header,
+            )
 
     def _show_header(self, header: PatientHeader) -> None:
         text = self.tr("%1 · born %2 (%3 yr) · %4").replace("%1", header.name)

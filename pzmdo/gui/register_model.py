@@ -73,6 +73,10 @@ class RegisterModel(QAbstractTableModel):
         self._levels: tuple[UrgencyLevel, ...] = ()
         self._generation = 0
         self.loading = False
+        # The last load was a refresh of the same query (data changed, here or on another
+        # workstation): the page keeps the user's selection and scroll position.
+        self.same_query = False
+        self._refreshing: set[int] = set()  # generations that only reload the same query
         gctx.changed.connect(self._on_changed)
 
     # -- loading ------------------------------------------------------------------------------
@@ -80,9 +84,11 @@ class RegisterModel(QAbstractTableModel):
         self.query = query
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, same_query: bool = False) -> None:
         self._generation += 1
         generation = self._generation
+        if same_query:
+            self._refreshing.add(generation)
         self.loading = True
         self.gctx.runner.submit(
             _fetch_ids,
@@ -102,6 +108,8 @@ class RegisterModel(QAbstractTableModel):
         if generation != self._generation:
             return  # a newer query was started meanwhile
         ids, levels = result
+        self.same_query = generation in self._refreshing
+        self._refreshing.clear()
         self.beginResetModel()
         self._ids = ids
         self._levels = levels
@@ -148,7 +156,7 @@ class RegisterModel(QAbstractTableModel):
             "meeting_team",
             "*",
         ):
-            self.refresh()
+            self.refresh(same_query=True)
 
     # -- access ---------------------------------------------------------------------------------
     def patient_id(self, row: int) -> int | None:

@@ -56,6 +56,7 @@ class RegisterPage(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._connect()
         self._selected: int | None = None
+        self._scroll = 0  # the table's scroll position before a reload
         self.count.setText(self.tr("Loading…"))
         self.apply_filters()
         from pzmdo.services.register import list_gps
@@ -252,6 +253,7 @@ class RegisterPage(QWidget):
     def _remember_selection(self) -> None:
         index = self.table.currentIndex()
         self._selected = self.model.patient_id(index.row()) if index.isValid() else None
+        self._scroll = self.table.verticalScrollBar().value()
 
     def _loaded(self, count: int) -> None:
         self.count.setText(self.tr("%n patient(s)", "", count))
@@ -261,6 +263,8 @@ class RegisterPage(QWidget):
                 self.table.selectRow(row)
         elif count and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, COL_NAME))
+        if self.model.same_query:  # refreshed data: the view stays where the user was
+            self.table.verticalScrollBar().setValue(self._scroll)
 
     def _open(self, index: QModelIndex) -> None:
         pid = self.model.patient_id(index.row())

@@ -26,10 +26,11 @@ from pzmdo.domain.enums import Dimension
 from pzmdo.domain.errors import ConflictError, NotFoundError, ValidationError
 from pzmdo.domain.permissions import Action
 from pzmdo.domain.text import clean_line, clean_text
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, lock_row
 from pzmdo.services.guard import deny, require
 from pzmdo.services.lookup import load_patient
 from pzmdo.services.scope import require_patient_in_scope
+from pzmdo.store.models import Patient
 from pzmdo.store.models.careplan import CarePlanVersion
 
 SOURCES = {"editor": "editor", "import": "import", "agreement": "afspraak", "demo": "demo"}
@@ -227,6 +228,7 @@ def _store(
     expected_version: int | None,
 ) -> int:
     load_patient(s, patient_id)
+    lock_row(s, Patient, patient_id)  # one numbering of versions per patient, also on a server
     latest = _latest_row(s, patient_id)
     current = latest.version if latest else 0
     if expected_version is not None and expected_version != current:
@@ -313,6 +315,7 @@ def _add_agreements(
                 f"'{dimension}' is geen dimensie. Kies fysiek, psychisch, sociaal of zingeving."
             ) from None
         assert key in DIMENSION_KEYS
+    lock_row(s, Patient, patient_id)  # the agreements join the latest version, not a stale one
     latest = _latest_row(s, patient_id)
     content = content_from_data(json.loads(latest.content)) if latest else CarePlanContent()
     added = "\n".join(lines)

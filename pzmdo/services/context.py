@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.exc import StaleDataError
 
 from pzmdo.domain.audit import AuditAction
 from pzmdo.domain.errors import ConflictError, DatabaseError
 from pzmdo.domain.permissions import Action, allowed
-from pzmdo.services.events import ChangeBus
-from pzmdo.store import audit_chain
-from pzmdo.store.database import Database
+from pzmdo.services.events import Change, ChangeBus
+from pzmdo.store import audit_chain, notify
+from pzmdo.store.database import STORED_MEANWHILE, Database, is_unique_violation
 from pzmdo.store.files import SessionLock
 from pzmdo.store.keys import KeySlotFile
 from pzmdo.store.models import AuditEvent
 
-UNIQUE_VIOLATIONS = (2067, 1555)  # SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
+CHANGED_MEANWHILE = (
+    "Dit is intussen gewijzigd door iemand anders. Uw wijzigingen zijn niet opgeslagen: "
+    "laad opnieuw en neem daarna uw tekst over (die blijft zichtbaar)."
+)
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,15 @@ class AppContext:
     # parts of the record, but NEN 7513 wants one "record opened" event per view.
     opened_patient: int | None = field(default=None, compare=False)
     _local: threading.local = field(default_factory=threading.local, repr=False, compare=False)
+    # On a shared server: which server processes sent our notifications, and the listener
+    # that hears the other workstations' changes (None on a file).
+    _senders: notify.OwnSenders | None = field(default=None, init=False, repr=False, compare=False)
+    _listener: notify.Listener | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.db.is_sqlite:
+            self._senders = notify.OwnSenders()
+            self.changes.outbound = self._announce
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
@@ -70,7 +88,7 @@ class AppContext:
                 raise RuntimeError("a write unit cannot be opened inside a read unit")
             yield current
             return
-        with self.changes.deferred():
+        with self.changes.deferred() as held:
             try:
                 with self.db.transaction(write=True) as session:
                     session.info["login"] = self.user.login  # who saved (Versioned rows)
@@ -79,16 +97,19 @@ class AppContext:
                         yield session
                     finally:
                         self._local.session = None
+                    if held and self._senders is not None:
+                        # Other workstations hear of it when (and only if) this commits.
+                        notify.send(session.connection(), _pairs(held), self._senders)
             except IntegrityError as exc:
                 # Only a broken uniqueness rule means "stored meanwhile by someone else";
                 # other constraints (immutable rows, foreign keys) are passed on as they are.
-                if getattr(exc.orig, "sqlite_errorcode", None) not in UNIQUE_VIOLATIONS:
+                if not is_unique_violation(exc):
                     raise
-                raise DatabaseError(
-                    "Dit kon niet worden opgeslagen: iemand anders heeft hetzelfde tegelijk "
-                    "gewijzigd, of het bestaat al. Er is niets opgeslagen; laad het scherm "
-                    "opnieuw en probeer het nog eens."
-                ) from None
+                raise DatabaseError(STORED_MEANWHILE) from None
+            except StaleDataError:
+                # A versioned UPDATE found another version than it read: a save that
+                # raced another workstation's (on a server), refused like check_version.
+                raise ConflictError(CHANGED_MEANWHILE) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -144,7 +165,31 @@ class AppContext:
         self.audit(session, AuditAction.RECORD_OPENED, patient_id=patient_id, detail=detail)
         self.opened_patient = patient_id
 
+    def listen(self) -> None:
+        """Hear the other workstations' changes (a shared server; nothing on a file): they
+        arrive on this context's change bus as remote changes, on the listener's thread."""
+        if self._senders is None or self._listener is not None:
+            return
+        self._listener = notify.Listener(self.db.engine, self.changes.publish_remote, self._senders)
+        self._listener.start()
+
+    def stop_listening(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.stop()
+
+    def _announce(self, changes: list[Change]) -> None:
+        """Tell the other workstations about changes announced after their unit committed."""
+        assert self._senders is not None
+        try:
+            with self.db.engine.begin() as conn:
+                notify.send(conn, _pairs(changes), self._senders)
+        except SQLAlchemyError as exc:
+            # The change is stored; only the others' refresh is missed: never fail the action.
+            _log.warning("change notification not sent: %s", type(exc).__name__)
+
     def close(self) -> None:
+        self.stop_listening()
         self.db.close()
         if self.session_lock is not None:
             self.session_lock.release()
@@ -177,13 +222,46 @@ def audit(
     )
 
 
+def _pairs(changes: list[Change]) -> list[tuple[str, tuple[int, ...]]]:
+    return [(c.entity, c.ids) for c in changes]
+
+
+def lock_row(session: Session, model: Any, row_id: int) -> None:
+    """Serialise the writers of one row until this transaction ends. On a server a
+    transaction-scoped advisory lock on (table, id): READ COMMITTED would let two saves read
+    the same state, and ``FOR UPDATE`` needs the right to update the row, which not every
+    role that writes beside it has. SQLite's BEGIN IMMEDIATE already serialises every writer."""
+    if session.get_bind().dialect.name == "sqlite":
+        return
+    space = zlib.crc32(model.__tablename__.encode()) & 0x7FFFFFFF
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(CAST(:space AS integer), CAST(:id AS integer))"),
+        {"space": space, "id": row_id},
+    )
+
+
 def check_version(row: Any, expected: int | None, what: str) -> None:
     """Refuse a save that started from an older version of ``row`` (optimistic locking):
-    say what changed, by whom and when; nothing is saved and the user's text stays."""
-    if expected is None or row.version == expected:
+    say what changed, by whom and when; nothing is saved and the user's text stays.
+
+    On a server the row is locked first and its committed version read, so a save racing
+    another workstation's waits for it and is then refused here."""
+    if expected is None:
         return
-    who = row.changed_by or "iemand anders"
-    when = row.changed_at.astimezone() if row.changed_at else None
+    version, who, when = row.version, row.changed_by, row.changed_at
+    session = object_session(row)
+    if session is not None and session.get_bind().dialect.name != "sqlite":
+        model = type(row)
+        with session.no_autoflush:
+            version, who, when = session.execute(
+                select(model.version, model.changed_by, model.changed_at)
+                .where(model.id == row.id)
+                .with_for_update()
+            ).one()
+    if version == expected:
+        return
+    who = who or "iemand anders"
+    when = when.astimezone() if when else None
     at = f" om {when:%H:%M} op {when:%d-%m-%Y}" if when else ""
     raise ConflictError(
         f"{what} is intussen gewijzigd door {who}{at}. Uw wijzigingen zijn niet opgeslagen: "

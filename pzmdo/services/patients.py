@@ -44,11 +44,14 @@ def header_of(p: Patient, today: date | None = None) -> PatientHeader:
     )
 
 
-def open_patient_record(ctx: AppContext, patient_id: int) -> PatientHeader:
-    """The patient's header; records in the audit trail that this user opened the record."""
+def open_patient_record(
+    ctx: AppContext, patient_id: int, *, new_view: bool = True
+) -> PatientHeader:
+    """The patient's header; records in the audit trail that this user opened the record
+    (``new_view=False``: the open view shows it again after a change, see record_opened)."""
     require(ctx, Action.VIEW_RECORD)
     require_patient_in_scope(ctx, patient_id)
     with ctx.unit() as s:
         patient = load_patient(s, patient_id)
-        ctx.record_opened(s, patient_id, new_view=True)
+        ctx.record_opened(s, patient_id, new_view=new_view)
         return header_of(patient)

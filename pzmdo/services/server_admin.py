@@ -76,7 +76,8 @@ def has_users(db: Database) -> bool:
 
 def init_server(db: Database, first_admin: FirstAdmin | None = None) -> ServerInit:
     """As the schema owner: bring the schema to the head, (re)apply the server's rules and,
-    on a database without users, create the first beheerder. On a database that has users
+    on a database without users, create the first beheerder if ``first_admin`` is given
+    (without one it stays empty, for ``pzmdo migrate --to``). On a database that has users
     (moved here with ``pzmdo migrate --to``), ``first_admin`` names an existing beheerder
     who gets a login (the name and practice are not used then). Idempotent."""
     _require_owner(db)
@@ -87,12 +88,8 @@ def init_server(db: Database, first_admin: FirstAdmin | None = None) -> ServerIn
     with db.engine.begin() as conn:
         server_schema.apply(conn)
     if not has_users(db):
-        if first_admin is None:
-            raise ValidationError(
-                "De database heeft nog geen gebruikers: geef de naam, gebruikersnaam en het "
-                "wachtwoord van de eerste beheerder op."
-            )
-        created = _first_admin(db, first_admin)
+        if first_admin is not None:  # else it stays empty, ready for 'pzmdo migrate --to'
+            created = _first_admin(db, first_admin)
     elif first_admin is not None:
         created = _login_for_beheerder(db, first_admin)
     missing = users_without_login(db)

@@ -527,7 +527,12 @@ def _require_server_schema(db: Database) -> None:
     try:
         current = migrate.current_revisions(db)
     except DBAPIError as exc:
-        if pg_sqlstate(exc) not in ("42P01", "42501"):  # no schema yet / no access to it
+        if pg_sqlstate(exc) == "42501":  # set up by 'server init', but not for this login
+            raise UnlockError(
+                "Deze aanmelding is op deze server geen pzmdo-gebruiker. Vraag de beheerder "
+                "u toe te voegen met 'pzmdo server add-user'."
+            ) from None
+        if pg_sqlstate(exc) != "42P01":  # 42P01: no schema yet
             raise explain_pg_error(exc, db.url) from None
         current = ()
     if current == migrate.head_revisions():

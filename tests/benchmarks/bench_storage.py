@@ -77,13 +77,13 @@ def run(env, bench: Bench) -> None:  # noqa: ANN001
         bench.pair(f"sqlcipher: register id list, all {env.patients} sorted by name",
                    lambda: register.register_ids(ctx, everyone),
                    "same on the unencrypted copy", lambda: register.register_ids(plain, everyone),
-                   ratio=1.3)  # fmt: skip
+                   ratio=1.3, cpu=True)  # fmt: skip
         ids = register.register_ids(ctx, everyone)
         block = ids[len(ids) // 2 : len(ids) // 2 + 200]
         bench.pair("sqlcipher: register rows, a block of 200",
                    lambda: register.register_rows(ctx, block),
                    "same on the unencrypted copy", lambda: register.register_rows(plain, block),
-                   ratio=1.3)  # fmt: skip
+                   ratio=1.3, cpu=True)  # fmt: skip
         from tests.benchmarks import bench_kpi
 
         bench_kpi.run_pair(env, bench, plain)

@@ -102,10 +102,11 @@ class Bench:
         """Median wall time of ``fn`` and of ``base``, run alternately (so a busy moment
         hits both), after one untimed warm-up of each.
 
-        ``cpu``: for in-process reads of a millisecond or less, this thread's CPU time
+        ``cpu``: for in-process reads (SQLite runs in this thread), this thread's CPU time
         instead: with ten runnable processes on two cores a 1 ms call waits 5-30 ms for a
         core, at random, and no number of runs gives a steady wall-clock median. On an
-        idle machine the two are the same (the pages are in memory)."""
+        idle machine the two are the same (the pages are in memory; decrypting a page is
+        CPU time)."""
         runs = runs or self.runs
         clock = time.thread_time if cpu else time.perf_counter
         if warmup:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-GROUPS = ("startup", "register", "meetings", "documents", "storage", "memory", "gui")
+GROUPS = ("startup", "register", "meetings", "documents", "storage", "server", "memory", "gui")
 
 
 @dataclass
@@ -102,6 +102,7 @@ def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
         bench_meetings,
         bench_memory,
         bench_register,
+        bench_server,
         bench_startup,
         bench_storage,
     )
@@ -112,6 +113,7 @@ def _module(group: str):  # noqa: ANN202 - one of the bench_* modules
         "meetings": bench_meetings,
         "documents": bench_documents,
         "storage": bench_storage,
+        "server": bench_server,
         "memory": bench_memory,
         "gui": bench_gui_typing,
     }[group]
@@ -130,7 +132,7 @@ def markdown(rows: list, built: object, runs: int, elapsed: float,  # noqa: ANN0
         "",
         f"Median of {runs} runs unless the runs column says otherwise ({FAST_RUNS} for calls "
         f'under {FAST * 1000:.0f} ms, 3 for the slowest rows; "CPU": the measuring '
-        "thread's CPU time, for in-process reads of about a millisecond); the baseline ran "
+        "thread's CPU time, for in-process reads: SQLite runs in that thread); the baseline ran "
         "alternately with the measurement in the same run. Whole run: "
         f"{elapsed / 60:.1f} min ({spent}).",
         "",

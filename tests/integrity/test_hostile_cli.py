@@ -29,6 +29,10 @@ from pzmdo.store.database import Database
 from pzmdo.store.models import Patient
 from tests.conftest import ADMIN, PASSWORD
 
+# One module fixture runs every case (some 200 processes, three at a time): on a loaded
+# machine that takes longer than the suite's per-test limit, which counts the fixture.
+pytestmark = pytest.mark.timeout(1800)
+
 ROOT = Path(__file__).resolve().parents[2]
 HUGE_ID = "99999999999999999999"
 MISSING_ID = str(2**63 - 1)

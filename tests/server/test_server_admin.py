@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from pzmdo.domain.enums import Role
-from pzmdo.domain.errors import PermissionDenied, PzmdoError, ValidationError
+from pzmdo.domain.errors import PermissionDenied, PzmdoError, UnlockError, ValidationError
 from pzmdo.domain.permissions import Action
-from pzmdo.services import practices, server_admin, unlock, users
+from pzmdo.services import practices, register, server_admin, server_migrate, unlock, users
 from pzmdo.store import audit_chain, migrate, server_schema
 from pzmdo.store.database import Database
 from pzmdo.store.models import AppUser, AppUserRole, AuditEvent, Person
+from tests.conftest import ADMIN
+from tests.conftest import PASSWORD as FILE_PASSWORD
 from tests.support.cli import run_pzmdo
 from tests.support.pg_users import PASSWORD, init_server_db, unique_login
 
@@ -64,14 +68,37 @@ def test_only_the_owner_runs_init(pg_cluster, pg_url):
         db.close()
 
 
-def test_init_needs_a_first_beheerder_on_a_new_database(pg_url):
+def test_init_without_a_beheerder_leaves_an_empty_register_for_a_move(
+    pg_cluster, pg_url, ctx, db_path
+):
+    """``server init`` then ``pzmdo migrate --to`` then ``server init --admin``: the moved
+    register's beheerder logs in, the rules hold, the copied chain verifies."""
     db = Database.open_url(pg_url)
     try:
-        with pytest.raises(ValidationError, match="eerste beheerder"):
-            server_admin.init_server(db)
-        assert not server_admin.has_users(db)
+        first = server_admin.init_server(db)
+        assert first.admin is None and not server_admin.has_users(db)
+        assert server_admin.check_server(db) == []
+        pid = register.create_patient(
+            ctx, register.PatientInput("Verhuis", "Server (fictief)", date(1940, 1, 1))
+        )
+        moved = server_migrate.migrate_to_server(db_path, ADMIN, FILE_PASSWORD, pg_url)
+        assert moved.audit_events > 1
+        server_admin.init_server(db, server_admin.FirstAdmin(ADMIN, "", PASSWORD, ""))
+        assert server_admin.check_server(db) == []
+        with db.transaction(write=False) as s:
+            assert audit_chain.verify(s)[1] is None
     finally:
         db.close()
+    name = make_url(pg_url).database
+    try:
+        admin = unlock.unlock_on_server(pg_url, ADMIN, PASSWORD)
+        try:
+            assert pid in {p.id for p in register.list_patients(admin)}
+        finally:
+            admin.close()
+    finally:  # the fixed login of the file's beheerder: free it for later tests
+        pg_cluster.execute(f"DROP OWNED BY {ADMIN}", name)
+        pg_cluster.execute(f"DROP ROLE IF EXISTS {ADMIN}", "postgres")
 
 
 def test_add_user_then_log_in_as_that_user(pg_cluster, pg_url):
@@ -150,7 +177,7 @@ def test_a_login_that_is_no_pzmdo_user_is_refused(pg_cluster, pg_url):
     stranger = unique_login("vreemd")
     pg_cluster.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}'")
     pg_cluster.execute(f"GRANT CONNECT ON DATABASE {server.name} TO {stranger}", server.name)
-    with pytest.raises(PzmdoError):
+    with pytest.raises(UnlockError, match="geen pzmdo-gebruiker"):
         server.login(stranger)
     engine_db = Database.open_url(server.url(stranger))
     try:

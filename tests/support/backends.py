@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pzmdo.domain.audit import AuditAction
-from pzmdo.domain.enums import Discipline, Role
-from pzmdo.services.context import AppContext, CurrentUser, audit
-from pzmdo.store import migrate
+from sqlalchemy import select
+
+from pzmdo.domain.enums import Role
+from pzmdo.services.context import AppContext, CurrentUser
+from pzmdo.services.server_admin import FirstAdmin, init_server
 from pzmdo.store.database import Database
-from pzmdo.store.models import AppUser, AppUserRole, Person, Practice
-from pzmdo.store.models.practices import UserPractice
+from pzmdo.store.models import AppUser
 from tests.support.postgres import PgCluster
 
 BACKEND_VARIABLE = "PZMDO_TEST_BACKEND"
@@ -95,29 +95,21 @@ class ServerTemplate:
 
 
 def build_server_template(
-    cluster: PgCluster, *, login: str, name: str, practice: str
+    cluster: PgCluster, *, login: str, name: str, password: str, practice: str
 ) -> ServerTemplate:
-    """Schema at head and the same first user as ``unlock.init_database`` makes in a file:
-    beheerder and huisarts of one practice (its key custody is the file's; none here)."""
+    """``pzmdo server init`` on a new database of the cluster: schema at head, the server's
+    roles, grants and policies, and the same first user as ``unlock.init_database`` makes in
+    a file (beheerder and huisarts of one practice; a BIG-registered GP, as with_roles sets
+    it in the file template)."""
     database = cluster.create_database()
     db = Database.open_url(cluster.url(database))
     try:
-        migrate.upgrade(db)
+        admin = FirstAdmin(login, name, password, practice, also_roles=(Role.HUISARTS,))
+        init_server(db, admin)
         with db.transaction() as s:
-            row = Practice(name=practice)
-            s.add(row)
-            # BIG-registered, as with_roles sets it in the file template.
-            person = Person(name=name, discipline=Discipline.HUISARTS.value, big_registered=True)
-            s.add(person)
-            s.flush()
-            roles = {Role.BEHEERDER.value, Role.HUISARTS.value}
-            user = AppUser(login=login, person_id=person.id)
-            user.role_rows = [AppUserRole(role=r) for r in sorted(roles)]
-            s.add(user)
-            s.flush()
-            s.add(UserPractice(user_id=user.id, practice_id=row.id))
-            current = CurrentUser(user.id, login, person.name, frozenset(roles), person.id)
-            audit(s, current, AuditAction.INIT, detail={"practice": practice})
+            user = s.scalars(select(AppUser).where(AppUser.login == login)).one()
+            user.person.big_registered = True
+            current = CurrentUser(user.id, login, user.person.name, user.roles, user.person_id)
     finally:
         db.close()
     return finished(cluster, database, current)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, case, exists, func, or_, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, or_, select, true, union
 from sqlalchemy.orm import Session, aliased
 
 from pzmdo.domain.dates import parse_date
@@ -126,13 +126,23 @@ def _name_statement(n: int, walk: bool, scoped: bool, limit: int) -> Select[Any]
     word (bound first) drives through its index range, or, when every word is common, the
     names are walked in order and each word checked (the first 20 come within a few
     hundred names); never a scan of the patient table for a rare word."""
+    his = _P.his_number == bindparam("his")
     has = [
         exists().where(_W.patient_id == _P.id, _word_range(i)) for i in range(0 if walk else 1, n)
     ]
-    first = [] if walk else [_P.id.in_(select(_W.patient_id).where(_word_range(0)))]
-    query = select(*_HEADER_COLUMNS).where(
-        or_(and_(*first, *has), _P.his_number == bindparam("his"))
-    )
+    if walk:
+        query = select(*_HEADER_COLUMNS).where(or_(and_(*has), his))
+    else:
+        # The candidates first: the rarest word's patients and a HIS number match, then
+        # the other words. Equal to "(rarest and the others) or HIS number", written so
+        # that PostgreSQL too starts from the candidates, not from the name order.
+        candidates = union(
+            select(_W.patient_id).where(_word_range(0)),
+            select(_P.id).where(his),
+        )
+        query = select(*_HEADER_COLUMNS).where(
+            _P.id.in_(candidates), or_(and_(*has), his) if has else true()
+        )
     if scoped:
         query = query.where(_P.practice_id.in_(bindparam("practices", expanding=True)))
     return query.order_by(_P.search_name, _P.id).limit(limit)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>CarePlanTab</name>
@@ -54,6 +53,14 @@
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bewerken</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Laad opnieuw</translation>
+    </message>
+    <message>
+        <source>Reload the care plan (your unsaved changes are discarded)</source>
+        <translation>Het zorgplan opnieuw laden (uw niet-opgeslagen wijzigingen vervallen)</translation>
     </message>
     <message>
         <source>Version</source>
@@ -122,6 +129,14 @@
     <message>
         <source>&amp;Version history</source>
         <translation>Versie&amp;geschiedenis</translation>
+    </message>
+    <message>
+        <source>Changed at another workstation — reload</source>
+        <translation>Gewijzigd op een andere werkplek — laad opnieuw</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile — reload</source>
+        <translation>Intussen gewijzigd — laad opnieuw</translation>
     </message>
     <message>
         <source>No care plan yet. Fill in the form and save version 1.</source>
