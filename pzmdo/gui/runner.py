@@ -31,12 +31,24 @@ class _Job(QRunnable):
         self.job_id, self.relay, self.fn, self.args, self.kwargs = job_id, relay, fn, args, kwargs
 
     def run(self) -> None:
+        # The Runner keeps fn and its arguments alive until the GUI thread has handled the
+        # result, and this thread lets go of them before it reports: the last reference to
+        # a widget's bound method must never die on a pool thread (destroying a QObject
+        # there deadlocked the GUI thread).
+        fn, args, kwargs = self.fn, self.args, self.kwargs
+        self.fn, self.args, self.kwargs = _released, (), {}
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = fn(*args, **kwargs)
         except BaseException as exc:  # delivered to the GUI thread, never lost
+            del fn, args, kwargs
             self.relay.finished.emit(self.job_id, None, exc)
         else:
+            del fn, args, kwargs
             self.relay.finished.emit(self.job_id, result, None)
+
+
+def _released() -> None:
+    """What a job holds once it has started: nothing of the caller's."""
 
 
 def _call_if_alive(callback: Callable[[Any], None], value: Any) -> None:
@@ -67,6 +79,8 @@ class Runner(QObject):
         self._callbacks: dict[
             int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
         ] = {}
+        # The job's function and arguments, released on the GUI thread in _finish.
+        self._keep: dict[int, tuple[Any, ...]] = {}
         self.error_handler: Callable[[BaseException], None] | None = None
 
     def submit(
@@ -79,6 +93,7 @@ class Runner(QObject):
     ) -> int:
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
+        self._keep[job_id] = (fn, args, kwargs)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Job(job_id, self._relay, fn, args, kwargs))
@@ -87,6 +102,7 @@ class Runner(QObject):
     @Slot(int, object, object)
     def _finish(self, job_id: int, result: Any, exc: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(job_id, (None, None))
+        self._keep.pop(job_id, None)
         if not self._callbacks:
             self.busy_changed.emit(False)
         if exc is None:

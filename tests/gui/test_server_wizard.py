@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWizard
-from sqlalchemy.engine import make_url
 
 from pzmdo.gui.server_unlock_page import ServerUnlockPage
 from pzmdo.gui.setup_wizard import SetupWizard
 from pzmdo.gui.start import Starter
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
 from pzmdo.store.server import WRONG_LOGIN
-from tests.support.pg_logins import add_login, make_schema, other_ca, unique_login
+from tests.support.pg_logins import other_ca, server_with_login
+from tests.support.pg_users import PASSWORD
 from tests.support.postgres import PgCluster
 
-PASSWORD = "wizard-wachtwoord-7"
 SHOTS = (
     Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     if os.environ.get("PZMDO_SCREENSHOTS")
@@ -29,12 +29,10 @@ SHOTS = (
 
 
 @pytest.fixture
-def server_db(pg_cluster: PgCluster, pg_url: str) -> tuple[str, str]:
-    database = str(make_url(pg_url).database)
-    make_schema(pg_url)
-    login = unique_login("wiz")
-    add_login(pg_cluster, database, login, PASSWORD)
-    return database, login
+def server_db(pg_cluster: PgCluster, pg_url: str) -> Iterator[tuple[str, str]]:
+    """A server set up with ``pzmdo server init``; a huisarts added with ``add-user``."""
+    with server_with_login(pg_cluster, pg_url, prefix="wiz") as (server, login):
+        yield server.name, login
 
 
 def _shot(widget, name: str) -> None:  # noqa: ANN001 - any QWidget
@@ -128,7 +126,7 @@ def test_wizard_server_path_to_the_main_window(
     )
     window = starter.window
     assert window.db_label.text() == f"Server: localhost/{database}"
-    assert f"{login} (fictief)" in window.user_label.text()
+    assert f"{login.title()} (fictief)" in window.user_label.text()
     assert [s for s, _ in memory_keyring.store] == [SERVER_KEYRING_SERVICE]
     qtbot.waitUntil(lambda: starter.runner.pending() == 0, timeout=30_000)
     _shot(window, "server-main-window")

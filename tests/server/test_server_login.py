@@ -17,25 +17,25 @@ from pathlib import Path
 import psycopg
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
+from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import DatabaseError, UnlockError, ValidationError
-from pzmdo.services import about, register, unlock
+from pzmdo.services import about, register, unlock, users
 from pzmdo.store import migrate
 from pzmdo.store.database import Database, explain_pg_error, is_unique_violation
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
 from pzmdo.store.server import WRONG_LOGIN, parse_url
-from tests.support.pg_logins import add_login, make_schema, other_ca, unique_login
+from tests.support.pg_logins import other_ca, server_with_login
+from tests.support.pg_users import PASSWORD, ServerDb, unique_login
 from tests.support.postgres import PgCluster
-
-PASSWORD = "server-wachtwoord-1"
 
 
 @dataclass(frozen=True)
 class Server:
     cluster: PgCluster
     database: str
-    login: str
+    login: str  # a huisarts of the server's practice, added by its beheerder
+    db: ServerDb
 
     def url(self, **extra: str) -> str:
         """The URL a workstation uses: TLS, verify-full, no login, no password."""
@@ -44,12 +44,10 @@ class Server:
 
 
 @pytest.fixture
-def srv(pg_cluster: PgCluster, pg_url: str) -> Server:
-    database = str(make_url(pg_url).database)
-    make_schema(pg_url)
-    login = unique_login("anna")
-    add_login(pg_cluster, database, login, PASSWORD)
-    return Server(pg_cluster, database, login)
+def srv(pg_cluster: PgCluster, pg_url: str) -> Iterator[Server]:
+    """A server set up with ``pzmdo server init`` and a login added with ``add-user``."""
+    with server_with_login(pg_cluster, pg_url) as (server, login):
+        yield Server(pg_cluster, server.name, login, server)
 
 
 def test_login_over_tls_with_the_practice_ca(srv: Server) -> None:
@@ -77,9 +75,11 @@ def test_login_over_tls_with_the_practice_ca(srv: Server) -> None:
         ctx.close()
     with srv.cluster.connect(srv.database) as conn:
         row = conn.execute(
-            "SELECT user_login, action FROM audit_event WHERE action = 'unlock' ORDER BY seq"
+            "SELECT user_login, action FROM audit_event WHERE action = 'unlock' "
+            "AND user_login = %s ORDER BY seq",
+            (srv.login,),
         ).fetchall()
-    assert row == [(srv.login, "unlock")]
+    assert row == [(srv.login, "unlock")]  # the server set the user: session_user
 
 
 def test_a_certificate_from_another_ca_is_refused(srv: Server, tmp_path: Path) -> None:
@@ -140,15 +140,32 @@ def test_a_remembered_password_comes_from_the_keyring(srv: Server, memory_keyrin
 
 
 def test_an_inactive_user_and_a_login_without_user_are_refused(srv: Server) -> None:
-    inactive = unique_login("oud")
-    add_login(srv.cluster, srv.database, inactive, PASSWORD, active=False)
+    admin = srv.db.login()
+    other = srv.db.add_user(admin, [Role.POH], prefix="oud")
+    users.deactivate_user(admin, srv.login)  # the server takes the login away
+    admin.close()
+    with pytest.raises(UnlockError):
+        unlock.unlock_on_server(srv.url(), srv.login, PASSWORD)
+    # An inactive user whose login still works (changed behind pzmdo's back): refused too.
+    srv.cluster.execute(f"UPDATE app_user SET active = false WHERE login = '{other}'", srv.database)
     with pytest.raises(UnlockError, match="gedeactiveerd"):
-        unlock.unlock_on_server(srv.url(), inactive, PASSWORD)
+        unlock.unlock_on_server(srv.url(), other, PASSWORD)
     stranger = unique_login("los")
     srv.cluster.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}'", srv.database)
-    srv.cluster.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {stranger}", srv.database)
-    with pytest.raises(UnlockError, match="pzmdo server add-user"):
+    # Without CONNECT on the register's database (the server gives it to pzmdo's groups only).
+    with pytest.raises(UnlockError, match="u mag er niet mee verbinden"):
         unlock.unlock_on_server(srv.url(), stranger, PASSWORD)
+    srv.cluster.execute(
+        f"GRANT CONNECT ON DATABASE {srv.database} TO {stranger}; "
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {stranger}",
+        srv.database,
+    )
+    try:
+        with pytest.raises(UnlockError, match="pzmdo server add-user"):
+            unlock.unlock_on_server(srv.url(), stranger, PASSWORD)
+    finally:
+        srv.cluster.execute(f"DROP OWNED BY {stranger}", srv.database)
+        srv.cluster.execute(f"DROP ROLE {stranger}", "postgres")
 
 
 def test_an_older_or_newer_schema_is_refused_without_ddl(srv: Server) -> None:
@@ -192,11 +209,16 @@ def test_server_errors_are_explained_by_sqlstate(srv: Server, state: str, says: 
 def test_a_refused_privilege_and_a_unique_violation_on_the_server(srv: Server) -> None:
     ctx = unlock.unlock_on_server(srv.url(), srv.login, PASSWORD)
     try:
-        srv.cluster.execute(f"REVOKE INSERT ON practice FROM {srv.login}", srv.database)
+        # A huisarts's group has no right to add practices (the server's grants).
         with pytest.raises(DatabaseError, match="geen rechten"), ctx.unit() as s:
             s.execute(text("INSERT INTO practice (name) VALUES ('Nieuw (fictief)')"))
+        srv.cluster.execute(
+            f"CREATE TABLE probe_unique (k int PRIMARY KEY); "
+            f"GRANT INSERT ON probe_unique TO {srv.login}",
+            srv.database,
+        )
         with pytest.raises(Exception) as twice, ctx.db.transaction() as s:
-            s.execute(text("INSERT INTO setting (key, value) VALUES ('x', '1'), ('x', '2')"))
+            s.execute(text("INSERT INTO probe_unique VALUES (1), (1)"))
         assert is_unique_violation(twice.value)
     finally:
         ctx.close()

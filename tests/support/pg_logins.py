@@ -1,15 +1,13 @@
-"""A pzmdo database on the test cluster with people who log in as themselves.
-
-Until ``pzmdo server init`` / ``add-user`` do it, the schema is made by the owner with
-``migrate.upgrade`` and each login role gets plain table grants here.
+"""A pzmdo server on the test cluster with a person who logs in as themselves: set up with
+``pzmdo server init`` and ``add-user`` (srvsec's ``tests/support/pg_users``), plus a CA that
+signed nothing, for the certificate tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable
-from itertools import count
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cryptography import x509
@@ -17,62 +15,29 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from pzmdo.domain.enums import Discipline, Role
-from pzmdo.store import migrate
-from pzmdo.store.database import Database
-from pzmdo.store.models import AppUser, AppUserRole, Person, Practice
-from pzmdo.store.models.practices import UserPractice
+from pzmdo.domain.enums import Role
+from pzmdo.services import practices
+from tests.support.pg_users import ServerDb, drop_server_db, init_server_db
 from tests.support.postgres import PgCluster
 
-_numbers = count(1)
 
-
-def unique_login(stem: str) -> str:
-    """Login roles belong to the whole cluster: one name per test."""
-    return f"{stem}{next(_numbers)}x{os.getpid()}"
-
-
-def make_schema(owner_url: str) -> None:
-    db = Database.open_url(owner_url)
+@contextmanager
+def server_with_login(
+    cluster: PgCluster, owner_url: str, prefix: str = "anna"
+) -> Iterator[tuple[ServerDb, str]]:
+    """``server init`` on the empty database of ``owner_url``, then a huisarts of its practice
+    added by the first beheerder; the logins are dropped afterwards (they are the cluster's)."""
+    server = init_server_db(cluster, owner_url)
     try:
-        migrate.upgrade(db)
-        with db.transaction() as s:
-            s.add(Practice(name="Servergroep (fictief)"))
+        admin = server.login()
+        try:
+            practice = practices.list_practices(admin)[0].id
+            login = server.add_user(admin, [Role.HUISARTS], practice_ids=[practice], prefix=prefix)
+        finally:
+            admin.close()
+        yield server, login
     finally:
-        db.close()
-
-
-def add_login(
-    cluster: PgCluster,
-    database: str,
-    login: str,
-    password: str,
-    roles: Iterable[Role] = (Role.HUISARTS,),
-    *,
-    active: bool = True,
-) -> None:
-    """A LOGIN role with SCRAM password and an ``app_user`` of the same name."""
-    cluster.execute(f"CREATE ROLE {login} LOGIN PASSWORD '{password}'", database)
-    cluster.execute(
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login}; "
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {login}",
-        database,
-    )
-    db = Database.open_url(cluster.url(database))
-    try:
-        with db.transaction() as s:
-            practice = s.query(Practice).order_by(Practice.id).first()
-            assert practice is not None
-            person = Person(name=f"{login} (fictief)", discipline=Discipline.HUISARTS.value)
-            s.add(person)
-            s.flush()
-            user = AppUser(login=login, person_id=person.id, active=active)
-            user.role_rows = [AppUserRole(role=r.value) for r in roles]
-            s.add(user)
-            s.flush()
-            s.add(UserPractice(user_id=user.id, practice_id=practice.id))
-    finally:
-        db.close()
+        drop_server_db(server)
 
 
 def other_ca(folder: Path) -> Path:
