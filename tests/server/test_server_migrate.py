@@ -31,7 +31,7 @@ from pzmdo.store.paths import keyslot_path
 from tests.conftest import ADMIN, PASSWORD
 from tests.support import postgres
 from tests.support.cli import run_pzmdo
-from tests.support.pg_logins import unique_login
+from tests.support.pg_users import unique_login
 
 pytestmark = [pytest.mark.usefixtures("pg_cluster"), pytest.mark.file_only]
 
