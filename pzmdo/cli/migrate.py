@@ -68,8 +68,15 @@ def cmd_migrate(args: argparse.Namespace) -> int:
             server_password=server_password(),
             progress=progress,
         )
+        if result.schema_made:
+            print("De server-database was nieuw: het schema is eerst aangemaakt.")
         _report(result)
         print(f"Het bestand {result.source} is niet gewijzigd; bewaar het als terugvaloptie.")
+        print(
+            "Volgende stap: de eigenaar voert 'pzmdo server init --admin GEBRUIKERSNAAM' uit "
+            "(regels en rechten, en een login voor die beheerder); daarna geeft de beheerder "
+            "de anderen een login met 'pzmdo server add-user GEBRUIKERSNAAM --existing'."
+        )
         if result.others_open:
             print(
                 f"Let op: het bestand was tijdens het kopiëren ook geopend door "

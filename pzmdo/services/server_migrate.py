@@ -36,6 +36,7 @@ from pzmdo.store.copy import (
     CopyRefused,
     TableCheck,
     begin_bulk_copy,
+    blank,
     check_table,
     copy_table,
     end_bulk_copy,
@@ -74,6 +75,7 @@ class MigrationResult:
     recovery_key: str | None = None  # a new file's recovery key (shown once)
     without_password: tuple[str, ...] = ()  # active logins that need a new password
     others_open: str | None = None  # who else had the source file open during the copy
+    schema_made: bool = False  # the server database was new: the copy made its schema first
 
     @property
     def rows(self) -> int:
@@ -146,6 +148,16 @@ def _require_current_schema(db: Database, what: str) -> None:
         f"{what} staat niet op het schema van deze versie van pzmdo. Laat de beheerder eerst "
         "'pzmdo server init' uitvoeren; er is niets gewijzigd."
     )
+
+
+def _schema_for_a_new_database(target: Database) -> bool:
+    """A database the server's administrator has only just made (no tables at all) gets the
+    schema first, as its owner (``pzmdo server init`` afterwards adds the rules and the
+    beheerder's login). A database holding anything else is left alone."""
+    if migrate.current_revisions(target) or not blank(target.engine):
+        return False
+    migrate.upgrade(target)
+    return True
 
 
 @contextmanager
@@ -237,6 +249,7 @@ def copy_to_server(
     target = open_server(target_url, server_password)
     try:
         _require_current_schema(source, "De bron")
+        made = _schema_for_a_new_database(target)
         _require_current_schema(target, "De server-database")
         with _snapshot(source) as src, target.engine.connect() as dst, dst.begin():
             checks, events, head = _copy_all(
@@ -253,6 +266,7 @@ def copy_to_server(
         events,
         head,
         time.monotonic() - started,
+        schema_made=made,
     )
 
 

@@ -18,7 +18,18 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, String, Table, func, literal, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    Row,
+    String,
+    Table,
+    func,
+    inspect,
+    literal,
+    select,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -195,6 +206,11 @@ def filled_tables(conn: Connection, skip: Iterable[str] = ()) -> list[str]:
         if conn.execute(probe if where is None else probe.where(where)).first() is not None:
             found.append(table.name)
     return found
+
+
+def blank(engine: Engine) -> bool:
+    """A database without a single table (as ``CREATE DATABASE`` leaves it)."""
+    return not inspect(engine).get_table_names()
 
 
 def reset_sequences(conn: Connection) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Table, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.engine import make_url
 
 from pzmdo.domain.audit import AuditAction
@@ -22,15 +22,16 @@ from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import DatabaseError, PermissionDenied
 from pzmdo.services import register, server_migrate, trajectory, users
 from pzmdo.services.context import AppContext
+from pzmdo.services.unlock import unlock_on_server as server_unlock
 from pzmdo.services.unlock import unlock_with_password
 from pzmdo.store import audit_chain, migrate
 from pzmdo.store.database import Database
-from pzmdo.store.models import Base
+from pzmdo.store.models import Base, Patient
 from pzmdo.store.paths import keyslot_path
 from tests.conftest import ADMIN, PASSWORD
 from tests.support import postgres
 from tests.support.cli import run_pzmdo
-from tests.support.pg_logins import unique_login
+from tests.support.pg_users import unique_login
 
 pytestmark = [pytest.mark.usefixtures("pg_cluster"), pytest.mark.file_only]
 
@@ -249,11 +250,57 @@ def test_a_server_database_with_data_is_refused_and_left_alone(source, pg_url):
     assert fingerprint(source) == untouched
 
 
-def test_a_server_without_the_schema_is_refused(source, pg_url):
+def test_a_new_server_database_gets_the_schema_and_the_beheerder_logs_in(source, pg_cluster):
+    """The server's administrator only made the database: the copy makes the schema first;
+    then ``server init --admin`` gives a beheerder of the moved register a login, who logs in
+    as themselves and sees the register (grants and row-level security on copied data)."""
+    other = unique_login("beheer")
+    ctx = unlock_with_password(source, ADMIN, PASSWORD)
+    users.add_user(
+        ctx, login=other, name="B. Twee (fictief)", role=Role.BEHEERDER, password=PASSWORD
+    )
+    with ctx.read() as s:
+        patients = s.scalar(select(func.count()).select_from(Patient))
+    ctx.close()
+    name = pg_cluster.create_database()
+    url = pg_cluster.url(name)
+    try:
+        out = run_pzmdo("migrate", "--to", url, db=source)
+        assert out.returncode == 0, out.stderr
+        assert "schema is eerst aangemaakt" in out.stdout and "server init --admin" in out.stdout
+        init = run_pzmdo(
+            "server", "init", "--server", url, "--admin", other, user=None, password=None,
+            extra_env={"PZMDO_NEW_PASSWORD": NEW_PASSWORD},
+        )  # fmt: skip
+        assert init.returncode == 0, init.stderr
+        assert ADMIN in init.stdout  # still without a login: listed
+        server_ctx = server_unlock(pg_cluster.url(name, other), other, NEW_PASSWORD)
+        try:
+            with server_ctx.read() as s:
+                assert s.scalar(select(func.count()).select_from(Patient)) == patients
+            assert chain_of(server_ctx.db)[1] is None
+        finally:
+            server_ctx.close()
+    finally:
+        pg_cluster.drop_database(name)
+        pg_cluster.execute(f'DROP ROLE IF EXISTS "{other}"', database="postgres")
+
+
+def test_a_database_holding_something_else_is_refused(source, pg_url):
+    pg_cluster_execute(pg_url, "CREATE TABLE boekhouding (id integer)")
     out = run_pzmdo("migrate", "--to", pg_url, db=source)
     assert out.returncode == 1
-    assert "pzmdo server init" in out.stderr
+    assert "pzmdo server init" in out.stderr and "niets gewijzigd" in out.stderr
     assert server_rows_or_none(pg_url) is None
+
+
+def pg_cluster_execute(url: str, sql: str) -> None:
+    db = Database.open_url(url)
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text(sql))
+    finally:
+        db.close()
 
 
 def server_rows_or_none(url: str) -> int | None:
