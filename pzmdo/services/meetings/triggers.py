@@ -120,7 +120,9 @@ def _candidate_ids(
             select(Patient.id)
             .where(
                 marked,
-                Patient.central_caregiver_id.is_(None),
+                # "+ 0" keeps the planner off the caregiver index: most patients have no
+                # caregiver, so that index reads the whole region (51 ms -> 0.3 ms, issue 20).
+                (Patient.central_caregiver_id + 0).is_(None),
                 or_(Patient.last_discussed_on.is_(None), Patient.last_discussed_on <= arose),
             )
             .order_by(arose, Patient.id)
