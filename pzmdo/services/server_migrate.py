@@ -257,6 +257,10 @@ def copy_to_server(
             )
             detail = {"van": source_name, "tabellen": len(checks), "kop": head}
             _record(dst, by, AuditAction.MIGRATE_IN, detail)
+        with target.engine.connect() as dst, dst.begin():
+            # Fresh planner statistics: without them the first searches on the moved
+            # register walked the name index (75-82 ms instead of 17 ms at region size).
+            dst.exec_driver_sql("ANALYZE")
     finally:
         target.close()
     return MigrationResult(
