@@ -16,12 +16,10 @@ from sqlalchemy import func, select
 from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import PermissionDenied, PzmdoError
 from pzmdo.domain.permissions import MATRIX, Action, allowed
-from pzmdo.services import attachments
-from pzmdo.services.context import AppContext, CurrentUser
-from pzmdo.services.users import add_user
+from pzmdo.services.context import AppContext
 from pzmdo.store.models import AuditEvent
 from tests.security.entry_points import ENTRY_POINTS, MODULES, NOT_ENTRY_POINTS
-from tests.security.world import build_world
+from tests.security.world import add_role_users, build_world
 
 ROLES = list(Role)
 
@@ -85,16 +83,7 @@ def world(_demo_template_db, tmp_path_factory):
     folder = tmp_path_factory.mktemp("roles")
     admin = _demo_template_db.copy_to(folder / "praktijk.db")
     w = build_world(admin, folder)
-    w["users"] = {}
-    for role in ROLES:
-        info = add_user(
-            admin, login=f"rol-{role.value}", name=f"{role.label} (fictief)", role=role,
-            password="rol-wachtwoord-1",
-        )  # fmt: skip
-        w["users"][role] = CurrentUser(info.id, info.login, info.name, info.roles, info.person_id)
-        attachments.set_attachments(
-            admin, info.login, [w["practice"], w["practice2"]], [w["mteam"], w["spare_mteam"]]
-        )
+    w["users"] = add_role_users(admin, w, ROLES, prefix="rol", password="rol-wachtwoord-1")
     yield w
     admin.close()
 

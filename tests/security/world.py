@@ -11,6 +11,7 @@ from sqlalchemy import select
 from pzmdo.domain.careteam import TeamRole
 from pzmdo.domain.enums import Role
 from pzmdo.services import (
+    attachments,
     careplan,
     careteam,
     consultations,
@@ -22,7 +23,7 @@ from pzmdo.services import (
     trajectory,
     users,
 )
-from pzmdo.services.context import AppContext
+from pzmdo.services.context import AppContext, CurrentUser
 from pzmdo.store.models import Patient
 from pzmdo.store.models.careteam import Naaste, TeamMembership
 from pzmdo.store.models.consultations import ConsultTeam
@@ -178,3 +179,21 @@ def build_world(
     missing = [k for k, v in w.items() if v is None]
     assert not missing, missing
     return w
+
+
+def add_role_users(
+    admin: AppContext, world: dict[str, Any], roles: Any, *, prefix: str, password: str
+) -> dict[Role, CurrentUser]:
+    """One user per role, attached to both practices and both meeting teams of ``world``."""
+    found: dict[Role, CurrentUser] = {}
+    for role in roles:
+        info = users.add_user(
+            admin, login=f"{prefix}-{role.value}", name=f"{role.label} {prefix} (fictief)",
+            role=role, password=password,
+        )  # fmt: skip
+        found[role] = CurrentUser(info.id, info.login, info.name, info.roles, info.person_id)
+        attachments.set_attachments(
+            admin, info.login, [world["practice"], world["practice2"]],
+            [world["mteam"], world["spare_mteam"]],
+        )  # fmt: skip
+    return found

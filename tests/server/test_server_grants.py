@@ -18,13 +18,11 @@ from sqlalchemy import event
 from pzmdo.domain.enums import Role
 from pzmdo.domain.errors import PzmdoError
 from pzmdo.domain.permissions import MATRIX, Action, allowed
-from pzmdo.services import attachments
-from pzmdo.services.context import AppContext, CurrentUser
-from pzmdo.services.users import add_user
+from pzmdo.services.context import AppContext
 from pzmdo.store import server_schema
 from pzmdo.store.models import Base
 from tests.security.entry_points import ENTRY_POINTS
-from tests.security.world import build_world
+from tests.security.world import add_role_users, build_world
 
 # Not on a server: demo data (the owner's), file backups and a local file's key custody.
 FILE_ONLY = {Action.DEMO, Action.BACKUP, Action.RESTORE}
@@ -37,16 +35,7 @@ def world(_demo_template_db, tmp_path_factory):
     folder = tmp_path_factory.mktemp("grants")
     admin = _demo_template_db.copy_to(folder / "praktijk.db")
     w = build_world(admin, folder)
-    w["users"] = {}
-    for role in Role:
-        info = add_user(
-            admin, login=f"recht-{role.value}", name=f"{role.label} recht (fictief)", role=role,
-            password="recht-wachtwoord-1",
-        )  # fmt: skip
-        w["users"][role] = CurrentUser(info.id, info.login, info.name, info.roles, info.person_id)
-        attachments.set_attachments(
-            admin, info.login, [w["practice"], w["practice2"]], [w["mteam"], w["spare_mteam"]]
-        )
+    w["users"] = add_role_users(admin, w, Role, prefix="recht", password="recht-wachtwoord-1")
     yield w
     admin.close()
 

@@ -5,20 +5,16 @@ signed nothing, for the certificate tests.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import serialization
 
 from pzmdo.domain.enums import Role
 from pzmdo.services import practices
 from tests.support.pg_users import ServerDb, drop_server_db, init_server_db
-from tests.support.postgres import PgCluster
+from tests.support.postgres import PgCluster, make_ca
 
 
 @contextmanager
@@ -42,20 +38,7 @@ def server_with_login(
 
 def other_ca(folder: Path) -> Path:
     """A CA nobody used to sign the server's certificate."""
-    now = dt.datetime.now(dt.UTC)
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "andere CA (fictief)")])
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .sign(key, hashes.SHA256())
-    )
+    _key, cert = make_ca("andere CA (fictief)")
     path = folder / "andere-ca.crt"
     path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return path

@@ -98,11 +98,11 @@ class PgCluster:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", database="postgres")
 
 
-def _make_certificates(folder: Path) -> tuple[Path, Path, Path]:
-    """A CA, and a server certificate for localhost/127.0.0.1 signed by it."""
+def make_ca(common_name: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """A self-signed CA certificate valid for two days, with its key."""
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "pzmdo test CA (fictief)")])
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     ca = (
         x509.CertificateBuilder()
         .subject_name(ca_name)
@@ -114,6 +114,14 @@ def _make_certificates(folder: Path) -> tuple[Path, Path, Path]:
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .sign(ca_key, hashes.SHA256())
     )
+    return ca_key, ca
+
+
+def _make_certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A CA, and a server certificate for localhost/127.0.0.1 signed by it."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key, ca = make_ca("pzmdo test CA (fictief)")
+    ca_name = ca.subject
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
         x509.CertificateBuilder()
