@@ -17,9 +17,9 @@ from pzmdo.gui.setup_wizard import SetupWizard
 from pzmdo.gui.start import Starter
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
 from pzmdo.store.server import WRONG_LOGIN
-from tests.support.pg_logins import other_ca, server_with_login
 from tests.support.pg_users import PASSWORD
 from tests.support.postgres import PgCluster
+from tests.support.server import other_ca, server_with_login
 
 SHOTS = (
     Path(__file__).resolve().parents[2] / "docs" / "screenshots"

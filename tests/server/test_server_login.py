@@ -25,9 +25,9 @@ from pzmdo.store import migrate
 from pzmdo.store.database import Database, explain_pg_error, is_unique_violation
 from pzmdo.store.keys import SERVER_KEYRING_SERVICE
 from pzmdo.store.server import WRONG_LOGIN, parse_url
-from tests.support.pg_logins import other_ca, server_with_login
 from tests.support.pg_users import PASSWORD, ServerDb, unique_login
 from tests.support.postgres import PgCluster
+from tests.support.server import other_ca, server_with_login
 
 
 @dataclass(frozen=True)
