@@ -24,6 +24,7 @@ from pzmdo.domain.errors import DatabaseError, PermissionDenied, ValidationError
 from pzmdo.domain.permissions import Action, allowed, refusal
 from pzmdo.services import custody
 from pzmdo.services.context import CurrentUser, audit
+from pzmdo.services.server_admin import open_server
 from pzmdo.services.unlock import (
     data_key_for,
     discard_new_database,
@@ -86,12 +87,6 @@ class MigrationResult:
 def describe_url(url: str) -> str:
     """The server as the user may see it: never its password."""
     return server.parse_url(url).render_as_string(hide_password=True)
-
-
-def open_server(url: str, password: str | None = None) -> Database:
-    """A server database by its URL (``postgresql://host/database?sslrootcert=...``), as the
-    login the URL names (the owner's account for a migration)."""
-    return Database.open_url(url, password=password)
 
 
 def open_file_read_only(path: Path, login: str, password: str) -> tuple[Database, CurrentUser]:
